@@ -1,0 +1,56 @@
+/** One problem with one field or value, named so a clerk can find and fix it. */
+export interface FieldProblem {
+  field: string;
+  value?: unknown;
+  message: string;
+  row?: number;
+}
+
+export type DomainErrorCode =
+  | 'NOT_FOUND'
+  | 'VALIDATION_FAILED'
+  | 'CONFLICT'
+  | 'UNKNOWN_UNITS'
+  | 'SEED_INVALID';
+
+const STATUS: Record<DomainErrorCode, number> = {
+  NOT_FOUND: 404,
+  VALIDATION_FAILED: 400,
+  CONFLICT: 409,
+  UNKNOWN_UNITS: 400,
+  SEED_INVALID: 500,
+};
+
+/** A rule of the domain was broken. The message is Chinese (it reaches users); the code is for programs. */
+export class DomainError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, id: unknown) {
+    super('NOT_FOUND', `${what}不存在：${String(id)}`, [{ field: 'id', value: id, message: `${what}不存在` }]);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, problems: FieldProblem[] = []) {
+    super('CONFLICT', message, problems);
+  }
+}
+
+export class ValidationFailedError extends DomainError {
+  constructor(problems: FieldProblem[]) {
+    const first = problems[0];
+    const summary = first ? `字段“${first.field}”：${first.message}` : '请求无效';
+    super('VALIDATION_FAILED', `请求无效：${summary}${problems.length > 1 ? `（共${problems.length}处）` : ''}`, problems);
+  }
+}

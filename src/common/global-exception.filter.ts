@@ -1,0 +1,58 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from './domain-error.js';
+
+interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors: { field: string; value?: unknown; message: string; row?: number }[];
+}
+
+/** Turns every error into one JSON shape and logs it once. */
+@Catch()
+export class GlobalExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const body = this.toBody(exception);
+    const where = `${request.method} ${request.url}`;
+    if (body.statusCode >= 500) {
+      this.logger.error(`${where} -> ${body.statusCode} ${body.code}`, exception instanceof Error ? exception.stack : String(exception));
+    } else {
+      const details = body.errors.map((e) => `${e.field}=${JSON.stringify(e.value)}: ${e.message}`).join('; ');
+      this.logger.warn(`${where} -> ${body.statusCode} ${body.code} ${details}`);
+    }
+    void reply.status(body.statusCode).send(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      return { statusCode: exception.status, code: exception.code, message: exception.message, errors: exception.problems };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      return {
+        statusCode: status,
+        code: status === 404 ? 'NOT_FOUND' : status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`,
+        message: status === 404 ? `接口不存在：${String(message)}` : Array.isArray(message) ? message.join('; ') : String(message),
+        errors: [],
+      };
+    }
+    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
+      return {
+        statusCode: fastifyError.statusCode,
+        code: fastifyError.code ?? 'BAD_REQUEST',
+        message: `请求无效：${fastifyError.message ?? ''}`,
+        errors: [],
+      };
+    }
+    return { statusCode: 500, code: 'INTERNAL', message: '服务器内部错误，请联系管理员', errors: [] };
+  }
+}

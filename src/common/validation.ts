@@ -1,0 +1,43 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type FieldProblem, ValidationFailedError } from './domain-error.js';
+
+const CONSTRAINT_MESSAGES: Record<string, string> = {
+  whitelistValidation: '不是允许的字段',
+  isNotEmpty: '不能为空',
+  isString: '应为文本',
+  isInt: '应为整数',
+  isNumber: '应为数字',
+  min: '数值过小',
+  max: '数值过大',
+  isIn: '取值不在允许范围内',
+  isEnum: '取值不在允许范围内',
+  isArray: '应为数组',
+  isBoolean: '应为 true 或 false',
+  matches: '格式不正确',
+  isDateString: '应为日期（YYYY-MM-DD）',
+  maxLength: '过长',
+  minLength: '过短',
+  isTimeZone: '不是有效的时区',
+};
+
+function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([key, english]) => ({
+      field,
+      value: error.value,
+      message: `${CONSTRAINT_MESSAGES[key] ?? '无效'}（${english}）`,
+    }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** The strict global pipe: unknown fields are refused, payloads are transformed to their DTO classes. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => new ValidationFailedError(flatten(errors)),
+  });
+}

@@ -1,0 +1,53 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { ItemType } from '../common/item-type.js';
+import { BaseEntity } from '../database/base.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+import type { MilestoneKind, MilestoneReading } from './milestone-reading.js';
+
+/** A dated checkpoint (节点) of a task, project, indicator or work step. */
+@Entity('milestones')
+@Index(['itemType', 'itemId', 'seq'], { unique: true })
+@Index(['planId', 'dueDate'])
+export class Milestone extends BaseEntity {
+  @Column({ type: 'integer' })
+  planId: number;
+
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'planId' })
+  plan?: Plan;
+
+  @Column({ type: 'varchar', length: 16 })
+  itemType: ItemType;
+
+  @Column({ type: 'integer' })
+  itemId: number;
+
+  @Column({ type: 'integer' })
+  seq: number;
+
+  @Column({ type: 'date', nullable: true })
+  dueDate: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: MilestoneKind;
+
+  @Column({ type: 'date', nullable: true })
+  periodStart: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  recurrence: MilestoneReading['recurrence'];
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  quantity: string | null;
+
+  /** The phrase exactly as written. */
+  @Column({ type: 'varchar', length: 300 })
+  phrase: string;
+
+  /** False: the office must confirm the reading. */
+  @Column({ type: 'boolean' })
+  certain: boolean;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  note: string | null;
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../database/base.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+
+export type UnitGroupKind = 'leadership' | 'working';
+
+/** A leadership group (领导小组) or working group (工作组) of a plan, with its lead and member units. */
+@Entity('unit_groups')
+@Index(['planId', 'name'], { unique: true })
+export class UnitGroup extends BaseEntity {
+  @Column({ type: 'integer' })
+  planId: number;
+
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'planId' })
+  plan?: Plan;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: UnitGroupKind;
+
+  @Column({ type: 'text', default: '' })
+  duties: string;
+
+  /** Unit ids, in the document's order. */
+  @Column({ type: 'simple-json' })
+  leadUnitIds: number[];
+
+  @Column({ type: 'simple-json' })
+  memberUnitIds: number[];
+}
