@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { SeedService } from './seeds/seed.service.js';
+
+/** Builds the application: Fastify, /api/v1, the strict pipe, OpenAPI at /api/docs, seeds on first start. */
+export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), new FastifyAdapter(), {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+  });
+  app.setGlobalPrefix('api/v1');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Qingdan 清单')
+      .setDescription('The four lists of Zero-Waste City programmes (无废城市): goals, tasks, projects, responsibilities')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  if (config.seed) {
+    const results = await app.get(SeedService).loadAll();
+    const loaded = results.filter((r) => r.loaded).map((r) => r.key);
+    if (loaded.length) Logger.log(`Seed plans loaded: ${loaded.join(', ')}`, 'Seed');
+  }
+  return app;
+}

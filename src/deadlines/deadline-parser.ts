@@ -1,0 +1,404 @@
+/**
+ * Deadline phrase parser: reads the milestones out of a Chinese task text or a deadline cell
+ * ("到2025年，…", "2022年底前", "“十四五”期间", "每年", "2025" …). See DESIGN.md, "Deadline phrases".
+ *
+ * It works in four plain steps:
+ *  1. normalize: full-width → ASCII, spaces dropped, Chinese numerals in dates → digits ("二〇二三年" → "2023年"),
+ *     keeping for every character where it came from, so each `phrase` is cut from the input exactly as written;
+ *  2. hide citations: book titles 《…》 and their edition notes "（2021年版）" are names, never deadlines;
+ *  3. match the table of patterns below; where matches overlap, the earliest and then the longest wins;
+ *  4. read each match into a milestone, give it the quantity of its clause, and drop exact duplicates.
+ *
+ * Deliberate choices:
+ *  - a year is a deadline only with a cue (到/至/于/前/底/末/内, a verb such as 完成 right after it, or when the year
+ *    is the whole cell). "2020年，江津区实现…" or "以2020年为基准年" give nothing.
+ *  - "自2022年起" is a start, not a deadline: any date followed by 起/以来/开始 or preceded by 自/从 gives nothing
+ *    (the clause's own deadline, if it has one, is read as usual).
+ *  - "截至…" states a status ("截至11月底，全市累计…"), so it gives nothing.
+ *  - a date without a cue word that lies before the reference date is read as a past description and skipped.
+ *  - yearless phrases take the reference year; recurring ones are due at the end of the reference's period.
+ */
+import type { MilestoneReading } from './milestone-reading.js';
+
+export interface ParseOptions {
+  /** The date (YYYY-MM-DD) that yearless and recurring phrases are read against. */
+  reference?: string;
+}
+
+type Recurrence = NonNullable<MilestoneReading['recurrence']>;
+/** A reading before its phrase and quantity are known. */
+type Draft = Omit<MilestoneReading, 'phrase' | 'quantity'>;
+type Groups = Record<string, string | undefined>;
+
+interface SimpleDate {
+  year: number;
+  month: number;
+  iso: string;
+}
+
+interface Context {
+  ref: SimpleDate | null;
+  /** The phrase as written in the input. */
+  phrase: string;
+}
+
+const NOTE_NO_YEAR = '缺少年份，需参照日期';
+const NOTE_NO_REFERENCE = '周期性要求，缺少参照日期，无法推算下一次到期日';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The ISO date, or null when the month or day does not exist. */
+function isoDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > lastDayOfMonth(year, month)) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function monthEnd(year: number, month: number): string | null {
+  return month >= 1 && month <= 12 ? isoDate(year, month, lastDayOfMonth(year, month)) : null;
+}
+
+function parseReference(reference: string | undefined): SimpleDate | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(reference ?? '');
+  if (!m || !isoDate(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
+  return { year: Number(m[1]), month: Number(m[2]), iso: m[0] };
+}
+
+/** The end of the reference's current year, half, quarter or month: the next due date of a recurring duty. */
+function nextRecurrenceEnd(recurrence: Recurrence, ref: SimpleDate): string | null {
+  const monthsPerPeriod = { yearly: 12, 'half-yearly': 6, quarterly: 3, monthly: 1 }[recurrence];
+  return monthEnd(ref.year, Math.ceil(ref.month / monthsPerPeriod) * monthsPerPeriod);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Drafts
+
+function dated(dueDate: string | null): Draft | null {
+  return dueDate ? { dueDate, kind: 'dated', periodStart: null, recurrence: null, certain: true, note: null } : null;
+}
+
+function period(start: string | null, end: string | null): Draft | null {
+  if (!start || !end || start > end) return null;
+  return { dueDate: end, kind: 'period', periodStart: start, recurrence: null, certain: true, note: null };
+}
+
+function unsure(dueDate: string | null, note: string): Draft {
+  return { dueDate, kind: 'dated', periodStart: null, recurrence: null, certain: false, note };
+}
+
+function recurring(recurrence: Recurrence, ref: SimpleDate | null): Draft {
+  const dueDate = ref ? nextRecurrenceEnd(recurrence, ref) : null;
+  return { dueDate, kind: 'recurring', periodStart: null, recurrence, certain: ref !== null, note: ref ? null : NOTE_NO_REFERENCE };
+}
+
+const ONGOING: Draft = { dueDate: null, kind: 'ongoing', periodStart: null, recurrence: null, certain: true, note: null };
+
+/** Resolves the year of a phrase ("2023", "今", "明", or none) and builds the draft; flags it when no year is known. */
+function inYear(token: string | undefined, ctx: Context, build: (year: number) => Draft | null): Draft | null {
+  if (token && /^\d{4}$/.test(token)) return build(Number(token));
+  if (!ctx.ref) return unsure(null, NOTE_NO_YEAR);
+  return build(token === '明' ? ctx.ref.year + 1 : ctx.ref.year);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The table of patterns (matched on the normalized text)
+
+/**
+ * How a row counts as a deadline:
+ * - 'inherent': its wording is a deadline in itself (底/前/末, 十四五期间, 每年, 持续推进 …);
+ * - 'optional': a date that counts as written, but without a cue word (到/至/于/在/底/前) a date already past
+ *   the reference date is read as a past description and skipped;
+ * - 'required': a yearless month ("7月") counts only with a cue word ("7月底前", "到12月").
+ */
+type CueRule = 'inherent' | 'optional' | 'required';
+
+interface PatternRow {
+  name: string;
+  regex: RegExp;
+  cue: CueRule;
+  /** Ranges may follow 自/从 ("从2021年到2025年"); for other rows 自/从 marks a start, not a deadline. */
+  range?: boolean;
+  read: (g: Groups, ctx: Context) => Draft | null;
+}
+
+const CUE = '(?<cue>截至|截止到|截止|到|至|于|在)?';
+const YEAR = '(?<!\\d)(?<year>(?:19|20)\\d{2}|今|明)年(?!度)';
+const BEFORE = '(?<before>前|之前|以前)?';
+const TO = '(?:至|到|[-—–~]{1,2})';
+const CHINESE_QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+const FIVE_YEAR_PLAN_START: Record<string, number> = { 三: 2016, 四: 2021, 五: 2026, 六: 2031 };
+
+function row(name: string, source: string, cue: CueRule, read: PatternRow['read'], range = false): PatternRow {
+  return { name, regex: new RegExp(source, 'g'), cue, read, range };
+}
+
+function recurringRow(name: string, source: string, recurrence: Recurrence): PatternRow {
+  return row(name, source, 'inherent', (_g, ctx) => recurring(recurrence, ctx.ref));
+}
+
+const PATTERNS: PatternRow[] = [
+  // a cell that is nothing but a year, "2025" or "2025年" (project tables)
+  row('whole-cell-year', '(?<=^\\s*)(?<year>(?:19|20)\\d{2})年?度?(?=\\s*$)', 'inherent', (g) =>
+    dated(isoDate(Number(g.year), 12, 31)),
+  ),
+  // a cell that is nothing but a five-year plan, "十四五"
+  row('whole-cell-plan', '(?<=^\\s*)[“"]?十(?<plan>[三四五六])五[”"]?(?=\\s*$)', 'inherent', (g) => fiveYearPlan(g.plan)),
+  row('whole-cell-ongoing', '(?<=^\\s*)(?:长期|常年|持续)(?=\\s*$)', 'inherent', () => ONGOING),
+  // "2023年3月1日至3月31日"
+  row('day-range', `${CUE}${YEAR}(?<month>\\d{1,2})月(?<day>\\d{1,2})[日号]${TO}(?:(?<year2>(?:19|20)\\d{2})年)?(?:(?<month2>\\d{1,2})月)?(?<day2>\\d{1,2})[日号]`, 'optional',
+    (g, ctx) => inYear(g.year, ctx, (year) => period(
+      isoDate(year, Number(g.month), Number(g.day)),
+      isoDate(g.year2 ? Number(g.year2) : year, Number(g.month2 ?? g.month), Number(g.day2)),
+    )), true),
+  // "2021-2022年", "2021年至2025年"
+  row('year-range', `${CUE}(?<!\\d)(?<year>(?:19|20)\\d{2})年?${TO}(?<year2>(?:19|20)\\d{2})年(?:期间|间|内)?`, 'optional',
+    (g) => (Number(g.year2) > Number(g.year) ? period(`${g.year}-01-01`, `${g.year2}-12-31`) : null), true),
+  // "2023-06-30", "2023/6/30"
+  row('numeric-date', '(?<!\\d)(?<year>(?:19|20)\\d{2})(?<sep>[-/.])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})(?![\\d.])', 'optional',
+    (g) => dated(isoDate(Number(g.year), Number(g.month), Number(g.day)))),
+  // "2023年3月1日", "2023年3月1日前"
+  row('full-date', `${CUE}${YEAR}(?<month>\\d{1,2})月(?<day>\\d{1,2})[日号]${BEFORE}`, 'optional',
+    (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, Number(g.month), Number(g.day))))),
+  // "2023年6月", "2023年6月底前", "于2022年6月底前"
+  row('month', `${CUE}${YEAR}(?<month>\\d{1,2})月份?(?<end>底|末)?${BEFORE}`, 'optional',
+    (g, ctx) => inYear(g.year, ctx, (year) => dated(monthEnd(year, Number(g.month))))),
+  // "上半年", "2023年下半年"
+  row('half-year', `${CUE}(?:${YEAR})?(?<half>上|下)半年(?:底|末)?${BEFORE}`, 'inherent',
+    (g, ctx) => inYear(g.year, ctx, (year) => dated(monthEnd(year, g.half === '上' ? 6 : 12)))),
+  // "一季度", "2023年第三季度末"
+  row('quarter', `${CUE}(?:${YEAR})?第?(?<quarter>[1-4一二三四])季度(?:末|底)?${BEFORE}`, 'inherent',
+    (g, ctx) => inYear(g.year, ctx, (year) => dated(monthEnd(year, 3 * (CHINESE_QUARTERS[g.quarter ?? ''] ?? Number(g.quarter)))))),
+  // "2022年底前", "到2025年底", "于2025年底", "今年年底", "2023年内"
+  row('year-end', `${CUE}${YEAR}(?:年底|年末|底|末|内)${BEFORE}`, 'inherent',
+    (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, 12, 31)))),
+  // "年底前" without a year
+  row('year-end-no-year', `${CUE}(?<![\\d今明每年])(?:年底|年末)${BEFORE}`, 'inherent',
+    (g, ctx) => inYear(undefined, ctx, (year) => dated(isoDate(year, 12, 31)))),
+  // "2025年前": by the end of 2024, or of 2025? The later reading is kept, flagged for the office.
+  row('year-before', `${CUE}${YEAR}(?:前|之前|以前)(?!后)`, 'inherent',
+    (g, ctx) => inYear(g.year, ctx, (year) =>
+      unsure(isoDate(year, 12, 31), `“${year}年前”可理解为${year - 1}年底或${year}年底，请确认`))),
+  // "到2025年", "至2025年"
+  row('year-to', `(?<cue>截至|截止到|截止|到|至)${YEAR}`, 'inherent',
+    (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, 12, 31)))),
+  // "2025年建成…": a year followed by a verb of achievement
+  row('year-verb', `(?<cue>于|在)?${YEAR}(?=完成|实现|达到|建成|投产|投运)`, 'optional',
+    (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, 12, 31)))),
+  // "今年", "明年"
+  row('relative-year', '(?<year>今|明)年(?!度)', 'inherent',
+    (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, 12, 31)))),
+  // "“十四五”期间", "十四五时期", "“十四五”末"
+  row('five-year-plan', '[“"]?十(?<plan>[三四五六])五[”"]?(?:期间|时期|期末|末|内)', 'inherent', (g) => fiveYearPlan(g.plan)),
+  recurringRow('every-year', `每年(?:年底|年末|底|末)?${BEFORE}`, 'yearly'),
+  recurringRow('annual', '(?<![\\d本上下当今明去该全每])年度', 'yearly'),
+  recurringRow('every-half-year', '每半年', 'half-yearly'),
+  recurringRow('every-quarter', `(?:每季度?|按季度)(?:末|底)?${BEFORE}`, 'quarterly'),
+  recurringRow('every-month', `每月(?:底|末)?${BEFORE}|月度|按月`, 'monthly'),
+  row('ongoing', '长期坚持|长期开展|持续推进|持续推动|持续开展|常态化', 'inherent', () => ONGOING),
+  row('vague', '近期|尽快|尽早|及早|适时|择机', 'inherent',
+    (_g, ctx) => unsure(null, `“${ctx.phrase}”未给出具体期限，请确认`)),
+  // "7月底前", "到12月底", "十二月底前" (needs a cue word: a bare "12月3日" in prose is not a deadline)
+  row('month-no-year', `${CUE}(?<![\\d年月])(?<month>\\d{1,2})月(?:(?<day>\\d{1,2})[日号])?份?(?<end>底|末)?${BEFORE}`, 'required',
+    (g, ctx) => inYear(undefined, ctx, (year) =>
+      dated(g.day ? isoDate(year, Number(g.month), Number(g.day)) : monthEnd(year, Number(g.month))))),
+];
+
+function fiveYearPlan(plan: string | undefined): Draft | null {
+  const start = FIVE_YEAR_PLAN_START[plan ?? ''];
+  return start ? period(`${start}-01-01`, `${start + 4}-12-31`) : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Step 1: normalize, keeping where each character came from
+
+interface Normalized {
+  text: string;
+  /** For each character of `text`: the start and end (exclusive) of its source in the input. */
+  from: number[];
+  to: number[];
+}
+
+const DROPPED = /[ \t\r\u00a0\u3000]/;
+const CHINESE_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const CHINESE_YEAR = /[〇零○一二三四五六七八九]{4}(?=[ \u3000]*年)/y;
+const CHINESE_MONTH = /(?:十[一二]?|[一二三四五六七八九])(?=[ \u3000]*月)/y;
+const CHINESE_DAY = /(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=[ \u3000]*[日号])/y;
+/** A Chinese month is read only after a year, a cue word or punctuation, so that "统一月报" stays as it is. */
+const BEFORE_CHINESE_MONTH = /^$|[年到至于在,.;:、(。\n]/;
+
+/** "十二" → 12, "三十一" → 31, "五" → 5. */
+function chineseNumber(s: string): number {
+  const ten = s.indexOf('十');
+  if (ten < 0) return CHINESE_DIGITS[s] ?? NaN;
+  const tens = ten === 0 ? 1 : CHINESE_DIGITS[s[0]] ?? NaN;
+  const ones = ten === s.length - 1 ? 0 : CHINESE_DIGITS[s[ten + 1]] ?? NaN;
+  return tens * 10 + ones;
+}
+
+/** A Chinese year, month or day number at position i: its digits and its length in the input. */
+function readChineseNumeral(input: string, i: number, previous: string): { digits: string; length: number } | null {
+  const attempt = (regex: RegExp): string | null => {
+    regex.lastIndex = i;
+    return regex.exec(input)?.[0] ?? null;
+  };
+  const year = attempt(CHINESE_YEAR);
+  if (year) return { digits: [...year].map((c) => CHINESE_DIGITS[c]).join(''), length: year.length };
+  const month = BEFORE_CHINESE_MONTH.test(previous) ? attempt(CHINESE_MONTH) : null;
+  if (month) return { digits: String(chineseNumber(month)), length: month.length };
+  const day = previous === '月' ? attempt(CHINESE_DAY) : null;
+  if (day && chineseNumber(day) <= 31) return { digits: String(chineseNumber(day)), length: day.length };
+  return null;
+}
+
+function toHalfWidth(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  return ch === '≦' ? '≤' : ch === '≧' ? '≥' : ch;
+}
+
+function normalize(input: string): Normalized {
+  const result: Normalized = { text: '', from: [], to: [] };
+  const out: string[] = [];
+  let i = 0;
+  while (i < input.length) {
+    if (DROPPED.test(input[i])) {
+      i += 1;
+      continue;
+    }
+    const numeral = readChineseNumeral(input, i, out[out.length - 1] ?? '');
+    const length = numeral?.length ?? 1;
+    for (const ch of numeral?.digits ?? toHalfWidth(input[i])) {
+      out.push(ch);
+      result.from.push(i);
+      result.to.push(i + length);
+    }
+    i += length;
+  }
+  result.text = out.join('');
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Step 2: hide citations
+
+const HIDDEN = '□';
+/** Parenthesised notes that name an edition or a standard: "（2021年版）", "（2020年修订稿）", "（GB/T39198-2020）". */
+const EDITION_NOTE = /版|修订|公告|号|GB|HJ|试行|征求意见/;
+
+/** Book titles 《…》 and their edition notes are names, not deadlines: they are blanked out (same length). */
+function hideCitations(text: string): string {
+  const chars = text.split('');
+  const blank = (start: number, length: number) => chars.fill(HIDDEN, start, start + length);
+  for (const m of text.matchAll(/\([^()]*\)/g)) {
+    if (text[m.index - 1] === '》' || EDITION_NOTE.test(m[0])) blank(m.index, m[0].length);
+  }
+  for (const m of text.matchAll(/《[^《》]*》/g)) blank(m.index, m[0].length);
+  return chars.join('');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Step 3: match, and resolve overlaps
+
+interface Match {
+  row: PatternRow;
+  start: number;
+  end: number;
+  groups: Groups;
+}
+
+function findMatches(text: string): Match[] {
+  const all: Match[] = [];
+  PATTERNS.forEach((row) => {
+    for (const m of text.matchAll(row.regex)) {
+      if (m[0].length > 0) all.push({ row, start: m.index, end: m.index + m[0].length, groups: m.groups ?? {} });
+    }
+  });
+  // earliest first; at the same start the longest; then the row listed first
+  all.sort((a, b) => a.start - b.start || b.end - a.end || PATTERNS.indexOf(a.row) - PATTERNS.indexOf(b.row));
+  const chosen: Match[] = [];
+  for (const match of all) {
+    const last = chosen[chosen.length - 1];
+    if (!last || match.start >= last.end) chosen.push(match);
+  }
+  return chosen;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Step 4: read matches into milestones
+
+const SENTENCE_END = /[。;!?\n]/g;
+const UNITS = '平方米|立方米|公里|万元|亿元|公斤|千克|元|吨|亩|个|座|家|件|条|项|处|所|台|套|辆|人|次|户|批|只|张|类|种|米';
+/** A number with its unit ("3个", "100万吨/年", "≤0.48吨/万元") or a percentage ("88%"). */
+const QUANTITY = new RegExp(
+  `(?<![\\d.])[≤≥<>]?\\d+(?:\\.\\d+)?(?:%|‰|(?:余|多)?[万亿千百]?(?:${UNITS})(?:/(?:年|万元|天|日|月|人|吨))?)`,
+);
+
+/** A start ("自2022年起", "从…开始", "2023年以来") or a status ("截至11月底"), not a deadline. */
+function isStartOrStatus(text: string, match: Match): boolean {
+  if (match.groups.cue === '截至') return true;
+  if (/^(?:起|以来|开始)/.test(text.slice(match.end))) return true;
+  return !match.row.range && /[自从]$/.test(text.slice(0, match.start));
+}
+
+function readMatch(match: Match, text: string, ref: SimpleDate | null, phrase: string): Draft | null {
+  if (isStartOrStatus(text, match)) return null;
+  const g = match.groups;
+  const cued = Boolean(g.cue || g.end || g.before);
+  if (match.row.cue === 'required' && !cued) return null;
+  const draft = match.row.read(g, { ref, phrase });
+  const wholeText = text.trim() === text.slice(match.start, match.end);
+  const past = ref !== null && draft?.dueDate != null && draft.dueDate < ref.iso;
+  if (match.row.cue === 'optional' && !cued && past && !wholeText) return null;
+  return draft;
+}
+
+/** The first quantity between the end of a phrase and the next phrase or the end of the sentence. */
+function quantityIn(text: string, start: number, nextPhrase: number, slice: (s: number, e: number) => string): string | null {
+  SENTENCE_END.lastIndex = start;
+  const sentenceEnd = SENTENCE_END.exec(text)?.index ?? text.length;
+  const m = QUANTITY.exec(text.slice(start, Math.min(sentenceEnd, nextPhrase)));
+  return m ? slice(start + m.index, start + m.index + m[0].length) : null;
+}
+
+/** Identical readings count once; unresolved dated ones are told apart by their phrase. */
+function dedupe(readings: MilestoneReading[]): MilestoneReading[] {
+  const seen = new Set<string>();
+  return readings.filter((r) => {
+    const when = r.dueDate ?? (r.kind === 'dated' ? `?${r.phrase}` : '');
+    const key = [when, r.kind, r.periodStart, r.recurrence, r.quantity, r.certain].join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Reads the milestones of a deadline phrase or a whole task text, in order of appearance. Never throws. */
+export function parseDeadlines(text: string, options: ParseOptions = {}): MilestoneReading[] {
+  if (typeof text !== 'string' || text.trim() === '') return [];
+  const ref = parseReference(options?.reference);
+  const normalized = normalize(text);
+  const visible = hideCitations(normalized.text);
+  const slice = (start: number, end: number) => text.slice(normalized.from[start], normalized.to[end - 1]);
+
+  const accepted: { match: Match; phrase: string; draft: Draft }[] = [];
+  for (const match of findMatches(visible)) {
+    const phrase = slice(match.start, match.end);
+    const draft = readMatch(match, visible, ref, phrase);
+    if (draft) accepted.push({ match, phrase, draft });
+  }
+  const readings = accepted.map(({ match, phrase, draft }, i) => {
+    const nextPhrase = accepted[i + 1]?.match.start ?? visible.length;
+    return { ...draft, phrase, quantity: quantityIn(visible, match.end, nextPhrase, slice) };
+  });
+  return dedupe(readings);
+}

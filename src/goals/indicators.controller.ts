@@ -1,0 +1,38 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/id.pipe.js';
+import { ItemListQuery } from '../plans/item-list.query.js';
+import { CreateIndicatorDto, UpdateIndicatorDto } from './indicator.dto.js';
+import { IndicatorsService } from './indicators.service.js';
+
+@ApiTags('indicators (目标清单)')
+@Controller('plans/:planId/indicators')
+export class IndicatorsController {
+  constructor(private readonly service: IndicatorsService) {}
+
+  @Get()
+  list(@Param('planId', IdPipe) planId: number, @Query() query: ItemListQuery) {
+    return this.service.list(planId, query);
+  }
+
+  @Get(':id')
+  get(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number) {
+    return this.service.get(planId, id);
+  }
+
+  @Post()
+  create(@Param('planId', IdPipe) planId: number, @Body() dto: CreateIndicatorDto) {
+    return this.service.create(planId, dto);
+  }
+
+  @Patch(':id')
+  update(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number, @Body() dto: UpdateIndicatorDto) {
+    return this.service.update(planId, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number) {
+    return this.service.remove(planId, id);
+  }
+}

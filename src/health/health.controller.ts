@@ -1,0 +1,22 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** 200 when the database answers and no migration is pending. */
+  @Get()
+  async check() {
+    try {
+      await this.dataSource.query('SELECT 1');
+      const pending = await this.dataSource.showMigrations();
+      if (pending) throw new Error('migrations pending');
+    } catch (error) {
+      throw new ServiceUnavailableException(`数据库不可用：${(error as Error).message}`);
+    }
+    return { status: 'ok', database: this.dataSource.options.type };
+  }
+}

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsDateString, IsInt, IsNotEmpty, IsOptional, IsString, IsTimeZone, Max, MaxLength, Min } from 'class-validator';
+
+export class CreatePlanDto {
+  @ApiProperty({ example: '重庆市江津区工业固体废物污染环境防治“十四五”规划' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: '重庆市江津区' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  region: string;
+
+  @ApiProperty({ example: '2021-01-01' })
+  @IsDateString({ strict: true })
+  periodStart: string;
+
+  @ApiProperty({ example: '2025-12-31' })
+  @IsDateString({ strict: true })
+  periodEnd: string;
+
+  @ApiPropertyOptional({ example: 2020, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  baseYear?: number | null;
+
+  @ApiPropertyOptional({ example: 'Asia/Shanghai' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  source?: string;
+}
+
+export class UpdatePlanDto extends PartialType(CreatePlanDto) {}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ValidationFailedError } from '../common/domain-error.js';
+import { Clock } from '../common/clock.js';
+import { Indicator } from '../goals/indicator.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { Assignment } from '../responsibilities/assignment.entity.js';
+import { Task } from '../tasks/task.entity.js';
+import { UnitGroup } from '../units/unit-group.entity.js';
+import { Unit } from '../units/unit.entity.js';
+import { findOneOrThrow } from '../database/find-or-throw.js';
+import { toMilestoneView } from './plan-items.service.js';
+import { Milestone } from '../deadlines/milestone.entity.js';
+import { PlanStage } from './plan-stage.entity.js';
+import type { CreatePlanDto, UpdatePlanDto } from './plan.dto.js';
+import { Plan } from './plan.entity.js';
+
+export interface PlanCounts {
+  tasks: number;
+  projects: number;
+  indicators: number;
+  units: number;
+  assignments: number;
+}
+
+@Injectable()
+export class PlansService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<(Plan & { counts: PlanCounts })[]> {
+    const plans = await this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } });
+    return Promise.all(plans.map(async (plan) => ({ ...plan, counts: await this.counts(plan.id) })));
+  }
+
+  async get(id: number) {
+    const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id });
+    const stages = await this.dataSource.getRepository(PlanStage).find({ where: { planId: id }, order: { seq: 'ASC' } });
+    const milestones = await this.dataSource.getRepository(Milestone).find({ where: { planId: id, itemType: 'stage' }, order: { seq: 'ASC' } });
+    return {
+      ...plan,
+      today: this.clock.today(plan.timeZone),
+      counts: await this.counts(id),
+      stages: stages.map((s) => ({ ...s, milestones: milestones.filter((m) => m.itemId === s.id).map(toMilestoneView) })),
+    };
+  }
+
+  async create(dto: CreatePlanDto): Promise<Plan> {
+    this.checkPeriod(dto.periodStart, dto.periodEnd);
+    const repo = this.dataSource.getRepository(Plan);
+    return repo.save(repo.create({ ...dto, key: null, baseYear: dto.baseYear ?? null, source: dto.source ?? null }));
+  }
+
+  async update(id: number, dto: UpdatePlanDto): Promise<Plan> {
+    const repo = this.dataSource.getRepository(Plan);
+    const plan = await findOneOrThrow(repo, '方案', { id });
+    this.checkPeriod(dto.periodStart ?? plan.periodStart, dto.periodEnd ?? plan.periodEnd);
+    return repo.save(repo.merge(plan, dto));
+  }
+
+  /** Deletes a plan with everything in it (its lists, units and milestones). */
+  async remove(id: number): Promise<void> {
+    await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id });
+    await this.dataSource.transaction(async (manager) => {
+      for (const entity of [Assignment, Milestone, Task, Project, Indicator, PlanStage, UnitGroup, Unit]) {
+        await manager.delete(entity, { planId: id });
+      }
+      await manager.delete(Plan, { id });
+    });
+  }
+
+  private async counts(planId: number): Promise<PlanCounts> {
+    const count = (entity: new () => { planId: number }) => this.dataSource.getRepository(entity).countBy({ planId });
+    const [tasks, projects, indicators, units, assignments] = await Promise.all([
+      count(Task),
+      count(Project),
+      count(Indicator),
+      count(Unit),
+      count(Assignment),
+    ]);
+    return { tasks, projects, indicators, units, assignments };
+  }
+
+  private checkPeriod(start: string, end: string): void {
+    if (start > end) {
+      throw new ValidationFailedError([
+        { field: 'periodEnd', value: end, message: `规划期结束日期${end}早于开始日期${start}` },
+      ]);
+    }
+  }
+}

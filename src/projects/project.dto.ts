@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { UnitIdsDto } from '../common/unit-ids.dto.js';
+
+export class CreateProjectDto extends UnitIdsDto {
+  @ApiProperty({ description: '序号, unique within the plan' })
+  @IsInt()
+  @Min(1)
+  seq: number;
+
+  @ApiPropertyOptional({ description: '项目类别 (工程项目, 能力建设 …)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  category?: string;
+
+  @ApiProperty({ description: '项目名称' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name: string;
+
+  @ApiPropertyOptional({ description: '主要内容' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  content?: string;
+
+  @ApiPropertyOptional({ description: '总投资（万元）', nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  investment?: number | null;
+
+  @ApiPropertyOptional({ description: '资金来源' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  fundingSource?: string;
+
+  @ApiPropertyOptional({ description: '完成时限 as written ("2025", "2023年底前")' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  deadlineText?: string;
+}
+
+export class UpdateProjectDto extends PartialType(CreateProjectDto) {}

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ASSIGNMENT_ROLES, type AssignmentRole } from './assignment.entity.js';
+
+export const ASSIGNABLE_TYPES = ['task', 'project', 'indicator'] as const;
+export type AssignableType = (typeof ASSIGNABLE_TYPES)[number];
+
+export class CreateAssignmentDto {
+  @ApiProperty({ enum: ASSIGNABLE_TYPES })
+  @IsIn(ASSIGNABLE_TYPES)
+  itemType: AssignableType;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  itemId: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  unitId: number;
+
+  @ApiProperty({ enum: ASSIGNMENT_ROLES, description: 'lead (牵头) or support (配合)' })
+  @IsIn(ASSIGNMENT_ROLES)
+  role: AssignmentRole;
+}
+
+export class UpdateAssignmentDto {
+  @ApiProperty({ enum: ASSIGNMENT_ROLES })
+  @IsIn(ASSIGNMENT_ROLES)
+  role: AssignmentRole;
+}
+
+export class ResponsibilitiesQuery {
+  @ApiPropertyOptional({ description: 'unit id or name: that unit’s 责任清单' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  unit?: string;
+}

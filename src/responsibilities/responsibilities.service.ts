@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { ConflictError, ValidationFailedError } from '../common/domain-error.js';
+import { ITEM_TYPE_NAMES } from '../common/item-type.js';
+import { findOneOrThrow } from '../database/find-or-throw.js';
+import { Milestone } from '../deadlines/milestone.entity.js';
+import { Indicator } from '../goals/indicator.entity.js';
+import { PlanItemsService, toMilestoneView } from '../plans/plan-items.service.js';
+import { Plan } from '../plans/plan.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { Task } from '../tasks/task.entity.js';
+import { Unit } from '../units/unit.entity.js';
+import { type AssignableType, type CreateAssignmentDto, type UpdateAssignmentDto } from './assignment.dto.js';
+import { Assignment, type AssignmentRole } from './assignment.entity.js';
+
+interface ItemSummary {
+  itemType: AssignableType;
+  id: number;
+  seq: number;
+  title: string;
+}
+
+type RoleCounts = Record<'tasks' | 'projects' | 'indicators' | 'total', number>;
+
+const LIST_OF: Record<AssignableType, 'tasks' | 'projects' | 'indicators'> = {
+  task: 'tasks',
+  project: 'projects',
+  indicator: 'indicators',
+};
+
+/** The responsibility matrix (责任清单): who leads and supports what, per unit, and the items nobody leads. */
+@Injectable()
+export class ResponsibilitiesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly items: PlanItemsService,
+  ) {}
+
+  async matrix(planId: number, unitQuery?: string) {
+    await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
+    const [units, assignments, items] = await Promise.all([
+      this.dataSource.getRepository(Unit).find({ where: { planId }, order: { id: 'ASC' } }),
+      this.dataSource.getRepository(Assignment).find({ where: { planId }, order: { position: 'ASC' } }),
+      this.summaries(planId),
+    ]);
+    const led = new Set(assignments.filter((a) => a.role === 'lead').map((a) => `${a.itemType}:${a.itemId}`));
+    const gaps = items.filter((i) => !led.has(`${i.itemType}:${i.id}`));
+    const countsFor = (unitId: number, role: AssignmentRole): RoleCounts => {
+      const counts: RoleCounts = { tasks: 0, projects: 0, indicators: 0, total: 0 };
+      for (const a of assignments) {
+        if (a.unitId !== unitId || a.role !== role || a.itemType === 'stage') continue;
+        counts[LIST_OF[a.itemType]]++;
+        counts.total++;
+      }
+      return counts;
+    };
+    const unitView = (u: Unit) => ({ id: u.id, name: u.name, kind: u.kind });
+
+    if (unitQuery === undefined) {
+      return {
+        units: units
+          .map((u) => ({ unit: unitView(u), lead: countsFor(u.id, 'lead'), support: countsFor(u.id, 'support') }))
+          .filter((row) => row.lead.total + row.support.total > 0),
+        gaps: { total: gaps.length, items: gaps },
+      };
+    }
+
+    const unit = await this.items.resolveUnit(planId, unitQuery, 'unit');
+    const mine = assignments.filter((a) => a.unitId === unit.id);
+    const byKey = new Map(items.map((i) => [`${i.itemType}:${i.id}`, i]));
+    const milestones = await this.dataSource.getRepository(Milestone).find({
+      where: { planId, itemId: In(mine.map((a) => a.itemId)) },
+      order: { seq: 'ASC' },
+    });
+    const rows = mine
+      .map((a) => ({ role: a.role, assignmentId: a.id, item: byKey.get(`${a.itemType}:${a.itemId}`) }))
+      .filter((r): r is { role: AssignmentRole; assignmentId: number; item: ItemSummary } => r.item !== undefined)
+      .sort((x, y) => x.item.itemType.localeCompare(y.item.itemType) || x.item.seq - y.item.seq)
+      .map((r) => ({
+        role: r.role,
+        assignmentId: r.assignmentId,
+        ...r.item,
+        milestones: milestones.filter((m) => m.itemType === r.item.itemType && m.itemId === r.item.id).map(toMilestoneView),
+      }));
+    return {
+      unit: unitView(unit),
+      lead: countsFor(unit.id, 'lead'),
+      support: countsFor(unit.id, 'support'),
+      items: rows,
+      gaps: { total: gaps.length, items: gaps },
+    };
+  }
+
+  async assign(planId: number, dto: CreateAssignmentDto): Promise<Assignment> {
+    await this.checkItem(planId, dto.itemType, dto.itemId);
+    const unit = await this.dataSource.getRepository(Unit).findOneBy({ id: dto.unitId, planId });
+    if (!unit) throw new ValidationFailedError([{ field: 'unitId', value: dto.unitId, message: `本方案没有id为${dto.unitId}的单位` }]);
+    const repo = this.dataSource.getRepository(Assignment);
+    const existing = await repo.findOneBy({ itemType: dto.itemType, itemId: dto.itemId, unitId: dto.unitId });
+    if (existing) {
+      throw new ConflictError(`单位“${unit.name}”已是该${ITEM_TYPE_NAMES[dto.itemType]}的${existing.role === 'lead' ? '牵头' : '配合'}单位`, [
+        { field: 'unitId', value: dto.unitId, message: '分工已存在' },
+      ]);
+    }
+    const position = await repo.countBy({ itemType: dto.itemType, itemId: dto.itemId, role: dto.role });
+    return repo.save(repo.create({ ...dto, planId, position }));
+  }
+
+  async changeRole(planId: number, id: number, dto: UpdateAssignmentDto): Promise<Assignment> {
+    const repo = this.dataSource.getRepository(Assignment);
+    const assignment = await findOneOrThrow(repo, '分工', { id, planId });
+    assignment.role = dto.role;
+    return repo.save(assignment);
+  }
+
+  async unassign(planId: number, id: number): Promise<void> {
+    const repo = this.dataSource.getRepository(Assignment);
+    await findOneOrThrow(repo, '分工', { id, planId });
+    await repo.delete({ id });
+  }
+
+  private async checkItem(planId: number, itemType: AssignableType, itemId: number): Promise<void> {
+    const entity = { task: Task, project: Project, indicator: Indicator }[itemType];
+    const found = await this.dataSource.getRepository<{ id: number; planId: number }>(entity).findOneBy({ id: itemId, planId });
+    if (!found) {
+      throw new ValidationFailedError([
+        { field: 'itemId', value: itemId, message: `本方案没有id为${itemId}的${ITEM_TYPE_NAMES[itemType]}` },
+      ]);
+    }
+  }
+
+  private async summaries(planId: number): Promise<ItemSummary[]> {
+    const [tasks, projects, indicators] = await Promise.all([
+      this.dataSource.getRepository(Task).find({ where: { planId }, order: { seq: 'ASC' } }),
+      this.dataSource.getRepository(Project).find({ where: { planId }, order: { seq: 'ASC' } }),
+      this.dataSource.getRepository(Indicator).find({ where: { planId }, order: { seq: 'ASC' } }),
+    ]);
+    return [
+      ...tasks.map((t) => ({ itemType: 'task' as const, id: t.id, seq: t.seq, title: t.content })),
+      ...projects.map((p) => ({ itemType: 'project' as const, id: p.id, seq: p.seq, title: p.name })),
+      ...indicators.map((i) => ({ itemType: 'indicator' as const, id: i.id, seq: i.seq, title: i.name })),
+    ];
+  }
+}

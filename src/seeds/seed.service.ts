@@ -1,0 +1,120 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError, type FieldProblem } from '../common/domain-error.js';
+import { stageMilestones } from '../deadlines/item-milestones.js';
+import { saveMilestones } from '../deadlines/milestone-store.js';
+import { PlanStage } from '../plans/plan-stage.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+import { type IndicatorInput, type ListRead, type ProjectInput, readIndicators, readProjects, readTasks, type TaskInput } from '../spreadsheets/list-records.js';
+import { writeNewItems } from '../spreadsheets/list-writer.js';
+import { UnitGroup } from '../units/unit-group.entity.js';
+import { UnitNames } from '../units/unit-names.js';
+import { Unit } from '../units/unit.entity.js';
+import { readSeedFolder, type SeedFolder, seedKeys } from './seed-files.js';
+
+export interface SeedResult {
+  key: string;
+  planId: number;
+  loaded: boolean;
+}
+
+/** Loads the seed plans under seeds/ once each: a plan whose key exists already is left as it is. */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger(SeedService.name);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async loadAll(dir?: string): Promise<SeedResult[]> {
+    const results: SeedResult[] = [];
+    for (const key of seedKeys(dir)) results.push(await this.load(readSeedFolder(key, dir)));
+    return results;
+  }
+
+  async load(folder: SeedFolder): Promise<SeedResult> {
+    const key = folder.plan.key;
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOneBy(Plan, { key });
+      if (existing) return { key, planId: existing.id, loaded: false };
+      const plan = await this.writePlan(manager, folder);
+      this.logger.log(`Seed plan "${key}" loaded as plan ${plan.id}`);
+      return { key, planId: plan.id, loaded: true };
+    });
+  }
+
+  private async writePlan(manager: EntityManager, folder: SeedFolder): Promise<Plan> {
+    const { plan: file, tables } = folder;
+    const lists = {
+      tasks: this.check(folder, 'tasks.csv', tables.tasks ? readTasks(tables.tasks) : empty<TaskInput>()),
+      projects: this.check(folder, 'projects.csv', tables.projects ? readProjects(tables.projects) : empty<ProjectInput>()),
+      indicators: this.check(folder, 'indicators.csv', tables.indicators ? readIndicators(tables.indicators) : empty<IndicatorInput>()),
+    };
+    const plan = await manager.save(
+      Plan,
+      manager.create(Plan, {
+        key: file.key,
+        name: file.name,
+        region: file.region,
+        periodStart: file.periodStart,
+        periodEnd: file.periodEnd,
+        baseYear: file.baseYear,
+        timeZone: file.timeZone,
+        source: file.source,
+      }),
+    );
+    const units = await manager.save(
+      Unit,
+      file.units.map((u) => manager.create(Unit, { planId: plan.id, name: u.name, aliases: u.aliases, kind: u.kind })),
+    );
+    await writeNewItems(manager, plan, units, lists);
+    await this.writeGroups(manager, folder, plan, new UnitNames(units));
+    for (const [index, stage] of file.stages.entries()) {
+      const row = await manager.save(
+        PlanStage,
+        manager.create(PlanStage, {
+          planId: plan.id,
+          seq: index + 1,
+          name: stage.name,
+          content: stage.content,
+          deadlineText: stage.deadline || null,
+        }),
+      );
+      await saveMilestones(manager, plan.id, 'stage', row.id, stageMilestones(plan, row.deadlineText));
+    }
+    return plan;
+  }
+
+  private async writeGroups(manager: EntityManager, folder: SeedFolder, plan: Plan, names: UnitNames): Promise<void> {
+    for (const group of folder.plan.unitGroups) {
+      const lead = names.resolve(group.leadUnits);
+      const members = names.resolve(group.memberUnits);
+      const unknown = [...lead.unknown, ...members.unknown];
+      if (unknown.length) {
+        throw new DomainError('SEED_INVALID', `${folder.dir}/plan.json：${group.name}有未知单位：${unknown.join('、')}`);
+      }
+      await manager.save(
+        UnitGroup,
+        manager.create(UnitGroup, {
+          planId: plan.id,
+          name: group.name,
+          kind: group.kind,
+          duties: group.duties,
+          leadUnitIds: lead.units.map((u) => u.id),
+          memberUnitIds: members.units.map((u) => u.id),
+        }),
+      );
+    }
+  }
+
+  private check<T>(folder: SeedFolder, file: string, read: ListRead<T>): T[] {
+    if (read.problems.length) {
+      const problems: FieldProblem[] = read.problems.map((p) => ({ ...p, message: `${file} ${p.message}` }));
+      throw new DomainError('SEED_INVALID', `种子数据有误：${folder.dir}/${file}：${problems[0].message}`, problems);
+    }
+    return read.items;
+  }
+}
+
+function empty<T>(): ListRead<T> {
+  return { items: [], problems: [] };
+}

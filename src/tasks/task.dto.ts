@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { UnitIdsDto } from '../common/unit-ids.dto.js';
+
+export class CreateTaskDto extends UnitIdsDto {
+  @ApiProperty({ description: '序号, unique within the plan' })
+  @IsInt()
+  @Min(1)
+  seq: number;
+
+  @ApiPropertyOptional({ description: '章节 as written' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  chapter?: string;
+
+  @ApiPropertyOptional({ description: '任务类别 / 重点任务 as written' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  taskGroup?: string;
+
+  @ApiProperty({ description: '任务内容' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  content: string;
+
+  @ApiPropertyOptional({ description: '完成时限 as written; when absent, deadlines are read from the content' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  deadlineText?: string;
+}
+
+export class UpdateTaskDto extends PartialType(CreateTaskDto) {}

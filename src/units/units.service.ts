@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ConflictError, ValidationFailedError } from '../common/domain-error.js';
+import { findOneOrThrow } from '../database/find-or-throw.js';
+import { Plan } from '../plans/plan.entity.js';
+import { Assignment } from '../responsibilities/assignment.entity.js';
+import { UNASSIGNED } from '../spreadsheets/table-reader.js';
+import { UnitGroup } from './unit-group.entity.js';
+import type { CreateUnitDto, UpdateUnitDto } from './unit.dto.js';
+import { Unit } from './unit.entity.js';
+
+@Injectable()
+export class UnitsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(Unit);
+  }
+
+  async list(planId: number) {
+    await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
+    const [units, groups] = await Promise.all([
+      this.repo.find({ where: { planId }, order: { id: 'ASC' } }),
+      this.dataSource.getRepository(UnitGroup).find({ where: { planId }, order: { id: 'ASC' } }),
+    ]);
+    const name = (id: number) => units.find((u) => u.id === id)?.name ?? '';
+    return {
+      items: units,
+      total: units.length,
+      groups: groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        kind: g.kind,
+        duties: g.duties,
+        leadUnits: g.leadUnitIds.map((id) => ({ id, name: name(id) })),
+        memberUnits: g.memberUnitIds.map((id) => ({ id, name: name(id) })),
+      })),
+    };
+  }
+
+  async get(planId: number, id: number): Promise<Unit> {
+    return findOneOrThrow(this.repo, '单位', { id, planId });
+  }
+
+  async create(planId: number, dto: CreateUnitDto): Promise<Unit> {
+    await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
+    const aliases = dto.aliases ?? [];
+    await this.checkNamesFree(planId, dto.name, aliases, null);
+    return this.repo.save(this.repo.create({ planId, name: dto.name.trim(), aliases, kind: dto.kind ?? 'agency' }));
+  }
+
+  async update(planId: number, id: number, dto: UpdateUnitDto): Promise<Unit> {
+    const unit = await this.get(planId, id);
+    const merged = this.repo.merge(unit, dto);
+    await this.checkNamesFree(planId, merged.name, merged.aliases, id);
+    return this.repo.save(merged);
+  }
+
+  /** A unit that still holds items is not deleted: its responsibilities would be lost. */
+  async remove(planId: number, id: number): Promise<void> {
+    const unit = await this.get(planId, id);
+    const held = await this.dataSource.getRepository(Assignment).countBy({ unitId: id });
+    if (held > 0) {
+      throw new ConflictError(`单位“${unit.name}”仍承担${held}项任务/项目/指标，请先移除其分工`, [
+        { field: 'id', value: id, message: `仍有${held}项分工` },
+      ]);
+    }
+    await this.repo.delete({ id });
+  }
+
+  /** Names and aliases are unique within a plan, and "暂未明确" is never a unit. */
+  private async checkNamesFree(planId: number, name: string, aliases: string[], exceptId: number | null): Promise<void> {
+    for (const [field, value] of [['name', name], ...aliases.map((a) => ['aliases', a])] as [string, string][]) {
+      if (UNASSIGNED.test(value.trim())) {
+        throw new ValidationFailedError([{ field, value, message: `“${value}”表示尚未明确责任单位，不能作为单位名称` }]);
+      }
+    }
+    const others = (await this.repo.findBy({ planId })).filter((u) => u.id !== exceptId);
+    for (const candidate of [name, ...aliases]) {
+      const clash = others.find((u) => u.name === candidate || u.aliases.includes(candidate));
+      if (clash) {
+        throw new ConflictError(`名称“${candidate}”已被单位“${clash.name}”（id ${clash.id}）使用`, [
+          { field: candidate === name ? 'name' : 'aliases', value: candidate, message: '名称已存在' },
+        ]);
+      }
+    }
+  }
+}
