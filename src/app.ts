@@ -9,7 +9,13 @@ import type { AppConfig } from './config/app-config.js';
 import { SeedService } from './seeds/seed.service.js';
 
 /** Builds the application: Fastify, /api/v1, the strict pipe, OpenAPI at /api/docs, seeds on first start. */
-export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+export interface AppOptions {
+  logger?: false;
+  /** Serve the Swagger UI page (its assets load through @fastify/static, which Jest's ESM mode cannot import). */
+  docsUi?: boolean;
+}
+
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), new FastifyAdapter(), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
@@ -24,7 +30,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
       .setVersion('1')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document);
+  SwaggerModule.setup('api/docs', app, document, { ui: options.docsUi ?? true, jsonDocumentUrl: 'api/docs-json' });
   if (config.seed) {
     const results = await app.get(SeedService).loadAll();
     const loaded = results.filter((r) => r.loaded).map((r) => r.key);

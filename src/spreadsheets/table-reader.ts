@@ -17,6 +17,7 @@ export interface ReadTable {
 }
 
 const TOTAL_ROW = /^(合计|总计|小计)$/;
+const CATEGORY_ORDINAL = /^[（(]?[一二三四五六七八九十]+[)）、.．]\s*/;
 
 function clean(cell: unknown): string {
   return String(cell ?? '').replace(/\r\n?/g, '\n').trim();
@@ -75,7 +76,8 @@ export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: 
     if (filled.length === 1 && !/^\d+$/.test(first) && titleKey) {
       // A title row: sets the chapter (or category) of the rows below and clears the carried groups under it.
       for (const spec of columns.filter((c) => c.carryDown)) delete carried[spec.key];
-      carried[titleKey] = first;
+      // A chapter keeps its number as written; a category ("一、工程项目") is the name alone.
+      carried[titleKey] = titleKey === 'chapter' ? first : first.replace(CATEGORY_ORDINAL, '');
       continue;
     }
     for (const spec of columns.filter((c) => c.carryDown)) {

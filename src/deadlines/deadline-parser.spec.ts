@@ -1,0 +1,475 @@
+import { parseDeadlines } from './deadline-parser.js';
+import type { MilestoneReading } from './milestone-reading.js';
+
+// Builders for the expected readings, so each table row reads like the milestone it expects.
+const plain = { periodStart: null, recurrence: null, quantity: null, certain: true, note: null } as const;
+
+function dated(phrase: string, dueDate: string, quantity: string | null = null): MilestoneReading {
+  return { ...plain, kind: 'dated', phrase, dueDate, quantity };
+}
+function period(phrase: string, periodStart: string, dueDate: string, quantity: string | null = null): MilestoneReading {
+  return { ...plain, kind: 'period', phrase, periodStart, dueDate, quantity };
+}
+function recurring(
+  phrase: string,
+  recurrence: MilestoneReading['recurrence'],
+  dueDate: string | null,
+  quantity: string | null = null,
+): MilestoneReading {
+  const note = dueDate ? null : '周期性要求，缺少参照日期，无法推算下一次到期日';
+  return { ...plain, kind: 'recurring', phrase, recurrence, dueDate, quantity, certain: dueDate !== null, note };
+}
+function ongoing(phrase: string): MilestoneReading {
+  return { ...plain, kind: 'ongoing', phrase, dueDate: null };
+}
+function flagged(phrase: string, dueDate: string | null, note: string, quantity: string | null = null): MilestoneReading {
+  return { ...plain, kind: 'dated', phrase, dueDate, quantity, certain: false, note };
+}
+const NO_YEAR = '缺少年份，需参照日期';
+const BEFORE_2025 = '“2025年前”可理解为2024年底或2025年底，请确认';
+
+interface Row {
+  text: string;
+  reference?: string;
+  expected: MilestoneReading[];
+}
+
+// Phrases copied verbatim from the seed documents (/work/shared/seed-docs); the comment names the file.
+const SEED_PHRASES: Row[] = [
+  // 000: Jiangmen reply
+  { text: '推动项目 2023 年底前完成验收并投入运营', expected: [dated('2023 年底前', '2023-12-31')] }, // 000
+  { text: '我市是国家“十四五”时期和广东省“无废城市”建设城市', expected: [period('“十四五”时期', '2021-01-01', '2025-12-31')] }, // 000
+  { text: '预计今年年底建成“无废园区”', reference: '2023-08-01', expected: [dated('今年年底', '2023-12-31')] }, // 000
+  { text: '2023年以来，我市高度重视“无废城市细胞”工程建设', expected: [] }, // 000
+  { text: '二是加强资金支持，积极争取到200万元省级财政专项资金', expected: [] }, // 000
+  // 001: Jiangyin work plan
+  { text: '到2025年,建成“无废城市”。', expected: [dated('到2025年', '2025-12-31')] }, // 001
+  { text: '推广快递业绿色包装应用,到2025年,实现同城快递环境友好型包装材料全面应用', expected: [dated('到2025年', '2025-12-31')] }, // 001
+  { text: '到2025年,全市生活垃圾分类实现全覆盖', expected: [dated('到2025年', '2025-12-31')] }, // 001
+  {
+    text: '到2025年,全市农药包装废弃物回收覆盖率达到100%,无害化处理率达到100%,废旧农膜基本实现全回收', // 001
+    expected: [dated('到2025年', '2025-12-31', '100%')],
+  },
+  { text: '到2025年,城市生活垃圾回收利用率达到40%以上', expected: [dated('到2025年', '2025-12-31', '40%')] }, // 001
+  { text: '到2025年,畜禽粪污和秸秆综合利用率均达到95%以上', expected: [dated('到2025年', '2025-12-31', '95%')] }, // 001
+  {
+    text: '到2023年,因地制宜推进建设厨余垃圾、秸秆、园林废弃物、淤泥等有机废弃物的区域性收集转运和利用处置体系。到2025年,建立财政资金引导、社会资本为主的多元化市场运作模式', // 001
+    expected: [dated('到2023年', '2023-12-31'), dated('到2025年', '2025-12-31')],
+  },
+  { text: '力争到2025年土壤污染基本达到“严控增量、削减存量”的总体目标', expected: [dated('到2025年', '2025-12-31')] }, // 001
+  {
+    text: '建设期间,每年年底前,各类固体废物的责任部门和各镇(街、园)对“无废城市”建设总体情况、主要做法、成效、存在问题及建议等进行年度总结', // 001
+    reference: '2022-06-01',
+    expected: [recurring('每年年底前', 'yearly', '2022-12-31')],
+  },
+  {
+    text: '2023年底前完成江阴市“无废城市”建设中期评估,2025年底前根据江苏省及无锡市要求完成“十四五”时期“无废城市”建设总结评估', // 001
+    expected: [
+      dated('2023年底前', '2023-12-31'),
+      dated('2025年底前', '2025-12-31'),
+      period('“十四五”时期', '2021-01-01', '2025-12-31'),
+    ],
+  },
+  { text: '持续推进化工等产废密集型产业园区提档升级', expected: [ongoing('持续推进')] }, // 001
+  {
+    text: '按照实施方案细化确定年度指标、工程等重点任务', // 001
+    reference: '2022-06-01',
+    expected: [recurring('年度', 'yearly', '2022-12-31')],
+  },
+  {
+    text: '对列入工业和信息化部《限期淘汰产生严重污染环境的工业固体废物的落后生产工艺设备名录》(2021年第25号公告)的,严格限期退出', // 001
+    expected: [],
+  },
+  {
+    text: '大力发展装配式建筑,到2025年,城镇新建民用建筑全部按照二星及以上绿色建筑标准设计建造,装配式建筑占同期新开工建筑面积比例达到50%以上', // 001
+    expected: [dated('到2025年', '2025-12-31', '50%')],
+  },
+  // 002: Foshan pilot plan
+  {
+    text: '到2023年底，推动打造季华实验室、仙湖实验室等平台，推进节能环保、新能源、智能制造、工业行业降碳等技术研发和集成。', // 002
+    expected: [dated('到2023年底', '2023-12-31')],
+  },
+  { text: '全面实施绿色开采，到2023年底，全市绿色矿山建成率达到100%。', expected: [dated('到2023年底', '2023-12-31', '100%')] }, // 002
+  {
+    text: '2023年底，建立覆盖全市、服务广佛同城经济圈的小微源危险废物集中收集网络。2025年底，危险废物集中收集转运体系制度日趋完善', // 002
+    expected: [dated('2023年底', '2023-12-31'), dated('2025年底', '2025-12-31')],
+  },
+  {
+    text: '2023年底，全市危险废物利用处置能力不小于100万吨/年，覆盖全市95%以上产废种类需求；2025年底，全市危险废物处置量的80%可实现市内闭环管理。', // 002
+    expected: [dated('2023年底', '2023-12-31', '100万吨/年'), dated('2025年底', '2025-12-31', '80%')],
+  },
+  { text: '“十四五”期间实现原生生活垃圾“全焚烧、零填埋”。', expected: [period('“十四五”期间', '2021-01-01', '2025-12-31')] }, // 002
+  {
+    text: '2022年底前，建成佛山市“无废城市”服务管理平台（一期），重点对危险废物集中收集单位和经营单位进行监管。', // 002
+    expected: [dated('2022年底前', '2022-12-31')],
+  },
+  { text: '于2022年6月底前报送佛山市无废办', expected: [dated('于2022年6月底前', '2022-06-30')] }, // 002
+  {
+    text: '每年对全市固体废物管理、环境监察、环境影响评价、排污许可监督管理工作人员开展固体废物管理业务培训', // 002
+    reference: '2023-03-15',
+    expected: [recurring('每年', 'yearly', '2023-12-31')],
+  },
+  {
+    text: '尽快形成焚烧为主、应烧尽烧、减量填埋的可持续无害化处置的保障能力', // 002
+    expected: [flagged('尽快', null, '“尽快”未给出具体期限，请确认')],
+  },
+  { text: '持续推进“粤菜师傅”工程高质量发展', expected: [ongoing('持续推进')] }, // 002
+  { text: '制定《佛山市“菜篮子”工程建设规划（2021—2025年）》，持续提升“菜篮子”基地数量', expected: [] }, // 002
+  { text: '试点基准年为2020年', expected: [] }, // 002
+  { text: '争取纳入“十四五”国家“无废城市”建设', expected: [] }, // 002
+  {
+    text: '2.试点目标：到2023年，全市工业固体废物和生活垃圾减量化资源化水平全面提升', // 002
+    expected: [dated('到2023年', '2023-12-31')],
+  },
+  // 003: Jiangjin 14th-five-year plan
+  {
+    text: '到2023年，新增绿色工厂3个，到2025年，新增绿色工厂10个，力争创建绿色园区1个。', // 003
+    expected: [dated('到2023年', '2023-12-31', '3个'), dated('到2025年', '2025-12-31', '10个')],
+  },
+  { text: '到2025年，工业固体废物产生强度≤0.48吨/万元', expected: [dated('到2025年', '2025-12-31', '≤0.48吨/万元')] }, // 003
+  { text: '至2025年，工业固体废物产生强度≤0.48吨/万元。', expected: [dated('至2025年', '2025-12-31', '≤0.48吨/万元')] }, // 003
+  { text: '至2025年，一般工业固体废物综合利用率达到88%以上。', expected: [dated('至2025年', '2025-12-31', '88%')] }, // 003
+  {
+    text: '至2025年，危险废物规范化管理抽查合格率达到95%（产废单位）、100% （经营单位）。', // 003
+    expected: [dated('至2025年', '2025-12-31', '95%')],
+  },
+  {
+    text: '“十四五”期间，强制性清洁生产工业企业完成率稳定100%。', // 003
+    expected: [period('“十四五”期间', '2021-01-01', '2025-12-31', '100%')],
+  },
+  {
+    text: '2025年底前，对江津区现存未治理废弃矿山按照生态修复工作要求全部“销账归零”。到2022年底前，完成10座其他生产矿山绿色建设。2025年底前，完成5个绿色矿山建设。', // 003
+    expected: [
+      dated('2025年底前', '2025-12-31'),
+      dated('到2022年底前', '2022-12-31', '10座'),
+      dated('2025年底前', '2025-12-31', '5个'),
+    ],
+  },
+  { text: '到2025年，完成1个生态工业园区或“无废园区”建设', expected: [dated('到2025年', '2025-12-31', '1个')] }, // 003
+  {
+    text: '2022年底前建设水泥窑协同处置一般固废项目（二期），2025年建成粉煤灰和脱硫石膏再生利用项目。', // 003
+    expected: [dated('2022年底前', '2022-12-31'), dated('2025年', '2025-12-31')],
+  },
+  { text: '于2025年底实施报废汽车回收项目，延伸报废汽车资源化产业链。', expected: [dated('于2025年底', '2025-12-31')] }, // 003
+  { text: '到2025年，一般工业固体废物综合利用率力争达到88%', expected: [dated('到2025年', '2025-12-31', '88%')] }, // 003
+  {
+    text: '在2025年前建设江津区固体废弃物综合利用基地，实施危险废物的无害化处置；完成铝灰和含油金属屑综合利用项目建设。', // 003
+    expected: [flagged('在2025年前', '2025-12-31', BEFORE_2025)],
+  },
+  {
+    text: '在2025年前扩建江津区医疗废物处置中心，新建1条高温蒸煮生产线', // 003
+    expected: [flagged('在2025年前', '2025-12-31', BEFORE_2025, '1条')],
+  },
+  {
+    text: '每年定期组织召开全区固体废物环境管理工作会', // 003
+    reference: '2022-01-10',
+    expected: [recurring('每年', 'yearly', '2022-12-31')],
+  },
+  {
+    text: '到2025年，实现固体废物管理信息系统企事业单位覆盖率达到95%。', // 003
+    expected: [dated('到2025年', '2025-12-31', '95%')],
+  },
+  {
+    text: '“十四五”期间，江津区拟投资62350万元，共开展13个工业固体废物项目建设', // 003
+    expected: [period('“十四五”期间', '2021-01-01', '2025-12-31', '62350万元')],
+  },
+  {
+    text: '建设时限为2021年至2025年，以2020年为基准年，展望至2035年。', // 003
+    expected: [period('2021年至2025年', '2021-01-01', '2025-12-31'), dated('至2035年', '2035-12-31')],
+  },
+  { text: '——到2035年，工业固体废物管理水平达到国内领先', expected: [dated('到2035年', '2035-12-31')] }, // 003
+  {
+    text: '“十三五”期间，我区一般工业固体废物产生量逐渐增加且资源化利用率相对较高', // 003
+    expected: [period('“十三五”期间', '2016-01-01', '2020-12-31')],
+  },
+  {
+    text: '深入实施“中国制造2025”、“重庆市绿色制造2025”，促进造纸、汽车、电子、化工、铸造、建材、有色、涂装、包装印刷、印染等行业的升级改造和绿色转型', // 003
+    expected: [],
+  },
+  {
+    text: '贯彻落实《国家危险废物名录》（2021年版）和《一般固体废物分类与代码》（GB/T39198-2020）要求', // 003
+    expected: [],
+  },
+  {
+    text: '自2022年起，推进年产生量100吨及以上的一般工业固体废物产生企业建立工业固体废物管理电子月台账', // 003
+    expected: [],
+  },
+  { text: '适时调整优化江津工业园区未来发展重心', expected: [flagged('适时', null, '“适时”未给出具体期限，请确认')] }, // 003
+  {
+    text: '抽查结果纳入街镇年度绩效考核指标体系', // 003
+    reference: '2022-01-10',
+    expected: [recurring('年度', 'yearly', '2022-12-31')],
+  },
+  {
+    text: '每年完成2件以上的赔偿案件', // 003
+    reference: '2022-01-10',
+    expected: [recurring('每年', 'yearly', '2022-12-31', '2件')],
+  },
+  { text: '2025', expected: [dated('2025', '2025-12-31')] }, // 003, project table, 完成时限
+  { text: '2022', expected: [dated('2022', '2022-12-31')] }, // 003, project table, 完成时限
+  { text: '2020年，江津区实现地区生产总值（GDP）1109.4亿元', expected: [] }, // 003
+  {
+    text: '2021年，生态环境部印发了《“十四五”全国危险废物规范化环境管理评估工作方案》', // 003
+    expected: [],
+  },
+  { text: '2017—2020年，江津区危险废物产生量持续上升', reference: '2022-01-01', expected: [] }, // 003
+  { text: '持续推进绿色矿山建设', expected: [ongoing('持续推进')] }, // 003
+  // 004: Shaoxing briefing
+  {
+    text: '预计到12月底，本年度参保企业达60余家', // 004
+    reference: '2020-12-01',
+    expected: [dated('到12月底', '2020-12-31', '60余家')],
+  },
+  { text: '截至 11 月底，全市累计开工装配式建筑 3080 万平方米', reference: '2020-12-01', expected: [] }, // 004
+  { text: '于今年12月10日起正式实施', reference: '2020-12-01', expected: [] }, // 004
+  { text: '3、市无废办近日印发《关于开展2020年度“无废城市”建设试点年度自评工作的通知》', expected: [] }, // 004
+];
+
+describe('parseDeadlines', () => {
+  describe('real phrases from the seed documents', () => {
+    it.each(SEED_PHRASES)('reads "$text" (reference $reference)', ({ text, reference, expected }) => {
+      expect(parseDeadlines(text, { reference })).toEqual(expected);
+    });
+  });
+
+  describe('year ends and month ends', () => {
+    it.each([
+      ['2022年底前', dated('2022年底前', '2022-12-31')],
+      ['2025年底', dated('2025年底', '2025-12-31')],
+      ['截止2025年底', dated('截止2025年底', '2025-12-31')],
+      ['2023年内完成', dated('2023年内', '2023-12-31')],
+      ['2023年6月底前', dated('2023年6月底前', '2023-06-30')],
+      ['2023年6月前', dated('2023年6月前', '2023-06-30')],
+      ['2024年2月', dated('2024年2月', '2024-02-29')],
+      ['2023年3月1日', dated('2023年3月1日', '2023-03-01')],
+      ['2023-06-30', dated('2023-06-30', '2023-06-30')],
+      ['2025年', dated('2025年', '2025-12-31')],
+    ])('reads %s as a dated milestone', (text, reading) => {
+      expect(parseDeadlines(text)).toEqual([reading]);
+    });
+
+    it('reads halves and quarters of a given year', () => {
+      expect(parseDeadlines('2023年上半年完成，2023年第三季度末验收，2024年四季度投运')).toEqual([
+        dated('2023年上半年', '2023-06-30'),
+        dated('2023年第三季度末', '2023-09-30'),
+        dated('2024年四季度', '2024-12-31'),
+      ]);
+    });
+  });
+
+  describe('five-year plans', () => {
+    it.each([
+      ['“十四五”期间', '2021-01-01', '2025-12-31'],
+      ['十四五时期', '2021-01-01', '2025-12-31'],
+      ['“十四五”末', '2021-01-01', '2025-12-31'],
+      ['十四五', '2021-01-01', '2025-12-31'],
+      ['“十三五”期间', '2016-01-01', '2020-12-31'],
+      ['“十五五”时期', '2026-01-01', '2030-12-31'],
+    ])('reads %s as the period %s to %s', (text, start, end) => {
+      expect(parseDeadlines(text)).toEqual([period(text, start, end)]);
+    });
+
+    it('does not read a five-year plan used as an adjective', () => {
+      expect(parseDeadlines('江津区“十四五”工业固体废物污染环境防治具体指标')).toEqual([]);
+    });
+  });
+
+  describe('real-world variety in writing', () => {
+    it('reads full-width digits and keeps the phrase and quantity as written', () => {
+      expect(parseDeadlines('到２０２３年，新增绿色工厂３个')).toEqual([dated('到２０２３年', '2023-12-31', '３个')]);
+    });
+
+    it('reads full-width punctuation and percent signs', () => {
+      expect(parseDeadlines('２０２５年底前，覆盖率达到９５％；')).toEqual([dated('２０２５年底前', '2025-12-31', '９５％')]);
+    });
+
+    it('reads dates with stray spaces', () => {
+      expect(parseDeadlines('2024 年底前')).toEqual([dated('2024 年底前', '2024-12-31')]);
+      expect(parseDeadlines('2024年 6 月')).toEqual([dated('2024年 6 月', '2024-06-30')]);
+      expect(parseDeadlines('２０２４　年底前')).toEqual([dated('２０２４　年底前', '2024-12-31')]);
+    });
+
+    it('reads Chinese numerals in years, months and days', () => {
+      expect(parseDeadlines('二〇二三年')).toEqual([dated('二〇二三年', '2023-12-31')]);
+      expect(parseDeadlines('二〇二五年底前')).toEqual([dated('二〇二五年底前', '2025-12-31')]);
+      expect(parseDeadlines('二零二四年十二月')).toEqual([dated('二零二四年十二月', '2024-12-31')]);
+      expect(parseDeadlines('二〇二三年三月三十一日前')).toEqual([dated('二〇二三年三月三十一日前', '2023-03-31')]);
+      expect(parseDeadlines('十二月底前', { reference: '2024-03-01' })).toEqual([dated('十二月底前', '2024-12-31')]);
+    });
+
+    it('reads a range of years as a period', () => {
+      expect(parseDeadlines('2021-2022年')).toEqual([period('2021-2022年', '2021-01-01', '2022-12-31')]);
+      expect(parseDeadlines('2021—2025年')).toEqual([period('2021—2025年', '2021-01-01', '2025-12-31')]);
+      expect(parseDeadlines('从2021年到2025年')).toEqual([period('2021年到2025年', '2021-01-01', '2025-12-31')]);
+    });
+
+    it('reads a range of days as a period', () => {
+      expect(parseDeadlines('2023年3月1日至3月31日')).toEqual([period('2023年3月1日至3月31日', '2023-03-01', '2023-03-31')]);
+    });
+
+    it('keeps a range in a whole cell even when it is already past', () => {
+      expect(parseDeadlines('2021-2022年', { reference: '2024-01-01' })).toEqual([
+        period('2021-2022年', '2021-01-01', '2022-12-31'),
+      ]);
+    });
+  });
+
+  describe('recurring duties', () => {
+    it.each([
+      ['每年开展', '2024-08-10', recurring('每年', 'yearly', '2024-12-31')],
+      ['年度报告', '2024-08-10', recurring('年度', 'yearly', '2024-12-31')],
+      ['每半年报告一次', '2024-03-10', recurring('每半年', 'half-yearly', '2024-06-30')],
+      ['每半年报告一次', '2024-08-10', recurring('每半年', 'half-yearly', '2024-12-31')],
+      ['每季度调度', '2024-08-10', recurring('每季度', 'quarterly', '2024-09-30')],
+      ['每月报送', '2024-02-10', recurring('每月', 'monthly', '2024-02-29')],
+      ['每年', '2024-12-31', recurring('每年', 'yearly', '2024-12-31')],
+    ])('reads %s against reference %s as due at the end of the current period', (text, reference, reading) => {
+      expect(parseDeadlines(text, { reference })).toEqual([reading]);
+    });
+
+    it('flags a recurring duty without a reference date', () => {
+      expect(parseDeadlines('每年开展')).toEqual([recurring('每年', 'yearly', null)]);
+    });
+
+    it('does not read a specific year\'s 年度 as recurring', () => {
+      expect(parseDeadlines('2020年度考核，本年度参保')).toEqual([]);
+    });
+  });
+
+  describe('ongoing duties', () => {
+    it.each(['长期坚持', '持续推进', '常态化'])('reads %s as ongoing with no due date', (text) => {
+      expect(parseDeadlines(`${text}开展巡查`)).toEqual([ongoing(text)]);
+    });
+
+    it('reads a cell that just says 长期 as ongoing', () => {
+      expect(parseDeadlines('长期')).toEqual([ongoing('长期')]);
+    });
+  });
+
+  describe('uncertain readings are flagged, never guessed', () => {
+    it('flags "2025年前" as possibly the end of 2024', () => {
+      expect(parseDeadlines('2025年前')).toEqual([flagged('2025年前', '2025-12-31', BEFORE_2025)]);
+    });
+
+    it.each(['近期', '尽快', '适时'])('flags the vague word %s with no due date', (word) => {
+      expect(parseDeadlines(`${word}完成整改`)).toEqual([flagged(word, null, `“${word}”未给出具体期限，请确认`)]);
+    });
+  });
+
+  describe('phrases without a year', () => {
+    it.each([
+      ['7月底前', dated('7月底前', '2024-07-31')],
+      ['年底前', dated('年底前', '2024-12-31')],
+      ['今年', dated('今年', '2024-12-31')],
+      ['明年', dated('明年', '2025-12-31')],
+      ['一季度', dated('一季度', '2024-03-31')],
+      ['第四季度', dated('第四季度', '2024-12-31')],
+      ['上半年', dated('上半年', '2024-06-30')],
+      ['下半年', dated('下半年', '2024-12-31')],
+    ])('reads %s against the reference year', (text, reading) => {
+      expect(parseDeadlines(text, { reference: '2024-05-20' })).toEqual([reading]);
+    });
+
+    it.each(['7月底前', '年底前', '今年', '明年', '一季度', '上半年'])('flags %s when there is no reference date', (text) => {
+      expect(parseDeadlines(text)).toEqual([flagged(text, null, NO_YEAR)]);
+    });
+
+    it('treats an invalid reference date as none', () => {
+      expect(parseDeadlines('年底前', { reference: '2024-13-01' })).toEqual([flagged('年底前', null, NO_YEAR)]);
+    });
+
+    it('needs a cue word before reading a bare month as a deadline', () => {
+      expect(parseDeadlines('12月3日，由市住建局指导', { reference: '2020-12-20' })).toEqual([]);
+    });
+  });
+
+  describe('what is not a deadline', () => {
+    it.each([
+      ['a book title', '按照《“十四五”全国危险废物规范化环境管理评估工作方案》执行'],
+      ['an edition note', '《某某管理办法》（2020年修订稿）'],
+      ['a revision note without a title', '管理办法（2020年修订稿）'],
+      ['a name with a year in quotes', '深入实施“中国制造2025”'],
+      ['a bare year in prose', '以2020年为基准年'],
+      ['a start date', '自2022年起，推进台账建设'],
+      ['a date that marks a start', '2023年3月1日起施行'],
+      ['a past year with only a verb as cue', '2020年完成注册'],
+    ])('ignores %s', (_what, text) => {
+      expect(parseDeadlines(text, { reference: '2022-01-01' })).toEqual([]);
+    });
+
+    it('reads a year with a verb cue when it is not past the reference', () => {
+      expect(parseDeadlines('2020年完成注册')).toEqual([dated('2020年', '2020-12-31')]);
+    });
+
+    it('reads the deadline of a clause that starts at a given year', () => {
+      expect(parseDeadlines('自2022年起，推进台账建设，到2025年底前完成5个')).toEqual([
+        dated('到2025年底前', '2025-12-31', '5个'),
+      ]);
+    });
+  });
+
+  describe('several clauses and duplicates', () => {
+    it('gives each dated clause its own quantity', () => {
+      expect(parseDeadlines('到2023年，新增绿色工厂3个，到2025年，新增绿色工厂10个')).toEqual([
+        dated('到2023年', '2023-12-31', '3个'),
+        dated('到2025年', '2025-12-31', '10个'),
+      ]);
+    });
+
+    it('ends a clause at the end of the sentence', () => {
+      expect(parseDeadlines('到2025年底前完成建设。覆盖率达到95%')).toEqual([dated('到2025年底前', '2025-12-31')]);
+    });
+
+    it('counts identical readings once', () => {
+      expect(parseDeadlines('到2025年完成验收。到2025年完成验收。')).toEqual([dated('到2025年', '2025-12-31')]);
+      expect(parseDeadlines('尽快整改，尽快上报')).toHaveLength(1);
+    });
+
+    it('keeps yearless phrases apart when they cannot be resolved', () => {
+      expect(parseDeadlines('7月底前完成方案，年底前完成验收')).toEqual([
+        flagged('7月底前', null, NO_YEAR),
+        flagged('年底前', null, NO_YEAR),
+      ]);
+    });
+
+    it('reads a dated clause, a period and an ongoing duty in one text', () => {
+      expect(parseDeadlines('“十四五”期间持续推进源头减量，到2025年利用率达到88%')).toEqual([
+        period('“十四五”期间', '2021-01-01', '2025-12-31'),
+        ongoing('持续推进'),
+        dated('到2025年', '2025-12-31', '88%'),
+      ]);
+    });
+  });
+
+  describe('odd input', () => {
+    it.each(['', '   ', '\n\t', '年底前前前后', '2023年2月30日', '2023年13月', '2025-2021年', '□《》（）', '🙂2025'])(
+      'never throws on %j',
+      (text) => {
+        expect(() => parseDeadlines(text)).not.toThrow();
+      },
+    );
+
+    it('returns nothing for empty or blank text', () => {
+      expect(parseDeadlines('')).toEqual([]);
+      expect(parseDeadlines('  \n ')).toEqual([]);
+    });
+
+    it('returns nothing for dates that do not exist', () => {
+      expect(parseDeadlines('2023年2月30日')).toEqual([]);
+      expect(parseDeadlines('2023年13月')).toEqual([]);
+      expect(parseDeadlines('2025-2021年')).toEqual([]);
+    });
+
+    it('returns nothing for a value that is not text', () => {
+      expect(parseDeadlines(undefined as unknown as string)).toEqual([]);
+      expect(parseDeadlines(2025 as unknown as string)).toEqual([]);
+    });
+
+    it('reads a long text quickly', () => {
+      const text = '到2023年，新增绿色工厂3个；《名录》（2021年版）。'.repeat(2000);
+      const started = Date.now();
+      expect(parseDeadlines(text)).toHaveLength(1);
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+  });
+});
