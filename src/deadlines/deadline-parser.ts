@@ -30,11 +30,8 @@ type Recurrence = NonNullable<MilestoneReading['recurrence']>;
 type Draft = Omit<MilestoneReading, 'phrase' | 'quantity'>;
 type Groups = Record<string, string | undefined>;
 
-interface SimpleDate {
-  year: number;
-  month: number;
-  iso: string;
-}
+/** The reference date. */
+interface SimpleDate { year: number; month: number; iso: string }
 
 interface Context {
   ref: SimpleDate | null;
@@ -129,92 +126,99 @@ interface PatternRow {
   read: (g: Groups, ctx: Context) => Draft | null;
 }
 
+type Reader = PatternRow['read'];
+
+// Building blocks of the patterns
 const CUE = '(?<cue>截至|截止到|截止|到|至|于|在)?';
-const YEAR = '(?<!\\d)(?<year>(?:19|20)\\d{2}|今|明)年(?!度)';
+const YYYY = '(?:19|20)\\d{2}';
+const YEAR = `(?<!\\d)(?<year>${YYYY}|今|明)年(?!度)`;
+const MONTH = '(?<month>\\d{1,2})月';
+const DAY = '(?<day>\\d{1,2})[日号]';
 const BEFORE = '(?<before>前|之前|以前)?';
 const TO = '(?:至|到|[-—–~]{1,2})';
+const WHOLE_CELL = (source: string) => `(?<=^\\s*)${source}(?=\\s*$)`;
+
 const CHINESE_QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 const FIVE_YEAR_PLAN_START: Record<string, number> = { 三: 2016, 四: 2021, 五: 2026, 六: 2031 };
 
-function row(name: string, source: string, cue: CueRule, read: PatternRow['read'], range = false): PatternRow {
+// How the matched groups become a draft
+const endOfYear: Reader = (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, 12, 31)));
+const endOfMonth: Reader = (g, ctx) => inYear(g.year, ctx, (year) => dated(monthEnd(year, Number(g.month))));
+const onDay: Reader = (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, Number(g.month), Number(g.day))));
+const endOfHalf: Reader = (g, ctx) => inYear(g.year, ctx, (year) => dated(monthEnd(year, g.half === '上' ? 6 : 12)));
+const endOfQuarter: Reader = (g, ctx) => {
+  const quarter = CHINESE_QUARTERS[g.quarter ?? ''] ?? Number(g.quarter);
+  return inYear(g.year, ctx, (year) => dated(monthEnd(year, quarter * 3)));
+};
+const dayRange: Reader = (g, ctx) =>
+  inYear(g.year, ctx, (year) =>
+    period(
+      isoDate(year, Number(g.month), Number(g.day)),
+      isoDate(g.year2 ? Number(g.year2) : year, Number(g.month2 ?? g.month), Number(g.day2)),
+    ),
+  );
+const yearRange: Reader = (g) =>
+  Number(g.year2) > Number(g.year) ? period(`${g.year}-01-01`, `${g.year2}-12-31`) : null;
+const yearBefore: Reader = (g, ctx) =>
+  inYear(g.year, ctx, (year) => unsure(isoDate(year, 12, 31), `“${year}年前”可理解为${year - 1}年底或${year}年底，请确认`));
+const fiveYearPlan: Reader = (g) => {
+  const start = FIVE_YEAR_PLAN_START[g.plan ?? ''];
+  return start ? period(`${start}-01-01`, `${start + 4}-12-31`) : null;
+};
+const vague: Reader = (_g, ctx) => unsure(null, `“${ctx.phrase}”未给出具体期限，请确认`);
+const every = (recurrence: Recurrence): Reader => (_g, ctx) => recurring(recurrence, ctx.ref);
+
+function row(name: string, source: string, cue: CueRule, read: Reader, range = false): PatternRow {
   return { name, regex: new RegExp(source, 'g'), cue, read, range };
 }
 
-function recurringRow(name: string, source: string, recurrence: Recurrence): PatternRow {
-  return row(name, source, 'inherent', (_g, ctx) => recurring(recurrence, ctx.ref));
-}
-
+/** The patterns, each with an example in its name's comment. Where matches overlap, the longest wins. */
 const PATTERNS: PatternRow[] = [
-  // a cell that is nothing but a year, "2025" or "2025年" (project tables)
-  row('whole-cell-year', '(?<=^\\s*)(?<year>(?:19|20)\\d{2})年?度?(?=\\s*$)', 'inherent', (g) =>
-    dated(isoDate(Number(g.year), 12, 31)),
-  ),
-  // a cell that is nothing but a five-year plan, "十四五"
-  row('whole-cell-plan', '(?<=^\\s*)[“"]?十(?<plan>[三四五六])五[”"]?(?=\\s*$)', 'inherent', (g) => fiveYearPlan(g.plan)),
-  row('whole-cell-ongoing', '(?<=^\\s*)(?:长期|常年|持续)(?=\\s*$)', 'inherent', () => ONGOING),
+  // whole cells: "2025" (project tables), "十四五", "长期"
+  row('cell-year', WHOLE_CELL(`(?<year>${YYYY})年?度?`), 'inherent', endOfYear),
+  row('cell-plan', WHOLE_CELL('[“"]?十(?<plan>[三四五六])五[”"]?'), 'inherent', fiveYearPlan),
+  row('cell-ongoing', WHOLE_CELL('(?:长期|常年|持续)'), 'inherent', () => ONGOING),
   // "2023年3月1日至3月31日"
-  row('day-range', `${CUE}${YEAR}(?<month>\\d{1,2})月(?<day>\\d{1,2})[日号]${TO}(?:(?<year2>(?:19|20)\\d{2})年)?(?:(?<month2>\\d{1,2})月)?(?<day2>\\d{1,2})[日号]`, 'optional',
-    (g, ctx) => inYear(g.year, ctx, (year) => period(
-      isoDate(year, Number(g.month), Number(g.day)),
-      isoDate(g.year2 ? Number(g.year2) : year, Number(g.month2 ?? g.month), Number(g.day2)),
-    )), true),
+  row('day-range', `${CUE}${YEAR}${MONTH}${DAY}${TO}(?:(?<year2>${YYYY})年)?(?:(?<month2>\\d{1,2})月)?(?<day2>\\d{1,2})[日号]`,
+    'optional', dayRange, true),
   // "2021-2022年", "2021年至2025年"
-  row('year-range', `${CUE}(?<!\\d)(?<year>(?:19|20)\\d{2})年?${TO}(?<year2>(?:19|20)\\d{2})年(?:期间|间|内)?`, 'optional',
-    (g) => (Number(g.year2) > Number(g.year) ? period(`${g.year}-01-01`, `${g.year2}-12-31`) : null), true),
+  row('year-range', `${CUE}(?<!\\d)(?<year>${YYYY})年?${TO}(?<year2>${YYYY})年(?:期间|间|内)?`, 'optional', yearRange, true),
   // "2023-06-30", "2023/6/30"
-  row('numeric-date', '(?<!\\d)(?<year>(?:19|20)\\d{2})(?<sep>[-/.])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})(?![\\d.])', 'optional',
-    (g) => dated(isoDate(Number(g.year), Number(g.month), Number(g.day)))),
+  row('numeric-date', `(?<!\\d)(?<year>${YYYY})(?<sep>[-/.])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})(?![\\d.])`, 'optional', onDay),
   // "2023年3月1日", "2023年3月1日前"
-  row('full-date', `${CUE}${YEAR}(?<month>\\d{1,2})月(?<day>\\d{1,2})[日号]${BEFORE}`, 'optional',
-    (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, Number(g.month), Number(g.day))))),
-  // "2023年6月", "2023年6月底前", "于2022年6月底前"
-  row('month', `${CUE}${YEAR}(?<month>\\d{1,2})月份?(?<end>底|末)?${BEFORE}`, 'optional',
-    (g, ctx) => inYear(g.year, ctx, (year) => dated(monthEnd(year, Number(g.month))))),
+  row('full-date', `${CUE}${YEAR}${MONTH}${DAY}${BEFORE}`, 'optional', onDay),
+  // "2023年6月", "于2022年6月底前"
+  row('month', `${CUE}${YEAR}${MONTH}份?(?<end>底|末)?${BEFORE}`, 'optional', endOfMonth),
   // "上半年", "2023年下半年"
-  row('half-year', `${CUE}(?:${YEAR})?(?<half>上|下)半年(?:底|末)?${BEFORE}`, 'inherent',
-    (g, ctx) => inYear(g.year, ctx, (year) => dated(monthEnd(year, g.half === '上' ? 6 : 12)))),
+  row('half-year', `${CUE}(?:${YEAR})?(?<half>上|下)半年(?:底|末)?${BEFORE}`, 'inherent', endOfHalf),
   // "一季度", "2023年第三季度末"
-  row('quarter', `${CUE}(?:${YEAR})?第?(?<quarter>[1-4一二三四])季度(?:末|底)?${BEFORE}`, 'inherent',
-    (g, ctx) => inYear(g.year, ctx, (year) => dated(monthEnd(year, 3 * (CHINESE_QUARTERS[g.quarter ?? ''] ?? Number(g.quarter)))))),
-  // "2022年底前", "到2025年底", "于2025年底", "今年年底", "2023年内"
-  row('year-end', `${CUE}${YEAR}(?:年底|年末|底|末|内)${BEFORE}`, 'inherent',
-    (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, 12, 31)))),
+  row('quarter', `${CUE}(?:${YEAR})?第?(?<quarter>[1-4一二三四])季度(?:末|底)?${BEFORE}`, 'inherent', endOfQuarter),
+  // "2022年底前", "于2025年底", "今年年底", "2023年内"
+  row('year-end', `${CUE}${YEAR}(?:年底|年末|底|末|内)${BEFORE}`, 'inherent', endOfYear),
   // "年底前" without a year
-  row('year-end-no-year', `${CUE}(?<![\\d今明每年])(?:年底|年末)${BEFORE}`, 'inherent',
-    (g, ctx) => inYear(undefined, ctx, (year) => dated(isoDate(year, 12, 31)))),
+  row('year-end-no-year', `${CUE}(?<![\\d今明每年])(?:年底|年末)${BEFORE}`, 'inherent', endOfYear),
   // "2025年前": by the end of 2024, or of 2025? The later reading is kept, flagged for the office.
-  row('year-before', `${CUE}${YEAR}(?:前|之前|以前)(?!后)`, 'inherent',
-    (g, ctx) => inYear(g.year, ctx, (year) =>
-      unsure(isoDate(year, 12, 31), `“${year}年前”可理解为${year - 1}年底或${year}年底，请确认`))),
+  row('year-before', `${CUE}${YEAR}(?:前|之前|以前)(?!后)`, 'inherent', yearBefore),
   // "到2025年", "至2025年"
-  row('year-to', `(?<cue>截至|截止到|截止|到|至)${YEAR}`, 'inherent',
-    (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, 12, 31)))),
+  row('year-to', `(?<cue>截至|截止到|截止|到|至)${YEAR}`, 'inherent', endOfYear),
   // "2025年建成…": a year followed by a verb of achievement
-  row('year-verb', `(?<cue>于|在)?${YEAR}(?=完成|实现|达到|建成|投产|投运)`, 'optional',
-    (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, 12, 31)))),
+  row('year-verb', `(?<cue>于|在)?${YEAR}(?=完成|实现|达到|建成|投产|投运)`, 'optional', endOfYear),
   // "今年", "明年"
-  row('relative-year', '(?<year>今|明)年(?!度)', 'inherent',
-    (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, 12, 31)))),
+  row('relative-year', '(?<year>今|明)年(?!度)', 'inherent', endOfYear),
   // "“十四五”期间", "十四五时期", "“十四五”末"
-  row('five-year-plan', '[“"]?十(?<plan>[三四五六])五[”"]?(?:期间|时期|期末|末|内)', 'inherent', (g) => fiveYearPlan(g.plan)),
-  recurringRow('every-year', `每年(?:年底|年末|底|末)?${BEFORE}`, 'yearly'),
-  recurringRow('annual', '(?<![\\d本上下当今明去该全每])年度', 'yearly'),
-  recurringRow('every-half-year', '每半年', 'half-yearly'),
-  recurringRow('every-quarter', `(?:每季度?|按季度)(?:末|底)?${BEFORE}`, 'quarterly'),
-  recurringRow('every-month', `每月(?:底|末)?${BEFORE}|月度|按月`, 'monthly'),
+  row('five-year-plan', '[“"]?十(?<plan>[三四五六])五[”"]?(?:期间|时期|期末|末|内)', 'inherent', fiveYearPlan),
+  // "每年", "年度报告" (but not "2020年度", "本年度"), "每半年", "每季度", "每月"
+  row('every-year', `每年(?:年底|年末|底|末)?${BEFORE}`, 'inherent', every('yearly')),
+  row('annual', '(?<![\\d本上下当今明去该全每])年度', 'inherent', every('yearly')),
+  row('every-half-year', '每半年', 'inherent', every('half-yearly')),
+  row('every-quarter', `(?:每季度?|按季度)(?:末|底)?${BEFORE}`, 'inherent', every('quarterly')),
+  row('every-month', `每月(?:底|末)?${BEFORE}|月度|按月`, 'inherent', every('monthly')),
   row('ongoing', '长期坚持|长期开展|持续推进|持续推动|持续开展|常态化', 'inherent', () => ONGOING),
-  row('vague', '近期|尽快|尽早|及早|适时|择机', 'inherent',
-    (_g, ctx) => unsure(null, `“${ctx.phrase}”未给出具体期限，请确认`)),
-  // "7月底前", "到12月底", "十二月底前" (needs a cue word: a bare "12月3日" in prose is not a deadline)
-  row('month-no-year', `${CUE}(?<![\\d年月])(?<month>\\d{1,2})月(?:(?<day>\\d{1,2})[日号])?份?(?<end>底|末)?${BEFORE}`, 'required',
-    (g, ctx) => inYear(undefined, ctx, (year) =>
-      dated(g.day ? isoDate(year, Number(g.month), Number(g.day)) : monthEnd(year, Number(g.month))))),
+  row('vague', '近期|尽快|尽早|及早|适时|择机', 'inherent', vague),
+  // "7月底前", "到12月底", "十二月底前"; a bare "12月3日" in prose is no deadline
+  row('month-no-year', `${CUE}(?<![\\d年月])${MONTH}(?:${DAY})?份?(?<end>底|末)?${BEFORE}`, 'required',
+    (g, ctx) => (g.day ? onDay : endOfMonth)(g, ctx)),
 ];
-
-function fiveYearPlan(plan: string | undefined): Draft | null {
-  const start = FIVE_YEAR_PLAN_START[plan ?? ''];
-  return start ? period(`${start}-01-01`, `${start + 4}-12-31`) : null;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Step 1: normalize, keeping where each character came from
@@ -267,10 +271,10 @@ function toHalfWidth(ch: string): string {
 }
 
 function normalize(input: string): Normalized {
-  const result: Normalized = { text: '', from: [], to: [] };
   const out: string[] = [];
-  let i = 0;
-  while (i < input.length) {
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < input.length; ) {
     if (DROPPED.test(input[i])) {
       i += 1;
       continue;
@@ -279,13 +283,12 @@ function normalize(input: string): Normalized {
     const length = numeral?.length ?? 1;
     for (const ch of numeral?.digits ?? toHalfWidth(input[i])) {
       out.push(ch);
-      result.from.push(i);
-      result.to.push(i + length);
+      from.push(i);
+      to.push(i + length);
     }
     i += length;
   }
-  result.text = out.join('');
-  return result;
+  return { text: out.join(''), from, to };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -309,13 +312,10 @@ function hideCitations(text: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Step 3: match, and resolve overlaps
 
-interface Match {
-  row: PatternRow;
-  start: number;
-  end: number;
-  groups: Groups;
-}
+/** Where a pattern row matched the normalized text, with its named groups. */
+interface Match { row: PatternRow; start: number; end: number; groups: Groups }
 
+/** All matches of all rows; where they overlap, the earliest and then the longest is kept. */
 function findMatches(text: string): Match[] {
   const all: Match[] = [];
   PATTERNS.forEach((row) => {
@@ -323,7 +323,6 @@ function findMatches(text: string): Match[] {
       if (m[0].length > 0) all.push({ row, start: m.index, end: m.index + m[0].length, groups: m.groups ?? {} });
     }
   });
-  // earliest first; at the same start the longest; then the row listed first
   all.sort((a, b) => a.start - b.start || b.end - a.end || PATTERNS.indexOf(a.row) - PATTERNS.indexOf(b.row));
   const chosen: Match[] = [];
   for (const match of all) {
@@ -346,8 +345,8 @@ const QUANTITY = new RegExp(
 /** A start ("自2022年起", "从…开始", "2023年以来") or a status ("截至11月底"), not a deadline. */
 function isStartOrStatus(text: string, match: Match): boolean {
   if (match.groups.cue === '截至') return true;
-  if (/^(?:起|以来|开始)/.test(text.slice(match.end))) return true;
-  return !match.row.range && /[自从]$/.test(text.slice(0, match.start));
+  if (/^(?:起|以来|开始)/.test(text.slice(match.end, match.end + 2))) return true;
+  return !match.row.range && /[自从]/.test(text[match.start - 1] ?? '');
 }
 
 function readMatch(match: Match, text: string, ref: SimpleDate | null, phrase: string): Draft | null {
