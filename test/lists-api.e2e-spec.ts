@@ -226,8 +226,8 @@ describe('the lists API', () => {
     it('answers 404 naming what is missing, and 400 for a malformed id', async () => {
       const missing = await t.http().get(api(`/plans/${planIdNew}/tasks/999999`)).expect(404);
       expect(missing.body).toMatchObject({ code: 'NOT_FOUND', message: '任务不存在：999999' });
-      const plan = await t.http().get(api('/plans/999999/tasks')).expect(200);
-      expect(plan.body.total).toBe(0);
+      const plan = await t.http().get(api('/plans/999999/tasks')).expect(404);
+      expect(plan.body.message).toBe('方案不存在：999999');
       const bad = await t.http().get(api('/plans/abc')).expect(400);
       expect(bad.body.errors[0]).toMatchObject({ field: 'planId', value: 'abc' });
     });

@@ -3,11 +3,13 @@ import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typ
 import { ValidationFailedError } from '../common/domain-error.js';
 import type { ItemType } from '../common/item-type.js';
 import type { Page } from '../common/pagination.js';
+import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
 import { UnitNames } from '../units/unit-names.js';
 import { Unit } from '../units/unit.entity.js';
 import type { ItemListQuery } from './item-list.query.js';
+import { Plan } from './plan.entity.js';
 
 export interface UnitRef {
   id: number;
@@ -40,6 +42,7 @@ export class PlanItemsService {
     query: ItemListQuery,
     chapterColumn?: string,
   ): Promise<Page<ItemView<T>>> {
+    await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     const qb = this.dataSource.getRepository(entity).createQueryBuilder('item').where('item.planId = :planId', { planId });
     await this.applyUnitFilter(qb, itemType, planId, 'lead', query.leadUnit, 'leadUnit');
     await this.applyUnitFilter(qb, itemType, planId, 'support', query.supportingUnit, 'supportingUnit');
