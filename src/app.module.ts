@@ -12,6 +12,7 @@ import { PlansModule } from './plans/plans.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ResponsibilitiesModule } from './responsibilities/responsibilities.module.js';
 import { SeedService } from './seeds/seed.service.js';
+import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { UnitsModule } from './units/units.module.js';
 
@@ -43,6 +44,7 @@ export class AppModule {
         GoalsModule,
         ResponsibilitiesModule,
         DeadlinesModule,
+        SpreadsheetsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }, SeedService],

@@ -11,7 +11,9 @@ export type DomainErrorCode =
   | 'VALIDATION_FAILED'
   | 'CONFLICT'
   | 'UNKNOWN_UNITS'
-  | 'SEED_INVALID';
+  | 'SEED_INVALID'
+  | 'IMPORT_FAILED'
+  | 'FILE_TOO_LARGE';
 
 const STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
@@ -19,6 +21,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   CONFLICT: 409,
   UNKNOWN_UNITS: 400,
   SEED_INVALID: 500,
+  IMPORT_FAILED: 400,
+  FILE_TOO_LARGE: 413,
 };
 
 /** A rule of the domain was broken. The message is Chinese (it reaches users); the code is for programs. */
@@ -29,6 +33,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly problems: FieldProblem[] = [],
+    /** Further fields of the error response (an import's counts). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.status = STATUS[code];

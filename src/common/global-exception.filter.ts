@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error.js';
 
 interface ErrorBody {
+  [extra: string]: unknown;
   statusCode: number;
   code: string;
   message: string;
@@ -31,7 +32,13 @@ export class GlobalExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      return { statusCode: exception.status, code: exception.code, message: exception.message, errors: exception.problems };
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        errors: exception.problems,
+        ...exception.extra,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -10,6 +10,8 @@ export interface AppConfig {
   seed: boolean;
   publicUrl: string;
   defaultTimeZone: string;
+  /** Largest spreadsheet accepted for import, in bytes. */
+  importMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +75,12 @@ function parseTimeZone(raw: string): string {
   return raw;
 }
 
+function parseSize(raw: string): number {
+  const bytes = Number(raw);
+  if (!Number.isInteger(bytes) || bytes < 1) throw new ConfigError(`IMPORT_MAX_BYTES="${raw}" is not a positive number of bytes`);
+  return bytes;
+}
+
 function parseUrl(name: string, raw: string): string {
   try {
     const url = new URL(raw);
@@ -95,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seed: parseBoolean('SEED', get('SEED') || 'true'),
     publicUrl: parseUrl('PUBLIC_URL', get('PUBLIC_URL') || `http://localhost:${port}`),
     defaultTimeZone: parseTimeZone(get('TIME_ZONE') || 'Asia/Shanghai'),
+    importMaxBytes: parseSize(get('IMPORT_MAX_BYTES') || String(10 * 1024 * 1024)),
   };
 }
 

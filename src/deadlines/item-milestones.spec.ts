@@ -36,3 +36,11 @@ describe('milestones of items', () => {
     ]);
   });
 });
+
+describe('a 完成时限 the parser cannot read', () => {
+  it('is kept as written and flagged for the office, not dropped', () => {
+    expect(projectMilestones(plan, '视情况而定')).toEqual([
+      expect.objectContaining({ dueDate: null, phrase: '视情况而定', certain: false, note: '无法识别的时限“视情况而定”，请无废办确认' }),
+    ]);
+  });
+});

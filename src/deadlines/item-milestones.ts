@@ -10,15 +10,32 @@ type PlanDates = Pick<Plan, 'periodStart' | 'periodEnd'>;
  * A task whose text names no time at all is due by the end of the plan's period, and says so in its note.
  */
 export function taskMilestones(plan: PlanDates, content: string, deadlineText: string | null): MilestoneReading[] {
-  const reference = plan.periodStart;
-  const readings = deadlineText ? parseDeadlines(deadlineText, { reference }) : parseDeadlines(content, { reference });
+  if (deadlineText) return cellMilestones(plan, deadlineText);
+  const readings = parseDeadlines(content, { reference: plan.periodStart });
   return readings.length > 0 ? readings : [planEnd(plan)];
 }
 
 /** A project's milestones come from its 完成时限 ("2025" → 2025-12-31); none written means the plan's end. */
 export function projectMilestones(plan: PlanDates, deadlineText: string | null): MilestoneReading[] {
-  const readings = deadlineText ? parseDeadlines(deadlineText, { reference: plan.periodStart }) : [];
-  return readings.length > 0 ? readings : [planEnd(plan)];
+  return deadlineText ? cellMilestones(plan, deadlineText) : [planEnd(plan)];
+}
+
+/** A 完成时限 cell the parser cannot read is kept as written and flagged for the office, never dropped. */
+function cellMilestones(plan: PlanDates, deadlineText: string): MilestoneReading[] {
+  const readings = parseDeadlines(deadlineText, { reference: plan.periodStart });
+  if (readings.length > 0) return readings;
+  return [
+    {
+      dueDate: null,
+      kind: 'dated',
+      periodStart: null,
+      recurrence: null,
+      quantity: null,
+      phrase: deadlineText,
+      certain: false,
+      note: `无法识别的时限“${deadlineText}”，请无废办确认`,
+    },
+  ];
 }
 
 /** An indicator has one milestone per target year: the end of that year, with the target as its quantity. */

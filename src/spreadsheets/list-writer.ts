@@ -1,15 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError, type FieldProblem } from '../common/domain-error.js';
-import type { ItemType } from '../common/item-type.js';
-import { indicatorMilestones, projectMilestones, taskMilestones } from '../deadlines/item-milestones.js';
 import { saveMilestones } from '../deadlines/milestone-store.js';
-import { Indicator } from '../goals/indicator.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
-import { Project } from '../projects/project.entity.js';
+import { Assignment } from '../responsibilities/assignment.entity.js';
 import { saveAssignments } from '../responsibilities/assignment-store.js';
-import { Task } from '../tasks/task.entity.js';
 import { UnitNames } from '../units/unit-names.js';
 import type { Unit } from '../units/unit.entity.js';
+import { type AnyListAdapter, INDICATORS, PROJECTS, TASKS } from './list-adapters.js';
 import type { IndicatorInput, ProjectInput, TaskInput, UnitCells } from './list-records.js';
 
 export interface PlanLists {
@@ -18,47 +15,94 @@ export interface PlanLists {
   indicators: IndicatorInput[];
 }
 
-/** Every unit name in the lists that matches no unit of the plan, with the rows that use it. */
-export function unknownUnitProblems(lists: PlanLists, names: UnitNames, file: Partial<Record<keyof PlanLists, string>> = {}): FieldProblem[] {
+export interface ApplyCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+type Input = UnitCells & { row: number; seq: number };
+
+/** Every unit name in the rows that matches no unit of the plan, one problem per row and name. */
+export function unknownUnitProblems(inputs: Input[], names: UnitNames): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  for (const list of ['tasks', 'projects', 'indicators'] as const) {
-    for (const item of lists[list] as (UnitCells & { row: number })[]) {
-      for (const [field, cell] of [['牵头单位', item.leadUnits], ['配合单位', item.supportingUnits]] as const) {
-        for (const name of names.resolve(cell).unknown) {
-          const where = file[list] ? `${file[list]} ` : '';
-          problems.push({ row: item.row, field, value: name, message: `${where}第${item.row}行：未知单位“${name}”` });
-        }
+  for (const item of inputs) {
+    for (const [field, cell] of [['牵头单位', item.leadUnits], ['配合单位', item.supportingUnits]] as const) {
+      for (const name of names.resolve(cell).unknown) {
+        problems.push({ row: item.row, field, value: name, message: `第${item.row}行：未知单位“${name}”` });
       }
     }
   }
   return problems;
 }
 
-/** Writes new items of a plan with their responsibilities and milestones. Call inside a transaction. */
-export async function writeNewItems(manager: EntityManager, plan: Plan, units: Unit[], lists: PlanLists): Promise<void> {
+/**
+ * Creates the rows' items that the plan lacks and updates those whose 序号 it has, with their responsibilities
+ * and milestones; items the same as stored are left alone. Call inside a transaction; `dryRun` only counts.
+ */
+export async function applyList(
+  manager: EntityManager,
+  plan: Plan,
+  units: Unit[],
+  adapter: AnyListAdapter,
+  inputs: Input[],
+  dryRun = false,
+): Promise<ApplyCounts> {
   const names = new UnitNames(units);
-  const problems = unknownUnitProblems(lists, names);
+  const problems = unknownUnitProblems(inputs, names);
   if (problems.length) throw new DomainError('UNKNOWN_UNITS', `有${problems.length}处单位名称无法识别`, problems);
+  const counts: ApplyCounts = { created: 0, updated: 0, unchanged: 0 };
+  const existing = new Map<number, { id: number; seq: number }>(
+    ((await manager.findBy(adapter.entity, { planId: plan.id })) as { id: number; seq: number }[]).map((e) => [e.seq, e]),
+  );
+  const assignments = await manager.findBy(Assignment, { planId: plan.id, itemType: adapter.itemType });
+  for (const input of inputs) {
+    const lead = names.resolve(input.leadUnits).units;
+    const support = names.resolve(input.supportingUnits).units.filter((u) => !lead.includes(u));
+    const fields = adapter.fields(input) as Record<string, unknown>;
+    const stored = existing.get(input.seq) as Record<string, unknown> | undefined;
+    if (!stored) {
+      counts.created++;
+      if (dryRun) continue;
+      const item = await manager.save(adapter.entity, manager.create(adapter.entity, { ...fields, planId: plan.id }));
+      await saveAssignments(manager, plan.id, adapter.itemType, item.id, lead, support);
+      await saveMilestones(manager, plan.id, adapter.itemType, item.id, adapter.milestones(plan, item, input));
+      continue;
+    }
+    const changed = Object.keys(fields).filter((key) => !sameValue(stored[key], fields[key]));
+    const mine = assignments.filter((a) => a.itemId === stored.id).sort((a, b) => a.position - b.position);
+    const sameUnits =
+      sameIds(mine.filter((a) => a.role === 'lead').map((a) => a.unitId), lead.map((u) => u.id)) &&
+      sameIds(mine.filter((a) => a.role === 'support').map((a) => a.unitId), support.map((u) => u.id));
+    if (changed.length === 0 && sameUnits) {
+      counts.unchanged++;
+      continue;
+    }
+    counts.updated++;
+    if (dryRun) continue;
+    const item = await manager.save(adapter.entity, manager.merge(adapter.entity, stored, fields));
+    if (!sameUnits) await saveAssignments(manager, plan.id, adapter.itemType, item.id, lead, support);
+    if (changed.some((key) => adapter.rereadOn.includes(key))) {
+      await saveMilestones(manager, plan.id, adapter.itemType, item.id, adapter.milestones(plan, item, input));
+    }
+  }
+  return counts;
+}
 
-  const link = async (itemType: ItemType, id: number, cells: UnitCells) => {
-    await saveAssignments(manager, plan.id, itemType, id, names.resolve(cells.leadUnits).units, names.resolve(cells.supportingUnits).units);
-  };
-  for (const input of lists.tasks) {
-    const { row: _row, leadUnits: _l, supportingUnits: _s, unassigned: _u, ...fields } = input;
-    const task = await manager.save(Task, manager.create(Task, { ...fields, planId: plan.id }));
-    await link('task', task.id, input);
-    await saveMilestones(manager, plan.id, 'task', task.id, taskMilestones(plan, task.content, task.deadlineText));
-  }
-  for (const input of lists.projects) {
-    const { row: _row, leadUnits: _l, supportingUnits: _s, unassigned: _u, ...fields } = input;
-    const project = await manager.save(Project, manager.create(Project, { ...fields, planId: plan.id }));
-    await link('project', project.id, input);
-    await saveMilestones(manager, plan.id, 'project', project.id, projectMilestones(plan, project.deadlineText));
-  }
-  for (const input of lists.indicators) {
-    const { row: _row, leadUnits: _l, supportingUnits: _s, unassigned: _u, targetHeaders, ...fields } = input;
-    const indicator = await manager.save(Indicator, manager.create(Indicator, { ...fields, planId: plan.id }));
-    await link('indicator', indicator.id, input);
-    await saveMilestones(manager, plan.id, 'indicator', indicator.id, indicatorMilestones(indicator.targets, targetHeaders));
-  }
+/** Writes the lists of a new plan (the seed plans). */
+export async function writeNewItems(manager: EntityManager, plan: Plan, units: Unit[], lists: PlanLists): Promise<void> {
+  await applyList(manager, plan, units, TASKS, lists.tasks);
+  await applyList(manager, plan, units, PROJECTS, lists.projects);
+  await applyList(manager, plan, units, INDICATORS, lists.indicators);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  return false;
+}
+
+function sameIds(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }

@@ -1,0 +1,84 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, type FieldProblem, NotFoundError } from '../common/domain-error.js';
+import { Plan } from '../plans/plan.entity.js';
+import { UnitNames } from '../units/unit-names.js';
+import { Unit, type UnitKind } from '../units/unit.entity.js';
+import { LIST_ADAPTERS } from './list-adapters.js';
+import type { ListName } from './list-records.js';
+import { applyList, type ApplyCounts, unknownUnitProblems } from './list-writer.js';
+import { readTableFile } from './table-file.js';
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** Create the units the file names that the plan lacks, instead of refusing them. */
+  createUnits?: boolean;
+}
+
+export interface ImportError {
+  row: number | null;
+  column: string;
+  value: unknown;
+  message: string;
+}
+
+export interface ImportResult extends ApplyCounts {
+  dryRun: boolean;
+  unitsCreated: string[];
+  errors: ImportError[];
+}
+
+/** A new unit's kind, guessed from its name ("各相关企业" is a group, "…有限公司" a company). */
+function guessKind(name: string): UnitKind {
+  if (/^各|成员单位$|等$/.test(name)) return 'group';
+  if (/公司|集团|厂$/.test(name)) return 'company';
+  return 'agency';
+}
+
+const toImportError = (p: FieldProblem): ImportError => ({ row: p.row ?? null, column: p.field, value: p.value ?? null, message: p.message });
+
+/** Imports one list of a plan from an XLSX or CSV file: all rows or none. */
+@Injectable()
+export class ImportService {
+  private readonly logger = new Logger(ImportService.name);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async importList(planId: number, list: ListName, buffer: Buffer, filename: string, options: ImportOptions = {}): Promise<ImportResult> {
+    const adapter = LIST_ADAPTERS[list];
+    const plan = await this.dataSource.getRepository(Plan).findOneBy({ id: planId });
+    if (!plan) throw new NotFoundError('方案', planId);
+    const file = await readTableFile(buffer, filename);
+    const read = file.problems.length ? { items: [], problems: file.problems } : adapter.read(file.rows);
+    if (read.problems.length) this.fail(planId, list, filename, read.problems);
+
+    const dryRun = options.dryRun ?? false;
+    return this.dataSource.transaction(async (manager) => {
+      let units = await manager.findBy(Unit, { planId });
+      const unknown = unknownUnitProblems(read.items, new UnitNames(units));
+      const unitsCreated = [...new Set(unknown.map((p) => String(p.value)))];
+      if (unknown.length && !options.createUnits) this.fail(planId, list, filename, unknown, '（如需自动新建这些单位，请使用 createUnits=true）');
+      if (unitsCreated.length) {
+        const created = unitsCreated.map((name) => manager.create(Unit, { planId, name, aliases: [], kind: guessKind(name) }));
+        units = [...units, ...(dryRun ? created.map((u, i) => ({ ...u, id: -1 - i })) : await manager.save(Unit, created))];
+      }
+      const counts = await applyList(manager, plan, units, adapter, read.items, dryRun);
+      this.logger.log(
+        `Import ${list} into plan ${planId} from "${filename}"${dryRun ? ' (dry run)' : ''}: ` +
+          `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${unitsCreated.length} units created`,
+      );
+      return { ...counts, dryRun, unitsCreated, errors: [] };
+    });
+  }
+
+  private fail(planId: number, list: ListName, filename: string, problems: FieldProblem[], hint = ''): never {
+    const errors = problems.map(toImportError);
+    this.logger.warn(`Import ${list} into plan ${planId} from "${filename}" refused: ${errors.map((e) => e.message).join('; ')}`);
+    throw new DomainError(
+      'IMPORT_FAILED',
+      `导入失败，未写入任何数据：${errors[0].message}${errors.length > 1 ? `（共${errors.length}处错误）` : ''}${hint}`,
+      problems,
+      { created: 0, updated: 0, unchanged: 0, errors },
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { IdPipe } from '../common/id.pipe.js';
+import { ExportService, type ExportFile } from './export.service.js';
+import { ImportService } from './import.service.js';
+import type { ListName } from './list-records.js';
+import { ExportQuery, ImportQuery, ListPipe, readUpload } from './spreadsheet.dto.js';
+
+@ApiTags('import and export (导入导出)')
+@Controller()
+export class SpreadsheetsController {
+  constructor(
+    private readonly importer: ImportService,
+    private readonly exporter: ExportService,
+  ) {}
+
+  @Post('plans/:planId/import/:list')
+  @ApiConsumes('multipart/form-data')
+  async import(
+    @Param('planId', IdPipe) planId: number,
+    @Param('list', ListPipe) list: ListName,
+    @Query() query: ImportQuery,
+    @Req() request: FastifyRequest,
+  ) {
+    const upload = await readUpload(request);
+    return this.importer.importList(planId, list, upload.buffer, upload.filename, query);
+  }
+
+  @Get('plans/:planId/export/:list')
+  async export(@Param('planId', IdPipe) planId: number, @Param('list', ListPipe) list: ListName, @Query() query: ExportQuery, @Res() reply: FastifyReply) {
+    send(reply, await this.exporter.exportList(planId, list, query.format ?? 'xlsx'));
+  }
+
+  @Get('templates/:list.xlsx')
+  async template(@Param('list', ListPipe) list: ListName, @Res() reply: FastifyReply) {
+    send(reply, await this.exporter.template(list));
+  }
+}
+
+function send(reply: FastifyReply, file: ExportFile): void {
+  void reply
+    .header('Content-Type', file.contentType)
+    .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .send(file.body);
+}
