@@ -51,6 +51,14 @@ function targetCell(targets: IndicatorTarget[]): string {
   return targets.map((t) => t.text).join(colonScoped ? '；' : '、');
 }
 
+/** The header a target year was imported under ("规划目标（2025年）"), so the milestone phrase survives a round trip. */
+function targetHeader(indicators: ItemView<Indicator>[], year: number): string {
+  const phrase = indicators
+    .flatMap((i) => i.milestones)
+    .find((m) => m.dueDate === `${year}-12-31` && m.phrase.includes(String(year)) && /目标|规划|预期/.test(m.phrase))?.phrase;
+  return phrase ?? `目标值（${year}年）`;
+}
+
 export function indicatorSheet(indicators: ItemView<Indicator>[]): ListSheet {
   const baselineYears = [...new Set(indicators.map((i) => i.baselineYear).filter((y): y is number => y !== null))].sort();
   const targetYears = [...new Set(indicators.flatMap((i) => i.targets.map((t) => t.year)).filter((y): y is number => y !== null))].sort();
@@ -59,7 +67,7 @@ export function indicatorSheet(indicators: ItemView<Indicator>[]): ListSheet {
     header: [
       ...INDICATOR_HEAD,
       ...baselineYears.map((y) => `现状值（${y}年）`),
-      ...targetYears.map((y) => `目标值（${y}年）`),
+      ...targetYears.map((y) => targetHeader(indicators, y)),
       ...INDICATOR_TAIL,
     ],
     rows: indicators.map((i) => [

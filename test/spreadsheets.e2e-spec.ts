@@ -1,0 +1,245 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { parse } from 'csv-parse/sync';
+import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
+
+const api = (path: string) => `/api/v1${path}`;
+
+async function xlsx(rows: (string | number | { formula: string })[][], merges: string[] = []): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('任务分工表');
+  for (const row of rows) sheet.addRow(row);
+  for (const range of merges) sheet.mergeCells(range);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The Jiangjin annex layout: a merged 任务内容 header, chapter title rows, task groups written once. */
+const JIANGJIN_STYLE: string[][] = [
+  ['序号', '任务内容', '', '牵头单位', '配合单位'],
+  ['一、目标指标', '', '', '', ''],
+  ['1', '目标指标', '至2025年，工业固体废物产生强度≤0.48吨/万元。', '区生态环境局', '区经济信息委'],
+  ['2', '', '至2025年，一般工业固体废物综合利用率达到88%以上。', '区经济信息委', '区生态环境局'],
+  ['二、推广源头减量工艺，促进工业产业升级', '', '', '', ''],
+  ['3', '深化产业升级优化工业生产力', '到2023年，新增绿色工厂3个，到2025年，新增绿色工厂10个，力争创建绿色园区1个。', '区经济信息委', '各工业园区发展中心'],
+  ['4', '持续推进绿色矿山建设', '到2022年底前，完成10座其他生产矿山绿色建设。', '江津区规划和自然资源局', '区生态环境局、区应急管理局'],
+];
+
+describe('import and export of the lists', () => {
+  let t: TestApp;
+  const newPlan = async (name: string, period = { periodStart: '2021-01-01', periodEnd: '2025-12-31' }) =>
+    (await t.http().post(api('/plans')).send({ name, region: '测试区', ...period }).expect(201)).body.id as number;
+  const upload = (id: number, list: string, file: Buffer, filename: string, query = '') =>
+    t.http().post(api(`/plans/${id}/import/${list}${query}`)).attach('file', file, filename);
+  /** A file download as a Buffer, whatever its content type. */
+  const download = async (path: string): Promise<Buffer> =>
+    (
+      await t
+        .http()
+        .get(api(path))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+    ).body as Buffer;
+  const counts = async (id: number) => (await t.http().get(api(`/plans/${id}`)).expect(200)).body.counts;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('imports a tasks sheet laid out as the Jiangjin annex into a new plan with units, roles and milestones', async () => {
+    const id = await newPlan('江津式导入');
+    const header = [['序号', '重点任务', '任务内容', '牵头单位', '配合单位'], ...JIANGJIN_STYLE.slice(1)];
+    const res = await upload(id, 'tasks', await xlsx(header), '任务分工表.xlsx', '?createUnits=true').expect(201);
+    expect(res.body).toMatchObject({ created: 4, updated: 0, unchanged: 0, errors: [] });
+    expect(res.body.unitsCreated).toEqual(expect.arrayContaining(['区生态环境局', '各工业园区发展中心', '江津区规划和自然资源局']));
+    const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
+    expect(body.items.map((i: { seq: number; chapter: string; taskGroup: string }) => [i.seq, i.chapter, i.taskGroup])).toEqual([
+      [1, '一、目标指标', '目标指标'],
+      [2, '一、目标指标', '目标指标'],
+      [3, '二、推广源头减量工艺，促进工业产业升级', '深化产业升级优化工业生产力'],
+      [4, '二、推广源头减量工艺，促进工业产业升级', '持续推进绿色矿山建设'],
+    ]);
+    expect(body.items[3].supportingUnits.map((u: { name: string }) => u.name)).toEqual(['区生态环境局', '区应急管理局']);
+    expect(body.items[2].milestones.map((m: { dueDate: string; quantity: string }) => [m.dueDate, m.quantity])).toEqual([
+      ['2023-12-31', '3个'],
+      ['2025-12-31', '10个'],
+    ]);
+    const units = await t.http().get(api(`/plans/${id}/units`)).expect(200);
+    expect(units.body.items.find((u: { name: string }) => u.name === '各工业园区发展中心').kind).toBe('group');
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const id = await newPlan('重复导入');
+    const file = await xlsx([['序号', '重点任务', '任务内容', '牵头单位', '配合单位'], ...JIANGJIN_STYLE.slice(1)]);
+    await upload(id, 'tasks', file, 'a.xlsx', '?createUnits=true').expect(201);
+    const before = (await t.http().get(api(`/plans/${id}/tasks`))).body;
+    const again = await upload(id, 'tasks', file, 'a.xlsx').expect(201);
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
+    expect((await t.http().get(api(`/plans/${id}/tasks`))).body).toEqual(before);
+  });
+
+  it('updates the rows whose 序号 exists and counts them', async () => {
+    const id = await newPlan('更新导入');
+    await upload(id, 'tasks', Buffer.from('序号,任务内容,牵头单位\n1,原文,甲局\n2,第二项,乙局\n'), 'a.csv', '?createUnits=true').expect(201);
+    const res = await upload(id, 'tasks', Buffer.from('序号,任务内容,牵头单位\n1,改后的文字，2024年底前完成,甲局\n2,第二项,乙局\n3,新增,甲局\n'), 'b.csv').expect(201);
+    expect(res.body).toMatchObject({ created: 1, updated: 1, unchanged: 1 });
+    const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
+    expect(body.items[0]).toMatchObject({ content: '改后的文字，2024年底前完成', milestones: [{ dueDate: '2024-12-31' }] });
+  });
+
+  describe('round trip: every seed plan exports and imports back to identical data', () => {
+    for (const key of ['jiangjin', 'foshan', 'jiangyin', 'jiangmen']) {
+      for (const format of ['xlsx', 'csv'] as const) {
+        it(`${key} as ${format}`, async () => {
+          const source = await planId(t, key);
+          const { body: plan } = await t.http().get(api(`/plans/${source}`)).expect(200);
+          const target = await newPlan(`${key}-${format}-往返`, { periodStart: plan.periodStart, periodEnd: plan.periodEnd });
+          for (const list of ['tasks', 'projects', 'indicators']) {
+            const file = await download(`/plans/${source}/export/${list}?format=${format}`);
+            await upload(target, list, file, `${list}.${format}`, '?createUnits=true').expect(201);
+            const again = await download(`/plans/${target}/export/${list}?format=csv`);
+            const original = await download(`/plans/${source}/export/${list}?format=csv`);
+            expect(again.toString('utf8')).toBe(original.toString('utf8'));
+            const strip = (items: Record<string, unknown>[]) =>
+              items.map((i) => ({
+                ...i,
+                id: 0,
+                planId: 0,
+                createdAt: 0,
+                updatedAt: 0,
+                leadUnits: (i.leadUnits as { name: string }[]).map((u) => u.name),
+                supportingUnits: (i.supportingUnits as { name: string }[]).map((u) => u.name),
+                milestones: (i.milestones as Record<string, unknown>[]).map((m) => ({ ...m, id: 0 })),
+              }));
+            const a = await t.http().get(api(`/plans/${source}/${list}?limit=1000`)).expect(200);
+            const b = await t.http().get(api(`/plans/${target}/${list}?limit=1000`)).expect(200);
+            expect(strip(b.body.items)).toEqual(strip(a.body.items));
+          }
+        });
+      }
+    }
+  });
+
+  describe('bad input: a clear error naming row and column, and nothing written', () => {
+    let id: number;
+    beforeAll(async () => {
+      id = await newPlan('错误导入');
+      await t.http().post(api(`/plans/${id}/units`)).send({ name: '甲局' }).expect(201);
+    });
+
+    it('refuses an empty file', async () => {
+      const res = await upload(id, 'tasks', Buffer.alloc(0), 'empty.csv').expect(400);
+      expect(res.body.code).toBe('IMPORT_FAILED');
+      expect(res.body.errors[0].message).toContain('文件为空');
+    });
+
+    it('refuses a sheet without the required headers, listing what it found', async () => {
+      const res = await upload(id, 'tasks', Buffer.from('编号,内容\n1,甲\n'), 'wrong.csv').expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ row: 1, column: '序号' }), expect.objectContaining({ row: 1, column: '任务内容' })]);
+      expect(res.body).toMatchObject({ created: 0, updated: 0, unchanged: 0 });
+    });
+
+    it('refuses duplicate 序号 and a non-numeric investment, naming rows', async () => {
+      const dup = await upload(id, 'tasks', Buffer.from('序号,任务内容,牵头单位\n1,甲,甲局\n1,乙,甲局\n'), 'dup.csv').expect(400);
+      expect(dup.body.errors[0]).toMatchObject({ row: 3, column: '序号', value: '1' });
+      const money = await upload(
+        id,
+        'projects',
+        Buffer.from('序号,项目名称,总投资（万元）,责任单位\n1,处置场,约两千,甲局\n'),
+        'p.csv',
+      ).expect(400);
+      expect(money.body.errors[0]).toMatchObject({ row: 2, column: '总投资（万元）', value: '约两千' });
+    });
+
+    it('refuses formula cells', async () => {
+      const file = await xlsx([
+        ['序号', '项目名称', '总投资（万元）', '责任单位'],
+        [1, '处置场', { formula: 'SUM(1,2)' }, '甲局'],
+      ]);
+      const res = await upload(id, 'projects', file, 'f.xlsx').expect(400);
+      expect(res.body.errors[0]).toMatchObject({ row: 2, column: 'C列', value: '=SUM(1,2)' });
+    });
+
+    it('lists every unknown unit, and writes nothing', async () => {
+      const res = await upload(id, 'tasks', Buffer.from('序号,任务内容,牵头单位,配合单位\n1,甲,甲局,丙局\n2,乙,丁局,\n'), 'u.csv').expect(400);
+      expect(res.body.errors.map((e: { row: number; value: string }) => [e.row, e.value])).toEqual([
+        [2, '丙局'],
+        [3, '丁局'],
+      ]);
+      expect(res.body.message).toContain('createUnits=true');
+      expect((await counts(id)).tasks).toBe(0);
+    });
+
+    it('imports an unreadable 完成时限 with the item flagged for the office', async () => {
+      const res = await upload(id, 'tasks', Buffer.from('序号,任务内容,牵头单位,完成时限\n1,甲,甲局,视进展而定\n'), 'd.csv').expect(201);
+      expect(res.body.created).toBe(1);
+      const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
+      expect(body.items[0].milestones[0]).toMatchObject({ dueDate: null, phrase: '视进展而定', certain: false });
+    });
+
+    it('refuses an unknown list and a missing file field', async () => {
+      const list = await upload(id, 'budgets', Buffer.from('x'), 'x.csv').expect(400);
+      expect(list.body.errors[0]).toMatchObject({ field: 'list', value: 'budgets' });
+      const none = await t.http().post(api(`/plans/${id}/import/tasks`)).field('note', 'x').expect(400);
+      expect(none.body.errors[0].field).toBe('file');
+    });
+  });
+
+  it('reads CSV as Chinese Excel saves it (GB18030) and UTF-8 with a BOM', async () => {
+    const id = await newPlan('编码');
+    const text = '序号,任务内容,牵头单位\n1,建立工业固体废物管理台账,区生态环境局\n';
+    await upload(id, 'tasks', iconv.encode(text, 'gb18030'), 'gbk.csv', '?createUnits=true').expect(201);
+    const bom = await upload(id, 'tasks', Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(text)]), 'bom.csv').expect(201);
+    expect(bom.body).toMatchObject({ unchanged: 1 });
+    const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
+    expect(body.items[0]).toMatchObject({ content: '建立工业固体废物管理台账', leadUnits: [{ name: '区生态环境局' }] });
+  });
+
+  it('neutralises cells that a spreadsheet would run as formulas, and reads them back as written', async () => {
+    const id = await newPlan('公式防护');
+    await t.http().post(api(`/plans/${id}/units`)).send({ name: '甲局' }).expect(201);
+    await upload(id, 'tasks', Buffer.from('序号,任务内容,牵头单位\n1,"=HYPERLINK(""x"")",甲局\n'), 'a.csv').expect(201);
+    const stored = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
+    expect(stored.body.items[0].content).toBe('=HYPERLINK("x")');
+    const csv = await download(`/plans/${id}/export/tasks?format=csv`);
+    const rows = parse(csv.toString('utf8'), { bom: true }) as string[][];
+    expect(rows[1][3]).toBe(`'=HYPERLINK("x")`);
+    const again = await upload(id, 'tasks', csv, 'back.csv').expect(201);
+    expect(again.body).toMatchObject({ unchanged: 1 });
+  });
+
+  it('serves empty templates with the Chinese headers', async () => {
+    const file = await download('/templates/projects.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    const header = (workbook.worksheets[0].getRow(1).values as string[]).slice(1);
+    expect(header).toEqual(['序号', '项目类别', '项目名称', '主要内容', '总投资（万元）', '资金来源', '完成时限', '责任单位', '配合单位']);
+    await t.http().get(api('/templates/budgets.xlsx')).expect(400);
+  });
+});
+
+describe('import size limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ IMPORT_MAX_BYTES: '1000', SEED: 'false' });
+  });
+  afterAll(() => t.close());
+
+  it('refuses a file over the configured size, writing nothing', async () => {
+    const plan = await t
+      .http()
+      .post(api('/plans'))
+      .send({ name: '大小', region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31' })
+      .expect(201);
+    const big = Buffer.from('序号,任务内容\n' + Array.from({ length: 200 }, (_, i) => `${i + 1},任务${i}`).join('\n'));
+    const res = await t.http().post(api(`/plans/${plan.body.id}/import/tasks`)).attach('file', big, 'big.csv').expect(413);
+    expect(res.body.code).toBe('FILE_TOO_LARGE');
+    const tasks = await t.http().get(api(`/plans/${plan.body.id}/tasks`)).expect(200);
+    expect(tasks.body.total).toBe(0);
+  });
+});
