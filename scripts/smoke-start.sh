@@ -26,3 +26,15 @@ if (!jj || jj.counts.tasks !== 82 || jj.counts.projects !== 13 || jj.counts.indi
 }
 console.log("smoke: service started, seeds loaded (" + plans.map((p) => p.key).join(", ") + "), docs served");
 ' "$plans"
+
+# The command-line import: an exported sheet imports back unchanged (dry run); a bad sheet exits 1 naming the row.
+export_file="$dir/tasks.csv"
+curl -fs -o "$export_file" "http://127.0.0.1:$port/api/v1/plans/2/export/tasks?format=csv"
+DATABASE_URL="sqlite:$dir/smoke.sqlite" node dist/cli/main.js import --plan 2 --list tasks "$export_file" --dry-run | grep -q '未变 82' \
+  || { echo "smoke: CLI import of the exported Jiangjin tasks did not come back unchanged"; exit 1; }
+printf '序号,任务内容,牵头单位\n1,甲,不存在的局\n' > "$dir/bad.csv"
+if DATABASE_URL="sqlite:$dir/smoke.sqlite" node dist/cli/main.js import --plan 2 --list tasks "$dir/bad.csv" 2>"$dir/err.txt" >/dev/null; then
+  echo "smoke: CLI import of a bad sheet did not fail"; exit 1
+fi
+grep -q '第2行' "$dir/err.txt" || { cat "$dir/err.txt"; echo "smoke: CLI import error does not name the row"; exit 1; }
+echo "smoke: CLI import round trip and error exit checked"

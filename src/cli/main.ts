@@ -1,15 +1,22 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DomainError } from '../common/domain-error.js';
 import { ConfigError, loadConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/data-source.js';
 import { SeedService } from '../seeds/seed.service.js';
+import { ImportService } from '../spreadsheets/import.service.js';
+import { LIST_NAMES, type ListName } from '../spreadsheets/list-records.js';
 
 const USAGE = `Usage: npm run cli -- <command>
 
 Commands:
   migrate   apply pending database migrations
   seed      load the seed plans under seeds/ (plans already loaded are left as they are)
+  import --plan <id> --list <tasks|projects|indicators> <file.xlsx|file.csv> [--dry-run] [--create-units]
+            import one list from a spreadsheet: all rows or none; exit code 1 with the errors listed
 `;
 
 /** Command-line entry points. They use the same settings as the service (DATABASE_URL …). */
@@ -31,10 +38,44 @@ async function main(argv: string[]): Promise<number> {
       for (const r of results) process.stdout.write(`${r.key}: ${r.loaded ? 'loaded' : 'already present'} (plan ${r.planId})\n`);
       return 0;
     }
+    if (command === 'import') return await runImport(dataSource, argv.slice(1));
     process.stderr.write(`Unknown command "${command}"\n\n${USAGE}`);
     return 1;
   } finally {
     await dataSource.destroy();
+  }
+}
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function runImport(dataSource: DataSource, args: string[]): Promise<number> {
+  const plan = Number(option(args, '--plan'));
+  const list = option(args, '--list') as ListName;
+  const valued = new Set([args.indexOf('--plan') + 1, args.indexOf('--list') + 1]);
+  const file = args.find((a, i) => !a.startsWith('--') && !valued.has(i));
+  if (!Number.isInteger(plan) || plan < 1 || !LIST_NAMES.includes(list) || !file) {
+    process.stderr.write(`import needs --plan <id>, --list <${LIST_NAMES.join('|')}> and a file\n\n${USAGE}`);
+    return 1;
+  }
+  try {
+    const result = await new ImportService(dataSource).importList(plan, list, readFileSync(file), basename(file), {
+      dryRun: args.includes('--dry-run'),
+      createUnits: args.includes('--create-units'),
+    });
+    process.stdout.write(
+      `${result.dryRun ? '试导入（未写入）' : '导入完成'}：新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}` +
+        (result.unitsCreated.length ? `；新建单位：${result.unitsCreated.join('、')}` : '') +
+        '\n',
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    for (const p of error.problems) process.stderr.write(`  第${p.row ?? '-'}行 ${p.field}：${p.message}\n`);
+    return 1;
   }
 }
 

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Milestone } from '../deadlines/milestone.entity.js';
 import { DomainError, type FieldProblem } from '../common/domain-error.js';
 import { saveMilestones } from '../deadlines/milestone-store.js';
 import type { Plan } from '../plans/plan.entity.js';
@@ -56,6 +57,7 @@ export async function applyList(
     ((await manager.findBy(adapter.entity, { planId: plan.id })) as { id: number; seq: number }[]).map((e) => [e.seq, e]),
   );
   const assignments = await manager.findBy(Assignment, { planId: plan.id, itemType: adapter.itemType });
+  const creates: { input: Input; fields: Record<string, unknown>; lead: Unit[]; support: Unit[] }[] = [];
   for (const input of inputs) {
     const lead = names.resolve(input.leadUnits).units;
     const support = names.resolve(input.supportingUnits).units.filter((u) => !lead.includes(u));
@@ -63,10 +65,7 @@ export async function applyList(
     const stored = existing.get(input.seq) as Record<string, unknown> | undefined;
     if (!stored) {
       counts.created++;
-      if (dryRun) continue;
-      const item = await manager.save(adapter.entity, manager.create(adapter.entity, { ...fields, planId: plan.id }));
-      await saveAssignments(manager, plan.id, adapter.itemType, item.id, lead, support);
-      await saveMilestones(manager, plan.id, adapter.itemType, item.id, adapter.milestones(plan, item, input));
+      creates.push({ input, fields, lead, support });
       continue;
     }
     const changed = Object.keys(fields).filter((key) => !sameValue(stored[key], fields[key]));
@@ -86,7 +85,40 @@ export async function applyList(
       await saveMilestones(manager, plan.id, adapter.itemType, item.id, adapter.milestones(plan, item, input));
     }
   }
+  if (!dryRun && creates.length) await insertNew(manager, plan, adapter, creates);
   return counts;
+}
+
+const CHUNK = 400;
+
+async function insertChunks(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK)).updateEntity(false).execute();
+  }
+}
+
+/** New items in bulk: a few multi-row inserts instead of several statements per row (5,000-row sheets). */
+async function insertNew(
+  manager: EntityManager,
+  plan: Plan,
+  adapter: AnyListAdapter,
+  creates: { input: Input; fields: Record<string, unknown>; lead: Unit[]; support: Unit[] }[],
+): Promise<void> {
+  const entity = adapter.entity as EntityTarget<ObjectLiteral>;
+  await insertChunks(manager, entity, creates.map((c) => manager.create(adapter.entity, { ...c.fields, planId: plan.id })));
+  const stored = (await manager.findBy(adapter.entity, { planId: plan.id })) as { id: number; seq: number }[];
+  const bySeq = new Map(stored.map((item) => [item.seq, item]));
+  const assignments: ObjectLiteral[] = [];
+  const milestones: ObjectLiteral[] = [];
+  for (const c of creates) {
+    const item = bySeq.get(c.input.seq)!;
+    const base = { planId: plan.id, itemType: adapter.itemType, itemId: item.id };
+    c.lead.forEach((u, position) => assignments.push({ ...base, unitId: u.id, role: 'lead', position }));
+    c.support.forEach((u, position) => assignments.push({ ...base, unitId: u.id, role: 'support', position }));
+    adapter.milestones(plan, item, c.input).forEach((m, index) => milestones.push({ ...base, ...m, seq: index + 1 }));
+  }
+  await insertChunks(manager, Assignment, assignments);
+  await insertChunks(manager, Milestone, milestones);
 }
 
 /** Writes the lists of a new plan (the seed plans). */
