@@ -239,6 +239,63 @@ describe('the lists API', () => {
     });
   });
 
+  describe('edge cases', () => {
+    let plan: number;
+    let unit: number;
+    beforeAll(async () => {
+      plan = (
+        await t.http().post(api('/plans')).send({ name: '边界', region: '测试区', periodStart: '2024-01-01', periodEnd: '2026-12-31' }).expect(201)
+      ).body.id;
+      unit = (await t.http().post(api(`/plans/${plan}/units`)).send({ name: '  甲局 ', aliases: [' 甲 '] }).expect(201)).body.id;
+    });
+
+    it('trims unit names and aliases, so a padded duplicate is a 409, not a second unit', async () => {
+      const { body } = await t.http().get(api(`/plans/${plan}/units/${unit}`)).expect(200);
+      expect(body).toMatchObject({ name: '甲局', aliases: ['甲'] });
+      await t.http().post(api(`/plans/${plan}/units`)).send({ name: '甲局 ' }).expect(409);
+      const byAlias = await t.http().get(api(`/plans/${plan}/tasks?leadUnit=甲`)).expect(200);
+      expect(byAlias.body.total).toBe(0);
+    });
+
+    it('refuses null for a field that cannot be empty, and the same unit twice', async () => {
+      const task = await t.http().post(api(`/plans/${plan}/tasks`)).send({ seq: 1, content: '原文', leadUnitIds: [unit] }).expect(201);
+      const res = await t.http().patch(api(`/plans/${plan}/tasks/${task.body.id}`)).send({ content: null }).expect(400);
+      expect(res.body.errors[0]).toMatchObject({ field: 'content', value: null });
+      const twice = await t.http().post(api(`/plans/${plan}/tasks`)).send({ seq: 2, content: '乙', leadUnitIds: [unit, unit] }).expect(400);
+      expect(twice.body.errors[0]).toMatchObject({ field: 'leadUnitIds' });
+      const unchanged = await t.http().get(api(`/plans/${plan}/tasks/${task.body.id}`)).expect(200);
+      expect(unchanged.body.content).toBe('原文');
+    });
+
+    it('moves the due date of items without a time of their own when the plan period changes', async () => {
+      const { body: before } = await t.http().get(api(`/plans/${plan}/tasks`)).expect(200);
+      expect(before.items[0].milestones[0]).toMatchObject({ dueDate: '2026-12-31', kind: 'period' });
+      await t.http().patch(api(`/plans/${plan}`)).send({ periodEnd: '2027-12-31' }).expect(200);
+      const { body: after } = await t.http().get(api(`/plans/${plan}/tasks`)).expect(200);
+      expect(after.items[0].milestones[0]).toMatchObject({ dueDate: '2027-12-31', note: '原文未写时限，按规划期末（2027-12-31）计' });
+    });
+
+    it('keeps a milestone’s date when the office only adds a note', async () => {
+      const { body } = await t.http().get(api(`/plans/${plan}/tasks`)).expect(200);
+      const milestone = body.items[0].milestones[0];
+      const res = await t.http().patch(api(`/plans/${plan}/milestones/${milestone.id}`)).send({ note: '已核实' }).expect(200);
+      expect(res.body).toMatchObject({ dueDate: milestone.dueDate, note: '已核实' });
+    });
+
+    it('takes % in a chapter filter literally', async () => {
+      const res = await t.http().get(api(`/plans/${jiangjin}/tasks?chapter=%25`)).expect(200);
+      expect(res.body.total).toBe(0);
+    });
+
+    it('will not delete a unit that is still in a leadership or working group', async () => {
+      const jiangyin = await planId(t, 'jiangyin');
+      const units = await t.http().get(api(`/plans/${jiangyin}/units`)).expect(200);
+      const member = units.body.groups[0].memberUnits[0];
+      const res = await t.http().delete(api(`/plans/${jiangyin}/units/${member.id}`)).expect(409);
+      expect(res.body.message).toContain('领导小组');
+    });
+  });
+
   describe('deadline parsing', () => {
     it('reads several dated clauses, each with its quantity', async () => {
       const res = await t

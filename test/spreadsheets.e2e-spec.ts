@@ -223,10 +223,10 @@ describe('import and export of the lists', () => {
   });
 });
 
-describe('import size limit', () => {
+describe('import size limit (and the configured default time zone)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ IMPORT_MAX_BYTES: '1000', SEED: 'false' });
+    t = await startTestApp({ IMPORT_MAX_BYTES: '1000', SEED: 'false', TIME_ZONE: 'Asia/Urumqi' });
   });
   afterAll(() => t.close());
 
@@ -236,6 +236,7 @@ describe('import size limit', () => {
       .post(api('/plans'))
       .send({ name: '大小', region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31' })
       .expect(201);
+    expect(plan.body.timeZone).toBe('Asia/Urumqi');
     const big = Buffer.from('序号,任务内容\n' + Array.from({ length: 200 }, (_, i) => `${i + 1},任务${i}`).join('\n'));
     const res = await t.http().post(api(`/plans/${plan.body.id}/import/tasks`)).attach('file', big, 'big.csv').expect(413);
     expect(res.body.code).toBe('FILE_TOO_LARGE');

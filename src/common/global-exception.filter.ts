@@ -51,6 +51,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         errors: [],
       };
     }
+    if (isUniqueViolation(exception)) {
+      return { statusCode: 409, code: 'CONFLICT', message: '与已有数据重复（名称、序号或分工已存在）', errors: [] };
+    }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
       return {
@@ -62,4 +65,10 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     }
     return { statusCode: 500, code: 'INTERNAL', message: '服务器内部错误，请联系管理员', errors: [] };
   }
+}
+
+/** A unique index refused a write (SQLite or PostgreSQL): the request duplicated something, a 409 not a 500. */
+function isUniqueViolation(exception: unknown): boolean {
+  const driverError = (exception as { driverError?: { code?: string } })?.driverError;
+  return driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' || driverError?.code === '23505';
 }

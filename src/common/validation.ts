@@ -18,12 +18,20 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   maxLength: '过长',
   minLength: '过短',
   isTimeZone: '不是有效的时区',
+  arrayUnique: '不能有重复',
+  arrayMaxSize: '项数过多',
 };
+
+/** Whether a value is there and of the right type comes before its length or range. */
+const FIRST = ['whitelistValidation', 'isNotEmpty', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isDateString', 'isIn'];
+const priority = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : FIRST.length);
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([key, english]) => ({
+    const own = Object.entries(error.constraints ?? {})
+      .sort(([a], [b]) => priority(a) - priority(b))
+      .map(([key, english]) => ({
       field,
       value: error.value,
       message: `${CONSTRAINT_MESSAGES[key] ?? '无效'}（${english}）`,

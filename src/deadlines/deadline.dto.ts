@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Optional } from '../common/optional.js';
 
 export class ParseDeadlinesDto {
   @ApiProperty({ example: '到2023年，新增绿色工厂3个，到2025年，新增绿色工厂10个' })
@@ -9,7 +10,7 @@ export class ParseDeadlinesDto {
   text: string;
 
   @ApiPropertyOptional({ example: '2021-01-01', description: 'date that yearless phrases ("年底前") resolve against' })
-  @IsOptional()
+  @Optional()
   @IsDateString({ strict: true })
   reference?: string;
 }
@@ -22,7 +23,7 @@ export class OverrideMilestoneDto {
   dueDate: string | null;
 
   @ApiPropertyOptional({ example: '经无废办确认，按2024年底执行' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(300)
   note?: string;

@@ -18,7 +18,7 @@ export class DeadlinesService {
   async override(planId: number, id: number, dto: OverrideMilestoneDto): Promise<Milestone> {
     const repo = this.dataSource.getRepository(Milestone);
     const milestone = await findOneOrThrow(repo, '节点', { id, planId });
-    milestone.dueDate = dto.dueDate ?? null;
+    if (dto.dueDate !== undefined) milestone.dueDate = dto.dueDate;
     milestone.certain = true;
     milestone.note = dto.note ?? '时限已由无废办确认';
     return repo.save(milestone);

@@ -70,6 +70,10 @@ function planEnd(plan: PlanDates): MilestoneReading {
     quantity: null,
     phrase: '',
     certain: true,
-    note: `原文未写时限，按规划期末（${plan.periodEnd}）计`,
+    note: planEndNote(plan.periodEnd),
   };
+}
+
+export function planEndNote(periodEnd: string): string {
+  return `原文未写时限，按规划期末（${periodEnd}）计`;
 }

@@ -14,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Optional } from '../common/optional.js';
 import { UnitIdsDto } from '../common/unit-ids.dto.js';
 import { INDICATOR_DIRECTIONS, type IndicatorDirection, type IndicatorMark } from './indicator.entity.js';
 
@@ -46,16 +47,17 @@ export class CreateIndicatorDto extends UnitIdsDto {
   @ApiProperty({ description: '序号, unique within the plan' })
   @IsInt()
   @Min(1)
+  @Max(999999)
   seq: number;
 
   @ApiPropertyOptional({ description: '一级指标' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   level1?: string;
 
   @ApiPropertyOptional({ description: '二级指标' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   level2?: string;
@@ -72,13 +74,13 @@ export class CreateIndicatorDto extends UnitIdsDto {
   mark?: IndicatorMark | null;
 
   @ApiPropertyOptional({ description: 'unit of measure ("吨/万元", "%")' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(50)
   unit?: string;
 
   @ApiPropertyOptional({ enum: INDICATOR_DIRECTIONS })
-  @IsOptional()
+  @Optional()
   @IsIn(INDICATOR_DIRECTIONS as IndicatorDirection[])
   direction?: IndicatorDirection;
 
@@ -90,7 +92,7 @@ export class CreateIndicatorDto extends UnitIdsDto {
   baselineYear?: number | null;
 
   @ApiPropertyOptional({ description: 'baseline as written ("0.49吨/万元", "未统计")' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   baselineText?: string;
@@ -101,7 +103,7 @@ export class CreateIndicatorDto extends UnitIdsDto {
   baselineValue?: number | null;
 
   @ApiPropertyOptional({ type: [IndicatorTargetDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -109,28 +111,28 @@ export class CreateIndicatorDto extends UnitIdsDto {
   targets?: IndicatorTargetDto[];
 
   @ApiPropertyOptional({ description: '指标解释' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(5000)
   definition?: string;
 
   @ApiPropertyOptional({ description: '计算方法' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(5000)
   formula?: string;
 
   @ApiPropertyOptional({ description: '数据来源' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(300)
   dataSource?: string;
 
   @ApiPropertyOptional({ description: '备注' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   note?: string;
 }
 
-export class UpdateIndicatorDto extends PartialType(CreateIndicatorDto) {}
+export class UpdateIndicatorDto extends PartialType(CreateIndicatorDto, { skipNullProperties: false }) {}

@@ -49,7 +49,8 @@ export class PlanItemsService {
     await this.applyUnitFilter(qb, itemType, planId, null, query.unit, 'unit');
     if (query.chapter !== undefined) {
       if (!chapterColumn) throw new ValidationFailedError([{ field: 'chapter', value: query.chapter, message: '此清单没有章节' }]);
-      qb.andWhere(`item.${chapterColumn} LIKE :chapter`, { chapter: `%${query.chapter}%` });
+      const escaped = query.chapter.replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb.andWhere(`item.${chapterColumn} LIKE :chapter ESCAPE '\\'`, { chapter: `%${escaped}%` });
     }
     if (query.dueBefore || query.dueAfter) {
       const due = this.dataSource

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsDateString, IsInt, IsNotEmpty, IsOptional, IsString, IsTimeZone, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from '../common/optional.js';
 
 export class CreatePlanDto {
   @ApiProperty({ example: '重庆市江津区工业固体废物污染环境防治“十四五”规划' })
@@ -30,15 +31,15 @@ export class CreatePlanDto {
   baseYear?: number | null;
 
   @ApiPropertyOptional({ example: 'Asia/Shanghai' })
-  @IsOptional()
+  @Optional()
   @IsTimeZone()
   timeZone?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   source?: string;
 }
 
-export class UpdatePlanDto extends PartialType(CreatePlanDto) {}
+export class UpdatePlanDto extends PartialType(CreatePlanDto, { skipNullProperties: false }) {}

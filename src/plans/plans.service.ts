@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ValidationFailedError } from '../common/domain-error.js';
 import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Indicator } from '../goals/indicator.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
@@ -10,6 +11,7 @@ import { UnitGroup } from '../units/unit-group.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { toMilestoneView } from './plan-items.service.js';
+import { planEndNote } from '../deadlines/item-milestones.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { PlanStage } from './plan-stage.entity.js';
 import type { CreatePlanDto, UpdatePlanDto } from './plan.dto.js';
@@ -28,6 +30,7 @@ export class PlansService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(): Promise<(Plan & { counts: PlanCounts })[]> {
@@ -50,14 +53,25 @@ export class PlansService {
   async create(dto: CreatePlanDto): Promise<Plan> {
     this.checkPeriod(dto.periodStart, dto.periodEnd);
     const repo = this.dataSource.getRepository(Plan);
-    return repo.save(repo.create({ ...dto, key: null, baseYear: dto.baseYear ?? null, source: dto.source ?? null }));
+    return repo.save(
+      repo.create({ ...dto, key: null, baseYear: dto.baseYear ?? null, source: dto.source ?? null, timeZone: dto.timeZone ?? this.config.defaultTimeZone }),
+    );
   }
 
   async update(id: number, dto: UpdatePlanDto): Promise<Plan> {
     const repo = this.dataSource.getRepository(Plan);
     const plan = await findOneOrThrow(repo, '方案', { id });
     this.checkPeriod(dto.periodStart ?? plan.periodStart, dto.periodEnd ?? plan.periodEnd);
-    return repo.save(repo.merge(plan, dto));
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(Plan, repo.merge(plan, dto));
+      // Items with no time of their own are due at the end of the plan: they follow a changed period.
+      await manager.update(
+        Milestone,
+        { planId: id, kind: 'period', phrase: '' },
+        { dueDate: saved.periodEnd, periodStart: saved.periodStart, note: planEndNote(saved.periodEnd) },
+      );
+      return saved;
+    });
   }
 
   /** Deletes a plan with everything in it (its lists, units and milestones). */

@@ -1,15 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from '../common/optional.js';
 import { UnitIdsDto } from '../common/unit-ids.dto.js';
 
 export class CreateProjectDto extends UnitIdsDto {
   @ApiProperty({ description: '序号, unique within the plan' })
   @IsInt()
   @Min(1)
+  @Max(999999)
   seq: number;
 
   @ApiPropertyOptional({ description: '项目类别 (工程项目, 能力建设 …)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   category?: string;
@@ -21,7 +23,7 @@ export class CreateProjectDto extends UnitIdsDto {
   name: string;
 
   @ApiPropertyOptional({ description: '主要内容' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(5000)
   content?: string;
@@ -30,19 +32,20 @@ export class CreateProjectDto extends UnitIdsDto {
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0)
+  @Max(999999999999)
   investment?: number | null;
 
   @ApiPropertyOptional({ description: '资金来源' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   fundingSource?: string;
 
   @ApiPropertyOptional({ description: '完成时限 as written ("2025", "2023年底前")' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   deadlineText?: string;
 }
 
-export class UpdateProjectDto extends PartialType(CreateProjectDto) {}
+export class UpdateProjectDto extends PartialType(CreateProjectDto, { skipNullProperties: false }) {}

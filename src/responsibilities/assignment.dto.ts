@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ASSIGNMENT_ROLES, type AssignmentRole } from './assignment.entity.js';
 
 export const ASSIGNABLE_TYPES = ['task', 'project', 'indicator'] as const;
@@ -13,11 +13,13 @@ export class CreateAssignmentDto {
   @ApiProperty()
   @IsInt()
   @Min(1)
+  @Max(2147483647)
   itemId: number;
 
   @ApiProperty()
   @IsInt()
   @Min(1)
+  @Max(2147483647)
   unitId: number;
 
   @ApiProperty({ enum: ASSIGNMENT_ROLES, description: 'lead (牵头) or support (配合)' })

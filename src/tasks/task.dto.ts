@@ -1,21 +1,23 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from '../common/optional.js';
 import { UnitIdsDto } from '../common/unit-ids.dto.js';
 
 export class CreateTaskDto extends UnitIdsDto {
   @ApiProperty({ description: '序号, unique within the plan' })
   @IsInt()
   @Min(1)
+  @Max(999999)
   seq: number;
 
   @ApiPropertyOptional({ description: '章节 as written' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(300)
   chapter?: string;
 
   @ApiPropertyOptional({ description: '任务类别 / 重点任务 as written' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(300)
   taskGroup?: string;
@@ -27,10 +29,10 @@ export class CreateTaskDto extends UnitIdsDto {
   content: string;
 
   @ApiPropertyOptional({ description: '完成时限 as written; when absent, deadlines are read from the content' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   deadlineText?: string;
 }
 
-export class UpdateTaskDto extends PartialType(CreateTaskDto) {}
+export class UpdateTaskDto extends PartialType(CreateTaskDto, { skipNullProperties: false }) {}

@@ -1,16 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Optional, Trim } from '../common/optional.js';
 import { UNIT_KINDS, type UnitKind } from './unit.entity.js';
 
 export class CreateUnitDto {
   @ApiProperty({ example: '区生态环境局' })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   name: string;
 
   @ApiPropertyOptional({ type: [String], example: ['江津区生态环境局'] })
-  @IsOptional()
+  @Optional()
+  @Trim()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -19,9 +22,9 @@ export class CreateUnitDto {
   aliases?: string[];
 
   @ApiPropertyOptional({ enum: UNIT_KINDS, default: 'agency' })
-  @IsOptional()
+  @Optional()
   @IsIn(UNIT_KINDS as UnitKind[])
   kind?: UnitKind;
 }
 
-export class UpdateUnitDto extends PartialType(CreateUnitDto) {}
+export class UpdateUnitDto extends PartialType(CreateUnitDto, { skipNullProperties: false }) {}

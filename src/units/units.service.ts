@@ -46,7 +46,7 @@ export class UnitsService {
     await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     const aliases = dto.aliases ?? [];
     await this.checkNamesFree(planId, dto.name, aliases, null);
-    return this.repo.save(this.repo.create({ planId, name: dto.name.trim(), aliases, kind: dto.kind ?? 'agency' }));
+    return this.repo.save(this.repo.create({ planId, name: dto.name, aliases, kind: dto.kind ?? 'agency' }));
   }
 
   async update(planId: number, id: number, dto: UpdateUnitDto): Promise<Unit> {
@@ -59,6 +59,14 @@ export class UnitsService {
   /** A unit that still holds items is not deleted: its responsibilities would be lost. */
   async remove(planId: number, id: number): Promise<void> {
     const unit = await this.get(planId, id);
+    const groups = (await this.dataSource.getRepository(UnitGroup).findBy({ planId })).filter(
+      (g) => g.leadUnitIds.includes(id) || g.memberUnitIds.includes(id),
+    );
+    if (groups.length > 0) {
+      throw new ConflictError(`单位“${unit.name}”仍是${groups.map((g) => g.name).join('、')}的成员或牵头单位，不能删除`, [
+        { field: 'id', value: id, message: '仍在工作组中' },
+      ]);
+    }
     const held = await this.dataSource.getRepository(Assignment).countBy({ unitId: id });
     if (held > 0) {
       throw new ConflictError(`单位“${unit.name}”仍承担${held}项任务/项目/指标，请先移除其分工`, [
