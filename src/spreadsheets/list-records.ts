@@ -89,7 +89,7 @@ function required(record: TableRecord, key: string, header: string, problems: Fi
 }
 
 export function readTasks(rows: unknown[][]): ListRead<TaskInput> {
-  const table = readTable(rows, TASK_COLUMNS);
+  const table = readTable(rows, TASK_COLUMNS, { mergedHeader: { key: 'content', first: 'taskGroup' } });
   const problems = [...table.problems];
   const seen = new Map<number, number>();
   const items: TaskInput[] = [];

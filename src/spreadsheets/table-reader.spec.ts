@@ -93,3 +93,16 @@ describe('reading list tables', () => {
     expect(items[2]).toMatchObject({ baselineText: '未统计', baselineValue: null, direction: 'higher', note: '调整指标' });
   });
 });
+
+describe('a header merged over two columns', () => {
+  it('reads "任务内容" over the task group and the text as the annex lays it out, blank or repeated', () => {
+    for (const second of ['', '任务内容']) {
+      const { items, problems } = readTasks([
+        ['序号', '任务内容', second, '牵头单位', '配合单位'],
+        ['1', '强化工业固体废物环评审查', '落实生态保护红线。', '区生态环境局', '区经济信息委'],
+      ]);
+      expect(problems).toEqual([]);
+      expect(items[0]).toMatchObject({ taskGroup: '强化工业固体废物环评审查', content: '落实生态保护红线。' });
+    }
+  });
+});

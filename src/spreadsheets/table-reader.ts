@@ -28,7 +28,15 @@ function clean(cell: unknown): string {
  * a chapter or category title ("二、推广源头减量工艺…") setting the chapter of the rows below, and blank
  * category cells carried down from above.
  */
-export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: { titleKey?: string } = {}): ReadTable {
+export interface ReadOptions {
+  /**
+   * A header merged over two columns, as the Jiangjin annex writes "任务内容" over the task group and the task text:
+   * when the header's next cell is blank or the same, the first column is `first` and the second is `key`.
+   */
+  mergedHeader?: { key: string; first: string };
+}
+
+export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: ReadOptions = {}): ReadTable {
   const rows = rawRows.map((r) => r.map(clean));
   const problems: FieldProblem[] = [];
   const headerIndex = rows.findIndex((r) => r.some((c) => c !== ''));
@@ -48,6 +56,12 @@ export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: 
     const year = yearColumn(text) ?? bareYear(text, yearColumns.length === 0);
     if (year) yearColumns.push({ index, header: text, ...year });
   });
+  const merged = options.mergedHeader;
+  const spanned = merged ? columnOf.get(merged.key) : undefined;
+  if (merged && spanned !== undefined && !columnOf.has(merged.first) && [header[spanned], ''].includes(header[spanned + 1] ?? '-')) {
+    columnOf.set(merged.first, spanned);
+    columnOf.set(merged.key, spanned + 1);
+  }
   for (const spec of columns.filter((c) => c.required && !columnOf.has(c.key))) {
     problems.push({
       field: spec.headers[0],
@@ -58,7 +72,7 @@ export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: 
   }
   if (problems.length) return { records: [], totals: [], problems };
 
-  const titleKey = options.titleKey ?? columns.find((c) => c.carryDown)?.key;
+  const titleKey = columns.find((c) => c.carryDown)?.key;
   const carried: Record<string, string> = {};
   const records: TableRecord[] = [];
   const totals: ReadTable['totals'] = [];
