@@ -1,6 +1,5 @@
 /** The kinds of item that carry milestones and responsibilities. */
 export type ItemType = 'task' | 'project' | 'indicator' | 'stage';
-export const ITEM_TYPES: readonly ItemType[] = ['task', 'project', 'indicator', 'stage'];
 
 /** Chinese names of the item kinds, for messages shown to users. */
 export const ITEM_TYPE_NAMES: Record<ItemType, string> = {

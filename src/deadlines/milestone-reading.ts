@@ -1,8 +1,6 @@
 /** What the deadline parser reads out of one phrase: one future milestone of an item. */
 export type MilestoneKind = 'dated' | 'period' | 'recurring' | 'ongoing';
 
-export const MILESTONE_KINDS: readonly MilestoneKind[] = ['dated', 'period', 'recurring', 'ongoing'];
-
 export interface MilestoneReading {
   /** Calendar date (YYYY-MM-DD) the milestone is due, in the plan's time zone; null when none (ongoing, unresolved). */
   dueDate: string | null;

@@ -1,85 +1,73 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type ObjectLiteral } from 'typeorm';
+import { DataSource, type EntityManager, In, type ObjectLiteral } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { ITEM_TYPE_NAMES, type ItemType } from '../common/item-type.js';
 import { saveMilestones } from '../deadlines/milestone-store.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
-import type { MilestoneReading } from '../deadlines/milestone-reading.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
 import { saveAssignments } from '../responsibilities/assignment-store.js';
+import type { UnitIdsDto } from '../common/unit-ids.dto.js';
+import type { ListAdapter } from '../spreadsheets/list-adapters.js';
 import { Unit } from '../units/unit.entity.js';
 import { Plan } from './plan.entity.js';
 
 type Item = ObjectLiteral & { id: number; planId: number; seq: number };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type List<T extends Item> = ListAdapter<any, T>;
 
-export interface UnitIds {
-  leadUnitIds?: number[];
-  supportingUnitIds?: number[];
-}
-
-/** Creates, changes and deletes items of the three lists with their responsibilities and milestones, atomically. */
+/**
+ * Creates, changes and deletes items of the three lists with their responsibilities and milestones, atomically.
+ * Each list's own rules (its entity, how its milestones are read) come from its ListAdapter.
+ */
 @Injectable()
 export class ItemWriterService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create<T extends Item>(
-    itemType: ItemType,
-    entity: new () => T,
-    planId: number,
-    fields: Partial<T>,
-    units: UnitIds,
-    milestones: (plan: Plan, item: T) => MilestoneReading[],
-  ): Promise<T> {
+  async create<T extends Item>(list: List<T>, planId: number, fields: Partial<T>, units: UnitIdsDto): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const plan = await this.plan(manager, planId);
-      await this.checkSeqFree(manager, itemType, entity, planId, fields.seq as number, null);
-      const item = await manager.save(entity, manager.create(entity, { ...fields, planId } as T));
-      await this.saveUnits(manager, itemType, item, units, true);
-      await saveMilestones(manager, planId, itemType, item.id, milestones(plan, item));
+      await this.checkSeqFree(manager, list.itemType, list.entity, planId, fields.seq as number, null);
+      const item = await manager.save(list.entity, manager.create(list.entity, { ...fields, planId } as T));
+      await this.saveUnits(manager, list.itemType, item, units, true);
+      await saveMilestones(manager, planId, list.itemType, item.id, list.milestones(plan, item));
       return item;
     });
   }
 
-  async update<T extends Item>(
-    itemType: ItemType,
-    entity: new () => T,
-    planId: number,
-    id: number,
-    fields: Partial<T>,
-    units: UnitIds,
-    milestones: (plan: Plan, item: T) => MilestoneReading[] | null,
-  ): Promise<T> {
+  /** Changes the given fields; the milestones are read again only when a field they come from is given. */
+  async update<T extends Item>(list: List<T>, planId: number, id: number, fields: Partial<T>, units: UnitIdsDto): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const plan = await this.plan(manager, planId);
-      const item = await this.item(manager, itemType, entity, planId, id);
+      const item = await this.item(manager, list, planId, id);
       if (fields.seq !== undefined && fields.seq !== item.seq) {
-        await this.checkSeqFree(manager, itemType, entity, planId, fields.seq as number, id);
+        await this.checkSeqFree(manager, list.itemType, list.entity, planId, fields.seq as number, id);
       }
-      const saved = await manager.save(entity, manager.merge(entity, item, fields as T));
-      await this.saveUnits(manager, itemType, saved, units, false);
-      const readings = milestones(plan, saved);
-      if (readings) await saveMilestones(manager, planId, itemType, saved.id, readings);
+      const saved = await manager.save(list.entity, manager.merge(list.entity, item, fields as T));
+      await this.saveUnits(manager, list.itemType, saved, units, false);
+      if (list.rereadOn.some((key) => fields[key] !== undefined)) {
+        await saveMilestones(manager, planId, list.itemType, saved.id, list.milestones(plan, saved));
+      }
       return saved;
     });
   }
 
-  async remove<T extends Item>(itemType: ItemType, entity: new () => T, planId: number, id: number): Promise<void> {
+  async remove<T extends Item>(list: List<T>, planId: number, id: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const item = await this.item(manager, itemType, entity, planId, id);
-      await manager.delete(Assignment, { itemType, itemId: item.id });
-      await manager.delete(Milestone, { itemType, itemId: item.id });
-      await manager.delete(entity, { id: item.id });
+      const item = await this.item(manager, list, planId, id);
+      await manager.delete(Assignment, { itemType: list.itemType, itemId: item.id });
+      await manager.delete(Milestone, { itemType: list.itemType, itemId: item.id });
+      await manager.delete(list.entity, { id: item.id });
     });
   }
 
   /** One item of a plan, or a 404 naming it. */
-  find<T extends Item>(itemType: ItemType, entity: new () => T, planId: number, id: number): Promise<T> {
-    return this.item(this.dataSource.manager, itemType, entity, planId, id);
+  find<T extends Item>(list: List<T>, planId: number, id: number): Promise<T> {
+    return this.item(this.dataSource.manager, list, planId, id);
   }
 
-  private async item<T extends Item>(manager: EntityManager, itemType: ItemType, entity: new () => T, planId: number, id: number): Promise<T> {
-    const item = await manager.findOneBy(entity, { id, planId } as never);
-    if (!item) throw new NotFoundError(ITEM_TYPE_NAMES[itemType], id);
+  private async item<T extends Item>(manager: EntityManager, list: List<T>, planId: number, id: number): Promise<T> {
+    const item = await manager.findOneBy(list.entity, { id, planId } as never);
+    if (!item) throw new NotFoundError(ITEM_TYPE_NAMES[list.itemType], id);
     return item as T;
   }
 
@@ -106,7 +94,7 @@ export class ItemWriterService {
   }
 
   /** On create both roles are written; on update a role is replaced only when its list is given. */
-  private async saveUnits(manager: EntityManager, itemType: ItemType, item: Item, units: UnitIds, creating: boolean): Promise<void> {
+  private async saveUnits(manager: EntityManager, itemType: ItemType, item: Item, units: UnitIdsDto, creating: boolean): Promise<void> {
     if (!creating && units.leadUnitIds === undefined && units.supportingUnitIds === undefined) return;
     const current = await manager.find(Assignment, { where: { itemType, itemId: item.id }, order: { position: 'ASC' } });
     const leadIds = units.leadUnitIds ?? current.filter((a) => a.role === 'lead').map((a) => a.unitId);
@@ -122,13 +110,13 @@ export class ItemWriterService {
     await saveAssignments(manager, item.planId, itemType, item.id, lead, support);
   }
 
+  /** The plan's units with these ids, in the order given; a 400 naming the first id the plan lacks. */
   private async units(manager: EntityManager, planId: number, ids: number[], field: string): Promise<Unit[]> {
-    const units: Unit[] = [];
-    for (const id of ids) {
-      const unit = await manager.findOneBy(Unit, { id, planId });
+    const found = ids.length ? await manager.findBy(Unit, { id: In(ids), planId }) : [];
+    return ids.map((id) => {
+      const unit = found.find((u) => u.id === id);
       if (!unit) throw new ValidationFailedError([{ field, value: id, message: `本方案没有id为${id}的单位` }]);
-      units.push(unit);
-    }
-    return units;
+      return unit;
+    });
   }
 }

@@ -6,6 +6,7 @@ import type { Page } from '../common/pagination.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
+import type { ListAdapter } from '../spreadsheets/list-adapters.js';
 import { UnitNames } from '../units/unit-names.js';
 import { Unit } from '../units/unit.entity.js';
 import type { ItemListQuery } from './item-list.query.js';
@@ -35,22 +36,17 @@ export type ItemView<T> = T & { leadUnits: UnitRef[]; supportingUnits: UnitRef[]
 export class PlanItemsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async page<T extends ObjectLiteral & { id: number }>(
-    itemType: ItemType,
-    entity: new () => T,
-    planId: number,
-    query: ItemListQuery,
-    chapterColumn?: string,
-  ): Promise<Page<ItemView<T>>> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async page<T extends ObjectLiteral & { id: number; planId: number; seq: number }>(list: ListAdapter<any, T>, planId: number, query: ItemListQuery): Promise<Page<ItemView<T>>> {
     await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
-    const qb = this.dataSource.getRepository(entity).createQueryBuilder('item').where('item.planId = :planId', { planId });
+    const itemType = list.itemType;
+    const qb = this.dataSource.getRepository(list.entity).createQueryBuilder('item').where('item.planId = :planId', { planId });
     await this.applyUnitFilter(qb, itemType, planId, 'lead', query.leadUnit, 'leadUnit');
     await this.applyUnitFilter(qb, itemType, planId, 'support', query.supportingUnit, 'supportingUnit');
     await this.applyUnitFilter(qb, itemType, planId, null, query.unit, 'unit');
     if (query.chapter !== undefined) {
-      if (!chapterColumn) throw new ValidationFailedError([{ field: 'chapter', value: query.chapter, message: '此清单没有章节' }]);
       const escaped = query.chapter.replace(/[\\%_]/g, (c) => `\\${c}`);
-      qb.andWhere(`item.${chapterColumn} LIKE :chapter ESCAPE '\\'`, { chapter: `%${escaped}%` });
+      qb.andWhere(`item.${list.chapterColumn} LIKE :chapter ESCAPE '\\'`, { chapter: `%${escaped}%` });
     }
     if (query.dueBefore || query.dueAfter) {
       const due = this.dataSource
@@ -65,6 +61,12 @@ export class PlanItemsService {
     qb.orderBy('item.seq', 'ASC').skip(query.offset).take(query.limit);
     const [items, total] = await qb.getManyAndCount();
     return { items: await this.decorate(itemType, items), total };
+  }
+
+  /** One item with its units and milestones. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async one<T extends { id: number; planId: number; seq: number }>(list: ListAdapter<any, T>, item: T): Promise<ItemView<T>> {
+    return (await this.decorate(list.itemType, [item]))[0];
   }
 
   /** Adds lead and supporting units and milestones to items of one type. */

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '../common/pagination.js';
-import { projectMilestones } from '../deadlines/item-milestones.js';
 import type { ItemListQuery } from '../plans/item-list.query.js';
 import { ItemWriterService } from '../plans/item-writer.service.js';
 import { type ItemView, PlanItemsService } from '../plans/plan-items.service.js';
+import { PROJECTS } from '../spreadsheets/list-adapters.js';
 import type { CreateProjectDto, UpdateProjectDto } from './project.dto.js';
-import { Project } from './project.entity.js';
+import type { Project } from './project.entity.js';
 
 @Injectable()
 export class ProjectsService {
@@ -15,37 +15,24 @@ export class ProjectsService {
   ) {}
 
   list(planId: number, query: ItemListQuery): Promise<Page<ItemView<Project>>> {
-    return this.items.page('project', Project, planId, query, 'category');
+    return this.items.page(PROJECTS, planId, query);
   }
 
   async get(planId: number, id: number): Promise<ItemView<Project>> {
-    const project = await this.writer.find('project', Project, planId, id);
-    return (await this.items.decorate('project', [project]))[0];
+    return this.items.one(PROJECTS, await this.writer.find(PROJECTS, planId, id));
   }
 
-  async create(planId: number, dto: CreateProjectDto): Promise<ItemView<Project>> {
-    const { leadUnitIds, supportingUnitIds, ...fields } = dto;
-    const project = await this.writer.create(
-      'project',
-      Project,
-      planId,
-      { ...fields, deadlineText: fields.deadlineText ?? null },
-      { leadUnitIds, supportingUnitIds },
-      (plan, p) => projectMilestones(plan, p.deadlineText),
-    );
+  async create(planId: number, { leadUnitIds, supportingUnitIds, ...fields }: CreateProjectDto): Promise<ItemView<Project>> {
+    const project = await this.writer.create(PROJECTS, planId, { ...fields, deadlineText: fields.deadlineText ?? null }, { leadUnitIds, supportingUnitIds });
     return this.get(planId, project.id);
   }
 
-  async update(planId: number, id: number, dto: UpdateProjectDto): Promise<ItemView<Project>> {
-    const { leadUnitIds, supportingUnitIds, ...fields } = dto;
-    const rereads = fields.deadlineText !== undefined;
-    await this.writer.update('project', Project, planId, id, fields, { leadUnitIds, supportingUnitIds }, (plan, p) =>
-      rereads ? projectMilestones(plan, p.deadlineText) : null,
-    );
+  async update(planId: number, id: number, { leadUnitIds, supportingUnitIds, ...fields }: UpdateProjectDto): Promise<ItemView<Project>> {
+    await this.writer.update(PROJECTS, planId, id, fields, { leadUnitIds, supportingUnitIds });
     return this.get(planId, id);
   }
 
   remove(planId: number, id: number): Promise<void> {
-    return this.writer.remove('project', Project, planId, id);
+    return this.writer.remove(PROJECTS, planId, id);
   }
 }

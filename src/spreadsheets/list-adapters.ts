@@ -25,6 +25,8 @@ export interface ListAdapter<I extends UnitCells & { row: number; seq: number },
   entity: new () => E;
   /** Chinese name of the list, for messages. */
   title: string;
+  /** The heading column the `chapter` filter searches (章节, 项目类别, 一级指标). */
+  chapterColumn: keyof E & string;
   read(rows: unknown[][]): ListRead<I>;
   fields(input: I): Partial<E>;
   /** Fields whose change means the milestones are read again (office overrides are otherwise kept). */
@@ -36,6 +38,7 @@ export const TASKS: ListAdapter<TaskInput, Task> = {
   itemType: 'task',
   entity: Task,
   title: '任务清单',
+  chapterColumn: 'chapter',
   read: readTasks,
   fields: (i) => ({ seq: i.seq, chapter: i.chapter, taskGroup: i.taskGroup, content: i.content, deadlineText: i.deadlineText }),
   rereadOn: ['content', 'deadlineText'],
@@ -46,6 +49,7 @@ export const PROJECTS: ListAdapter<ProjectInput, Project> = {
   itemType: 'project',
   entity: Project,
   title: '项目清单',
+  chapterColumn: 'category',
   read: readProjects,
   fields: (i) => ({
     seq: i.seq,
@@ -64,6 +68,7 @@ export const INDICATORS: ListAdapter<IndicatorInput, Indicator> = {
   itemType: 'indicator',
   entity: Indicator,
   title: '目标清单',
+  chapterColumn: 'level1',
   read: readIndicators,
   fields: (i) => ({
     seq: i.seq,

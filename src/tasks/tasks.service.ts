@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '../common/pagination.js';
-import { taskMilestones } from '../deadlines/item-milestones.js';
 import type { ItemListQuery } from '../plans/item-list.query.js';
-import { type ItemView, PlanItemsService } from '../plans/plan-items.service.js';
 import { ItemWriterService } from '../plans/item-writer.service.js';
+import { type ItemView, PlanItemsService } from '../plans/plan-items.service.js';
+import { TASKS } from '../spreadsheets/list-adapters.js';
 import type { CreateTaskDto, UpdateTaskDto } from './task.dto.js';
-import { Task } from './task.entity.js';
+import type { Task } from './task.entity.js';
 
 @Injectable()
 export class TasksService {
@@ -15,32 +15,24 @@ export class TasksService {
   ) {}
 
   list(planId: number, query: ItemListQuery): Promise<Page<ItemView<Task>>> {
-    return this.items.page('task', Task, planId, query, 'chapter');
+    return this.items.page(TASKS, planId, query);
   }
 
   async get(planId: number, id: number): Promise<ItemView<Task>> {
-    const task = await this.writer.find('task', Task, planId, id);
-    return (await this.items.decorate('task', [task]))[0];
+    return this.items.one(TASKS, await this.writer.find(TASKS, planId, id));
   }
 
-  async create(planId: number, dto: CreateTaskDto): Promise<ItemView<Task>> {
-    const { leadUnitIds, supportingUnitIds, ...fields } = dto;
-    const task = await this.writer.create('task', Task, planId, { ...fields, deadlineText: fields.deadlineText ?? null }, { leadUnitIds, supportingUnitIds }, (plan, t) =>
-      taskMilestones(plan, t.content, t.deadlineText),
-    );
+  async create(planId: number, { leadUnitIds, supportingUnitIds, ...fields }: CreateTaskDto): Promise<ItemView<Task>> {
+    const task = await this.writer.create(TASKS, planId, { ...fields, deadlineText: fields.deadlineText ?? null }, { leadUnitIds, supportingUnitIds });
     return this.get(planId, task.id);
   }
 
-  async update(planId: number, id: number, dto: UpdateTaskDto): Promise<ItemView<Task>> {
-    const { leadUnitIds, supportingUnitIds, ...fields } = dto;
-    const rereads = fields.content !== undefined || fields.deadlineText !== undefined;
-    await this.writer.update('task', Task, planId, id, fields, { leadUnitIds, supportingUnitIds }, (plan, t) =>
-      rereads ? taskMilestones(plan, t.content, t.deadlineText) : null,
-    );
+  async update(planId: number, id: number, { leadUnitIds, supportingUnitIds, ...fields }: UpdateTaskDto): Promise<ItemView<Task>> {
+    await this.writer.update(TASKS, planId, id, fields, { leadUnitIds, supportingUnitIds });
     return this.get(planId, id);
   }
 
   remove(planId: number, id: number): Promise<void> {
-    return this.writer.remove('task', Task, planId, id);
+    return this.writer.remove(TASKS, planId, id);
   }
 }
