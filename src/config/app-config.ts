@@ -12,6 +12,20 @@ export interface AppConfig {
   defaultTimeZone: string;
   /** Largest spreadsheet accepted for import, in bytes. */
   importMaxBytes: number;
+  /** How long a login's bearer token lasts, in hours. */
+  sessionHours: number;
+  /** The first admin, created on first start when no admin exists (ADMIN_USERNAME / ADMIN_PASSWORD). */
+  admin: { username: string; password: string } | null;
+  /** Load the documented demo users of the seed plans (only with SEED). */
+  demoUsers: boolean;
+  /** Where evidence files of progress reports are kept. */
+  evidenceDir: string;
+  /** Largest evidence file accepted, in bytes. */
+  evidenceMaxBytes: number;
+  /** A milestone due within this many days shows yellow. */
+  dueSoonDays: number;
+  /** Failed logins allowed per user name and address within 15 minutes before 429. */
+  loginMaxFailures: number;
 }
 
 export class ConfigError extends Error {}
@@ -75,10 +89,20 @@ function parseTimeZone(raw: string): string {
   return raw;
 }
 
-function parseSize(raw: string): number {
-  const bytes = Number(raw);
-  if (!Number.isInteger(bytes) || bytes < 1) throw new ConfigError(`IMPORT_MAX_BYTES="${raw}" is not a positive number of bytes`);
-  return bytes;
+function parsePositive(name: string, raw: string, what: string): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name}="${raw}" is not a positive number of ${what}`);
+  return value;
+}
+
+function parseAdmin(username: string, password: string): AppConfig['admin'] {
+  if (!username && !password) return null;
+  if (!username) throw new ConfigError('ADMIN_PASSWORD is set but ADMIN_USERNAME is not');
+  if (password.length < 8) throw new ConfigError('ADMIN_PASSWORD must have at least 8 characters');
+  if (!/^[A-Za-z0-9._@-]{2,64}$/.test(username)) {
+    throw new ConfigError(`ADMIN_USERNAME="${username}" may use letters, digits and . _ @ - only (2-64 characters)`);
+  }
+  return { username, password };
 }
 
 function parseUrl(name: string, raw: string): string {
@@ -103,7 +127,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seed: parseBoolean('SEED', get('SEED') || 'true'),
     publicUrl: parseUrl('PUBLIC_URL', get('PUBLIC_URL') || `http://localhost:${port}`),
     defaultTimeZone: parseTimeZone(get('TIME_ZONE') || 'Asia/Shanghai'),
-    importMaxBytes: parseSize(get('IMPORT_MAX_BYTES') || String(10 * 1024 * 1024)),
+    importMaxBytes: parsePositive('IMPORT_MAX_BYTES', get('IMPORT_MAX_BYTES') || String(10 * 1024 * 1024), 'bytes'),
+    sessionHours: parsePositive('SESSION_HOURS', get('SESSION_HOURS') || '12', 'hours'),
+    admin: parseAdmin(get('ADMIN_USERNAME').trim(), get('ADMIN_PASSWORD')),
+    demoUsers: parseBoolean('DEMO_USERS', get('DEMO_USERS') || 'true'),
+    evidenceDir: resolve(cwd, get('EVIDENCE_DIR') || 'data/evidence'),
+    evidenceMaxBytes: parsePositive('EVIDENCE_MAX_BYTES', get('EVIDENCE_MAX_BYTES') || String(20 * 1024 * 1024), 'bytes'),
+    dueSoonDays: parsePositive('DUE_SOON_DAYS', get('DUE_SOON_DAYS') || '14', 'days'),
+    loginMaxFailures: parsePositive('LOGIN_MAX_FAILURES', get('LOGIN_MAX_FAILURES') || '5', 'attempts'),
   };
 }
 

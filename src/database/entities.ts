@@ -1,12 +1,40 @@
-import { Indicator } from '../goals/indicator.entity.js';
+import { AccessToken } from '../auth/access-token.entity.js';
+import { User } from '../auth/user.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
+import { IndicatorValue } from '../goals/indicator-value.entity.js';
+import { Indicator } from '../goals/indicator.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { PlanStage } from '../plans/plan-stage.entity.js';
+import { EvidenceFile } from '../progress/evidence-file.entity.js';
+import { ExtensionRequest } from '../progress/extension-request.entity.js';
+import { ProgressReport } from '../progress/progress-report.entity.js';
+import { SupervisionNotice } from '../progress/supervision-notice.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
+import { StatusEvent } from '../status/status-event.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { UnitGroup } from '../units/unit-group.entity.js';
 import { Unit } from '../units/unit.entity.js';
 
 /** Every entity of the service, listed once (ESM cannot load entities by glob reliably). */
-export const ENTITIES = [Plan, PlanStage, Unit, UnitGroup, Task, Project, Indicator, Milestone, Assignment];
+export const ENTITIES = [
+  Plan,
+  PlanStage,
+  Unit,
+  UnitGroup,
+  Task,
+  Project,
+  Indicator,
+  Milestone,
+  Assignment,
+  User,
+  AccessToken,
+  ProgressReport,
+  EvidenceFile,
+  StatusEvent,
+  SupervisionNotice,
+  ExtensionRequest,
+  IndicatorValue,
+  AuditEntry,
+];

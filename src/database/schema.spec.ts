@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from './data-source.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 describe('database schema', () => {
   const dir = mkdtempSync(join(tmpdir(), 'qingdan-schema-'));
@@ -16,12 +17,12 @@ describe('database schema', () => {
 
   it('migrations can be reverted to an empty database and applied again', async () => {
     const dataSource = await openDatabase({ type: 'sqlite', path: join(dir, 'revert.sqlite') });
-    await dataSource.undoLastMigration({ transaction: 'each' });
-    const tables = await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'tasks'`);
+    for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    const tables = await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('tasks', 'users')`);
     expect(tables).toEqual([]);
     await dataSource.runMigrations();
-    const again = await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'tasks'`);
-    expect(again).toHaveLength(1);
+    const again = await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('tasks', 'users')`);
+    expect(again).toHaveLength(2);
     await dataSource.destroy();
   });
 });

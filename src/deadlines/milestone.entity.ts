@@ -28,6 +28,10 @@ export class Milestone extends BaseEntity {
   @Column({ type: 'date', nullable: true })
   dueDate: string | null;
 
+  /** The due date before an approved extension (延期) moved it: what assessments score against. Null: never moved. */
+  @Column({ type: 'date', nullable: true })
+  baselineDate: string | null;
+
   @Column({ type: 'varchar', length: 16 })
   kind: MilestoneKind;
 

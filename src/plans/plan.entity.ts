@@ -30,4 +30,8 @@ export class Plan extends BaseEntity {
   /** Where the lists come from (document title), free text. */
   @Column({ type: 'text', nullable: true })
   source: string | null;
+
+  /** The office has published the four lists read-only, without a token (never progress or evidence). */
+  @Column({ type: 'boolean', default: false })
+  published: boolean;
 }

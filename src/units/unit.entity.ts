@@ -25,4 +25,24 @@ export class Unit extends BaseEntity {
 
   @Column({ type: 'varchar', length: 16, default: 'agency' })
   kind: UnitKind;
+
+  /** The liaison (联络员) who reports and receives reminders. */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  liaisonName: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  liaisonPhone: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  liaisonEmail: string | null;
+
+  /** The head (负责人) who answers for the unit. */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  headName: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  headPhone: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  headEmail: string | null;
 }

@@ -22,3 +22,18 @@ export function planForeignKey(): TableForeignKey {
 export function index(columnNames: string[], isUnique = false): TableIndex {
   return new TableIndex({ columnNames, isUnique });
 }
+
+/** The column type of an instant (a JS Date column without an explicit type) on this database. */
+export function instantType(queryRunner: QueryRunner): string {
+  return String(queryRunner.connection.driver.normalizeType({ type: Date }));
+}
+
+/** The optimistic-lock version every table has since the accounts migration. */
+export function versionColumn(): TableColumnOptions {
+  return { name: 'version', type: 'integer', default: 1 };
+}
+
+/** A boolean column's default written the way this database stores it (0/1 on SQLite, false/true on PostgreSQL). */
+export function booleanDefault(queryRunner: QueryRunner, value: boolean): string {
+  return String(queryRunner.connection.driver.normalizeDefault({ default: value } as never));
+}

@@ -1,0 +1,56 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { ItemType } from '../common/item-type.js';
+import { BaseEntity } from '../database/base.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+
+export type ExtensionStatus = 'pending' | 'approved' | 'refused';
+
+/** A unit's request to move a milestone's deadline (延期申请), decided by the office. */
+@Entity('extension_requests')
+@Index(['planId', 'milestoneId'])
+export class ExtensionRequest extends BaseEntity {
+  @Column({ type: 'integer' })
+  planId: number;
+
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'planId' })
+  plan?: Plan;
+
+  @Column({ type: 'integer' })
+  milestoneId: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  itemType: ItemType;
+
+  @Column({ type: 'integer' })
+  itemId: number;
+
+  @Column({ type: 'integer' })
+  unitId: number;
+
+  @Column({ type: 'integer' })
+  requestedById: number;
+
+  /** The due date when the request was made. */
+  @Column({ type: 'date', nullable: true })
+  currentDueDate: string | null;
+
+  /** The due date asked for. */
+  @Column({ type: 'date' })
+  requestedDueDate: string;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status: ExtensionStatus;
+
+  @Column({ type: 'integer', nullable: true })
+  decidedById: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  decisionComment: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  decidedDate: string | null;
+}
