@@ -1,10 +1,13 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module.js';
 import { Clock } from './common/clock.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { serializeTransactions } from './database/serial-transactions.js';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -36,7 +39,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forConfig(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true, migrationsTransactionMode: 'each' }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(config.database), migrationsRun: true, migrationsTransactionMode: 'each' }),
+          dataSourceFactory: async (options?: DataSourceOptions) => {
+            const dataSource = await new DataSource(options!).initialize();
+            serializeTransactions(dataSource);
+            return dataSource;
+          },
+        }),
+        AuthModule,
         PlansModule,
         UnitsModule,
         TasksModule,

@@ -8,6 +8,9 @@ import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { SeedService } from './seeds/seed.service.js';
+import { loadDemoUsers } from './seeds/demo-users.js';
+import { UsersService } from './auth/users.service.js';
+import { DataSource } from 'typeorm';
 
 /** Builds the application: Fastify, /api/v1, the strict pipe, OpenAPI at /api/docs, seeds on first start. */
 export interface AppOptions {
@@ -30,13 +33,16 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       .setTitle('Qingdan 清单')
       .setDescription('The four lists of Zero-Waste City programmes (无废城市): goals, tasks, projects, responsibilities')
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /api/v1/auth/login 得到的令牌，或 API 令牌' })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { ui: options.docsUi ?? true, jsonDocumentUrl: 'api/docs-json' });
+  if (config.admin) await app.get(UsersService).ensureAdmin(config.admin.username, config.admin.password);
   if (config.seed) {
     const results = await app.get(SeedService).loadAll();
     const loaded = results.filter((r) => r.loaded).map((r) => r.key);
     if (loaded.length) Logger.log(`Seed plans loaded: ${loaded.join(', ')}`, 'Seed');
+    if (config.demoUsers) await loadDemoUsers(app.get(DataSource));
   }
   return app;
 }

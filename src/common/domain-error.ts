@@ -13,7 +13,11 @@ export type DomainErrorCode =
   | 'UNKNOWN_UNITS'
   | 'SEED_INVALID'
   | 'IMPORT_FAILED'
-  | 'FILE_TOO_LARGE';
+  | 'FILE_TOO_LARGE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'TOO_MANY_REQUESTS'
+  | 'UNSUPPORTED_FILE';
 
 const STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
@@ -23,6 +27,10 @@ const STATUS: Record<DomainErrorCode, number> = {
   SEED_INVALID: 500,
   IMPORT_FAILED: 400,
   FILE_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  TOO_MANY_REQUESTS: 429,
+  UNSUPPORTED_FILE: 415,
 };
 
 /** A rule of the domain was broken. The message is Chinese (it reaches users); the code is for programs. */
@@ -48,8 +56,31 @@ export class NotFoundError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, problems: FieldProblem[] = []) {
-    super('CONFLICT', message, problems);
+  constructor(message: string, problems: FieldProblem[] = [], extra: Record<string, unknown> = {}) {
+    super('CONFLICT', message, problems, extra);
+  }
+}
+
+/** Someone saved the row since the caller read it: 409 with the row as it is now, so nothing is lost. */
+export class StaleVersionError extends ConflictError {
+  constructor(what: string, given: number, current: { version: number } & Record<string, unknown>) {
+    super(
+      `${what}已被他人修改（您提交的版本 ${given}，当前版本 ${current.version}），请在当前内容基础上重新修改`,
+      [{ field: 'version', value: given, message: `当前版本为 ${current.version}` }],
+      { currentVersion: current.version, current },
+    );
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = '请先登录（缺少或无效的访问令牌）') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = '无权进行此操作') {
+    super('FORBIDDEN', message);
   }
 }
 

@@ -26,6 +26,9 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
 const FIRST = ['whitelistValidation', 'isNotEmpty', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isDateString', 'isIn'];
 const priority = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : FIRST.length);
 
+/** Fields whose values never go back in a response or into the log. */
+const SECRET_FIELDS = /password|token/i;
+
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
@@ -33,7 +36,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
       .sort(([a], [b]) => priority(a) - priority(b))
       .map(([key, english]) => ({
       field,
-      value: error.value,
+      value: SECRET_FIELDS.test(error.property) ? '[已隐藏]' : error.value,
       message: `${CONSTRAINT_MESSAGES[key] ?? '无效'}（${english}）`,
     }));
     return [...own, ...flatten(error.children ?? [], field)];

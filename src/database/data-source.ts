@@ -4,6 +4,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { serializeTransactions } from './serial-transactions.js';
 
 /** The TypeORM options for the configured database. Schema changes only through migrations. */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
@@ -34,5 +35,6 @@ export async function openDatabase(database: AppConfig['database']): Promise<Dat
   const dataSource = new DataSource(dataSourceOptions(database));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  serializeTransactions(dataSource);
   return dataSource;
 }

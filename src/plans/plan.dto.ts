@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsDateString, IsInt, IsNotEmpty, IsOptional, IsString, IsTimeZone, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsDateString, IsInt, IsNotEmpty, IsOptional, IsString, IsTimeZone, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '../common/optional.js';
 
 export class CreatePlanDto {
@@ -42,4 +42,9 @@ export class CreatePlanDto {
   source?: string;
 }
 
-export class UpdatePlanDto extends PartialType(CreatePlanDto, { skipNullProperties: false }) {}
+export class UpdatePlanDto extends PartialType(CreatePlanDto, { skipNullProperties: false }) {
+  @ApiPropertyOptional({ description: 'true: the four lists can be read without a token (never progress or evidence)' })
+  @Optional()
+  @IsBoolean()
+  published?: boolean;
+}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ValidationFailedError } from '../common/domain-error.js';
+import { canSeePlan, type Actor } from '../auth/role.js';
+import { ForbiddenError, ValidationFailedError } from '../common/domain-error.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Indicator } from '../goals/indicator.entity.js';
@@ -33,8 +34,9 @@ export class PlansService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(): Promise<(Plan & { counts: PlanCounts })[]> {
-    const plans = await this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } });
+  /** The plans this actor may see (the public: published ones). */
+  async list(actor: Actor | null): Promise<(Plan & { counts: PlanCounts })[]> {
+    const plans = (await this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } })).filter((plan) => canSeePlan(actor, plan));
     return Promise.all(plans.map(async (plan) => ({ ...plan, counts: await this.counts(plan.id) })));
   }
 
@@ -50,7 +52,9 @@ export class PlansService {
     };
   }
 
-  async create(dto: CreatePlanDto): Promise<Plan> {
+  /** Only an admin or an office not limited to one plan starts a new plan. */
+  async create(actor: Actor, dto: CreatePlanDto): Promise<Plan> {
+    if (actor.planId !== null) throw new ForbiddenError('本账号只能管理所属方案，不能新建方案');
     this.checkPeriod(dto.periodStart, dto.periodEnd);
     const repo = this.dataSource.getRepository(Plan);
     return repo.save(

@@ -1,20 +1,25 @@
+import { Allow, ReadLists } from '../auth/access.decorators.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe.js';
 import { ItemListQuery } from '../plans/item-list.query.js';
 import { CreateProjectDto, UpdateProjectDto } from './project.dto.js';
 import { ProjectsService } from './projects.service.js';
 
 @ApiTags('projects (项目清单)')
+@ApiBearerAuth()
+@Allow('office')
 @Controller('plans/:planId/projects')
 export class ProjectsController {
   constructor(private readonly service: ProjectsService) {}
 
+  @ReadLists()
   @Get()
   list(@Param('planId', IdPipe) planId: number, @Query() query: ItemListQuery) {
     return this.service.list(planId, query);
   }
 
+  @ReadLists()
   @Get(':id')
   get(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number) {
     return this.service.get(planId, id);

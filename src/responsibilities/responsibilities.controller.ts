@@ -1,14 +1,18 @@
+import { Allow, ReadLists } from '../auth/access.decorators.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe.js';
 import { CreateAssignmentDto, ResponsibilitiesQuery, UpdateAssignmentDto } from './assignment.dto.js';
 import { ResponsibilitiesService } from './responsibilities.service.js';
 
 @ApiTags('responsibilities (责任清单)')
+@ApiBearerAuth()
+@Allow('office')
 @Controller('plans/:planId')
 export class ResponsibilitiesController {
   constructor(private readonly service: ResponsibilitiesService) {}
 
+  @ReadLists()
   @Get('responsibilities')
   matrix(@Param('planId', IdPipe) planId: number, @Query() query: ResponsibilitiesQuery) {
     return this.service.matrix(planId, query.unit);

@@ -1,5 +1,6 @@
+import { Allow, ReadLists } from '../auth/access.decorators.js';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdPipe } from '../common/id.pipe.js';
 import { ExportService, type ExportFile } from './export.service.js';
@@ -8,6 +9,8 @@ import type { ListName } from './list-records.js';
 import { ExportQuery, ImportQuery, ListPipe, readUpload } from './spreadsheet.dto.js';
 
 @ApiTags('import and export (导入导出)')
+@ApiBearerAuth()
+@Allow('office')
 @Controller()
 export class SpreadsheetsController {
   constructor(
@@ -27,11 +30,13 @@ export class SpreadsheetsController {
     return this.importer.importList(planId, list, upload.buffer, upload.filename, query);
   }
 
+  @ReadLists()
   @Get('plans/:planId/export/:list')
   async export(@Param('planId', IdPipe) planId: number, @Param('list', ListPipe) list: ListName, @Query() query: ExportQuery, @Res() reply: FastifyReply) {
     send(reply, await this.exporter.exportList(planId, list, query.format ?? 'xlsx'));
   }
 
+  @Allow('office', 'unit', 'leader')
   @Get('templates/:list.xlsx')
   async template(@Param('list', ListPipe) list: ListName, @Res() reply: FastifyReply) {
     send(reply, await this.exporter.template(list));

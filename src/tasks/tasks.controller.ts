@@ -1,20 +1,25 @@
+import { Allow, ReadLists } from '../auth/access.decorators.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe.js';
 import { ItemListQuery } from '../plans/item-list.query.js';
 import { CreateTaskDto, UpdateTaskDto } from './task.dto.js';
 import { TasksService } from './tasks.service.js';
 
 @ApiTags('tasks (任务清单)')
+@ApiBearerAuth()
+@Allow('office')
 @Controller('plans/:planId/tasks')
 export class TasksController {
   constructor(private readonly service: TasksService) {}
 
+  @ReadLists()
   @Get()
   list(@Param('planId', IdPipe) planId: number, @Query() query: ItemListQuery) {
     return this.service.list(planId, query);
   }
 
+  @ReadLists()
   @Get(':id')
   get(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number) {
     return this.service.get(planId, id);

@@ -1,19 +1,24 @@
+import { Allow, ReadLists } from '../auth/access.decorators.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe.js';
 import { CreateUnitDto, UpdateUnitDto } from './unit.dto.js';
 import { UnitsService } from './units.service.js';
 
 @ApiTags('units (单位)')
+@ApiBearerAuth()
+@Allow('office')
 @Controller('plans/:planId/units')
 export class UnitsController {
   constructor(private readonly service: UnitsService) {}
 
+  @ReadLists()
   @Get()
   list(@Param('planId', IdPipe) planId: number) {
     return this.service.list(planId);
   }
 
+  @ReadLists()
   @Get(':id')
   get(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number) {
     return this.service.get(planId, id);

@@ -4,26 +4,74 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../src/app.js';
+import { Clock } from '../../src/common/clock.js';
 import { loadConfig } from '../../src/config/app-config.js';
+
+/** supertest with a bearer token already set (or none). */
+export interface Agent {
+  get(url: string): request.Test;
+  post(url: string): request.Test;
+  put(url: string): request.Test;
+  patch(url: string): request.Test;
+  delete(url: string): request.Test;
+}
 
 export interface TestApp {
   app: NestFastifyApplication;
   dir: string;
-  http: () => ReturnType<typeof request>;
+  clock: Clock;
+  /** Requests as the admin. */
+  http: () => Agent;
+  /** Requests with this token. */
+  as: (token: string) => Agent;
+  /** Requests without a token. */
+  anon: () => Agent;
+  /** Signs in (demo users have the password qingdan-demo) and returns the bearer token. */
+  login: (username: string, password?: string) => Promise<string>;
   close: () => Promise<void>;
+}
+
+export const TEST_ADMIN = { username: 'admin', password: 'admin-password-1' };
+export const DEMO_PASSWORD = 'qingdan-demo';
+
+function agent(server: Parameters<typeof request>[0], token: string | null): Agent {
+  const send = (method: 'get' | 'post' | 'put' | 'patch' | 'delete') => (url: string) => {
+    const test = request(server)[method](url);
+    return token ? test.set('Authorization', `Bearer ${token}`) : test;
+  };
+  return { get: send('get'), post: send('post'), put: send('put'), patch: send('patch'), delete: send('delete') };
 }
 
 /** The real application on a temporary SQLite file, migrated and (unless told otherwise) seeded once. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'qingdan-e2e-'));
-  const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'test.sqlite')}`, SEED: 'true', ...env });
+  const config = loadConfig({
+    DATABASE_URL: `sqlite:${join(dir, 'test.sqlite')}`,
+    SEED: 'true',
+    ADMIN_USERNAME: TEST_ADMIN.username,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    EVIDENCE_DIR: join(dir, 'evidence'),
+    LOGIN_MAX_FAILURES: '1000',
+    ...env,
+  });
   const app = await createApp(config, { logger: false, docsUi: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const server = app.getHttpServer();
+  const login = async (username: string, password = DEMO_PASSWORD) => {
+    const res = await request(server).post('/api/v1/auth/login').send({ username, password });
+    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return (res.body as { token: string }).token;
+  };
+  const adminToken = await login(TEST_ADMIN.username, TEST_ADMIN.password);
   return {
     app,
     dir,
-    http: () => request(app.getHttpServer()),
+    clock: app.get(Clock),
+    http: () => agent(server, adminToken),
+    as: (token) => agent(server, token),
+    anon: () => agent(server, null),
+    login,
     close: async () => {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,149 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { NotFoundError, UnauthenticatedError, ValidationFailedError } from '../common/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AccessToken, type TokenKind } from './access-token.entity.js';
+import { LoginLimiter } from './login-limiter.js';
+import type { Actor } from './role.js';
+import { hashToken, newToken, verifyPassword } from './secrets.js';
+import { User } from './user.entity.js';
+
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: User['role'];
+  planId: number | null;
+  unitId: number | null;
+  email: string | null;
+  active: boolean;
+  version: number;
+}
+
+export interface TokenView {
+  id: number;
+  kind: TokenKind;
+  name: string;
+  prefix: string;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+  userId: number;
+}
+
+export function toUserView(user: User): UserView {
+  const { id, username, displayName, role, planId, unitId, email, active, version } = user;
+  return { id, username, displayName, role, planId, unitId, email, active, version };
+}
+
+function toTokenView(token: AccessToken): TokenView {
+  const { id, kind, name, prefix, expiresAt, revokedAt, createdAt, userId } = token;
+  return { id, kind, name, prefix, expiresAt, revokedAt, createdAt, userId };
+}
+
+/** Password login, bearer tokens (sessions and long-lived API tokens), and who a token belongs to. */
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly limiter: LoginLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(username: string, password: string, address: string) {
+    this.limiter.check(username, address);
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('LOWER(u.username) = LOWER(:username)', { username })
+      .getOne();
+    const ok = await verifyPassword(password, user?.active ? user.passwordHash : null);
+    if (!user || !ok) {
+      this.limiter.fail(username, address);
+      this.logger.warn(`Failed login for "${username}" from ${address}`);
+      throw new UnauthenticatedError('用户名或密码错误');
+    }
+    this.limiter.succeed(username, address);
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.sessionHours * 3600 * 1000);
+    const { token } = await this.issue(user.id, 'session', '', expiresAt);
+    this.logger.log(`User "${user.username}" signed in`);
+    return { token, tokenType: 'Bearer', expiresAt, user: toUserView(user) };
+  }
+
+  /** The actor behind a bearer token, or null when the token is unknown, revoked, expired or its user inactive. */
+  async authenticate(token: string): Promise<Actor | null> {
+    if (!/^qd_[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    const row = await this.dataSource
+      .getRepository(AccessToken)
+      .findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() }, relations: { user: true } });
+    if (!row?.user?.active) return null;
+    if (row.expiresAt && row.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+    const { user } = row;
+    return { userId: user.id, username: user.username, role: user.role, planId: user.planId, unitId: user.unitId, tokenId: row.id };
+  }
+
+  async me(actor: Actor): Promise<UserView> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: actor.userId });
+    if (!user) throw new UnauthenticatedError();
+    return toUserView(user);
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.revokeRow(await this.tokenRow(actor.tokenId));
+  }
+
+  /** A long-lived token for an integration; the token itself is shown only in this answer. */
+  async createApiToken(actor: Actor, name: string, expiresAt: string | undefined) {
+    const expiry = expiresAt ? new Date(expiresAt) : null;
+    if (expiry && expiry.getTime() <= this.clock.now().getTime()) {
+      throw new ValidationFailedError([{ field: 'expiresAt', value: expiresAt, message: '到期时间不能早于当前时间' }]);
+    }
+    const { token, row } = await this.issue(actor.userId, 'api', name, expiry);
+    this.logger.log(`API token "${name}" (${row.prefix}…) created for user ${actor.username}`);
+    return { token, ...toTokenView(row) };
+  }
+
+  /** Own tokens; admin sees everyone's. */
+  async listTokens(actor: Actor): Promise<TokenView[]> {
+    const where = actor.role === 'admin' ? {} : { userId: actor.userId };
+    const rows = await this.dataSource.getRepository(AccessToken).find({ where: { ...where, kind: 'api' }, order: { id: 'ASC' } });
+    return rows.map(toTokenView);
+  }
+
+  async revoke(actor: Actor, id: number): Promise<void> {
+    const row = await this.tokenRow(id);
+    if (row.userId !== actor.userId && actor.role !== 'admin') throw new NotFoundError('令牌', id);
+    await this.revokeRow(row);
+  }
+
+  private async tokenRow(id: number): Promise<AccessToken> {
+    const row = await this.dataSource.getRepository(AccessToken).findOneBy({ id });
+    if (!row) throw new NotFoundError('令牌', id);
+    return row;
+  }
+
+  private async revokeRow(row: AccessToken): Promise<void> {
+    if (row.revokedAt) return;
+    row.revokedAt = this.clock.now();
+    await this.dataSource.getRepository(AccessToken).save(row);
+  }
+
+  private async issue(userId: number, kind: TokenKind, name: string, expiresAt: Date | null) {
+    const token = newToken();
+    const row = await this.dataSource.getRepository(AccessToken).save({
+      userId,
+      kind,
+      name,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, 10),
+      expiresAt,
+      revokedAt: null,
+    });
+    return { token, row };
+  }
+}
