@@ -1,0 +1,150 @@
+import type { StatusEventKind } from './status-event.entity.js';
+
+/** Status as DESIGN.md defines it; overdue and the traffic light are derived, never stored. */
+export type Status = 'not_started' | 'in_progress' | 'submitted' | 'closed' | 'suspended';
+export type Light = 'red' | 'yellow' | 'green' | 'grey';
+export const STATUSES: readonly Status[] = ['not_started', 'in_progress', 'submitted', 'closed', 'suspended'];
+export const LIGHTS: readonly Light[] = ['red', 'yellow', 'green', 'grey'];
+
+/** Progress that counts as "behind time" when it trails the time elapsed by more than this many points. */
+export const BEHIND_TOLERANCE = 10;
+
+export interface EventFact {
+  kind: StatusEventKind;
+  /** Calendar date it happened (plan time zone). */
+  date: string;
+  /** Order among events of the same day. */
+  seq: number;
+  toDate?: string | null;
+  reason?: string | null;
+}
+
+export interface ProgressFact {
+  /** Percent done, 0-100, of an official (lead) report that stood on `date`. */
+  percent: number;
+  date: string;
+}
+
+export interface MilestoneFacts {
+  /** The due date as first set (or as the office corrected it), before any extension. */
+  baselineDate: string | null;
+  /** When the work on it began: the milestone's period start, else the plan's start. */
+  startDate: string;
+  events: EventFact[];
+  progress: ProgressFact[];
+}
+
+export interface StatusOptions {
+  asOf: string;
+  /** Due within this many days: yellow. */
+  dueSoonDays: number;
+}
+
+export interface MilestoneStatus {
+  status: Status;
+  overdue: boolean;
+  light: Light;
+  /** The due date that stood on asOf (an approved extension moves it from the day it was approved). */
+  dueDate: string | null;
+  baselineDate: string | null;
+  percent: number | null;
+  /** The day it was closed out, when closed on asOf. */
+  closedOn: string | null;
+  suspendedReason: string | null;
+}
+
+const DAY = 86_400_000;
+
+function days(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+}
+
+/** What was true of one milestone on asOf: only events and reports dated on or before it count. */
+export function milestoneStatus(facts: MilestoneFacts, options: StatusOptions): MilestoneStatus {
+  const { asOf } = options;
+  let status: Status = 'not_started';
+  let beforeSuspension: Status = 'not_started';
+  let due = facts.baselineDate;
+  let closedOn: string | null = null;
+  let suspendedReason: string | null = null;
+  const events = facts.events.filter((e) => e.date <= asOf).sort((a, b) => (a.date === b.date ? a.seq - b.seq : a.date < b.date ? -1 : 1));
+  for (const event of events) {
+    switch (event.kind) {
+      case 'started':
+        if (status === 'not_started') status = 'in_progress';
+        break;
+      case 'submitted':
+        if (status !== 'closed' && status !== 'suspended') status = 'submitted';
+        break;
+      case 'returned':
+      case 'reopened':
+        status = 'in_progress';
+        closedOn = null;
+        break;
+      case 'closed':
+        status = 'closed';
+        closedOn = event.date;
+        break;
+      case 'suspended':
+        if (status !== 'suspended') beforeSuspension = status;
+        status = 'suspended';
+        suspendedReason = event.reason ?? null;
+        break;
+      case 'resumed':
+        if (status === 'suspended') status = beforeSuspension;
+        suspendedReason = null;
+        break;
+      case 'due_changed':
+        due = event.toDate ?? due;
+        break;
+    }
+  }
+  const standing = facts.progress.filter((p) => p.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const percent = status === 'closed' ? 100 : (standing.at(-1)?.percent ?? null);
+  const overdue = status !== 'closed' && status !== 'suspended' && due !== null && due < asOf;
+  return {
+    status,
+    overdue,
+    light: lightOf(status, overdue, due, percent, facts.startDate, options),
+    dueDate: due,
+    baselineDate: facts.baselineDate,
+    percent,
+    closedOn,
+    suspendedReason,
+  };
+}
+
+function lightOf(status: Status, overdue: boolean, due: string | null, percent: number | null, start: string, options: StatusOptions): Light {
+  if (status === 'closed' || status === 'suspended' || due === null) return 'grey';
+  if (overdue) return 'red';
+  if (status === 'submitted') return 'green';
+  if (days(options.asOf, due) <= options.dueSoonDays) return 'yellow';
+  const span = days(start, due);
+  const elapsed = span > 0 ? Math.min(1, Math.max(0, days(start, options.asOf) / span)) : 0;
+  return (percent ?? 0) + BEHIND_TOLERANCE < elapsed * 100 ? 'yellow' : 'green';
+}
+
+const LIGHT_RANK: Record<Light, number> = { red: 3, yellow: 2, green: 1, grey: 0 };
+
+export interface ItemStatus {
+  status: Status;
+  overdue: boolean;
+  light: Light;
+}
+
+/**
+ * An item from its milestones: closed when all are closed; suspended when nothing open is left but a
+ * suspended one; submitted when every open one is submitted; in progress once any work is reported.
+ * Overdue when any milestone is; the light is the worst of its milestones'.
+ */
+export function itemStatus(milestones: MilestoneStatus[]): ItemStatus {
+  if (milestones.length === 0) return { status: 'not_started', overdue: false, light: 'grey' };
+  const open = milestones.filter((m) => m.status !== 'closed' && m.status !== 'suspended');
+  let status: Status;
+  if (open.length === 0) status = milestones.some((m) => m.status === 'suspended') ? 'suspended' : 'closed';
+  else if (open.every((m) => m.status === 'submitted')) status = 'submitted';
+  else if (milestones.some((m) => m.status !== 'not_started')) status = 'in_progress';
+  else status = 'not_started';
+  const light = milestones.reduce<Light>((worst, m) => (LIGHT_RANK[m.light] > LIGHT_RANK[worst] ? m.light : worst), 'grey');
+  return { status, overdue: milestones.some((m) => m.overdue), light };
+}
