@@ -9,8 +9,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DataSource } from 'typeorm';
 import { openDatabase } from '../src/database/data-source.js';
 import { Plan } from '../src/plans/plan.entity.js';
+import { StatusService } from '../src/status/status.service.js';
+import { Clock } from '../src/common/clock.js';
+import { loadConfig } from '../src/config/app-config.js';
 import { PlanItemsService } from '../src/plans/plan-items.service.js';
 import { ExportService } from '../src/spreadsheets/export.service.js';
 import { ImportService } from '../src/spreadsheets/import.service.js';
@@ -49,7 +53,7 @@ async function phase(dir: string, name: 'import' | 'export'): Promise<void> {
     const result = await new ImportService(dataSource).importList(1, 'tasks', readFileSync(join(dir, 'tasks.xlsx')), 'tasks.xlsx');
     detail = `${result.created} created`;
   } else {
-    const file = await new ExportService(dataSource, new PlanItemsService(dataSource)).exportList(1, 'tasks', 'xlsx');
+    const file = await new ExportService(dataSource, new PlanItemsService(dataSource, statusService(dataSource))).exportList(1, 'tasks', 'xlsx');
     detail = `${Math.round(file.body.length / 1024)} KiB xlsx`;
   }
   const seconds = (performance.now() - started) / 1000;
@@ -77,3 +81,9 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+/** Status as the service derives it, on real time and the default settings. */
+function statusService(dataSource: DataSource): StatusService {
+  const config = loadConfig({});
+  return new StatusService(dataSource, new Clock(config), config);
+}

@@ -2,6 +2,9 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { StatusModule } from './status/status.module.js';
+import { ProgressModule } from './progress/progress.module.js';
 import { Clock } from './common/clock.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -11,6 +14,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { HealthController } from './health/health.controller.js';
+import { OversightModule } from './progress/oversight.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ResponsibilitiesModule } from './responsibilities/responsibilities.module.js';
@@ -48,6 +52,9 @@ export class AppModule {
           },
         }),
         AuthModule,
+        AuditModule,
+        StatusModule,
+        ProgressModule,
         PlansModule,
         UnitsModule,
         TasksModule,
@@ -56,6 +63,7 @@ export class AppModule {
         ResponsibilitiesModule,
         DeadlinesModule,
         SpreadsheetsModule,
+        OversightModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }, SeedService],

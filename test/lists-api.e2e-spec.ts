@@ -151,11 +151,11 @@ describe('the lists API', () => {
 
     it('updates a task: new text re-reads its milestones, units are replaced', async () => {
       const { body: list } = await t.http().get(api(`/plans/${planIdNew}/tasks`)).expect(200);
-      const id = list.items[0].id;
+      const { id, version } = list.items[0];
       const res = await t
         .http()
         .patch(api(`/plans/${planIdNew}/tasks/${id}`))
-        .send({ deadlineText: '2026年一季度', leadUnitIds: [unitB], supportingUnitIds: [] })
+        .send({ deadlineText: '2026年一季度', leadUnitIds: [unitB], supportingUnitIds: [], version })
         .expect(200);
       expect(res.body.milestones.map((m: { dueDate: string }) => m.dueDate)).toEqual(['2026-03-31']);
       expect(res.body.leadUnits.map((u: { id: number }) => u.id)).toEqual([unitB]);
@@ -168,7 +168,7 @@ describe('the lists API', () => {
       const res = await t
         .http()
         .patch(api(`/plans/${planIdNew}/milestones/${milestone.id}`))
-        .send({ dueDate: '2026-04-15', note: '延至4月中旬' })
+        .send({ dueDate: '2026-04-15', note: '延至4月中旬', version: milestone.version })
         .expect(200);
       expect(res.body).toMatchObject({ dueDate: '2026-04-15', phrase: milestone.phrase, certain: true, note: '延至4月中旬' });
     });
@@ -182,7 +182,7 @@ describe('the lists API', () => {
       expect(project.body.milestones[0].dueDate).toBe('2025-12-31');
       const badMoney = await t.http().post(api(`/plans/${planIdNew}/projects`)).send({ seq: 2, name: 'x', investment: '很多' }).expect(400);
       expect(badMoney.body.errors[0]).toMatchObject({ field: 'investment', value: '很多' });
-      await t.http().patch(api(`/plans/${planIdNew}/projects/${project.body.id}`)).send({ investment: 1300 }).expect(200);
+      await t.http().patch(api(`/plans/${planIdNew}/projects/${project.body.id}`)).send({ investment: 1300, version: project.body.version }).expect(200);
       const indicator = await t
         .http()
         .post(api(`/plans/${planIdNew}/indicators`))
@@ -209,7 +209,7 @@ describe('the lists API', () => {
         .send({ itemType: 'task', itemId: taskId, unitId: unitA, role: 'lead' })
         .expect(409);
       expect(dup.body.message).toContain('区生态环境局');
-      await t.http().patch(api(`/plans/${planIdNew}/assignments/${created.body.id}`)).send({ role: 'lead' }).expect(200);
+      await t.http().patch(api(`/plans/${planIdNew}/assignments/${created.body.id}`)).send({ role: 'lead', version: created.body.version }).expect(200);
       const view = await t.http().get(api(`/plans/${planIdNew}/responsibilities?unit=${unitA}`)).expect(200);
       expect(view.body.lead.tasks).toBe(1);
       await t.http().delete(api(`/plans/${planIdNew}/assignments/${created.body.id}`)).expect(204);
@@ -259,7 +259,7 @@ describe('the lists API', () => {
 
     it('refuses null for a field that cannot be empty, and the same unit twice', async () => {
       const task = await t.http().post(api(`/plans/${plan}/tasks`)).send({ seq: 1, content: '原文', leadUnitIds: [unit] }).expect(201);
-      const res = await t.http().patch(api(`/plans/${plan}/tasks/${task.body.id}`)).send({ content: null }).expect(400);
+      const res = await t.http().patch(api(`/plans/${plan}/tasks/${task.body.id}`)).send({ content: null, version: task.body.version }).expect(400);
       expect(res.body.errors[0]).toMatchObject({ field: 'content', value: null });
       const twice = await t.http().post(api(`/plans/${plan}/tasks`)).send({ seq: 2, content: '乙', leadUnitIds: [unit, unit] }).expect(400);
       expect(twice.body.errors[0]).toMatchObject({ field: 'leadUnitIds' });
@@ -270,7 +270,8 @@ describe('the lists API', () => {
     it('moves the due date of items without a time of their own when the plan period changes', async () => {
       const { body: before } = await t.http().get(api(`/plans/${plan}/tasks`)).expect(200);
       expect(before.items[0].milestones[0]).toMatchObject({ dueDate: '2026-12-31', kind: 'period' });
-      await t.http().patch(api(`/plans/${plan}`)).send({ periodEnd: '2027-12-31' }).expect(200);
+      const { body: current } = await t.http().get(api(`/plans/${plan}`)).expect(200);
+      await t.http().patch(api(`/plans/${plan}`)).send({ periodEnd: '2027-12-31', version: current.version }).expect(200);
       const { body: after } = await t.http().get(api(`/plans/${plan}/tasks`)).expect(200);
       expect(after.items[0].milestones[0]).toMatchObject({ dueDate: '2027-12-31', note: '原文未写时限，按规划期末（2027-12-31）计' });
     });
@@ -278,7 +279,7 @@ describe('the lists API', () => {
     it('keeps a milestone’s date when the office only adds a note', async () => {
       const { body } = await t.http().get(api(`/plans/${plan}/tasks`)).expect(200);
       const milestone = body.items[0].milestones[0];
-      const res = await t.http().patch(api(`/plans/${plan}/milestones/${milestone.id}`)).send({ note: '已核实' }).expect(200);
+      const res = await t.http().patch(api(`/plans/${plan}/milestones/${milestone.id}`)).send({ note: '已核实', version: milestone.version }).expect(200);
       expect(res.body).toMatchObject({ dueDate: milestone.dueDate, note: '已核实' });
     });
 

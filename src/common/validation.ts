@@ -19,6 +19,8 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   minLength: '过短',
   isTimeZone: '不是有效的时区',
   arrayUnique: '不能有重复',
+  isEmail: '不是有效的邮箱地址',
+  isIso8601: '不是有效的日期时间',
   arrayMaxSize: '项数过多',
 };
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Optional } from '../common/optional.js';
+import { VersionField } from '../common/version-field.js';
 
 export class ParseDeadlinesDto {
   @ApiProperty({ example: '到2023年，新增绿色工厂3个，到2025年，新增绿色工厂10个' })
@@ -27,4 +28,7 @@ export class OverrideMilestoneDto {
   @IsString()
   @MaxLength(300)
   note?: string;
+
+  @VersionField()
+  version: number;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { findOneOrThrow } from '../database/find-or-throw.js';
+import { checkVersion } from '../database/check-version.js';
+import { findForUpdate } from '../database/locked-find.js';
 import { parseDeadlines } from './deadline-parser.js';
 import type { OverrideMilestoneDto, ParseDeadlinesDto } from './deadline.dto.js';
 import { Milestone } from './milestone.entity.js';
@@ -14,13 +15,19 @@ export class DeadlinesService {
     return { milestones: parseDeadlines(dto.text, { reference: dto.reference }) };
   }
 
-  /** The office's reading replaces the parser's: the date is now certain, the phrase as written is kept. */
+  /**
+   * The office's reading replaces the parser's: the date is now certain, the phrase as written is kept.
+   * The milestone must be at `version` (409 with the milestone row as it is now otherwise).
+   */
   async override(planId: number, id: number, dto: OverrideMilestoneDto): Promise<Milestone> {
-    const repo = this.dataSource.getRepository(Milestone);
-    const milestone = await findOneOrThrow(repo, '节点', { id, planId });
-    if (dto.dueDate !== undefined) milestone.dueDate = dto.dueDate;
-    milestone.certain = true;
-    milestone.note = dto.note ?? '时限已由无废办确认';
-    return repo.save(milestone);
+    return this.dataSource.transaction(async (manager) => {
+      const milestone = await findForUpdate(manager, Milestone, '节点', { id, planId });
+      checkVersion('节点', dto.version, milestone);
+      if (dto.dueDate !== undefined) milestone.dueDate = dto.dueDate;
+      milestone.certain = true;
+      milestone.note = dto.note ?? '时限已由无废办确认';
+      milestone.version += 1;
+      return manager.save(Milestone, milestone);
+    });
   }
 }

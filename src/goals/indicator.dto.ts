@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { Optional } from '../common/optional.js';
 import { UnitIdsDto } from '../common/unit-ids.dto.js';
+import { VersionField } from '../common/version-field.js';
 import { INDICATOR_DIRECTIONS, type IndicatorDirection, type IndicatorMark } from './indicator.entity.js';
 
 export class IndicatorTargetDto {
@@ -135,4 +136,7 @@ export class CreateIndicatorDto extends UnitIdsDto {
   note?: string;
 }
 
-export class UpdateIndicatorDto extends PartialType(CreateIndicatorDto, { skipNullProperties: false }) {}
+export class UpdateIndicatorDto extends PartialType(CreateIndicatorDto, { skipNullProperties: false }) {
+  @VersionField()
+  version: number;
+}

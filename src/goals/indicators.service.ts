@@ -23,8 +23,8 @@ export class IndicatorsService {
     return this.items.page(INDICATORS, planId, query);
   }
 
-  async get(planId: number, id: number): Promise<ItemView<Indicator>> {
-    return this.items.one(INDICATORS, await this.writer.find(INDICATORS, planId, id));
+  async get(planId: number, id: number, asOf?: string): Promise<ItemView<Indicator>> {
+    return this.items.one(INDICATORS, await this.writer.find(INDICATORS, planId, id), asOf);
   }
 
   /** Numbers are read from the texts as written, and the direction inferred, unless the request gives them. */
@@ -41,10 +41,14 @@ export class IndicatorsService {
     return this.get(planId, indicator.id);
   }
 
-  async update(planId: number, id: number, { leadUnitIds, supportingUnitIds, targets, ...fields }: UpdateIndicatorDto): Promise<ItemView<Indicator>> {
+  async update(
+    planId: number,
+    id: number,
+    { version, leadUnitIds, supportingUnitIds, targets, ...fields }: UpdateIndicatorDto,
+  ): Promise<ItemView<Indicator>> {
     const changes: Partial<Indicator> = { ...fields };
     if (targets !== undefined) changes.targets = toTargets(targets);
-    await this.writer.update(INDICATORS, planId, id, changes, { leadUnitIds, supportingUnitIds });
+    await this.writer.update(INDICATORS, planId, id, version, changes, { leadUnitIds, supportingUnitIds });
     return this.get(planId, id);
   }
 

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, type ObjectLiteral } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { ITEM_TYPE_NAMES, type ItemType } from '../common/item-type.js';
+import { checkVersion, withCurrentView } from '../database/check-version.js';
+import { findForUpdate } from '../database/locked-find.js';
 import { saveMilestones } from '../deadlines/milestone-store.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
@@ -9,6 +11,7 @@ import { saveAssignments } from '../responsibilities/assignment-store.js';
 import type { UnitIdsDto } from '../common/unit-ids.dto.js';
 import type { ListAdapter } from '../spreadsheets/list-adapters.js';
 import { Unit } from '../units/unit.entity.js';
+import { PlanItemsService } from './plan-items.service.js';
 import { Plan } from './plan.entity.js';
 
 type Item = ObjectLiteral & { id: number; planId: number; seq: number };
@@ -21,7 +24,10 @@ type List<T extends Item> = ListAdapter<any, T>;
  */
 @Injectable()
 export class ItemWriterService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly items: PlanItemsService,
+  ) {}
 
   async create<T extends Item>(list: List<T>, planId: number, fields: Partial<T>, units: UnitIdsDto): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
@@ -34,21 +40,35 @@ export class ItemWriterService {
     });
   }
 
-  /** Changes the given fields; the milestones are read again only when a field they come from is given. */
-  async update<T extends Item>(list: List<T>, planId: number, id: number, fields: Partial<T>, units: UnitIdsDto): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      const plan = await this.plan(manager, planId);
-      const item = await this.item(manager, list, planId, id);
-      if (fields.seq !== undefined && fields.seq !== item.seq) {
-        await this.checkSeqFree(manager, list.itemType, list.entity, planId, fields.seq as number, id);
-      }
-      const saved = await manager.save(list.entity, manager.merge(list.entity, item, fields as T));
-      await this.saveUnits(manager, list.itemType, saved, units, false);
-      if (list.rereadOn.some((key) => fields[key] !== undefined)) {
-        await saveMilestones(manager, planId, list.itemType, saved.id, list.milestones(plan, saved));
-      }
-      return saved;
-    });
+  /**
+   * Changes the given fields of the item at `version` (409 with the item as GET shows it when it has been saved
+   * since); the milestones are read again only when a field they come from is given. Any change is a new version.
+   */
+  async update<T extends Item & { version: number }>(
+    list: List<T>,
+    planId: number,
+    id: number,
+    version: number,
+    fields: Partial<T>,
+    units: UnitIdsDto,
+  ): Promise<T> {
+    const change = () =>
+      this.dataSource.transaction(async (manager) => {
+        const plan = await this.plan(manager, planId);
+        const item = await findForUpdate(manager, list.entity, ITEM_TYPE_NAMES[list.itemType], { id, planId } as never);
+        checkVersion(ITEM_TYPE_NAMES[list.itemType], version, item);
+        if (fields.seq !== undefined && fields.seq !== item.seq) {
+          await this.checkSeqFree(manager, list.itemType, list.entity, planId, fields.seq as number, id);
+        }
+        const changes = { ...fields, version: item.version + 1 } as T;
+        const saved = await manager.save(list.entity, manager.merge(list.entity, item, changes));
+        await this.saveUnits(manager, list.itemType, saved, units, false);
+        if (list.rereadOn.some((key) => fields[key] !== undefined)) {
+          await saveMilestones(manager, planId, list.itemType, saved.id, list.milestones(plan, saved));
+        }
+        return saved;
+      });
+    return withCurrentView(change, (row: T) => this.items.one(list, row));
   }
 
   async remove<T extends Item>(list: List<T>, planId: number, id: number): Promise<void> {

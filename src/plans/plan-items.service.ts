@@ -7,6 +7,8 @@ import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
 import type { ListAdapter } from '../spreadsheets/list-adapters.js';
+import { StatusService } from '../status/status.service.js';
+import type { Light, MilestoneStatus, Status } from '../status/status.js';
 import { UnitNames } from '../units/unit-names.js';
 import { Unit } from '../units/unit.entity.js';
 import type { ItemListQuery } from './item-list.query.js';
@@ -19,7 +21,16 @@ export interface UnitRef {
 
 export interface MilestoneView {
   id: number;
+  /** The due date that stood on asOf. */
   dueDate: string | null;
+  /** The due date before any approved extension (what assessments score against). */
+  baselineDate: string | null;
+  status: Status;
+  overdue: boolean;
+  light: Light;
+  percent: number | null;
+  closedOn: string | null;
+  version: number;
   kind: Milestone['kind'];
   periodStart: string | null;
   recurrence: Milestone['recurrence'];
@@ -29,16 +40,28 @@ export interface MilestoneView {
   note: string | null;
 }
 
-export type ItemView<T> = T & { leadUnits: UnitRef[]; supportingUnits: UnitRef[]; milestones: MilestoneView[] };
+export type ItemView<T> = T & {
+  leadUnits: UnitRef[];
+  supportingUnits: UnitRef[];
+  milestones: MilestoneView[];
+  /** Derived as of `asOf` (DESIGN.md status rules). */
+  status: Status;
+  overdue: boolean;
+  light: Light;
+  asOf: string;
+};
 
 /** What the three item lists share: filtering by unit, chapter and due date, paging, and attaching units and milestones. */
 @Injectable()
 export class PlanItemsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statuses: StatusService,
+  ) {}
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async page<T extends ObjectLiteral & { id: number; planId: number; seq: number }>(list: ListAdapter<any, T>, planId: number, query: ItemListQuery): Promise<Page<ItemView<T>>> {
-    await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
+    const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     const itemType = list.itemType;
     const qb = this.dataSource.getRepository(list.entity).createQueryBuilder('item').where('item.planId = :planId', { planId });
     await this.applyUnitFilter(qb, itemType, planId, 'lead', query.leadUnit, 'leadUnit');
@@ -58,20 +81,32 @@ export class PlanItemsService {
       if (query.dueAfter) due.andWhere('m.dueDate >= :dueAfter');
       qb.andWhere(`EXISTS (${due.getQuery()})`, { itemType, dueBefore: query.dueBefore, dueAfter: query.dueAfter });
     }
-    qb.orderBy('item.seq', 'ASC').skip(query.offset).take(query.limit);
-    const [items, total] = await qb.getManyAndCount();
-    return { items: await this.decorate(itemType, items), total };
+    qb.orderBy('item.seq', 'ASC');
+    if (query.status === undefined && query.light === undefined && query.overdue === undefined) {
+      const [items, total] = await qb.skip(query.offset).take(query.limit).getManyAndCount();
+      return { items: await this.decorate(itemType, items, query.asOf, plan), total };
+    }
+    // Status is derived, so filtering by it reads every matching item, then pages.
+    const all = (await this.decorate(itemType, await qb.getMany(), query.asOf, plan)).filter(
+      (item) =>
+        (query.status === undefined || item.status === query.status) &&
+        (query.light === undefined || item.light === query.light) &&
+        (query.overdue === undefined || item.overdue === query.overdue),
+    );
+    return { items: all.slice(query.offset, query.offset + query.limit), total: all.length };
   }
 
   /** One item with its units and milestones. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async one<T extends { id: number; planId: number; seq: number }>(list: ListAdapter<any, T>, item: T): Promise<ItemView<T>> {
-    return (await this.decorate(list.itemType, [item]))[0];
+  async one<T extends { id: number; planId: number; seq: number }>(list: ListAdapter<any, T>, item: T, asOf?: string): Promise<ItemView<T>> {
+    return (await this.decorate(list.itemType, [item], asOf))[0];
   }
 
-  /** Adds lead and supporting units and milestones to items of one type. */
-  async decorate<T extends { id: number }>(itemType: ItemType, items: T[]): Promise<ItemView<T>[]> {
+  /** Adds lead and supporting units, milestones, and status as of a date (default: today) to items of one type. */
+  async decorate<T extends { id: number; planId: number }>(itemType: ItemType, items: T[], asOf?: string, knownPlan?: Plan): Promise<ItemView<T>[]> {
     if (items.length === 0) return [];
+    const plan = knownPlan ?? (await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: items[0].planId }));
+    const day = this.statuses.asOf(plan, asOf);
     const ids = items.map((i) => i.id);
     const [assignments, milestones] = await Promise.all([
       this.dataSource.getRepository(Assignment).find({
@@ -81,14 +116,20 @@ export class PlanItemsService {
       }),
       this.dataSource.getRepository(Milestone).find({ where: { itemType, itemId: In(ids) }, order: { seq: 'ASC' } }),
     ]);
+    const statuses = await this.statuses.forItems(plan, itemType, ids, milestones, day);
     return items.map((item) => {
       const mine = assignments.filter((a) => a.itemId === item.id);
       const ref = (a: Assignment): UnitRef => ({ id: a.unitId, name: a.unit?.name ?? '' });
+      const status = statuses.get(item.id)!;
       return {
         ...item,
         leadUnits: mine.filter((a) => a.role === 'lead').map(ref),
         supportingUnits: mine.filter((a) => a.role === 'support').map(ref),
-        milestones: milestones.filter((m) => m.itemId === item.id).map(toMilestoneView),
+        milestones: milestones.filter((m) => m.itemId === item.id).map((m) => toMilestoneView(m, status.milestones.get(m.id))),
+        status: status.status,
+        overdue: status.overdue,
+        light: status.light,
+        asOf: day,
       };
     });
   }
@@ -121,10 +162,18 @@ export class PlanItemsService {
   }
 }
 
-export function toMilestoneView(m: Milestone): MilestoneView {
+/** A milestone as shown; without a status (work steps) it reads as of today from its own fields. */
+export function toMilestoneView(m: Milestone, status?: MilestoneStatus): MilestoneView {
   return {
     id: m.id,
-    dueDate: m.dueDate,
+    dueDate: status ? status.dueDate : m.dueDate,
+    baselineDate: m.baselineDate ?? m.dueDate,
+    status: status?.status ?? 'not_started',
+    overdue: status?.overdue ?? false,
+    light: status?.light ?? 'grey',
+    percent: status?.percent ?? null,
+    closedOn: status?.closedOn ?? null,
+    version: m.version,
     kind: m.kind,
     periodStart: m.periodStart,
     recurrence: m.recurrence,

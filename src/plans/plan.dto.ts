@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, IsInt, IsNotEmpty, IsOptional, IsString, IsTimeZone, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '../common/optional.js';
+import { VersionField } from '../common/version-field.js';
 
 export class CreatePlanDto {
   @ApiProperty({ example: '重庆市江津区工业固体废物污染环境防治“十四五”规划' })
@@ -47,4 +48,7 @@ export class UpdatePlanDto extends PartialType(CreatePlanDto, { skipNullProperti
   @Optional()
   @IsBoolean()
   published?: boolean;
+
+  @VersionField()
+  version: number;
 }

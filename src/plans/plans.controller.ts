@@ -37,7 +37,7 @@ export class PlansController {
 
   @Delete(':planId')
   @HttpCode(204)
-  remove(@Param('planId', IdPipe) planId: number) {
-    return this.service.remove(planId);
+  remove(@CurrentActor() actor: Actor, @Param('planId', IdPipe) planId: number) {
+    return this.service.remove(actor, planId);
   }
 }

@@ -5,12 +5,20 @@ import { ForbiddenError, ValidationFailedError } from '../common/domain-error.js
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Indicator } from '../goals/indicator.entity.js';
+import { IndicatorValue } from '../goals/indicator-value.entity.js';
+import { User } from '../auth/user.entity.js';
+import { ExtensionRequest } from '../progress/extension-request.entity.js';
+import { ProgressReport } from '../progress/progress-report.entity.js';
+import { SupervisionNotice } from '../progress/supervision-notice.entity.js';
+import { StatusEvent } from '../status/status-event.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { UnitGroup } from '../units/unit-group.entity.js';
 import { Unit } from '../units/unit.entity.js';
+import { checkVersion, withCurrentView } from '../database/check-version.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
+import { findForUpdate } from '../database/locked-find.js';
 import { toMilestoneView } from './plan-items.service.js';
 import { planEndNote } from '../deadlines/item-milestones.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
@@ -48,7 +56,7 @@ export class PlansService {
       ...plan,
       today: this.clock.today(plan.timeZone),
       counts: await this.counts(id),
-      stages: stages.map((s) => ({ ...s, milestones: milestones.filter((m) => m.itemId === s.id).map(toMilestoneView) })),
+      stages: stages.map((s) => ({ ...s, milestones: milestones.filter((m) => m.itemId === s.id).map((m) => toMilestoneView(m)) })),
     };
   }
 
@@ -62,27 +70,32 @@ export class PlansService {
     );
   }
 
-  async update(id: number, dto: UpdatePlanDto): Promise<Plan> {
-    const repo = this.dataSource.getRepository(Plan);
-    const plan = await findOneOrThrow(repo, '方案', { id });
-    this.checkPeriod(dto.periodStart ?? plan.periodStart, dto.periodEnd ?? plan.periodEnd);
-    return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(Plan, repo.merge(plan, dto));
-      // Items with no time of their own are due at the end of the plan: they follow a changed period.
-      await manager.update(
-        Milestone,
-        { planId: id, kind: 'period', phrase: '' },
-        { dueDate: saved.periodEnd, periodStart: saved.periodStart, note: planEndNote(saved.periodEnd) },
-      );
-      return saved;
-    });
+  /** Changes the plan at `version`; 409 with the plan as GET shows it when it has been saved since. */
+  async update(id: number, { version, ...changes }: UpdatePlanDto): Promise<Plan> {
+    const change = () =>
+      this.dataSource.transaction(async (manager) => {
+        const plan = await findForUpdate(manager, Plan, '方案', { id });
+        checkVersion('方案', version, plan);
+        this.checkPeriod(changes.periodStart ?? plan.periodStart, changes.periodEnd ?? plan.periodEnd);
+        const saved = await manager.save(Plan, manager.merge(Plan, plan, { ...changes, version: plan.version + 1 }));
+        // Items with no time of their own are due at the end of the plan: they follow a changed period.
+        await manager.update(
+          Milestone,
+          { planId: id, kind: 'period', phrase: '' },
+          { dueDate: saved.periodEnd, periodStart: saved.periodStart, note: planEndNote(saved.periodEnd) },
+        );
+        return saved;
+      });
+    return withCurrentView(change, () => this.get(id));
   }
 
-  /** Deletes a plan with everything in it (its lists, units and milestones). */
-  async remove(id: number): Promise<void> {
+  /** Deletes a plan with everything in it (lists, units, progress, history; the audit log stays). */
+  async remove(actor: Actor, id: number): Promise<void> {
+    if (actor.planId !== null) throw new ForbiddenError('本账号只能管理所属方案，不能删除方案');
     await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id });
     await this.dataSource.transaction(async (manager) => {
-      for (const entity of [Assignment, Milestone, Task, Project, Indicator, PlanStage, UnitGroup, Unit]) {
+      const owned = [ProgressReport, StatusEvent, SupervisionNotice, ExtensionRequest, IndicatorValue, User];
+      for (const entity of [...owned, Assignment, Milestone, Task, Project, Indicator, PlanStage, UnitGroup, Unit]) {
         await manager.delete(entity, { planId: id });
       }
       await manager.delete(Plan, { id });

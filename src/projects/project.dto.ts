@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '../common/optional.js';
 import { UnitIdsDto } from '../common/unit-ids.dto.js';
+import { VersionField } from '../common/version-field.js';
 
 export class CreateProjectDto extends UnitIdsDto {
   @ApiProperty({ description: '序号, unique within the plan' })
@@ -48,4 +49,7 @@ export class CreateProjectDto extends UnitIdsDto {
   deadlineText?: string;
 }
 
-export class UpdateProjectDto extends PartialType(CreateProjectDto, { skipNullProperties: false }) {}
+export class UpdateProjectDto extends PartialType(CreateProjectDto, { skipNullProperties: false }) {
+  @VersionField()
+  version: number;
+}

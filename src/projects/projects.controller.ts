@@ -2,7 +2,7 @@ import { Allow, ReadLists } from '../auth/access.decorators.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe.js';
-import { ItemListQuery } from '../plans/item-list.query.js';
+import { AsOfQuery, ItemListQuery } from '../plans/item-list.query.js';
 import { CreateProjectDto, UpdateProjectDto } from './project.dto.js';
 import { ProjectsService } from './projects.service.js';
 
@@ -21,8 +21,8 @@ export class ProjectsController {
 
   @ReadLists()
   @Get(':id')
-  get(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number) {
-    return this.service.get(planId, id);
+  get(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number, @Query() query: AsOfQuery) {
+    return this.service.get(planId, id, query.asOf);
   }
 
   @Post()

@@ -18,8 +18,8 @@ export class ProjectsService {
     return this.items.page(PROJECTS, planId, query);
   }
 
-  async get(planId: number, id: number): Promise<ItemView<Project>> {
-    return this.items.one(PROJECTS, await this.writer.find(PROJECTS, planId, id));
+  async get(planId: number, id: number, asOf?: string): Promise<ItemView<Project>> {
+    return this.items.one(PROJECTS, await this.writer.find(PROJECTS, planId, id), asOf);
   }
 
   async create(planId: number, { leadUnitIds, supportingUnitIds, ...fields }: CreateProjectDto): Promise<ItemView<Project>> {
@@ -27,8 +27,8 @@ export class ProjectsService {
     return this.get(planId, project.id);
   }
 
-  async update(planId: number, id: number, { leadUnitIds, supportingUnitIds, ...fields }: UpdateProjectDto): Promise<ItemView<Project>> {
-    await this.writer.update(PROJECTS, planId, id, fields, { leadUnitIds, supportingUnitIds });
+  async update(planId: number, id: number, { version, leadUnitIds, supportingUnitIds, ...fields }: UpdateProjectDto): Promise<ItemView<Project>> {
+    await this.writer.update(PROJECTS, planId, id, version, fields, { leadUnitIds, supportingUnitIds });
     return this.get(planId, id);
   }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { VersionField } from '../common/version-field.js';
 import { ASSIGNMENT_ROLES, type AssignmentRole } from './assignment.entity.js';
 
 export const ASSIGNABLE_TYPES = ['task', 'project', 'indicator'] as const;
@@ -31,6 +32,9 @@ export class UpdateAssignmentDto {
   @ApiProperty({ enum: ASSIGNMENT_ROLES })
   @IsIn(ASSIGNMENT_ROLES)
   role: AssignmentRole;
+
+  @VersionField()
+  version: number;
 }
 
 export class ResponsibilitiesQuery {

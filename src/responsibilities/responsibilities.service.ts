@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ConflictError, ValidationFailedError } from '../common/domain-error.js';
 import { ITEM_TYPE_NAMES } from '../common/item-type.js';
+import { checkVersion } from '../database/check-version.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
+import { findForUpdate } from '../database/locked-find.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Indicator } from '../goals/indicator.entity.js';
 import { PlanItemsService, toMilestoneView } from '../plans/plan-items.service.js';
@@ -73,14 +75,16 @@ export class ResponsibilitiesService {
       order: { seq: 'ASC' },
     });
     const rows = mine
-      .map((a) => ({ role: a.role, assignmentId: a.id, item: byKey.get(`${a.itemType}:${a.itemId}`) }))
-      .filter((r): r is { role: AssignmentRole; assignmentId: number; item: ItemSummary } => r.item !== undefined)
+      .map((a) => ({ role: a.role, assignmentId: a.id, assignmentVersion: a.version, item: byKey.get(`${a.itemType}:${a.itemId}`) }))
+      .filter((r): r is { role: AssignmentRole; assignmentId: number; assignmentVersion: number; item: ItemSummary } => r.item !== undefined)
       .sort((x, y) => x.item.itemType.localeCompare(y.item.itemType) || x.item.seq - y.item.seq)
       .map((r) => ({
         role: r.role,
         assignmentId: r.assignmentId,
+        // What PATCH /assignments/:id must send as `version`.
+        assignmentVersion: r.assignmentVersion,
         ...r.item,
-        milestones: milestones.filter((m) => m.itemType === r.item.itemType && m.itemId === r.item.id).map(toMilestoneView),
+        milestones: milestones.filter((m) => m.itemType === r.item.itemType && m.itemId === r.item.id).map((m) => toMilestoneView(m)),
       }));
     return {
       unit: unitView(unit),
@@ -106,11 +110,15 @@ export class ResponsibilitiesService {
     return repo.save(repo.create({ ...dto, planId, position }));
   }
 
+  /** The assignment must be at `version` (409 with the assignment row as it is now otherwise). */
   async changeRole(planId: number, id: number, dto: UpdateAssignmentDto): Promise<Assignment> {
-    const repo = this.dataSource.getRepository(Assignment);
-    const assignment = await findOneOrThrow(repo, '分工', { id, planId });
-    assignment.role = dto.role;
-    return repo.save(assignment);
+    return this.dataSource.transaction(async (manager) => {
+      const assignment = await findForUpdate(manager, Assignment, '分工', { id, planId });
+      checkVersion('分工', dto.version, assignment);
+      assignment.role = dto.role;
+      assignment.version += 1;
+      return manager.save(Assignment, assignment);
+    });
   }
 
   async unassign(planId: number, id: number): Promise<void> {

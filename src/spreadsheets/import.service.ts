@@ -62,7 +62,7 @@ export class ImportService {
         const created = unitsCreated.map((name) => manager.create(Unit, { planId, name, aliases: [], kind: guessKind(name) }));
         units = [...units, ...(dryRun ? created.map((u, i) => ({ ...u, id: -1 - i })) : await manager.save(Unit, created))];
       }
-      const counts = await applyList(manager, plan, units, adapter, read.items, dryRun);
+      const counts = await applyList(manager, plan, units, adapter, read.items, dryRun, filename);
       this.logger.log(
         `Import ${list} into plan ${planId} from "${filename}"${dryRun ? ' (dry run)' : ''}: ` +
           `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${unitsCreated.length} units created`,

@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { recordAudit } from '../audit/audit-recorder.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { DomainError, type FieldProblem } from '../common/domain-error.js';
 import { saveMilestones } from '../deadlines/milestone-store.js';
@@ -40,6 +41,8 @@ export function unknownUnitProblems(inputs: Input[], names: UnitNames): FieldPro
 /**
  * Creates the rows' items that the plan lacks and updates those whose 序号 it has, with their responsibilities
  * and milestones; items the same as stored are left alone. Call inside a transaction; `dryRun` only counts.
+ * New items are inserted in bulk without per-row audit entries: one `import` entry (naming `source`, the file
+ * or "seed") lists them; updated items are audited row by row as any save is.
  */
 export async function applyList(
   manager: EntityManager,
@@ -48,6 +51,7 @@ export async function applyList(
   adapter: AnyListAdapter,
   inputs: Input[],
   dryRun = false,
+  source = 'seed',
 ): Promise<ApplyCounts> {
   const names = new UnitNames(units);
   const problems = unknownUnitProblems(inputs, names);
@@ -58,6 +62,7 @@ export async function applyList(
   );
   const assignments = await manager.findBy(Assignment, { planId: plan.id, itemType: adapter.itemType });
   const creates: { input: Input; fields: Record<string, unknown>; lead: Unit[]; support: Unit[] }[] = [];
+  const updatedSeqs: number[] = [];
   for (const input of inputs) {
     const lead = names.resolve(input.leadUnits).units;
     const support = names.resolve(input.supportingUnits).units.filter((u) => !lead.includes(u));
@@ -78,6 +83,7 @@ export async function applyList(
       continue;
     }
     counts.updated++;
+    updatedSeqs.push(input.seq);
     if (dryRun) continue;
     const item = await manager.save(adapter.entity, manager.merge(adapter.entity, stored, fields));
     if (!sameUnits) await saveAssignments(manager, plan.id, adapter.itemType, item.id, lead, support);
@@ -85,7 +91,26 @@ export async function applyList(
       await saveMilestones(manager, plan.id, adapter.itemType, item.id, adapter.milestones(plan, item, input));
     }
   }
-  if (!dryRun && creates.length) await insertNew(manager, plan, adapter, creates);
+  const inserted = !dryRun && creates.length ? await insertNew(manager, plan, adapter, creates) : null;
+  if (!dryRun && (counts.created || counts.updated)) {
+    await recordAudit(manager, {
+      action: 'import',
+      entityType: manager.dataSource.getMetadata(adapter.entity).tableName,
+      entityId: null,
+      planId: plan.id,
+      before: null,
+      after: {
+        source,
+        count: counts.created,
+        seqs: creates.map((c) => c.input.seq),
+        ids: inserted?.ids ?? [],
+        updated: counts.updated,
+        updatedSeqs,
+        assignments: inserted?.assignments ?? 0,
+        milestones: inserted?.milestones ?? 0,
+      },
+    });
+  }
   return counts;
 }
 
@@ -93,7 +118,8 @@ const CHUNK = 400;
 
 async function insertChunks(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK)).updateEntity(false).execute();
+    // No per-row subscriber events (audit): the caller records one entry for the whole import.
+    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK)).updateEntity(false).callListeners(false).execute();
   }
 }
 
@@ -103,15 +129,17 @@ async function insertNew(
   plan: Plan,
   adapter: AnyListAdapter,
   creates: { input: Input; fields: Record<string, unknown>; lead: Unit[]; support: Unit[] }[],
-): Promise<void> {
+): Promise<{ ids: number[]; assignments: number; milestones: number }> {
   const entity = adapter.entity as EntityTarget<ObjectLiteral>;
   await insertChunks(manager, entity, creates.map((c) => manager.create(adapter.entity, { ...c.fields, planId: plan.id })));
   const stored = (await manager.findBy(adapter.entity, { planId: plan.id })) as { id: number; seq: number }[];
   const bySeq = new Map(stored.map((item) => [item.seq, item]));
   const assignments: ObjectLiteral[] = [];
   const milestones: ObjectLiteral[] = [];
+  const ids: number[] = [];
   for (const c of creates) {
     const item = bySeq.get(c.input.seq)!;
+    ids.push(item.id);
     const base = { planId: plan.id, itemType: adapter.itemType, itemId: item.id };
     c.lead.forEach((u, position) => assignments.push({ ...base, unitId: u.id, role: 'lead', position }));
     c.support.forEach((u, position) => assignments.push({ ...base, unitId: u.id, role: 'support', position }));
@@ -119,6 +147,7 @@ async function insertNew(
   }
   await insertChunks(manager, Assignment, assignments);
   await insertChunks(manager, Milestone, milestones);
+  return { ids, assignments: assignments.length, milestones: milestones.length };
 }
 
 /** Writes the lists of a new plan (the seed plans). */

@@ -6,7 +6,8 @@ import { IdPipe } from '../common/id.pipe.js';
 import { ExportService, type ExportFile } from './export.service.js';
 import { ImportService } from './import.service.js';
 import type { ListName } from './list-records.js';
-import { ExportQuery, ImportQuery, ListPipe, readUpload } from './spreadsheet.dto.js';
+import { readUpload } from '../common/upload.js';
+import { ExportQuery, ImportQuery, ListPipe } from './spreadsheet.dto.js';
 
 @ApiTags('import and export (导入导出)')
 @ApiBearerAuth()
@@ -26,7 +27,7 @@ export class SpreadsheetsController {
     @Query() query: ImportQuery,
     @Req() request: FastifyRequest,
   ) {
-    const upload = await readUpload(request);
+    const upload = await readUpload(request, { tooLarge: '未导入任何数据' });
     return this.importer.importList(planId, list, upload.buffer, upload.filename, query);
   }
 

@@ -148,3 +148,12 @@ export function itemStatus(milestones: MilestoneStatus[]): ItemStatus {
   const light = milestones.reduce<Light>((worst, m) => (LIGHT_RANK[m.light] > LIGHT_RANK[worst] ? m.light : worst), 'grey');
   return { status, overdue: milestones.some((m) => m.overdue), light };
 }
+
+/** Names shown to users. */
+export const STATUS_NAMES: Record<Status, string> = {
+  not_started: '未开始',
+  in_progress: '推进中',
+  submitted: '已报完成',
+  closed: '已销号',
+  suspended: '已暂停',
+};

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '../common/optional.js';
 import { UnitIdsDto } from '../common/unit-ids.dto.js';
+import { VersionField } from '../common/version-field.js';
 
 export class CreateTaskDto extends UnitIdsDto {
   @ApiProperty({ description: '序号, unique within the plan' })
@@ -35,4 +36,7 @@ export class CreateTaskDto extends UnitIdsDto {
   deadlineText?: string;
 }
 
-export class UpdateTaskDto extends PartialType(CreateTaskDto, { skipNullProperties: false }) {}
+export class UpdateTaskDto extends PartialType(CreateTaskDto, { skipNullProperties: false }) {
+  @VersionField()
+  version: number;
+}

@@ -18,8 +18,8 @@ export class TasksService {
     return this.items.page(TASKS, planId, query);
   }
 
-  async get(planId: number, id: number): Promise<ItemView<Task>> {
-    return this.items.one(TASKS, await this.writer.find(TASKS, planId, id));
+  async get(planId: number, id: number, asOf?: string): Promise<ItemView<Task>> {
+    return this.items.one(TASKS, await this.writer.find(TASKS, planId, id), asOf);
   }
 
   async create(planId: number, { leadUnitIds, supportingUnitIds, ...fields }: CreateTaskDto): Promise<ItemView<Task>> {
@@ -27,8 +27,8 @@ export class TasksService {
     return this.get(planId, task.id);
   }
 
-  async update(planId: number, id: number, { leadUnitIds, supportingUnitIds, ...fields }: UpdateTaskDto): Promise<ItemView<Task>> {
-    await this.writer.update(TASKS, planId, id, fields, { leadUnitIds, supportingUnitIds });
+  async update(planId: number, id: number, { version, leadUnitIds, supportingUnitIds, ...fields }: UpdateTaskDto): Promise<ItemView<Task>> {
+    await this.writer.update(TASKS, planId, id, version, fields, { leadUnitIds, supportingUnitIds });
     return this.get(planId, id);
   }
 

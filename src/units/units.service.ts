@@ -6,8 +6,17 @@ import { Plan } from '../plans/plan.entity.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
 import { UNASSIGNED } from '../spreadsheets/table-reader.js';
 import { UnitGroup } from './unit-group.entity.js';
-import type { CreateUnitDto, UpdateUnitDto } from './unit.dto.js';
+import { CONTACT_FIELDS, type CreateUnitDto, type UpdateUnitDto } from './unit.dto.js';
 import { Unit } from './unit.entity.js';
+
+type Contacts = Partial<Pick<Unit, (typeof CONTACT_FIELDS)[number]>>;
+
+/** The contact fields the caller sent (null or blank: cleared); those left out stay as they are. */
+function contactsOf(dto: Contacts): Contacts {
+  const contacts: Contacts = {};
+  for (const field of CONTACT_FIELDS) if (dto[field] !== undefined) contacts[field] = dto[field] ?? null;
+  return contacts;
+}
 
 @Injectable()
 export class UnitsService {
@@ -46,12 +55,14 @@ export class UnitsService {
     await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     const aliases = dto.aliases ?? [];
     await this.checkNamesFree(planId, dto.name, aliases, null);
-    return this.repo.save(this.repo.create({ planId, name: dto.name, aliases, kind: dto.kind ?? 'agency' }));
+    return this.repo.save(this.repo.create({ planId, name: dto.name, aliases, kind: dto.kind ?? 'agency', ...contactsOf(dto) }));
   }
 
   async update(planId: number, id: number, dto: UpdateUnitDto): Promise<Unit> {
     const unit = await this.get(planId, id);
     const merged = this.repo.merge(unit, dto);
+    // Contacts are set as sent: null (or blank) clears one.
+    Object.assign(merged, contactsOf(dto));
     await this.checkNamesFree(planId, merged.name, merged.aliases, id);
     return this.repo.save(merged);
   }

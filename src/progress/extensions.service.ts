@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { Actor } from '../auth/role.js';
+import { Clock } from '../common/clock.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
+import { findOneOrThrow } from '../database/find-or-throw.js';
+import { Milestone } from '../deadlines/milestone.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+import { findHeldItem, findItemMilestone, requireHolder } from '../responsibilities/item-holders.js';
+import { StatusEvent } from '../status/status-event.entity.js';
+import type { ApproveExtensionDto, CreateExtensionDto, ExtensionListQuery, RefuseExtensionDto } from './extension.dto.js';
+import { ExtensionRequest, type ExtensionStatus } from './extension-request.entity.js';
+import { ownUnitOnly, unitNames } from './notices.service.js';
+
+const DECIDED: Record<Exclude<ExtensionStatus, 'pending'>, string> = { approved: '批准', refused: '驳回' };
+
+export function toExtensionView(r: ExtensionRequest, names: Map<number, string>) {
+  return {
+    id: r.id,
+    planId: r.planId,
+    milestoneId: r.milestoneId,
+    itemType: r.itemType,
+    itemId: r.itemId,
+    unit: { id: r.unitId, name: names.get(r.unitId) ?? '' },
+    requestedById: r.requestedById,
+    currentDueDate: r.currentDueDate,
+    requestedDueDate: r.requestedDueDate,
+    reason: r.reason,
+    status: r.status,
+    decidedById: r.decidedById,
+    decisionComment: r.decisionComment,
+    decidedDate: r.decidedDate,
+    version: r.version,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/**
+ * Deadline extensions (延期申请): the lead unit asks, the office approves or refuses. An approval moves the
+ * milestone's due date and keeps the first due date as the baseline that assessments score against.
+ */
+@Injectable()
+export class ExtensionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async request(planId: number, actor: Actor, dto: CreateExtensionDto) {
+    await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
+    // One transaction, so two requests for the same milestone cannot both pass the "one pending" check.
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const milestone = await manager.findOneBy(Milestone, { id: dto.milestoneId, planId });
+      if (!milestone) throw new NotFoundError('节点', dto.milestoneId);
+      const item = await findHeldItem(manager, planId, milestone.itemType, milestone.itemId);
+      if (requireHolder(actor, item) !== 'lead') {
+        throw new ForbiddenError(`本单位是${item.label}的配合单位，只有牵头单位可以申请延期`);
+      }
+      if (milestone.dueDate === null) {
+        throw new ValidationFailedError([
+          { field: 'milestoneId', value: dto.milestoneId, message: `${item.label}的该节点没有截止日期（长期或待确认），无需申请延期` },
+        ]);
+      }
+      if (dto.requestedDueDate <= milestone.dueDate) {
+        throw new ValidationFailedError([
+          { field: 'requestedDueDate', value: dto.requestedDueDate, message: `申请的新时限应晚于当前时限 ${milestone.dueDate}` },
+        ]);
+      }
+      const pending = await manager.findOneBy(ExtensionRequest, { planId, milestoneId: milestone.id, status: 'pending' });
+      if (pending) {
+        throw new ConflictError(`${item.label}的该节点已有待审批的延期申请（编号 ${pending.id}），请等待无废办处理`, [
+          { field: 'milestoneId', value: milestone.id, message: `已有待审批的延期申请 ${pending.id}` },
+        ]);
+      }
+      return manager.save(
+        manager.create(ExtensionRequest, {
+          planId,
+          milestoneId: milestone.id,
+          itemType: item.itemType,
+          itemId: item.itemId,
+          unitId: actor.unitId!,
+          requestedById: actor.userId,
+          currentDueDate: milestone.dueDate,
+          requestedDueDate: dto.requestedDueDate,
+          reason: dto.reason,
+          status: 'pending',
+          decidedById: null,
+          decisionComment: null,
+          decidedDate: null,
+        }),
+      );
+    });
+    return this.view(saved);
+  }
+
+  async list(planId: number, actor: Actor, query: ExtensionListQuery) {
+    await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
+    const where: FindOptionsWhere<ExtensionRequest> = { planId };
+    if (query.status) where.status = query.status;
+    const own = ownUnitOnly(actor);
+    if (own !== null) where.unitId = own;
+    const rows = await this.dataSource.getRepository(ExtensionRequest).find({ where, order: { id: 'ASC' } });
+    const names = await unitNames(this.dataSource.manager, rows.map((r) => r.unitId));
+    return { items: rows.map((r) => toExtensionView(r, names)), total: rows.length };
+  }
+
+  async get(planId: number, actor: Actor, id: number) {
+    return this.view(await this.findVisible(this.dataSource.manager, planId, actor, id));
+  }
+
+  /**
+   * In one transaction: the request is approved, the milestone's due date moves (its first due date kept as
+   * the baseline, never overwritten by later extensions), and a due_changed status event records the move.
+   */
+  async approve(planId: number, actor: Actor, id: number, dto: ApproveExtensionDto) {
+    const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
+    const result = await this.dataSource.transaction(async (manager) => {
+      const request = await this.findPending(manager, planId, actor, id);
+      const item = await findHeldItem(manager, planId, request.itemType, request.itemId);
+      const milestone = await findItemMilestone(manager, item, request.milestoneId);
+      const oldDue = milestone.dueDate;
+      if (oldDue !== null && request.requestedDueDate <= oldDue) {
+        throw new ConflictError(`节点时限已变更为 ${oldDue}，申请的新时限 ${request.requestedDueDate} 不再晚于它，请驳回此申请`, [
+          { field: 'requestedDueDate', value: request.requestedDueDate, message: `当前时限为 ${oldDue}` },
+        ]);
+      }
+      const today = this.clock.today(plan.timeZone);
+      await this.decide(manager, request, 'approved', actor, dto.comment, today);
+      milestone.baselineDate = milestone.baselineDate ?? oldDue;
+      milestone.dueDate = request.requestedDueDate;
+      await manager.save(milestone);
+      await manager.save(
+        manager.create(StatusEvent, {
+          planId,
+          itemType: request.itemType,
+          itemId: request.itemId,
+          milestoneId: milestone.id,
+          kind: 'due_changed',
+          date: today,
+          at: this.clock.now(),
+          actorId: actor.userId,
+          reportId: null,
+          fromDate: oldDue,
+          toDate: request.requestedDueDate,
+          reason: request.reason,
+        }),
+      );
+      return { request: await manager.findOneByOrFail(ExtensionRequest, { id }), milestone };
+    });
+    const { id: milestoneId, dueDate, baselineDate } = result.milestone;
+    return { ...(await this.view(result.request)), milestone: { id: milestoneId, dueDate, baselineDate } };
+  }
+
+  async refuse(planId: number, actor: Actor, id: number, dto: RefuseExtensionDto) {
+    const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
+    const request = await this.dataSource.transaction(async (manager) => {
+      const request = await this.findPending(manager, planId, actor, id);
+      await this.decide(manager, request, 'refused', actor, dto.comment, this.clock.today(plan.timeZone));
+      return manager.findOneByOrFail(ExtensionRequest, { id });
+    });
+    return this.view(request);
+  }
+
+  private async findPending(manager: EntityManager, planId: number, actor: Actor, id: number): Promise<ExtensionRequest> {
+    const request = await this.findVisible(manager, planId, actor, id);
+    if (request.status !== 'pending') {
+      throw new ConflictError(`延期申请 ${id} 已于 ${request.decidedDate} ${DECIDED[request.status]}，不能再次处理`, [
+        { field: 'id', value: id, message: `已${DECIDED[request.status]}` },
+      ]);
+    }
+    return request;
+  }
+
+  /** Conditional on still being pending, so two decisions racing on a database without serialised transactions cannot both win. */
+  private async decide(
+    manager: EntityManager,
+    request: ExtensionRequest,
+    status: 'approved' | 'refused',
+    actor: Actor,
+    comment: string | undefined,
+    today: string,
+  ): Promise<void> {
+    const result = await manager.update(
+      ExtensionRequest,
+      { id: request.id, status: 'pending' },
+      { status, decidedById: actor.userId, decisionComment: comment || null, decidedDate: today },
+    );
+    if (result.affected === 0) {
+      throw new ConflictError(`延期申请 ${request.id} 已被处理，不能再次处理`, [{ field: 'id', value: request.id, message: '已处理' }]);
+    }
+  }
+
+  /** A request of this plan the actor may see; 404 for everyone else. */
+  private async findVisible(manager: EntityManager, planId: number, actor: Actor, id: number): Promise<ExtensionRequest> {
+    const request = await manager.findOneBy(ExtensionRequest, { id, planId });
+    const own = ownUnitOnly(actor);
+    if (!request || (own !== null && request.unitId !== own)) throw new NotFoundError('延期申请', id);
+    return request;
+  }
+
+  private async view(request: ExtensionRequest) {
+    return toExtensionView(request, await unitNames(this.dataSource.manager, [request.unitId]));
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CloseOutController } from './close-out.controller.js';
+import { EvidenceStore } from './evidence-store.js';
+import { EvidenceService } from './evidence.service.js';
+import { ProgressController } from './progress.controller.js';
+import { ProgressService } from './progress.service.js';
+import { ReviewService } from './review.service.js';
+
+@Module({
+  controllers: [ProgressController, CloseOutController],
+  providers: [ProgressService, ReviewService, EvidenceService, EvidenceStore],
+  exports: [ProgressService],
+})
+export class ProgressModule {}

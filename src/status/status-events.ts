@@ -1,0 +1,28 @@
+import type { EntityManager } from 'typeorm';
+import type { Clock } from '../common/clock.js';
+import type { Plan } from '../plans/plan.entity.js';
+import { StatusEvent, type StatusEventKind } from './status-event.entity.js';
+
+export interface EventInput {
+  itemType: StatusEvent['itemType'];
+  itemId: number;
+  /** Null: the item as a whole (it has no milestones). */
+  milestoneId: number | null;
+  kind: StatusEventKind;
+  actorId: number | null;
+  reportId?: number | null;
+  reason?: string | null;
+  fromDate?: string | null;
+  toDate?: string | null;
+}
+
+/** Records what happened today (in the plan's time zone); status as of any date is derived from these. */
+export async function recordEvents(manager: EntityManager, clock: Clock, plan: Plan, inputs: EventInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const at = clock.now();
+  const date = clock.today(plan.timeZone);
+  await manager.save(
+    StatusEvent,
+    inputs.map((e) => manager.create(StatusEvent, { reportId: null, reason: null, fromDate: null, toDate: null, ...e, planId: plan.id, date, at })),
+  );
+}
