@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the built service as `npm start` would, on a throw-away SQLite file, and checks that it answers:
-# health, the API docs page, and the seed plans. Used by CI to keep the README's quick start true.
+# health, the API docs page, sign-in with a demo account, the seed plans, and that data needs a token. Used by CI to keep the README's quick start true.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=$(mktemp -d)
@@ -16,7 +16,12 @@ for _ in $(seq 1 60); do
 done
 curl -fs "http://127.0.0.1:$port/api/v1/health" | grep -q '"ok"' || { cat "$log"; echo "smoke: health failed"; exit 1; }
 curl -fs "http://127.0.0.1:$port/api/docs" | grep -qi 'swagger' || { cat "$log"; echo "smoke: /api/docs is not served"; exit 1; }
-plans=$(curl -fs "http://127.0.0.1:$port/api/v1/plans")
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/plans/2/tasks")
+[ "$code" = 401 ] || { echo "smoke: the task list answered $code without a token (expected 401)"; exit 1; }
+token=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"jiangjin-office","password":"qingdan-demo"}' \
+  "http://127.0.0.1:$port/api/v1/auth/login" | node -e 'let s="";process.stdin.on("data",(d)=>s+=d).on("end",()=>console.log(JSON.parse(s).token))')
+auth=(-H "Authorization: Bearer $token")
+plans=$(curl -fs "${auth[@]}" "http://127.0.0.1:$port/api/v1/plans")
 node -e '
 const plans = JSON.parse(process.argv[1]);
 const jj = plans.find((p) => p.key === "jiangjin");
@@ -29,7 +34,7 @@ console.log("smoke: service started, seeds loaded (" + plans.map((p) => p.key).j
 
 # The command-line import: an exported sheet imports back unchanged (dry run); a bad sheet exits 1 naming the row.
 export_file="$dir/tasks.csv"
-curl -fs -o "$export_file" "http://127.0.0.1:$port/api/v1/plans/2/export/tasks?format=csv"
+curl -fs "${auth[@]}" -o "$export_file" "http://127.0.0.1:$port/api/v1/plans/2/export/tasks?format=csv"
 DATABASE_URL="sqlite:$dir/smoke.sqlite" node dist/cli/main.js import --plan 2 --list tasks "$export_file" --dry-run | grep -q '未变 82' \
   || { echo "smoke: CLI import of the exported Jiangjin tasks did not come back unchanged"; exit 1; }
 printf '序号,任务内容,牵头单位\n1,甲,不存在的局\n' > "$dir/bad.csv"
@@ -38,3 +43,11 @@ if DATABASE_URL="sqlite:$dir/smoke.sqlite" node dist/cli/main.js import --plan 2
 fi
 grep -q '第2行' "$dir/err.txt" || { cat "$dir/err.txt"; echo "smoke: CLI import error does not name the row"; exit 1; }
 echo "smoke: CLI import round trip and error exit checked"
+
+# The first admin from the command line: the password comes on standard input and never on the command line.
+printf '%s\n' 'smoke-admin-password' | DATABASE_URL="sqlite:$dir/smoke.sqlite" node dist/cli/main.js create-admin --username smoke-admin | grep -q 'smoke-admin' \
+  || { echo "smoke: create-admin failed"; exit 1; }
+curl -fs -H 'Content-Type: application/json' -d '{"username":"smoke-admin","password":"smoke-admin-password"}' "http://127.0.0.1:$port/api/v1/auth/login" | grep -q '"role":"admin"' \
+  || { echo "smoke: the admin made by create-admin cannot sign in"; exit 1; }
+if grep -q 'smoke-admin-password\|qingdan-demo' "$log"; then echo "smoke: a password appears in the service log"; exit 1; fi
+echo "smoke: create-admin and sign-in checked; no password in the log"

@@ -87,14 +87,24 @@ export class UsersService {
     });
   }
 
-  /** Creates the named admin unless an admin exists already. True when created. */
+  /** Creates the named admin unless an admin exists already (first start with ADMIN_USERNAME). True when created. */
   async ensureAdmin(username: string, password: string): Promise<boolean> {
-    const repo = this.dataSource.getRepository(User);
-    if (await repo.existsBy({ role: 'admin' })) return false;
-    if (await repo.existsBy({ username })) throw new Error(`User "${username}" exists and is not an admin`);
-    await repo.save({ username, displayName: '系统管理员', passwordHash: await hashPassword(password), role: 'admin', planId: null, unitId: null, email: null, active: true });
-    this.logger.log(`Admin "${username}" created`);
+    if (await this.dataSource.getRepository(User).existsBy({ role: 'admin' })) return false;
+    await this.createAdmin(username, password);
     return true;
+  }
+
+  /** A new admin account (the CLI's create-admin); refused when the name is taken or the password short. */
+  async createAdmin(username: string, password: string): Promise<UserView> {
+    if (!/^[A-Za-z0-9._@-]{2,64}$/.test(username)) throw new ValidationFailedError([{ field: 'username', value: username, message: '用户名只能用字母、数字和 . _ @ -（2-64个字符）' }]);
+    if (password.length < 8) throw new ValidationFailedError([{ field: 'password', message: '密码至少8个字符' }]);
+    const repo = this.dataSource.getRepository(User);
+    if (await repo.createQueryBuilder('u').where('LOWER(u.username) = LOWER(:username)', { username }).getExists()) {
+      throw new ValidationFailedError([{ field: 'username', value: username, message: '用户名已存在' }]);
+    }
+    const user = await repo.save({ username, displayName: '系统管理员', passwordHash: await hashPassword(password), role: 'admin', planId: null, unitId: null, email: null, active: true });
+    this.logger.log(`Admin "${username}" created`);
+    return toUserView(user);
   }
 
   /** Where a role sits: unit users in their unit's plan; admins nowhere in particular. */

@@ -4,7 +4,10 @@ import { DataSource } from 'typeorm';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DomainError } from '../common/domain-error.js';
-import { ConfigError, loadConfig } from '../config/app-config.js';
+import { UsersService } from '../auth/users.service.js';
+import { Clock } from '../common/clock.js';
+import { type AppConfig, ConfigError, loadConfig } from '../config/app-config.js';
+import { loadDemoUsers } from '../seeds/demo-users.js';
 import { openDatabase } from '../database/data-source.js';
 import { SeedService } from '../seeds/seed.service.js';
 import { ImportService } from '../spreadsheets/import.service.js';
@@ -15,6 +18,9 @@ const USAGE = `Usage: npm run cli -- <command>
 Commands:
   migrate   apply pending database migrations
   seed      load the seed plans under seeds/ (plans already loaded are left as they are)
+  create-admin --username <name>
+            create an admin account; the password is read from the first line of standard input
+            (e.g. printf '%s\n' "$PASSWORD" | npm run cli -- create-admin --username root)
   import --plan <id> --list <tasks|projects|indicators> <file.xlsx|file.csv> [--dry-run] [--create-units]
             import one list from a spreadsheet: all rows or none; exit code 1 with the errors listed
 `;
@@ -36,9 +42,14 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'seed') {
       const results = await new SeedService(dataSource).loadAll();
       for (const r of results) process.stdout.write(`${r.key}: ${r.loaded ? 'loaded' : 'already present'} (plan ${r.planId})\n`);
+      if (config.demoUsers) {
+        const users = await loadDemoUsers(dataSource);
+        if (users.length) process.stdout.write(`demo users (DEMO ONLY, password in seeds/demo-users.json): ${users.join(', ')}\n`);
+      }
       return 0;
     }
     if (command === 'import') return await runImport(dataSource, argv.slice(1));
+    if (command === 'create-admin') return await runCreateAdmin(dataSource, config, argv.slice(1));
     process.stderr.write(`Unknown command "${command}"\n\n${USAGE}`);
     return 1;
   } finally {
@@ -49,6 +60,34 @@ async function main(argv: string[]): Promise<number> {
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function runCreateAdmin(dataSource: DataSource, config: AppConfig, args: string[]): Promise<number> {
+  const username = option(args, '--username');
+  if (!username) {
+    process.stderr.write(`create-admin needs --username <name>\n\n${USAGE}`);
+    return 1;
+  }
+  const password = (await readStdin()).split(/\r?\n/)[0] ?? '';
+  try {
+    const user = await new UsersService(dataSource, new Clock(config)).createAdmin(username, password);
+    process.stdout.write(`管理员账号已创建：${user.username}（id ${user.id}）\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password (input is shown; prefer piping it in): ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (process.stdin.isTTY && chunk.includes(10)) break;
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function runImport(dataSource: DataSource, args: string[]): Promise<number> {
