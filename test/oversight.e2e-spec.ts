@@ -241,21 +241,22 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
       const res = await t
         .as(tokens.office)
         .patch(api(`/units/${id}`))
-        .send({ liaisonName: '王联络', liaisonPhone: '023-4752 1234 转 8001', liaisonEmail: 'jxw@example.gov.cn' })
+        .send({ liaisonName: '王联络', liaisonPhone: '023-4752 1234 转 8001', liaisonEmail: 'jxw@example.gov.cn', version: before.body.version })
         .expect(200);
       expect(res.body).toMatchObject({ liaisonName: '王联络', liaisonPhone: '023-4752 1234 转 8001', liaisonEmail: 'jxw@example.gov.cn' });
       const read = await t.as(tokens.office).get(api(`/units/${id}`)).expect(200);
       expect(read.body).toMatchObject({ liaisonName: '王联络', liaisonPhone: '023-4752 1234 转 8001', liaisonEmail: 'jxw@example.gov.cn', headName: null });
 
-      const cleared = await t.as(tokens.office).patch(api(`/units/${id}`)).send({ liaisonPhone: null }).expect(200);
+      const cleared = await t.as(tokens.office).patch(api(`/units/${id}`)).send({ liaisonPhone: null, version: read.body.version }).expect(200);
       expect(cleared.body).toMatchObject({ liaisonName: '王联络', liaisonPhone: null });
     });
 
     it('refuses a malformed email and an over-long phone, naming the field', async () => {
       const id = await unitId('区经济信息委');
-      const email = await t.as(tokens.office).patch(api(`/units/${id}`)).send({ liaisonEmail: 'not-an-email' }).expect(400);
+      const { version } = (await t.as(tokens.office).get(api(`/units/${id}`)).expect(200)).body;
+      const email = await t.as(tokens.office).patch(api(`/units/${id}`)).send({ liaisonEmail: 'not-an-email', version }).expect(400);
       expect(email.body.errors[0]).toMatchObject({ field: 'liaisonEmail', value: 'not-an-email' });
-      const phone = await t.as(tokens.office).patch(api(`/units/${id}`)).send({ headPhone: '1'.repeat(51) }).expect(400);
+      const phone = await t.as(tokens.office).patch(api(`/units/${id}`)).send({ headPhone: '1'.repeat(51), version }).expect(400);
       expect(phone.body.errors[0]).toMatchObject({ field: 'headPhone' });
     });
 

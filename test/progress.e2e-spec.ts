@@ -231,4 +231,17 @@ describe('published plans', () => {
     const plans = await t.anon().get('/api/v1/plans').expect(200);
     expect(plans.body.map((p: { key: string }) => p.key)).toEqual(['jiangjin']);
   });
+
+  it("the public sees a published plan's units without their contacts; a stale unit change is refused", async () => {
+    const office = await t.login('jiangjin-office', DEMO_PASSWORD);
+    const units = (await t.as(office).get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as { id: number; name: string; version: number }[];
+    const jxw = units.find((u) => u.name === '区经济信息委')!;
+    await t.as(office).patch(`/api/v1/plans/${plan}/units/${jxw.id}`).send({ liaisonName: '王联络', liaisonPhone: '13800000000', version: jxw.version }).expect(200);
+    const stale = await t.as(office).patch(`/api/v1/plans/${plan}/units/${jxw.id}`).send({ liaisonName: '李联络', version: jxw.version }).expect(409);
+    expect(stale.body.current.liaisonName).toBe('王联络');
+    const signedIn = (await t.as(office).get(`/api/v1/plans/${plan}/units/${jxw.id}`).expect(200)).body;
+    expect(signedIn).toMatchObject({ liaisonName: '王联络', liaisonPhone: '13800000000' });
+    const pub = (await t.anon().get(`/api/v1/plans/${plan}/units`).expect(200)).body.items.find((u: { id: number }) => u.id === jxw.id);
+    expect(pub).toMatchObject({ name: '区经济信息委', liaisonName: null, liaisonPhone: null });
+  });
 });

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Optional, Trim } from '../common/optional.js';
+import { VersionField } from '../common/version-field.js';
 import { UNIT_KINDS, type UnitKind } from './unit.entity.js';
 
 /** A contact detail: trimmed; left out, null or blank all mean "none" (null clears it in a PATCH). */
@@ -75,4 +76,7 @@ export class CreateUnitDto {
   headEmail?: string | null;
 }
 
-export class UpdateUnitDto extends PartialType(CreateUnitDto, { skipNullProperties: false }) {}
+export class UpdateUnitDto extends PartialType(CreateUnitDto, { skipNullProperties: false }) {
+  @VersionField()
+  version: number;
+}

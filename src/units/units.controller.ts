@@ -1,4 +1,5 @@
-import { Allow, ReadLists } from '../auth/access.decorators.js';
+import { Allow, CurrentActor, ReadLists } from '../auth/access.decorators.js';
+import type { Actor } from '../auth/role.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe.js';
@@ -14,14 +15,14 @@ export class UnitsController {
 
   @ReadLists()
   @Get()
-  list(@Param('planId', IdPipe) planId: number) {
-    return this.service.list(planId);
+  list(@CurrentActor() actor: Actor | null, @Param('planId', IdPipe) planId: number) {
+    return this.service.list(planId, actor);
   }
 
   @ReadLists()
   @Get(':id')
-  get(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number) {
-    return this.service.get(planId, id);
+  get(@CurrentActor() actor: Actor | null, @Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number) {
+    return this.service.get(planId, id, actor);
   }
 
   @Post()

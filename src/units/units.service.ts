@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictError, ValidationFailedError } from '../common/domain-error.js';
+import type { Actor } from '../auth/role.js';
+import { checkVersion } from '../database/check-version.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
+import { findForUpdate } from '../database/locked-find.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
 import { UNASSIGNED } from '../spreadsheets/table-reader.js';
@@ -18,6 +21,14 @@ function contactsOf(dto: Contacts): Contacts {
   return contacts;
 }
 
+/** Contacts are for people signed in to the plan; the public reading a published plan gets the unit without them. */
+function withContacts(unit: Unit, actor: Actor | null): Unit {
+  if (actor) return unit;
+  const copy = { ...unit };
+  for (const field of CONTACT_FIELDS) copy[field] = null;
+  return copy;
+}
+
 @Injectable()
 export class UnitsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -26,7 +37,8 @@ export class UnitsService {
     return this.dataSource.getRepository(Unit);
   }
 
-  async list(planId: number) {
+  /** The plan's units and groups; the public (a published plan) does not see the contacts' names, phones and emails. */
+  async list(planId: number, actor: Actor | null) {
     await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     const [units, groups] = await Promise.all([
       this.repo.find({ where: { planId }, order: { id: 'ASC' } }),
@@ -34,7 +46,7 @@ export class UnitsService {
     ]);
     const name = (id: number) => units.find((u) => u.id === id)?.name ?? '';
     return {
-      items: units,
+      items: units.map((u) => withContacts(u, actor)),
       total: units.length,
       groups: groups.map((g) => ({
         id: g.id,
@@ -47,8 +59,8 @@ export class UnitsService {
     };
   }
 
-  async get(planId: number, id: number): Promise<Unit> {
-    return findOneOrThrow(this.repo, '单位', { id, planId });
+  async get(planId: number, id: number, actor: Actor | null = null): Promise<Unit> {
+    return withContacts(await findOneOrThrow(this.repo, '单位', { id, planId }), actor);
   }
 
   async create(planId: number, dto: CreateUnitDto): Promise<Unit> {
@@ -58,13 +70,16 @@ export class UnitsService {
     return this.repo.save(this.repo.create({ planId, name: dto.name, aliases, kind: dto.kind ?? 'agency', ...contactsOf(dto) }));
   }
 
-  async update(planId: number, id: number, dto: UpdateUnitDto): Promise<Unit> {
-    const unit = await this.get(planId, id);
-    const merged = this.repo.merge(unit, dto);
-    // Contacts are set as sent: null (or blank) clears one.
-    Object.assign(merged, contactsOf(dto));
-    await this.checkNamesFree(planId, merged.name, merged.aliases, id);
-    return this.repo.save(merged);
+  async update(planId: number, id: number, { version, ...dto }: UpdateUnitDto): Promise<Unit> {
+    return this.dataSource.transaction(async (manager) => {
+      const unit = await findForUpdate(manager, Unit, '单位', { id, planId });
+      checkVersion('单位', version, unit);
+      const merged = Object.assign(unit, dto) as Unit;
+      // Contacts are set as sent: null (or blank) clears one.
+      Object.assign(merged, contactsOf(dto));
+      await this.checkNamesFree(planId, merged.name, merged.aliases, id);
+      return manager.save(Unit, merged);
+    });
   }
 
   /** A unit that still holds items is not deleted: its responsibilities would be lost. */
