@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { Logger, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import multipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 
 /** Builds the application: Fastify, /api/v1, the strict pipe, OpenAPI at /api/docs, seeds on first start. */
 export interface AppOptions {
-  logger?: false;
+  logger?: false | LoggerService;
   /** Serve the Swagger UI page (its assets load through @fastify/static, which Jest's ESM mode cannot import). */
   docsUi?: boolean;
 }

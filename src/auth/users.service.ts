@@ -35,7 +35,8 @@ export class UsersService {
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     return this.dataSource.transaction(async (manager) => {
-      const fields = await this.placement(manager, dto.role, dto.planId ?? null, dto.unitId ?? null);
+      // An office's new accounts belong to its plan unless it names one.
+      const fields = await this.placement(manager, dto.role, dto.planId ?? (actor.role === 'office' && dto.role !== 'admin' ? actor.planId : null), dto.unitId ?? null);
       this.checkMayManage(actor, dto.role, fields.planId);
       const clash = await manager
         .getRepository(User)

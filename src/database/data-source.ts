@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
+import { AuditSubscriber } from '../audit/audit.subscriber.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { serializeTransactions } from './serial-transactions.js';
@@ -11,6 +12,8 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    // The audit log, also for the CLI (in the service the Nest provider finds it already registered).
+    subscribers: [AuditSubscriber],
     synchronize: false,
     migrationsRun: false,
     logging: ['error', 'warn'] as ('error' | 'warn')[],

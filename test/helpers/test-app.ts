@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LoggerService } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../src/app.js';
@@ -43,7 +44,7 @@ function agent(server: Parameters<typeof request>[0], token: string | null): Age
 }
 
 /** The real application on a temporary SQLite file, migrated and (unless told otherwise) seeded once. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, logger: false | LoggerService = false): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'qingdan-e2e-'));
   const config = loadConfig({
     DATABASE_URL: `sqlite:${join(dir, 'test.sqlite')}`,
@@ -54,7 +55,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOGIN_MAX_FAILURES: '1000',
     ...env,
   });
-  const app = await createApp(config, { logger: false, docsUi: false });
+  const app = await createApp(config, { logger, docsUi: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
