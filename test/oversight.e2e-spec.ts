@@ -232,6 +232,15 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
       const refused = await t.as(tokens.jxw).get(api('/extensions?status=refused')).expect(200);
       expect(refused.body.items.map((r: { id: number }) => r.id)).toEqual([third.body.id]);
     });
+
+    it("the office's own date change on an extended milestone keeps the baseline and counts from that day", async () => {
+      const before = (await milestonesOf11()).find((m) => m.id === firstMilestone)!;
+      const row = await milestoneRow(firstMilestone);
+      await t.as(tokens.office).patch(api(`/milestones/${firstMilestone}`)).send({ dueDate: '2024-09-30', note: '领导批示调整', version: row.version }).expect(200);
+      const after = (await milestonesOf11()).find((m) => m.id === firstMilestone)!;
+      expect(after).toMatchObject({ dueDate: '2024-09-30', baselineDate: '2023-12-31' });
+      expect(before.dueDate).toBe('2024-12-31');
+    });
   });
 
   describe('unit contacts (联络员 / 负责人)', () => {
