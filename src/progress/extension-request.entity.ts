@@ -1,29 +1,14 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { ItemType } from '../common/item-type.js';
-import { BaseEntity } from '../database/base.entity.js';
-import { Plan } from '../plans/plan.entity.js';
+import { Column, Entity, Index } from 'typeorm';
+import { PlanItemEntity } from '../database/plan-item.entity.js';
 
 export type ExtensionStatus = 'pending' | 'approved' | 'refused';
 
 /** A unit's request to move a milestone's deadline (延期申请), decided by the office. */
 @Entity('extension_requests')
 @Index(['planId', 'milestoneId'])
-export class ExtensionRequest extends BaseEntity {
-  @Column({ type: 'integer' })
-  planId: number;
-
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'planId' })
-  plan?: Plan;
-
+export class ExtensionRequest extends PlanItemEntity {
   @Column({ type: 'integer' })
   milestoneId: number;
-
-  @Column({ type: 'varchar', length: 16 })
-  itemType: ItemType;
-
-  @Column({ type: 'integer' })
-  itemId: number;
 
   @Column({ type: 'integer' })
   unitId: number;

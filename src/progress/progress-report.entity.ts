@@ -1,8 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { ItemType } from '../common/item-type.js';
-import { BaseEntity } from '../database/base.entity.js';
+import { Column, Entity, Index } from 'typeorm';
+import { PlanItemEntity } from '../database/plan-item.entity.js';
 import { numericTransformer } from '../database/numeric.transformer.js';
-import { Plan } from '../plans/plan.entity.js';
 import type { AssignmentRole } from '../responsibilities/assignment.entity.js';
 
 export type ReportState = 'in_progress' | 'done';
@@ -12,20 +10,7 @@ export type ReportStatus = 'draft' | 'submitted' | 'accepted' | 'returned';
 /** A unit's progress report (进展填报) on an item or one of its milestones. The lead unit's is the official one. */
 @Entity('progress_reports')
 @Index(['planId', 'itemType', 'itemId'])
-export class ProgressReport extends BaseEntity {
-  @Column({ type: 'integer' })
-  planId: number;
-
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'planId' })
-  plan?: Plan;
-
-  @Column({ type: 'varchar', length: 16 })
-  itemType: ItemType;
-
-  @Column({ type: 'integer' })
-  itemId: number;
-
+export class ProgressReport extends PlanItemEntity {
   /** The milestone reported on; null: the item as a whole. */
   @Column({ type: 'integer', nullable: true })
   milestoneId: number | null;

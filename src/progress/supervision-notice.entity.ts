@@ -1,27 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { ItemType } from '../common/item-type.js';
-import { BaseEntity } from '../database/base.entity.js';
-import { Plan } from '../plans/plan.entity.js';
+import { Column, Entity, Index } from 'typeorm';
+import { PlanItemEntity } from '../database/plan-item.entity.js';
 
 export type NoticeStatus = 'open' | 'answered';
 
 /** A supervision notice (督办) the office issues on an item; the unit it is addressed to must answer. */
 @Entity('supervision_notices')
 @Index(['planId', 'itemType', 'itemId'])
-export class SupervisionNotice extends BaseEntity {
-  @Column({ type: 'integer' })
-  planId: number;
-
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'planId' })
-  plan?: Plan;
-
-  @Column({ type: 'varchar', length: 16 })
-  itemType: ItemType;
-
-  @Column({ type: 'integer' })
-  itemId: number;
-
+export class SupervisionNotice extends PlanItemEntity {
   /** The unit that must answer (by default the item's first lead unit). */
   @Column({ type: 'integer' })
   unitId: number;

@@ -1,7 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { ItemType } from '../common/item-type.js';
-import { BaseEntity } from '../database/base.entity.js';
-import { Plan } from '../plans/plan.entity.js';
+import { Column, Entity, Index } from 'typeorm';
+import { PlanItemEntity } from '../database/plan-item.entity.js';
 
 /**
  * What happened to a milestone (or to an item without milestones), kept forever so status can be
@@ -19,20 +17,7 @@ export type StatusEventKind =
 
 @Entity('status_events')
 @Index(['planId', 'itemType', 'itemId'])
-export class StatusEvent extends BaseEntity {
-  @Column({ type: 'integer' })
-  planId: number;
-
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'planId' })
-  plan?: Plan;
-
-  @Column({ type: 'varchar', length: 16 })
-  itemType: ItemType;
-
-  @Column({ type: 'integer' })
-  itemId: number;
-
+export class StatusEvent extends PlanItemEntity {
   /** Null: the event is on the item as a whole. */
   @Column({ type: 'integer', nullable: true })
   milestoneId: number | null;
