@@ -34,8 +34,15 @@ export class AuthGuard implements CanActivate {
       }
       throw new UnauthenticatedError();
     }
+    if (planId !== undefined && !canSeePlan(actor, { id: planId, published: false })) {
+      // Someone of another plan reads a published plan's lists as the public does, and nothing more.
+      if (rule.published && (await this.isPublished(planId))) {
+        request.actor = null;
+        return true;
+      }
+      throw new ForbiddenError('无权访问该方案');
+    }
     if (actor.role !== 'admin' && !(rule.roles ?? []).includes(actor.role)) throw new ForbiddenError();
-    if (planId !== undefined && !canSeePlan(actor, { id: planId, published: false })) throw new ForbiddenError('无权访问该方案');
     request.actor = actor;
     return true;
   }

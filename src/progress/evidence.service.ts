@@ -22,12 +22,10 @@ export class EvidenceService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  get maxBytes(): number {
-    return this.config.evidenceMaxBytes;
-  }
-
-  async add(actor: Actor, planId: number, reportId: number, fileName: string, bytes: Buffer): Promise<ReportView> {
+  /** Checks the report is the caller's to change before the upload is read (up to EVIDENCE_MAX_BYTES). */
+  async add(actor: Actor, planId: number, reportId: number, read: (maxBytes: number) => Promise<{ filename: string; buffer: Buffer }>): Promise<ReportView> {
     const report = await this.progress.editable(this.dataSource.manager, actor, planId, reportId);
+    const { filename: fileName, buffer: bytes } = await read(this.config.evidenceMaxBytes);
     const problem = evidenceProblem(fileName, bytes);
     if (problem) throw new DomainError('UNSUPPORTED_FILE', `佐证材料“${fileName}”未上传：${problem}`, [{ field: 'file', value: fileName, message: problem }]);
     const extension = extensionOf(fileName);

@@ -72,9 +72,8 @@ export class ProgressController {
   @Allow('unit')
   @Post(':id/evidence')
   @ApiConsumes('multipart/form-data')
-  async addEvidence(@CurrentActor() actor: Actor, @Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number, @Req() request: FastifyRequest) {
-    const upload = await readUpload(request, { maxBytes: this.evidence.maxBytes, tooLarge: '未上传' });
-    return this.evidence.add(actor, planId, id, upload.filename, upload.buffer);
+  addEvidence(@CurrentActor() actor: Actor, @Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number, @Req() request: FastifyRequest) {
+    return this.evidence.add(actor, planId, id, (maxBytes) => readUpload(request, { maxBytes, tooLarge: '未上传' }));
   }
 
   @Allow('office', 'unit', 'leader')
