@@ -3,7 +3,7 @@ import type { ItemType } from '../common/item-type.js';
 import { Plan } from '../plans/plan.entity.js';
 import { BaseEntity } from './base.entity.js';
 
-/** A row about one item (task, project, indicator or work step) of a plan: progress, notices, extensions, events. */
+/** A row about one item (task, project, indicator or work step) of a plan: milestones, assignments, progress, notices, extensions, events. */
 export abstract class PlanItemEntity extends BaseEntity {
   @Column({ type: 'integer' })
   planId: number;

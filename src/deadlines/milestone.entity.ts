@@ -1,27 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { ItemType } from '../common/item-type.js';
-import { BaseEntity } from '../database/base.entity.js';
-import { Plan } from '../plans/plan.entity.js';
+import { Column, Entity, Index } from 'typeorm';
+import { PlanItemEntity } from '../database/plan-item.entity.js';
 import type { MilestoneKind, MilestoneReading } from './milestone-reading.js';
 
 /** A dated checkpoint (节点) of a task, project, indicator or work step. */
 @Entity('milestones')
 @Index(['itemType', 'itemId', 'seq'], { unique: true })
 @Index(['planId', 'dueDate'])
-export class Milestone extends BaseEntity {
-  @Column({ type: 'integer' })
-  planId: number;
-
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'planId' })
-  plan?: Plan;
-
-  @Column({ type: 'varchar', length: 16 })
-  itemType: ItemType;
-
-  @Column({ type: 'integer' })
-  itemId: number;
-
+export class Milestone extends PlanItemEntity {
   @Column({ type: 'integer' })
   seq: number;
 

@@ -1,7 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { ItemType } from '../common/item-type.js';
-import { BaseEntity } from '../database/base.entity.js';
-import { Plan } from '../plans/plan.entity.js';
+import { PlanItemEntity } from '../database/plan-item.entity.js';
 import { Unit } from '../units/unit.entity.js';
 
 export type AssignmentRole = 'lead' | 'support';
@@ -11,20 +9,7 @@ export const ASSIGNMENT_ROLES: readonly AssignmentRole[] = ['lead', 'support'];
 @Entity('assignments')
 @Index(['itemType', 'itemId', 'unitId'], { unique: true })
 @Index(['planId', 'unitId'])
-export class Assignment extends BaseEntity {
-  @Column({ type: 'integer' })
-  planId: number;
-
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'planId' })
-  plan?: Plan;
-
-  @Column({ type: 'varchar', length: 16 })
-  itemType: ItemType;
-
-  @Column({ type: 'integer' })
-  itemId: number;
-
+export class Assignment extends PlanItemEntity {
   @Column({ type: 'integer' })
   unitId: number;
 
