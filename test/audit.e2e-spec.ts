@@ -1,18 +1,7 @@
+import type { AuditEntryView } from '../src/audit/audit.dto.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
-interface Entry {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: number | null;
-  planId: number | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  changed?: string[];
-}
+type Entry = AuditEntryView;
 
 interface Task {
   id: number;
