@@ -7,7 +7,7 @@ import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { findHeldItem, findItemMilestone, requireHolder } from '../responsibilities/item-holders.js';
-import { StatusEvent } from '../status/status-event.entity.js';
+import { recordEvents } from '../status/status-events.js';
 import type { ApproveExtensionDto, CreateExtensionDto, ExtensionListQuery, RefuseExtensionDto } from './extension.dto.js';
 import { ExtensionRequest, type ExtensionStatus } from './extension-request.entity.js';
 import { ownUnitOnly, unitNames } from './notices.service.js';
@@ -130,22 +130,9 @@ export class ExtensionsService {
       milestone.baselineDate = milestone.baselineDate ?? oldDue;
       milestone.dueDate = request.requestedDueDate;
       await manager.save(milestone);
-      await manager.save(
-        manager.create(StatusEvent, {
-          planId,
-          itemType: request.itemType,
-          itemId: request.itemId,
-          milestoneId: milestone.id,
-          kind: 'due_changed',
-          date: today,
-          at: this.clock.now(),
-          actorId: actor.userId,
-          reportId: null,
-          fromDate: oldDue,
-          toDate: request.requestedDueDate,
-          reason: request.reason,
-        }),
-      );
+      await recordEvents(manager, this.clock, plan, [
+        { itemType: request.itemType, itemId: request.itemId, milestoneId: milestone.id, kind: 'due_changed', actorId: actor.userId, fromDate: oldDue, toDate: request.requestedDueDate, reason: request.reason },
+      ]);
       return { request: await manager.findOneByOrFail(ExtensionRequest, { id }), milestone };
     });
     const { id: milestoneId, dueDate, baselineDate } = result.milestone;

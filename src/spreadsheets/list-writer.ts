@@ -2,6 +2,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { recordAudit } from '../audit/audit-recorder.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { DomainError, type FieldProblem } from '../common/domain-error.js';
+import { groupBy } from '../common/group-by.js';
 import { saveMilestones } from '../deadlines/milestone-store.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
@@ -60,7 +61,7 @@ export async function applyList(
   const existing = new Map<number, { id: number; seq: number }>(
     ((await manager.findBy(adapter.entity, { planId: plan.id })) as { id: number; seq: number }[]).map((e) => [e.seq, e]),
   );
-  const assignments = await manager.findBy(Assignment, { planId: plan.id, itemType: adapter.itemType });
+  const assignmentsOf = groupBy(await manager.findBy(Assignment, { planId: plan.id, itemType: adapter.itemType }), (a) => a.itemId);
   const creates: { input: Input; fields: Record<string, unknown>; lead: Unit[]; support: Unit[] }[] = [];
   const updatedSeqs: number[] = [];
   for (const input of inputs) {
@@ -74,7 +75,7 @@ export async function applyList(
       continue;
     }
     const changed = Object.keys(fields).filter((key) => !sameValue(stored[key], fields[key]));
-    const mine = assignments.filter((a) => a.itemId === stored.id).sort((a, b) => a.position - b.position);
+    const mine = (assignmentsOf.get(stored.id as number) ?? []).sort((a, b) => a.position - b.position);
     const sameUnits =
       sameIds(mine.filter((a) => a.role === 'lead').map((a) => a.unitId), lead.map((u) => u.id)) &&
       sameIds(mine.filter((a) => a.role === 'support').map((a) => a.unitId), support.map((u) => u.id));

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { groupBy } from '../common/group-by.js';
 import type { ItemType } from '../common/item-type.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Milestone } from '../deadlines/milestone.entity.js';
@@ -41,10 +42,11 @@ export class StatusService {
       }),
     ]);
     const options = { asOf, dueSoonDays: this.config.dueSoonDays };
+    const [milestonesOf, eventsOf, reportsOf] = [groupBy(milestones, (m) => m.itemId), groupBy(events, (e) => e.itemId), groupBy(reports, (r) => r.itemId)];
     for (const itemId of itemIds) {
-      const own = milestones.filter((m) => m.itemId === itemId);
-      const itemEvents = events.filter((e) => e.itemId === itemId);
-      const itemReports = reports.filter((r) => r.itemId === itemId);
+      const own = milestonesOf.get(itemId) ?? [];
+      const itemEvents = eventsOf.get(itemId) ?? [];
+      const itemReports = reportsOf.get(itemId) ?? [];
       const statuses = new Map<number, MilestoneStatus>();
       for (const m of own) {
         statuses.set(
