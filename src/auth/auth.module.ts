@@ -17,6 +17,6 @@ import { UsersService } from './users.service.js';
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: ActorInterceptor },
   ],
-  exports: [AuthService, UsersService],
+  exports: [UsersService],
 })
 export class AuthModule {}

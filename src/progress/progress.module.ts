@@ -9,6 +9,5 @@ import { ReviewService } from './review.service.js';
 @Module({
   controllers: [ProgressController, CloseOutController],
   providers: [ProgressService, ReviewService, EvidenceService, EvidenceStore],
-  exports: [ProgressService],
 })
 export class ProgressModule {}
