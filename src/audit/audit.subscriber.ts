@@ -175,8 +175,11 @@ export function installAuditSubscriber(dataSource: DataSource, clock?: Clock, su
   dataSource.subscribers.push(subscriber ?? new AuditSubscriber());
 }
 
+/** The outbox and the sweep's bookmark are logs of their own: what the service sent, not what someone changed. */
+const UNAUDITED_TABLES = new Set(['audit_entries', 'outbox_messages', 'outbox_entries', 'reminder_sweeps']);
+
 function audited(metadata: EntityMetadata): boolean {
-  return metadata.target !== AuditEntry;
+  return !UNAUDITED_TABLES.has(metadata.tableName);
 }
 
 /** The column values of an entity (or a partial one), by property name. */

@@ -1,6 +1,13 @@
 import { AccessToken } from '../auth/access-token.entity.js';
 import { User } from '../auth/user.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { CalendarDay } from '../calendar/calendar-day.entity.js';
+import { OutboxEntry } from '../outbox/outbox-entry.entity.js';
+import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { ReminderPause } from '../reminders/reminder-pause.entity.js';
+import { ReminderSettings } from '../reminders/reminder-settings.entity.js';
+import { ReminderSweep } from '../reminders/reminder-sweep.entity.js';
+import { UnitContact } from '../units/unit-contact.entity.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { IndicatorValue } from '../goals/indicator-value.entity.js';
 import { Indicator } from '../goals/indicator.entity.js';
@@ -37,4 +44,11 @@ export const ENTITIES = [
   ExtensionRequest,
   IndicatorValue,
   AuditEntry,
+  CalendarDay,
+  UnitContact,
+  ReminderSettings,
+  ReminderPause,
+  ReminderSweep,
+  OutboxMessage,
+  OutboxEntry,
 ];
