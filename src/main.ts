@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   logger.log(`API:  ${config.publicUrl}/api/v1`);
   logger.log(`Docs: ${config.publicUrl}/api/docs`);
   if (config.clock) logger.log(`Clock frozen at ${config.clock}`);
+  logger.log(config.smtpUrl ? `Mail: SMTP server ${new URL(config.smtpUrl).host}` : `Mail: no SMTP_URL, messages are written as .eml files to ${config.outboxDir}`);
 }
 
 main().catch((error: unknown) => {

@@ -26,6 +26,18 @@ export interface AppConfig {
   dueSoonDays: number;
   /** Failed logins allowed per user name and address within 15 minutes before 429. */
   loginMaxFailures: number;
+  /** SMTP server (smtp:// or smtps://, with user:pass@ when it needs them); null: mail is written as .eml files to outboxDir. */
+  smtpUrl: string | null;
+  /** The From of every email. */
+  mailFrom: string;
+  /** Where mail goes when no SMTP server is configured. */
+  outboxDir: string;
+  /** Run the reminder sweep and the sender on their own (cron); off: only on demand (tests, one-off runs). */
+  scheduler: boolean;
+  /** Attempts at delivering one message before it is marked failed. */
+  deliveryMaxAttempts: number;
+  /** After a stop, the sweep catches up on at most this many past days. */
+  catchUpDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -105,6 +117,27 @@ function parseAdmin(username: string, password: string): AppConfig['admin'] {
   return { username, password };
 }
 
+function parseSmtpUrl(raw: string): string | null {
+  if (!raw.trim()) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SMTP_URL is not a valid URL (use smtp://user:pass@host:port or smtps://…)');
+  }
+  if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// and name a host (got ${url.protocol}//${url.hostname})`);
+  }
+  return raw;
+}
+
+function parseMailFrom(raw: string): string {
+  if (!/^[^<>]*<[^@\s<>]+@[^@\s<>]+>$|^[^@\s<>]+@[^@\s<>]+$/.test(raw.trim())) {
+    throw new ConfigError(`MAIL_FROM="${raw}" is not an address (e.g. 清单催办 <qingdan@example.gov.cn>)`);
+  }
+  return raw.trim();
+}
+
 function parseUrl(name: string, raw: string): string {
   try {
     const url = new URL(raw);
@@ -135,6 +168,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     evidenceMaxBytes: parsePositive('EVIDENCE_MAX_BYTES', get('EVIDENCE_MAX_BYTES') || String(20 * 1024 * 1024), 'bytes'),
     dueSoonDays: parsePositive('DUE_SOON_DAYS', get('DUE_SOON_DAYS') || '14', 'days'),
     loginMaxFailures: parsePositive('LOGIN_MAX_FAILURES', get('LOGIN_MAX_FAILURES') || '5', 'attempts'),
+    smtpUrl: parseSmtpUrl(get('SMTP_URL')),
+    mailFrom: parseMailFrom(get('MAIL_FROM') || '清单催办 <qingdan@localhost>'),
+    outboxDir: resolve(cwd, get('OUTBOX_DIR') || 'data/outbox'),
+    scheduler: parseBoolean('SCHEDULER', get('SCHEDULER') || 'true'),
+    deliveryMaxAttempts: parsePositive('DELIVERY_MAX_ATTEMPTS', get('DELIVERY_MAX_ATTEMPTS') || '8', 'attempts'),
+    catchUpDays: parsePositive('REMINDER_CATCHUP_DAYS', get('REMINDER_CATCHUP_DAYS') || '31', 'days'),
   };
 }
 

@@ -53,6 +53,8 @@ export async function startTestApp(env: Record<string, string> = {}, logger: fal
     ADMIN_PASSWORD: TEST_ADMIN.password,
     EVIDENCE_DIR: join(dir, 'evidence'),
     LOGIN_MAX_FAILURES: '1000',
+    OUTBOX_DIR: join(dir, 'outbox'),
+    SCHEDULER: 'false',
     ...env,
   });
   const app = await createApp(config, { logger, docsUi: false });

@@ -1,0 +1,40 @@
+import type { Channel } from '../units/unit-contact.entity.js';
+
+/** A message as a transport sends it. */
+export interface Delivery {
+  /** The outbox row's id: it makes the email's Message-ID stable, so a repeated attempt is recognisable. */
+  id: number;
+  channel: Channel;
+  /** Email address, or the robot's webhook URL. */
+  recipient: string;
+  recipientName: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  /** Body for chat robots (WeCom and DingTalk markdown). */
+  markdown: string | null;
+}
+
+/** Where a delivered message went: the SMTP server's answer, the .eml file's path, or the robot's reply. */
+export interface DeliveryReceipt {
+  deliveredTo: string;
+}
+
+/**
+ * A delivery that did not happen. permanent: trying again cannot help (the server refused the address,
+ * the robot's key is wrong); otherwise it is retried with backoff.
+ */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+/** One way out: email or a robot. */
+export interface Transport {
+  send(delivery: Delivery): Promise<DeliveryReceipt>;
+}
