@@ -16,6 +16,7 @@ import { GoalsModule } from './goals/goals.module.js';
 import { HealthController } from './health/health.controller.js';
 import { OversightModule } from './progress/oversight.module.js';
 import { PlansModule } from './plans/plans.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ResponsibilitiesModule } from './responsibilities/responsibilities.module.js';
 import { SeedService } from './seeds/seed.service.js';
@@ -64,6 +65,7 @@ export class AppModule {
         DeadlinesModule,
         SpreadsheetsModule,
         OversightModule,
+        RemindersModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }, SeedService],

@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../src/app.js';
 import { Clock } from '../../src/common/clock.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 
 /** supertest with a bearer token already set (or none). */
 export interface Agent {
@@ -20,6 +20,8 @@ export interface Agent {
 export interface TestApp {
   app: NestFastifyApplication;
   dir: string;
+  /** The settings it runs with (a second instance on the same database can start from them). */
+  config: AppConfig;
   clock: Clock;
   /** Requests as the admin. */
   http: () => Agent;
@@ -70,6 +72,7 @@ export async function startTestApp(env: Record<string, string> = {}, logger: fal
   return {
     app,
     dir,
+    config,
     clock: app.get(Clock),
     http: () => agent(server, adminToken),
     as: (token) => agent(server, token),

@@ -1,0 +1,66 @@
+import { addDays } from '../calendar/calendar-dates.js';
+import type { PlanSnapshot } from './plan-snapshot.js';
+import { REMINDED_TYPES } from './plan-snapshot.js';
+import { itemLine, milestoneLine } from './reminder-planner.js';
+import type { DigestSection, ItemLine, ListSummary } from './reminder-types.js';
+
+const UNASSIGNED = '暂未明确';
+
+/**
+ * One plan's part of the leaders' weekly digest, as of `now.asOf`:
+ * overdue items by (first) lead unit, most overdue first; items overdue now that were not on `since`;
+ * milestones due within dueSoonDays; milestones closed out in the past seven days; and per list the counts.
+ */
+export function digestSection(now: PlanSnapshot, since: PlanSnapshot, dueSoonDays: number, planLink: string): DigestSection {
+  const today = now.asOf;
+  const ctx = { snapshot: now, today };
+  const wasOverdue = new Set(since.items.filter((i) => i.overdue).map((i) => `${i.itemType}:${i.itemId}`));
+  const overdue = now.items.filter((i) => i.overdue);
+  const byUnit = new Map<string, ItemLine[]>();
+  for (const item of overdue) {
+    const unit = item.leadUnitIds.length ? (now.units.get(item.leadUnitIds[0])?.name ?? UNASSIGNED) : UNASSIGNED;
+    const lines = byUnit.get(unit) ?? [];
+    lines.push(itemLine(ctx, item, null));
+    byUnit.set(unit, lines);
+  }
+  const mostOverdue = (a: ItemLine, b: ItemLine) => b.daysOverdue - a.daysOverdue || a.code.localeCompare(b.code, 'zh');
+  const overdueByUnit = [...byUnit.entries()]
+    .map(([unitName, items]) => ({ unitName, items: items.sort(mostOverdue) }))
+    .sort((a, b) => b.items[0].daysOverdue - a.items[0].daysOverdue || b.items.length - a.items.length);
+
+  const horizon = addDays(today, dueSoonDays);
+  const weekAgo = addDays(today, -7);
+  const dueSoon: ItemLine[] = [];
+  const closedLastWeek: ItemLine[] = [];
+  for (const item of now.items) {
+    for (const m of item.milestones) {
+      const s = m.status;
+      const open = s.status !== 'closed' && s.status !== 'suspended';
+      if (open && s.dueDate !== null && s.dueDate >= today && s.dueDate <= horizon) dueSoon.push(milestoneLine(ctx, item, m, null));
+      if (s.closedOn !== null && s.closedOn > weekAgo && s.closedOn <= today) closedLastWeek.push(milestoneLine(ctx, item, m, null));
+    }
+  }
+  dueSoon.sort((a, b) => a.daysLeft - b.daysLeft || a.code.localeCompare(b.code, 'zh'));
+
+  return {
+    planName: now.plan.name,
+    planLink,
+    overdueByUnit,
+    newlyOverdue: overdue.filter((i) => !wasOverdue.has(`${i.itemType}:${i.itemId}`)).map((i) => itemLine(ctx, i, null)).sort(mostOverdue),
+    dueSoon,
+    closedLastWeek,
+    summary: REMINDED_TYPES.map((itemType): ListSummary => {
+      const items = now.items.filter((i) => i.itemType === itemType);
+      const count = (light: string) => items.filter((i) => i.light === light).length;
+      return {
+        itemType,
+        total: items.length,
+        red: count('red'),
+        yellow: count('yellow'),
+        green: count('green'),
+        grey: count('grey'),
+        closed: items.filter((i) => i.status === 'closed').length,
+      };
+    }).filter((s) => s.total > 0),
+  };
+}

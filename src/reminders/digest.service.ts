@@ -1,0 +1,150 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, IsNull, LessThan, Not } from 'typeorm';
+import { User } from '../auth/user.entity.js';
+import { addDays, weekday } from '../calendar/calendar-dates.js';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { calendarDate, Clock, localTime } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { type EntryKey, type NewMessage, OutboxService } from '../outbox/outbox.service.js';
+import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+import { digestSection } from './digest-planner.js';
+import { renderDigest } from './digest-messages.js';
+import { type PlanSnapshot, PlanSnapshots } from './plan-snapshot.js';
+import { recipientKey } from './recipients.js';
+import type { Workdays } from './reminder-rules.js';
+import { type PlanReminderSettings, ReminderSettingsService } from './reminder-settings.service.js';
+import type { DigestContent, RenderedMessage } from './reminder-types.js';
+
+/** When a leader's digest of this week is due. */
+interface DigestTiming {
+  timeZone: string;
+  today: string;
+  weekStart: string;
+  due: boolean;
+}
+
+export interface DigestPreview {
+  leader: string;
+  recipient: string;
+  rendered: RenderedMessage;
+}
+
+/**
+ * The leaders' weekly overdue digest (逾期周报): once a week (default Monday 09:00, the next workday when that is a
+ * holiday) every active leader account with an email gets one digest covering the plans it may see.
+ * The outbox key is (digest, leader, week): at most one per leader per week, whoever sweeps.
+ */
+@Injectable()
+export class DigestService {
+  private readonly logger = new Logger(DigestService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly calendars: CalendarService,
+    private readonly settings: ReminderSettingsService,
+    private readonly snapshots: PlanSnapshots,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Writes the digests that are due now and not yet written. Returns how many were written. */
+  async sweep(): Promise<number> {
+    const [leaders, plans, days] = await Promise.all([this.leaders(), this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } }), this.calendars.calendar()]);
+    const cache = new Map<string, Promise<PlanSnapshot>>();
+    let written = 0;
+    for (const leader of leaders) {
+      const visible = plans.filter((p) => leader.planId === null || p.id === leader.planId);
+      if (!visible.length) continue;
+      const timing = this.timing(visible.length === 1 ? await this.settings.rulesFor(visible[0].id) : null, visible.length === 1 ? visible[0].timeZone : this.config.defaultTimeZone, days);
+      if (!timing.due) continue;
+      const key = this.key(leader, timing.weekStart);
+      if ((await this.outbox.taken([key])).size) continue;
+      const message = await this.compose(leader, visible, timing.today, timing.weekStart, cache);
+      try {
+        written += await this.dataSource.transaction(async (manager) => ((await this.outbox.taken([key], manager)).size ? 0 : this.outbox.write([message], manager)));
+      } catch (error) {
+        // Another instance wrote this leader's digest meanwhile: the unique key kept it to one.
+        this.logger.warn(`Digest for ${leader.username} not written: ${(error as Error).message}`);
+      }
+    }
+    if (written) this.logger.log(`${written} weekly digest(s) written to the outbox`);
+    return written;
+  }
+
+  /** The digests the leaders of a plan would get if `date` were their digest day; nothing is written. */
+  async preview(planId: number, date: string): Promise<DigestPreview[]> {
+    const plan = await this.dataSource.getRepository(Plan).findOneByOrFail({ id: planId });
+    const leaders = (await this.leaders()).filter((l) => l.planId === planId);
+    const cache = new Map<string, Promise<PlanSnapshot>>();
+    const weekStart = addDays(date, 1 - weekday(date));
+    const previews: DigestPreview[] = [];
+    for (const leader of leaders) {
+      const message = await this.compose(leader, [plan], date, weekStart, cache);
+      previews.push({ leader: leader.displayName || leader.username, recipient: message.recipient, rendered: { subject: message.subject, text: message.text, html: message.html ?? '', markdown: '' } });
+    }
+    return previews;
+  }
+
+  private leaders(): Promise<User[]> {
+    return this.dataSource.getRepository(User).find({ where: { role: 'leader', active: true, email: Not(IsNull()) }, order: { id: 'ASC' } });
+  }
+
+  /** This week's digest day (digestWeekday, moved to the next workday) and whether its time has come. */
+  private timing(rules: PlanReminderSettings | null, timeZone: string, days: Workdays): DigestTiming {
+    const now = this.clock.now();
+    const today = calendarDate(now, timeZone);
+    const weekStart = addDays(today, 1 - weekday(today));
+    const digestWeekday = rules?.digestWeekday ?? 1;
+    const digestTime = rules?.digestTime ?? '09:00';
+    const day = days.onOrAfter(addDays(weekStart, digestWeekday - 1));
+    const due = today > day || (today === day && localTime(now, timeZone) >= digestTime);
+    return { timeZone, today, weekStart, due };
+  }
+
+  private key(leader: User, weekStart: string): EntryKey {
+    return { rule: 'digest', itemType: 'leader', itemId: leader.id, milestoneId: 0, recipient: recipientKey({ channel: 'email', address: leader.email! }), sendDate: weekStart };
+  }
+
+  private async compose(leader: User, plans: Plan[], today: string, weekStart: string, cache: Map<string, Promise<PlanSnapshot>>): Promise<NewMessage> {
+    const snapshot = (plan: Plan, date: string) => {
+      const k = `${plan.id}|${date}`;
+      if (!cache.has(k)) cache.set(k, this.snapshots.load(plan, date));
+      return cache.get(k)!;
+    };
+    const since = await this.previousDigestDate(leader, today);
+    const sections = [];
+    for (const plan of plans) {
+      const now = await snapshot(plan, today);
+      if (!now.items.length) continue;
+      sections.push(digestSection(now, await snapshot(plan, since), this.config.dueSoonDays, `${this.config.publicUrl}/api/v1/plans/${plan.id}`));
+    }
+    const content: DigestContent = { leaderName: leader.displayName || leader.username, date: today, weekStart, since, dueSoonDays: this.config.dueSoonDays, sections };
+    const rendered = renderDigest(content);
+    return {
+      planId: plans.length === 1 ? plans[0].id : null,
+      rule: 'digest',
+      channel: 'email',
+      recipient: leader.email!,
+      recipientName: (leader.displayName || leader.username).slice(0, 100),
+      unitId: null,
+      sendDate: today,
+      subject: rendered.subject.slice(0, 300),
+      text: rendered.text,
+      html: rendered.html,
+      markdown: null,
+      entries: [this.key(leader, weekStart)],
+    };
+  }
+
+  /** The date of the leader's previous digest ("newly overdue" compares with it), or a week ago. */
+  private async previousDigestDate(leader: User, today: string): Promise<string> {
+    const last = await this.dataSource.getRepository(OutboxMessage).findOne({
+      where: { rule: 'digest', recipient: leader.email!, sendDate: LessThan(today) },
+      order: { sendDate: 'DESC' },
+      select: { id: true, sendDate: true },
+    });
+    return last?.sendDate ?? addDays(today, -7);
+  }
+}

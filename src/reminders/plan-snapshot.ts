@@ -1,0 +1,150 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull, Not } from 'typeorm';
+import { User } from '../auth/user.entity.js';
+import { groupBy } from '../common/group-by.js';
+import { ITEM_TYPE_NAMES, type ItemType } from '../common/item-type.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Milestone } from '../deadlines/milestone.entity.js';
+import { Indicator } from '../goals/indicator.entity.js';
+import type { Plan } from '../plans/plan.entity.js';
+import { ProgressReport } from '../progress/progress-report.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { Assignment } from '../responsibilities/assignment.entity.js';
+import { StatusService } from '../status/status.service.js';
+import type { ItemStatus, MilestoneStatus } from '../status/status.js';
+import { Task } from '../tasks/task.entity.js';
+import { UnitContact } from '../units/unit-contact.entity.js';
+import { Unit } from '../units/unit.entity.js';
+import { ReminderPause } from './reminder-pause.entity.js';
+
+/** The item lists reminders and digests cover (work steps have no responsible units). */
+export const REMINDED_TYPES = ['task', 'project', 'indicator'] as const satisfies readonly ItemType[];
+export type RemindedType = (typeof REMINDED_TYPES)[number];
+
+const PATH: Record<RemindedType, string> = { task: 'tasks', project: 'projects', indicator: 'indicators' };
+
+export interface SnapshotMilestone {
+  id: number;
+  phrase: string;
+  status: MilestoneStatus;
+}
+
+export interface SnapshotItem extends ItemStatus {
+  itemType: RemindedType;
+  itemId: number;
+  /** "任务11" */
+  code: string;
+  title: string;
+  link: string;
+  leadUnitIds: number[];
+  supportUnitIds: number[];
+  /** The office paused its reminders. */
+  paused: boolean;
+  milestones: SnapshotMilestone[];
+}
+
+/** A plan as reminders and digests see it on one date. */
+export interface PlanSnapshot {
+  plan: Plan;
+  asOf: string;
+  items: SnapshotItem[];
+  units: Map<number, Unit>;
+  contacts: Map<number, UnitContact[]>;
+  /** Office and leader accounts of the plan (or of every plan) that have an email. */
+  officeUsers: User[];
+  leaderUsers: User[];
+}
+
+/** The first ~60 characters of a text, on one line. */
+export function shortTitle(text: string, max = 60): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+/** Reads a plan's items, milestones, statuses, units, contacts and pauses in a few queries. */
+@Injectable()
+export class PlanSnapshots {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statuses: StatusService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Every item with its status on asOf. */
+  async load(plan: Plan, asOf: string): Promise<PlanSnapshot> {
+    const manager = this.dataSource.manager;
+    const [tasks, projects, indicators, milestones, assignments, pauses, units, contacts, users] = await Promise.all([
+      manager.find(Task, { where: { planId: plan.id }, select: { id: true, seq: true, content: true }, order: { seq: 'ASC' } }),
+      manager.find(Project, { where: { planId: plan.id }, select: { id: true, seq: true, name: true }, order: { seq: 'ASC' } }),
+      manager.find(Indicator, { where: { planId: plan.id }, select: { id: true, seq: true, name: true }, order: { seq: 'ASC' } }),
+      manager.find(Milestone, { where: { planId: plan.id, itemType: In([...REMINDED_TYPES]) }, order: { seq: 'ASC' } }),
+      manager.find(Assignment, { where: { planId: plan.id }, order: { position: 'ASC', id: 'ASC' } }),
+      manager.find(ReminderPause, { where: { planId: plan.id } }),
+      manager.find(Unit, { where: { planId: plan.id } }),
+      manager.find(UnitContact, { where: { planId: plan.id }, order: { id: 'ASC' } }),
+      manager.find(User, {
+        where: [
+          { planId: plan.id, active: true, email: Not(IsNull()), role: In(['office', 'leader']) },
+          { planId: IsNull(), active: true, email: Not(IsNull()), role: In(['office', 'leader']) },
+        ],
+        order: { id: 'ASC' },
+      }),
+    ]);
+    const rows: Record<RemindedType, { id: number; seq: number; title: string }[]> = {
+      task: tasks.map((t) => ({ id: t.id, seq: t.seq, title: t.content })),
+      project: projects.map((p) => ({ id: p.id, seq: p.seq, title: p.name })),
+      indicator: indicators.map((i) => ({ id: i.id, seq: i.seq, title: i.name })),
+    };
+    const milestonesOf = groupBy(milestones, (m) => `${m.itemType}:${m.itemId}`);
+    const assignmentsOf = groupBy(assignments, (a) => `${a.itemType}:${a.itemId}`);
+    const paused = new Set(pauses.map((p) => `${p.itemType}:${p.itemId}`));
+    const items: SnapshotItem[] = [];
+    for (const itemType of REMINDED_TYPES) {
+      const ids = rows[itemType].map((r) => r.id);
+      const typeMilestones = milestones.filter((m) => m.itemType === itemType);
+      const statuses = await this.statuses.forItems(plan, itemType, ids, typeMilestones, asOf);
+      for (const row of rows[itemType]) {
+        const key = `${itemType}:${row.id}`;
+        const status = statuses.get(row.id)!;
+        const held = assignmentsOf.get(key) ?? [];
+        items.push({
+          itemType,
+          itemId: row.id,
+          code: `${ITEM_TYPE_NAMES[itemType]}${row.seq}`,
+          title: shortTitle(row.title),
+          link: `${this.config.publicUrl}/api/v1/plans/${plan.id}/${PATH[itemType]}/${row.id}`,
+          leadUnitIds: held.filter((a) => a.role === 'lead').map((a) => a.unitId),
+          supportUnitIds: held.filter((a) => a.role === 'support').map((a) => a.unitId),
+          paused: paused.has(key),
+          status: status.status,
+          overdue: status.overdue,
+          light: status.light,
+          milestones: (milestonesOf.get(key) ?? []).map((m) => ({ id: m.id, phrase: m.phrase, status: status.milestones.get(m.id)! })),
+        });
+      }
+    }
+    return {
+      plan,
+      asOf,
+      items,
+      units: new Map(units.map((u) => [u.id, u])),
+      contacts: groupBy(contacts, (c) => c.unitId),
+      officeUsers: users.filter((u) => u.role === 'office'),
+      leaderUsers: users.filter((u) => u.role === 'leader'),
+    };
+  }
+
+  /** Who submitted progress reports on which dates: the nudge asks which units have not reported since a call. */
+  async reportDates(planId: number): Promise<{ unitId: number; date: string }[]> {
+    const reports = await this.dataSource.manager.find(ProgressReport, {
+      where: { planId, submittedDate: Not(IsNull()) },
+      select: { id: true, unitId: true, submittedDate: true },
+    });
+    return reports.map((r) => ({ unitId: r.unitId, date: r.submittedDate! }));
+  }
+
+  /** Link to a unit's own list of items (责任清单 view). */
+  unitLink(planId: number, unitId: number): string {
+    return `${this.config.publicUrl}/api/v1/plans/${planId}/responsibilities?unit=${unitId}`;
+  }
+}

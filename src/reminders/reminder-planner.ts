@@ -1,0 +1,202 @@
+import type { UnitContact } from '../units/unit-contact.entity.js';
+import type { PlanSnapshot, SnapshotItem, SnapshotMilestone } from './plan-snapshot.js';
+import { type Recipient, recipientKey, unitRecipients, userRecipients } from './recipients.js';
+import { daysBetween, isMonthlyCall, milestoneHits, nudgeRound, type ReminderRules, type Workdays } from './reminder-rules.js';
+import type { ItemLine, ReminderContent, ReminderRule } from './reminder-types.js';
+
+/** One reminder message to be written to the outbox: its recipient, its date and what it lists. */
+export interface ReminderDraft {
+  planId: number;
+  rule: ReminderRule;
+  recipient: Recipient;
+  sendDate: string;
+  content: ReminderContent;
+  /** For the monthly call and the nudge, the key is the unit (one a month); otherwise each listed milestone. */
+  unitKey: number | null;
+}
+
+/** A unit that should have heard but has no address: the office should add one. */
+export interface Unreachable {
+  rule: ReminderRule;
+  unitName: string;
+  codes: string[];
+}
+
+export interface PlannedReminders {
+  drafts: ReminderDraft[];
+  unreachable: Unreachable[];
+}
+
+interface Context {
+  snapshot: PlanSnapshot;
+  /** The sweep's "now": contents speak of this date. */
+  today: string;
+  unitLink: (unitId: number) => string;
+  /** Link to the plan, for recipients who hear for no single unit. */
+  planLink: string;
+}
+
+type Role = 'lead' | 'support';
+
+/**
+ * The reminder messages of a plan for these dates (workdays, oldest first). When catching up on past dates,
+ * a reminder whose moment has passed is left out (before/due of a milestone now overdue), and of repeating
+ * ones (weekly overdue, escalation, monthly call, nudge) only the latest is kept.
+ * One message per rule, recipient and date, listing every item it concerns.
+ */
+export function planReminders(
+  ctx: Context,
+  dates: string[],
+  rules: ReminderRules,
+  days: Workdays,
+  reportedSince: (callDate: string) => Set<number>,
+): PlannedReminders {
+  const { snapshot, today } = ctx;
+  const groups = new Map<string, ReminderDraft>();
+  const unreachable = new Map<string, Unreachable>();
+  const newestFirst = [...dates].sort().reverse();
+  const open = snapshot.items.filter((i) => !i.paused && i.status !== 'closed' && i.status !== 'suspended');
+
+  const add = (rule: ReminderRule, date: string, recipients: Recipient[], line: ItemLine, unitName: string, daysBefore: number | null, unitKey: number | null) => {
+    for (const recipient of recipients) {
+      const key = `${rule}|${recipientKey(recipient)}|${date}`;
+      let draft = groups.get(key);
+      if (!draft) {
+        draft = {
+          planId: snapshot.plan.id,
+          rule,
+          recipient,
+          sendDate: date,
+          unitKey,
+          content: {
+            rule,
+            planName: snapshot.plan.name,
+            unitName,
+            recipientName: recipient.name,
+            audience: recipient.audience,
+            date,
+            daysBefore,
+            items: [],
+            unitLink: recipient.unitId !== null ? ctx.unitLink(recipient.unitId) : ctx.planLink,
+          },
+        };
+        groups.set(key, draft);
+      }
+      const content = draft.content;
+      if (!content.items.some((l) => l.itemType === line.itemType && l.itemId === line.itemId && l.milestoneId === line.milestoneId)) content.items.push(line);
+      if (daysBefore !== null && (content.daysBefore === null || daysBefore < content.daysBefore)) content.daysBefore = daysBefore;
+      if (recipient.unitId === null && !content.unitName.split('、').includes(unitName) && unitName) content.unitName = content.unitName ? `${content.unitName}、${unitName}` : unitName;
+    }
+  };
+  const missing = (rule: ReminderRule, unitName: string, code: string) => {
+    const entry = unreachable.get(`${rule}|${unitName}`) ?? { rule, unitName, codes: [] };
+    if (!entry.codes.includes(code)) entry.codes.push(code);
+    unreachable.set(`${rule}|${unitName}`, entry);
+  };
+  const unitsOf = (item: SnapshotItem): [number, Role][] => [
+    ...item.leadUnitIds.map((id): [number, Role] => [id, 'lead']),
+    ...item.supportUnitIds.map((id): [number, Role] => [id, 'support']),
+  ];
+  const contactsOf = (unitId: number): UnitContact[] => snapshot.contacts.get(unitId) ?? [];
+
+  for (const item of open) {
+    for (const milestone of item.milestones) {
+      const state = { dueDate: milestone.status.dueDate, status: milestone.status.status };
+      const seen = new Set<string>();
+      for (const date of newestFirst) {
+        for (const hit of milestoneHits(state, date, rules, days)) {
+          const lapsed = date < today && (hit.rule === 'before' || hit.rule === 'due') && state.dueDate! < today;
+          const repeating = hit.rule === 'overdue' || hit.rule === 'escalation';
+          if (lapsed || (repeating && seen.has(hit.rule))) continue;
+          seen.add(hit.rule);
+          if (hit.rule === 'escalation') {
+            const lead = item.leadUnitIds.map((id) => snapshot.units.get(id)!).filter(Boolean);
+            const unitName = lead.map((u) => u.name).join('、') || '暂未明确';
+            const leaders = lead.flatMap((u) => unitRecipients(u, contactsOf(u.id), 'leader'));
+            const to = [...(leaders.length ? leaders : userRecipients(snapshot.leaderUsers, 'leader')), ...userRecipients(snapshot.officeUsers, 'office')];
+            if (!to.length) missing(hit.rule, unitName, item.code);
+            add(hit.rule, date, to, milestoneLine(ctx, item, milestone, 'lead'), unitName, null, null);
+            continue;
+          }
+          const level = hit.rule === 'overdue' ? 'head' : 'liaison';
+          if (!item.leadUnitIds.length) missing(hit.rule, '暂未明确', item.code);
+          for (const [unitId, role] of unitsOf(item)) {
+            const unit = snapshot.units.get(unitId);
+            if (!unit) continue;
+            const to = unitRecipients(unit, contactsOf(unitId), level);
+            if (!to.length) missing(hit.rule, unit.name, item.code);
+            add(hit.rule, date, to, milestoneLine(ctx, item, milestone, role), unit.name, hit.daysBefore, null);
+          }
+        }
+      }
+    }
+  }
+
+  // The monthly call for progress reports and the nudge: the latest of each within the dates.
+  const callDate = newestFirst.find((d) => isMonthlyCall(d, rules, days));
+  if (callDate) {
+    for (const item of open) {
+      for (const [unitId, role] of unitsOf(item)) unitMessage('monthly_call', callDate, unitId, item, role);
+    }
+  }
+  const nudgeDate = newestFirst.find((d) => nudgeRound(d, rules, days) !== null);
+  if (nudgeDate) {
+    const reported = reportedSince(nudgeRound(nudgeDate, rules, days)!);
+    for (const item of open) {
+      for (const unitId of item.leadUnitIds) if (!reported.has(unitId)) unitMessage('nudge', nudgeDate, unitId, item, 'lead');
+    }
+  }
+
+  function unitMessage(rule: 'monthly_call' | 'nudge', date: string, unitId: number, item: SnapshotItem, role: Role): void {
+    const unit = snapshot.units.get(unitId);
+    if (!unit) return;
+    const to = unitRecipients(unit, contactsOf(unitId), 'liaison');
+    if (!to.length) missing(rule, unit.name, item.code);
+    add(rule, date, to, itemLine(ctx, item, role), unit.name, null, unitId);
+  }
+
+  const drafts = [...groups.values()].sort((a, b) => (a.sendDate === b.sendDate ? 0 : a.sendDate < b.sendDate ? -1 : 1));
+  for (const draft of drafts) draft.content.items.sort(byRoleThenDue);
+  return { drafts, unreachable: [...unreachable.values()] };
+}
+
+function byRoleThenDue(a: ItemLine, b: ItemLine): number {
+  if (a.role !== b.role) return a.role === 'lead' ? -1 : 1;
+  const [x, y] = [a.dueDate ?? '9999', b.dueDate ?? '9999'];
+  return x === y ? a.code.localeCompare(b.code, 'zh') : x < y ? -1 : 1;
+}
+
+/** A milestone as a message lists it, as of the sweep's today. */
+export function milestoneLine(ctx: Pick<Context, 'snapshot' | 'today'>, item: SnapshotItem, milestone: SnapshotMilestone, role: Role | null): ItemLine {
+  const due = milestone.status.dueDate;
+  const delta = due === null ? 0 : daysBetween(ctx.today, due);
+  return {
+    itemType: item.itemType,
+    itemId: item.itemId,
+    milestoneId: milestone.id,
+    code: item.code,
+    title: item.title,
+    role,
+    leadUnits: item.leadUnitIds.map((id) => ctx.snapshot.units.get(id)?.name ?? '').filter(Boolean),
+    dueDate: due,
+    phrase: milestone.phrase,
+    daysOverdue: Math.max(0, -delta),
+    daysLeft: Math.max(0, delta),
+    status: milestone.status.status,
+    light: milestone.status.light,
+    percent: milestone.status.percent,
+    closedOn: milestone.status.closedOn,
+    link: item.link,
+  };
+}
+
+/** An item as a whole (its nearest open milestone speaks for it), for calls for reports and digests. */
+export function itemLine(ctx: Pick<Context, 'snapshot' | 'today'>, item: SnapshotItem, role: Role | null): ItemLine {
+  const openOnes = item.milestones.filter((m) => m.status.status !== 'closed' && m.status.status !== 'suspended');
+  const dated = (openOnes.length ? openOnes : item.milestones).filter((m) => m.status.dueDate !== null);
+  const nearest = dated.sort((a, b) => (a.status.dueDate! < b.status.dueDate! ? -1 : 1))[0] ?? openOnes[0] ?? item.milestones[0];
+  const line = nearest
+    ? milestoneLine(ctx, item, nearest, role)
+    : milestoneLine(ctx, item, { id: 0, phrase: '', status: { status: item.status, overdue: item.overdue, light: item.light, dueDate: null, baselineDate: null, percent: null, closedOn: null, suspendedReason: null } }, role);
+  return { ...line, milestoneId: 0, status: item.status, light: item.light };
+}

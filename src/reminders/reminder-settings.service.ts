@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { findOneOrThrow } from '../database/find-or-throw.js';
+import { checkVersion } from '../database/check-version.js';
+import { findForUpdate } from '../database/locked-find.js';
+import { Plan } from '../plans/plan.entity.js';
+import { DEFAULT_REMINDER_RULES } from './reminder-rules.js';
+import type { UpdateReminderSettingsDto } from './reminder-settings.dto.js';
+import { ReminderSettings } from './reminder-settings.entity.js';
+
+export type PlanReminderSettings = typeof DEFAULT_REMINDER_RULES;
+
+export interface ReminderSettingsView extends PlanReminderSettings {
+  planId: number;
+  /** 0 while the plan uses the defaults. */
+  version: number;
+  isDefault: boolean;
+}
+
+function pick(row: ReminderSettings): PlanReminderSettings {
+  const { enabled, beforeDays, onDueDay, overdueWeekday, escalateAfterDays, monthlyCallDay, nudgeAfterDays, sendTime, digestWeekday, digestTime } = row;
+  return { enabled, beforeDays, onDueDay, overdueWeekday, escalateAfterDays, monthlyCallDay, nudgeAfterDays, sendTime, digestWeekday, digestTime };
+}
+
+/** A plan's reminder rules: the defaults until the office changes them. */
+@Injectable()
+export class ReminderSettingsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The rules in force for a plan. */
+  async rulesFor(planId: number): Promise<PlanReminderSettings> {
+    const row = await this.dataSource.getRepository(ReminderSettings).findOneBy({ planId });
+    return row ? pick(row) : { ...DEFAULT_REMINDER_RULES, beforeDays: [...DEFAULT_REMINDER_RULES.beforeDays] };
+  }
+
+  async get(planId: number): Promise<ReminderSettingsView> {
+    await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
+    const row = await this.dataSource.getRepository(ReminderSettings).findOneBy({ planId });
+    return row ? { planId, ...pick(row), version: row.version, isDefault: false } : { planId, ...(await this.rulesFor(planId)), version: 0, isDefault: true };
+  }
+
+  async update(planId: number, { version, ...changes }: UpdateReminderSettingsDto): Promise<ReminderSettingsView> {
+    await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
+    await this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOneBy(ReminderSettings, { planId });
+      if (existing) {
+        const row = await findForUpdate(manager, ReminderSettings, '催办规则', { planId });
+        checkVersion('催办规则', version ?? 0, row);
+        Object.assign(row, changes, changes.beforeDays ? { beforeDays: [...changes.beforeDays].sort((a, b) => b - a) } : {});
+        await manager.save(ReminderSettings, row);
+      } else {
+        checkVersion('催办规则', version ?? 0, { version: 0 });
+        const base = { ...DEFAULT_REMINDER_RULES, ...changes };
+        await manager.save(ReminderSettings, manager.create(ReminderSettings, { planId, ...base, beforeDays: [...base.beforeDays].sort((a, b) => b - a) }));
+      }
+    });
+    return this.get(planId);
+  }
+}

@@ -1,0 +1,197 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { addDays } from '../calendar/calendar-dates.js';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { calendarDate, Clock, localTime } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { findOneOrThrow } from '../database/find-or-throw.js';
+import { type EntryKey, entryKeyString, type NewMessage, OutboxService } from '../outbox/outbox.service.js';
+import { Plan } from '../plans/plan.entity.js';
+import { PlanSnapshots } from './plan-snapshot.js';
+import { recipientKey } from './recipients.js';
+import { renderReminder } from './reminder-messages.js';
+import { planReminders, type ReminderDraft, type Unreachable } from './reminder-planner.js';
+import { sweepDates } from './reminder-rules.js';
+import { ReminderSettingsService } from './reminder-settings.service.js';
+import { ReminderSweep } from './reminder-sweep.entity.js';
+
+export interface PlanSweep {
+  planId: number;
+  dates: string[];
+  written: number;
+}
+
+export interface PreviewMessage {
+  rule: string;
+  channel: string;
+  recipient: string;
+  recipientName: string;
+  audience: string;
+  unitName: string;
+  subject: string;
+  items: string[];
+  text: string;
+  /** Already in the outbox for that date: a sweep would not write it again. */
+  inOutbox: boolean;
+}
+
+/**
+ * The reminder sweep: for each plan, the dates since the last sweep (today once its send time has come) are
+ * worked out from the data and the clock, and what falls due is written to the outbox. Nothing is sent here.
+ */
+@Injectable()
+export class ReminderSweepService {
+  private readonly logger = new Logger(ReminderSweepService.name);
+  private readonly warnedYears = new Set<number>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly calendars: CalendarService,
+    private readonly settings: ReminderSettingsService,
+    private readonly snapshots: PlanSnapshots,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async sweepAll(): Promise<PlanSweep[]> {
+    const plans = await this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } });
+    const results: PlanSweep[] = [];
+    for (const plan of plans) results.push(await this.sweepPlan(plan));
+    return results;
+  }
+
+  async sweepPlan(plan: Plan): Promise<PlanSweep> {
+    const rules = await this.settings.rulesFor(plan.id);
+    const now = this.clock.now();
+    const today = calendarDate(now, plan.timeZone);
+    const end = localTime(now, plan.timeZone) >= rules.sendTime ? today : addDays(today, -1);
+    const days = await this.calendars.calendar();
+    this.warnUncovered(days, Number(today.slice(0, 4)));
+    for (let attempt = 1; ; attempt++) {
+      const state = await this.dataSource.getRepository(ReminderSweep).findOneBy({ planId: plan.id });
+      if (state && state.sweptThrough >= end) return { planId: plan.id, dates: [], written: 0 };
+      const dates = rules.enabled ? sweepDates(state?.sweptThrough ?? null, end, this.config.catchUpDays, days) : [];
+      let drafts: ReminderDraft[] = [];
+      if (dates.length) {
+        const snapshot = await this.snapshots.load(plan, today);
+        const reportedSince = await this.reportedLookup(plan.id, new Map());
+        drafts = planReminders(
+          { snapshot, today, unitLink: (id) => this.snapshots.unitLink(plan.id, id), planLink: this.planLink(plan.id) },
+          dates,
+          rules,
+          days,
+          reportedSince,
+        ).drafts;
+      }
+      try {
+        const written = await this.dataSource.transaction(async (manager) => {
+          const current = await manager.findOneBy(ReminderSweep, { planId: plan.id });
+          if (current && current.sweptThrough >= end) return 0;
+          const messages = await this.fresh(drafts, manager);
+          const count = await this.outbox.write(messages, manager);
+          if (current) await manager.update(ReminderSweep, { id: current.id }, { sweptThrough: end });
+          else await manager.insert(ReminderSweep, { planId: plan.id, sweptThrough: end });
+          return count;
+        });
+        if (written) this.logger.log(`Plan ${plan.id}: ${written} reminder message(s) written to the outbox for ${dates.join(', ')}`);
+        return { planId: plan.id, dates, written };
+      } catch (error) {
+        // Another instance wrote some of the same keys meanwhile: look again (its messages now count as taken).
+        if (attempt >= 3) throw error;
+        this.logger.warn(`Plan ${plan.id}: sweep collided with another writer, trying again (${(error as Error).message})`);
+      }
+    }
+  }
+
+  /** What a sweep on `date` would write for this plan, with no change to anything. */
+  async preview(planId: number, date: string): Promise<{ planId: number; date: string; workday: boolean; messages: PreviewMessage[]; unreachable: Unreachable[] }> {
+    const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
+    const rules = await this.settings.rulesFor(planId);
+    const days = await this.calendars.calendar();
+    const workday = days.isWorkday(date);
+    if (!workday || !rules.enabled) return { planId, date, workday, messages: [], unreachable: [] };
+    const snapshot = await this.snapshots.load(plan, date);
+    const planned = planReminders(
+      { snapshot, today: date, unitLink: (id) => this.snapshots.unitLink(planId, id), planLink: this.planLink(planId) },
+      [date],
+      rules,
+      days,
+      await this.reportedLookup(planId, new Map()),
+    );
+    const taken = await this.outbox.taken(planned.drafts.flatMap(keysOf));
+    const messages = planned.drafts.map((draft): PreviewMessage => {
+      const rendered = renderReminder(draft.content);
+      return {
+        rule: draft.rule,
+        channel: draft.recipient.channel,
+        recipient: draft.recipient.address,
+        recipientName: draft.recipient.name,
+        audience: draft.recipient.audience,
+        unitName: draft.content.unitName,
+        subject: rendered.subject,
+        items: draft.content.items.map((l) => l.code),
+        text: rendered.text,
+        inOutbox: keysOf(draft).every((k) => taken.has(entryKeyString(k))),
+      };
+    });
+    return { planId, date, workday, messages, unreachable: planned.unreachable };
+  }
+
+  planLink(planId: number): string {
+    return `${this.config.publicUrl}/api/v1/plans/${planId}`;
+  }
+
+  /** The drafts' items not yet in the outbox, rendered as messages. */
+  private async fresh(drafts: ReminderDraft[], manager: Parameters<OutboxService['taken']>[1]): Promise<NewMessage[]> {
+    const taken = await this.outbox.taken(drafts.flatMap(keysOf), manager);
+    const messages: NewMessage[] = [];
+    for (const draft of drafts) {
+      const keys = keysOf(draft).filter((k) => !taken.has(entryKeyString(k)));
+      if (!keys.length) continue;
+      const items = draft.unitKey === null ? draft.content.items.filter((l) => keys.some((k) => k.itemType === l.itemType && k.itemId === l.itemId && k.milestoneId === l.milestoneId)) : draft.content.items;
+      const rendered = renderReminder({ ...draft.content, items });
+      messages.push({
+        planId: draft.planId,
+        rule: draft.rule,
+        channel: draft.recipient.channel,
+        recipient: draft.recipient.address,
+        recipientName: draft.recipient.name.slice(0, 100),
+        unitId: draft.recipient.unitId,
+        sendDate: draft.sendDate,
+        subject: rendered.subject.slice(0, 300),
+        text: rendered.text,
+        html: draft.recipient.channel === 'email' ? rendered.html : null,
+        markdown: draft.recipient.channel === 'email' ? null : rendered.markdown,
+        entries: keys,
+      });
+    }
+    return messages;
+  }
+
+  private async reportedLookup(planId: number, cache: Map<string, Set<number>>): Promise<(date: string) => Set<number>> {
+    // The nudge asks about one call date at most per sweep; read every report date once and answer from memory.
+    const reports = await this.snapshots.reportDates(planId);
+    return (date: string) => {
+      let found = cache.get(date);
+      if (!found) {
+        found = new Set(reports.filter((r) => r.date >= date).map((r) => r.unitId));
+        cache.set(date, found);
+      }
+      return found;
+    };
+  }
+
+  private warnUncovered(days: { coversYear(year: number): boolean }, year: number): void {
+    if (this.warnedYears.has(year) || days.coversYear(year)) return;
+    this.warnedYears.add(year);
+    this.logger.warn(`The holiday data has no entries for ${year}: only weekends are skipped; update the chinese-days package or add the year's holidays (PUT /api/v1/calendar/days/:date)`);
+  }
+}
+
+/** The outbox keys of a draft: one per listed milestone, or one for the unit (monthly call, nudge). */
+export function keysOf(draft: ReminderDraft): EntryKey[] {
+  const recipient = recipientKey(draft.recipient);
+  if (draft.unitKey !== null) return [{ rule: draft.rule, itemType: 'unit', itemId: draft.unitKey, milestoneId: 0, recipient, sendDate: draft.sendDate }];
+  return draft.content.items.map((l) => ({ rule: draft.rule, itemType: l.itemType, itemId: l.itemId, milestoneId: l.milestoneId, recipient, sendDate: draft.sendDate }));
+}

@@ -1,0 +1,325 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from '../src/app.js';
+import { Clock } from '../src/common/clock.js';
+import { SenderService } from '../src/outbox/sender.service.js';
+import { ReminderScheduler } from '../src/reminders/reminder-scheduler.js';
+import { type CaughtMail, freePort, type MailCatcher, parseMail, type RobotReceiver, startMailCatcher, startRobotReceiver } from './helpers/mail-catcher.js';
+import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
+
+const MONDAY = '2026-11-23';
+const at = (date: string, time: string) => `${date}T${time}:00+08:00`;
+
+interface Unit {
+  id: number;
+  name: string;
+  liaisonEmail: string | null;
+  headEmail: string | null;
+}
+
+interface OutboxRow {
+  id: number;
+  rule: string;
+  recipient: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  subject: string;
+}
+
+/** The codes ("任务11") a text lists, each once. */
+function codes(text: string): Set<string> {
+  return new Set(text.match(/(任务|项目|指标)\d+/g) ?? []);
+}
+
+/** The items a unit leads that are overdue on a date, read from the lists API (not from the reminder code). */
+async function overdueLeadCodes(t: TestApp, plan: number, unit: string, asOf: string): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const [path, name] of [['tasks', '任务'], ['projects', '项目'], ['indicators', '指标']] as const) {
+    const res = await t.http().get(`/api/v1/plans/${plan}/${path}`).query({ leadUnit: unit, overdue: true, asOf, limit: 1000 }).expect(200);
+    for (const item of res.body.items as { seq: number }[]) found.add(`${name}${item.seq}`);
+  }
+  return found;
+}
+
+async function overdueCount(t: TestApp, plan: number, asOf: string): Promise<number> {
+  let total = 0;
+  for (const path of ['tasks', 'projects', 'indicators']) {
+    total += (await t.http().get(`/api/v1/plans/${plan}/${path}`).query({ overdue: true, asOf, limit: 1 }).expect(200)).body.total as number;
+  }
+  return total;
+}
+
+async function outbox(t: TestApp, query: Record<string, string | number> = {}): Promise<{ items: OutboxRow[]; total: number }> {
+  return (await t.http().get('/api/v1/outbox').query({ limit: 1000, ...query }).expect(200)).body;
+}
+
+const sweep = (t: TestApp) => t.app.get(ReminderScheduler).sweepAndSend();
+const mailsTo = (mails: CaughtMail[], address: string) => mails.filter((m) => m.to.includes(address));
+
+describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server on loopback)', () => {
+  let smtp: MailCatcher;
+  let t: TestApp;
+  let plan: number;
+  let office: string;
+  let jxw: Unit;
+  const leaderEmail = 'jiangjin-leader@example.org';
+  const officeEmail = 'jiangjin-office@example.org';
+
+  beforeAll(async () => {
+    smtp = await startMailCatcher();
+    t = await startTestApp({ SMTP_URL: smtp.url, SESSION_HOURS: '100000' });
+    t.clock.set(at(MONDAY, '08:00'));
+    plan = await planId(t, 'jiangjin');
+    office = await t.login('jiangjin-office');
+    const units = (await t.as(office).get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as Unit[];
+    jxw = units.find((u) => u.name === '区经济信息委')!;
+  }, 60_000);
+
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('gives every demo unit a liaison and a head with example.org addresses', () => {
+    expect(jxw.liaisonEmail).toMatch(/@example\.org$/);
+    expect(jxw.headEmail).toMatch(/@example\.org$/);
+  });
+
+  it('writes and sends nothing before the send time (09:00 in Asia/Shanghai)', async () => {
+    t.clock.set(at(MONDAY, '08:59'));
+    await sweep(t);
+    expect((await outbox(t)).total).toBe(0);
+    expect(smtp.mails).toHaveLength(0);
+  });
+
+  describe('on Monday at 09:00', () => {
+    let preview: { workday: boolean; messages: { rule: string; recipient: string; subject: string; items: string[] }[]; digests: { recipient: string; subject: string }[] };
+    let task11Due: string;
+
+    beforeAll(async () => {
+      // Move task 11's second deadline to next Monday, so this Monday is 7 days ahead of it.
+      const task11 = (await t.as(office).get(`/api/v1/plans/${plan}/tasks`).query({ limit: 1000 }).expect(200)).body.items.find((i: { seq: number }) => i.seq === 11);
+      const m2 = task11.milestones[1];
+      task11Due = '2026-11-30';
+      await t.as(office).patch(`/api/v1/plans/${plan}/milestones/${m2.id}`).send({ dueDate: task11Due, version: m2.version }).expect(200);
+      // Pause task 12: the office says why.
+      const task12 = (await t.as(office).get(`/api/v1/plans/${plan}/tasks`).query({ limit: 1000 }).expect(200)).body.items.find((i: { seq: number }) => i.seq === 12);
+      await t.as(office).post(`/api/v1/plans/${plan}/reminders/pauses`).send({ itemType: 'task', itemId: task12.id, reason: '已报区政府调整，待批复' }).expect(201);
+      preview = (await t.as(office).get(`/api/v1/plans/${plan}/reminders/preview`).query({ date: MONDAY }).expect(200)).body;
+      t.clock.set(at(MONDAY, '09:00'));
+      await sweep(t);
+    }, 60_000);
+
+    it('the dry run wrote nothing and showed exactly the reminders the sweep then sent', () => {
+      expect(preview.workday).toBe(true);
+      const sent = smtp.mails.filter((m) => !m.subject.includes('逾期周报')).map((m) => `${m.to.join()} ${m.subject}`);
+      const previewed = preview.messages.map((m) => `${m.recipient} ${m.subject}`);
+      expect(sent.sort()).toEqual(previewed.sort());
+    });
+
+    it('sends the head of 区经济信息委 every overdue item it leads, and the items it supports in copy', async () => {
+      const mails = mailsTo(smtp.mails, jxw.headEmail!).filter((m) => m.subject.includes('逾期'));
+      expect(mails).toHaveLength(1);
+      const [mail] = mails;
+      const expected = await overdueLeadCodes(t, plan, '区经济信息委', MONDAY);
+      expected.delete('任务12'); // paused
+      const listed = codes(mail.text.split('配合事项')[0]);
+      expect(listed).toEqual(expected);
+      expect(mail.text).toContain('配合事项');
+      expect(mail.html).toContain('<a ');
+      expect(mail.text).toContain(`/api/v1/plans/${plan}/tasks/`);
+    });
+
+    it('reminds the liaison 7 days ahead of the moved deadline', () => {
+      const mails = mailsTo(smtp.mails, jxw.liaisonEmail!);
+      expect(mails).toHaveLength(1);
+      expect(mails[0].subject).toContain('2026年11月30日');
+      expect(mails[0].subject).toContain('7天');
+      expect(codes(mails[0].text)).toEqual(new Set(['任务11']));
+    });
+
+    it('leaves the paused item out of every message', () => {
+      for (const mail of smtp.mails.filter((m) => !m.subject.includes('逾期周报'))) expect(mail.text).not.toMatch(/任务12(?!\d)/);
+    });
+
+    it('escalates items overdue for more than 30 days to the plan leader and the office', () => {
+      for (const address of [leaderEmail, officeEmail]) {
+        const escalations = mailsTo(smtp.mails, address).filter((m) => m.subject.includes('逾期督办'));
+        expect(escalations).toHaveLength(1);
+        expect(escalations[0].text).toContain('区经济信息委');
+      }
+    });
+
+    it('sends the leader one weekly digest counting every overdue item of the plan, grouped by lead unit', async () => {
+      const digests = mailsTo(smtp.mails, leaderEmail).filter((m) => m.subject.includes('逾期周报'));
+      expect(digests).toHaveLength(1);
+      const total = await overdueCount(t, plan, MONDAY);
+      expect(total).toBeGreaterThan(0);
+      expect(digests[0].subject).toContain(`逾期${total}项`);
+      expect(digests[0].text).toContain('区经济信息委');
+      expect(digests[0].html).toContain('max-width');
+      expect(preview.digests.map((d) => d.recipient)).toEqual([leaderEmail]);
+    });
+
+    it('records every message in the outbox as sent, once', async () => {
+      const rows = await outbox(t);
+      expect(rows.total).toBe(smtp.mails.length);
+      expect(rows.items.every((m) => m.status === 'sent' && m.attempts === 1)).toBe(true);
+      expect(new Set(smtp.mails.map((m) => m.messageId)).size).toBe(smtp.mails.length);
+    });
+
+    it('writes nothing twice: not on a second sweep, not from a second instance on the same database', async () => {
+      const before = smtp.mails.length;
+      await sweep(t);
+      const second = await createApp(t.config, { logger: false, docsUi: false });
+      await second.init();
+      second.get(Clock).set(at(MONDAY, '09:10'));
+      await second.get(ReminderScheduler).sweepAndSend();
+      await second.close();
+      expect(smtp.mails.length).toBe(before);
+      expect((await outbox(t)).total).toBe(before);
+    });
+  });
+
+  it('brings no overdue reminder on Tuesday; on Wednesday the 25th calls every unit with open items for its report', async () => {
+    const before = smtp.mails.length;
+    t.clock.set(at('2026-11-24', '09:00'));
+    await sweep(t);
+    expect(smtp.mails.slice(before).filter((m) => m.subject.includes('已逾期'))).toEqual([]);
+    const tuesday = smtp.mails.length;
+    t.clock.set(at('2026-11-25', '09:00'));
+    await sweep(t);
+    const calls = smtp.mails.slice(tuesday).filter((m) => m.subject.includes('进展填报'));
+    expect(calls.length).toBeGreaterThan(1);
+    const jxwCall = mailsTo(calls, jxw.liaisonEmail!);
+    expect(jxwCall).toHaveLength(1);
+    expect(codes(jxwCall[0].text).has('任务11')).toBe(true);
+  });
+});
+
+describe('delivery through an SMTP outage and to a bad address', () => {
+  let t: TestApp;
+  let port: number;
+  let smtp: MailCatcher | null = null;
+
+  beforeAll(async () => {
+    port = await freePort();
+    t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, SESSION_HOURS: '100000' });
+    const plan = await planId(t, 'jiangjin');
+    const units = (await t.http().get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as (Unit & { version: number })[];
+    const sthj = units.find((u) => u.name === '区生态环境局')!;
+    await t.http().patch(`/api/v1/plans/${plan}/units/${sthj.id}`).send({ headEmail: 'nobody@refused.example.org', version: sthj.version }).expect(200);
+    t.clock.set(at(MONDAY, '09:00'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await t.close();
+    await smtp?.close();
+  });
+
+  it('keeps every message pending with the error while the server is down, then delivers each once when it is back', async () => {
+    await sweep(t);
+    const down = await outbox(t);
+    expect(down.total).toBeGreaterThan(3);
+    expect(down.items.every((m) => m.status === 'pending' && m.attempts === 1 && m.lastError)).toBe(true);
+
+    smtp = await startMailCatcher({ port, reject: (address) => address.endsWith('@refused.example.org') });
+    // Not yet time for the retry: nothing goes.
+    await t.app.get(SenderService).deliverDue();
+    expect(smtp.mails).toHaveLength(0);
+    t.clock.set(at(MONDAY, '09:02'));
+    await t.app.get(SenderService).deliverDue();
+    const after = await outbox(t);
+    const failed = after.items.filter((m) => m.status === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0].recipient).toBe('nobody@refused.example.org');
+    expect(failed[0].lastError).toContain('nobody@refused.example.org');
+    expect(after.items.filter((m) => m.status === 'sent')).toHaveLength(after.total - 1);
+    expect(smtp.mails).toHaveLength(after.total - 1);
+    expect(new Set(smtp.mails.map((m) => m.messageId)).size).toBe(smtp.mails.length);
+  });
+
+  it('does not retry a refused address, and sends a message again only when the office asks', async () => {
+    const count = smtp!.mails.length;
+    t.clock.set(at(MONDAY, '18:00'));
+    await t.app.get(SenderService).deliverDue();
+    const failed = (await outbox(t, { status: 'failed' })).items;
+    expect(failed).toHaveLength(1);
+    expect(failed[0].attempts).toBe(2);
+    expect(smtp!.mails).toHaveLength(count);
+
+    const sent = (await outbox(t, { status: 'sent' })).items[0];
+    const resent = await t.http().post(`/api/v1/outbox/${sent.id}/resend`).expect(200);
+    expect(resent.body.status).toBe('pending');
+    await t.app.get(SenderService).deliverDue();
+    expect(smtp!.mails).toHaveLength(count + 1);
+    expect(smtp!.mails.at(-1)!.subject).toBe(sent.subject);
+  });
+});
+
+describe('chat-group robots (WeCom and DingTalk webhooks on loopback)', () => {
+  let t: TestApp;
+  let robots: RobotReceiver;
+
+  beforeAll(async () => {
+    robots = await startRobotReceiver();
+    t = await startTestApp({ SESSION_HOURS: '100000' });
+    const plan = await planId(t, 'jiangjin');
+    const units = (await t.http().get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as Unit[];
+    const id = (name: string) => units.find((u) => u.name === name)!.id;
+    await t.http().post(`/api/v1/plans/${plan}/units/${id('区经济信息委')}/contacts`).send({ role: 'group', channel: 'wecom', name: '经信委工作群', address: robots.url('/wecom?key=test-key-1') }).expect(201);
+    await t.http().post(`/api/v1/plans/${plan}/units/${id('区生态环境局')}/contacts`).send({ role: 'group', channel: 'dingtalk', name: '生态环境局工作群', address: robots.url('/dingtalk?access_token=test-token-2') }).expect(201);
+    t.clock.set(at(MONDAY, '09:00'));
+    await sweep(t);
+  }, 60_000);
+
+  afterAll(async () => {
+    await t.close();
+    await robots.close();
+  });
+
+  it('posts the unit’s overdue reminder to its WeCom group as markdown', () => {
+    const wecom = robots.posts.filter((p) => p.path.startsWith('/wecom'));
+    expect(wecom.length).toBeGreaterThan(0);
+    const body = wecom[0].body as { msgtype: string; markdown: { content: string } };
+    expect(body.msgtype).toBe('markdown');
+    expect(wecom.some((p) => (p.body as { markdown: { content: string } }).markdown.content.includes('已逾期'))).toBe(true);
+  });
+
+  it('posts to the DingTalk group with a title', () => {
+    const dingtalk = robots.posts.filter((p) => p.path.startsWith('/dingtalk'));
+    expect(dingtalk.length).toBeGreaterThan(0);
+    const body = dingtalk[0].body as { msgtype: string; markdown: { title: string; text: string } };
+    expect(body.msgtype).toBe('markdown');
+    expect(body.markdown.title).toContain('区生态环境局');
+    expect(body.markdown.text).toMatch(/(任务|项目|指标)\d+/);
+  });
+});
+
+describe('starting the service with the clock on a Monday (no SMTP server configured)', () => {
+  let t: TestApp;
+
+  afterAll(() => t.close());
+
+  it('writes the due reminders and the leaders’ digests to the outbox folder as .eml files, once', async () => {
+    t = await startTestApp({ CLOCK: at(MONDAY, '09:30'), SCHEDULER: 'true' });
+    const dir = join(t.dir, 'outbox');
+    // The start-up sweep runs in the background; wait (bounded) until the outbox has nothing waiting.
+    let rows = await outbox(t);
+    for (let i = 0; i < 200 && (rows.total === 0 || rows.items.some((m) => m.status !== 'sent')); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      rows = await outbox(t);
+    }
+    expect(rows.total).toBeGreaterThan(0);
+    expect(rows.items.every((m) => m.status === 'sent')).toBe(true);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+    expect(files).toHaveLength(rows.total);
+    const subjects = files.map((f) => parseMail(readFileSync(join(dir, f), 'utf8')).subject);
+    expect(subjects.filter((s) => s.includes('逾期周报'))).toHaveLength(3); // the demo leaders of Jiangjin, Foshan and Jiangyin
+    expect(subjects.some((s) => s.includes('已逾期'))).toBe(true);
+
+    await t.app.get(ReminderScheduler).sweepAndSend();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.eml'))).toHaveLength(files.length);
+  }, 60_000);
+});
