@@ -156,7 +156,11 @@ export function planReminders(
   }
 
   const drafts = [...groups.values()].sort((a, b) => (a.sendDate === b.sendDate ? 0 : a.sendDate < b.sendDate ? -1 : 1));
-  for (const draft of drafts) draft.content.items.sort(byRoleThenDue);
+  for (const draft of drafts) {
+    draft.content.items.sort(byRoleThenDue);
+    const names = draft.content.unitName.split('、');
+    if (names.length > 3) draft.content.unitName = `${names[0]}等${names.length}个单位`;
+  }
   return { drafts, unreachable: [...unreachable.values()] };
 }
 

@@ -197,6 +197,21 @@ export const MATRIX: Row[] = [
   // Refused already: 409 for the office.
   row('POST /plans/{planId}/extensions/{id}/approve',                [401, 409, 409,  403,  403,  403,  403], { params: (c) => ({ id: c.extRefused }), body: () => ({}) }),
   row('POST /plans/{planId}/extensions/{id}/refuse',                 [401, 409, 409,  403,  403,  403,  403], { params: (c) => ({ id: c.extRefused }), body: () => ({ comment: '矩阵测试' }) }),
+
+  // Reminders: the office of the plan sets the rules, pauses items, previews a date and reads its outbox.
+  row('GET /plans/{planId}/reminders/settings',                      [401, 200, 200,  403,  403,  403,  403]),
+  // The plan still has the defaults (version 0): a made-up version is stale.
+  row('PUT /plans/{planId}/reminders/settings',                      [401, 409, 409,  403,  403,  403,  403], { body: () => ({ version: MISSING }) }),
+  row('GET /plans/{planId}/reminders/pauses',                        [401, 200, 200,  403,  403,  403,  403]),
+  row('POST /plans/{planId}/reminders/pauses',                       [401, 404, 404,  403,  403,  403,  403], { body: () => ({ itemType: 'task', itemId: MISSING, reason: '矩阵测试' }) }),
+  row('DELETE /plans/{planId}/reminders/pauses/{id}',                [401, 404, 404,  403,  403,  403,  403], { params: () => ({ id: MISSING }) }),
+  row('GET /plans/{planId}/reminders/preview',                       [401, 200, 200,  403,  403,  403,  403], { query: '?date=2026-11-23' }),
+  row('GET /plans/{planId}/outbox',                                  [401, 200, 200,  403,  403,  403,  403]),
+  row('GET /plans/{planId}/outbox/{id}',                             [401, 404, 404,  403,  403,  403,  403], { params: () => ({ id: MISSING }) }),
+  row('POST /plans/{planId}/outbox/{id}/resend',                     [401, 404, 404,  403,  403,  403,  403], { params: () => ({ id: MISSING }) }),
+  // Every plan's messages, and digests covering several plans: admin only.
+  row('GET /outbox',                                                 [401, 200, 403,  403,  403,  403,  403]),
+  row('POST /outbox/{id}/resend',                                    [401, 404, 403,  403,  403,  403,  403], { params: () => ({ id: MISSING }) }),
 ];
 
 /** The routes of the OpenAPI document, as 'METHOD /path' without the /api/v1 prefix. */
