@@ -37,4 +37,6 @@ export class DeliveryError extends Error {
 /** One way out: email or a robot. */
 export interface Transport {
   send(delivery: Delivery): Promise<DeliveryReceipt>;
+  /** Lets go of open connections (the SMTP pool) when the service stops. */
+  close?(): void;
 }

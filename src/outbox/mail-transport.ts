@@ -39,7 +39,7 @@ class SmtpTransport implements Transport {
   private readonly transporter;
 
   constructor(private readonly config: AppConfig) {
-    this.transporter = nodemailer.createTransport(config.smtpUrl!, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never);
+    this.transporter = nodemailer.createTransport({ url: config.smtpUrl!, pool: true, maxConnections: 2, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never);
   }
 
   async send(delivery: Delivery): Promise<DeliveryReceipt> {
@@ -50,6 +50,10 @@ class SmtpTransport implements Transport {
     } catch (error) {
       throw classifySmtpError(error, delivery.recipient);
     }
+  }
+
+  close(): void {
+    this.transporter.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Delivery, DeliveryReceipt, Transport } from './delivery.js';
 import { createMailTransport } from './mail-transport.js';
@@ -6,7 +6,7 @@ import { WebhookTransport } from './webhook-transport.js';
 
 /** Picks the way out by channel: email, or a chat-group robot. */
 @Injectable()
-export class Transports {
+export class Transports implements OnApplicationShutdown {
   private readonly mail: Transport;
   private readonly robots = new WebhookTransport();
 
@@ -16,5 +16,9 @@ export class Transports {
 
   send(delivery: Delivery): Promise<DeliveryReceipt> {
     return delivery.channel === 'email' ? this.mail.send(delivery) : this.robots.send(delivery);
+  }
+
+  onApplicationShutdown(): void {
+    this.mail.close?.();
   }
 }

@@ -11,7 +11,9 @@ import { SEEDS_DIR } from './seed-files.js';
 
 interface DemoUsersFile {
   password: string;
-  users: { username: string; displayName: string; role: Role; plan: string; unit?: string }[];
+  users: { username: string; displayName: string; role: Role; plan: string; unit?: string; email?: string }[];
+  /** Every unit (not group names) of each seed plan gets a demo liaison and head at this domain. */
+  demoUnitContacts?: { domain: string };
 }
 
 /**
@@ -26,7 +28,11 @@ export async function loadDemoUsers(dataSource: DataSource, dir = SEEDS_DIR): Pr
   await dataSource.transaction(async (manager) => {
     const passwordHash = await hashPassword(demo.password);
     for (const entry of demo.users) {
-      if (await manager.existsBy(User, { username: entry.username })) continue;
+      const existing = await manager.findOneBy(User, { username: entry.username });
+      if (existing) {
+        if (!existing.email && entry.email) await manager.update(User, { id: existing.id }, { email: entry.email });
+        continue;
+      }
       const plan = await manager.findOneBy(Plan, { key: entry.plan });
       if (!plan) continue;
       const unit = entry.unit ? await manager.findOneBy(Unit, { planId: plan.id, name: entry.unit }) : null;
@@ -38,12 +44,39 @@ export async function loadDemoUsers(dataSource: DataSource, dir = SEEDS_DIR): Pr
         role: entry.role,
         planId: plan.id,
         unitId: unit?.id ?? null,
-        email: null,
+        email: entry.email ?? null,
         active: true,
       });
       created.push(entry.username);
     }
   });
   if (created.length) Logger.log(`Demo users created (password in seeds/demo-users.json, demo only): ${created.join(', ')}`, 'Seed');
+  if (demo.demoUnitContacts) await loadDemoUnitContacts(dataSource, demo.demoUnitContacts.domain);
   return created;
+}
+
+/**
+ * Gives every unit of the seed plans a demo liaison and head (`<plan>-u<unit id>-liaison@<domain>`), so a fresh start
+ * shows real reminders. A contact the office has set is never overwritten; group names (各镇街) get none.
+ */
+export async function loadDemoUnitContacts(dataSource: DataSource, domain: string): Promise<number> {
+  let filled = 0;
+  await dataSource.transaction(async (manager) => {
+    const plans = (await manager.find(Plan)).filter((p) => p.key !== null);
+    for (const plan of plans) {
+      const units = await manager.find(Unit, { where: { planId: plan.id }, order: { id: 'ASC' } });
+      for (const unit of units) {
+        if (unit.kind === 'group' || (unit.liaisonEmail && unit.headEmail)) continue;
+        await manager.update(Unit, { id: unit.id }, {
+          liaisonName: unit.liaisonEmail ? unit.liaisonName : `${unit.name}联络员（演示）`,
+          liaisonEmail: unit.liaisonEmail ?? `${plan.key}-u${unit.id}-liaison@${domain}`,
+          headName: unit.headEmail ? unit.headName : `${unit.name}负责人（演示）`,
+          headEmail: unit.headEmail ?? `${plan.key}-u${unit.id}-head@${domain}`,
+        });
+        filled++;
+      }
+    }
+  });
+  if (filled) Logger.log(`Demo contacts (example addresses, demo only) given to ${filled} unit(s)`, 'Seed');
+  return filled;
 }
