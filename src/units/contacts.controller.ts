@@ -18,24 +18,24 @@ export class ContactsController {
     return this.service.listPlan(planId, query);
   }
 
-  @Get('units/:unitId/contacts')
-  list(@Param('planId', IdPipe) planId: number, @Param('unitId', IdPipe) unitId: number) {
+  @Get('units/:id/contacts')
+  list(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) unitId: number) {
     return this.service.list(planId, unitId);
   }
 
-  @Post('units/:unitId/contacts')
-  create(@Param('planId', IdPipe) planId: number, @Param('unitId', IdPipe) unitId: number, @Body() dto: CreateContactDto) {
+  @Post('units/:id/contacts')
+  create(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) unitId: number, @Body() dto: CreateContactDto) {
     return this.service.create(planId, unitId, dto);
   }
 
-  @Patch('units/:unitId/contacts/:id')
-  update(@Param('planId', IdPipe) planId: number, @Param('unitId', IdPipe) unitId: number, @Param('id', IdPipe) id: number, @Body() dto: UpdateContactDto) {
+  @Patch('units/:id/contacts/:contactId')
+  update(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) unitId: number, @Param('contactId', IdPipe) id: number, @Body() dto: UpdateContactDto) {
     return this.service.update(planId, unitId, id, dto);
   }
 
-  @Delete('units/:unitId/contacts/:id')
+  @Delete('units/:id/contacts/:contactId')
   @HttpCode(204)
-  remove(@Param('planId', IdPipe) planId: number, @Param('unitId', IdPipe) unitId: number, @Param('id', IdPipe) id: number) {
+  remove(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) unitId: number, @Param('contactId', IdPipe) id: number) {
     return this.service.remove(planId, unitId, id);
   }
 }

@@ -212,6 +212,19 @@ export const MATRIX: Row[] = [
   // Every plan's messages, and digests covering several plans: admin only.
   row('GET /outbox',                                                 [401, 200, 403,  403,  403,  403,  403]),
   row('POST /outbox/{id}/resend',                                    [401, 404, 403,  403,  403,  403,  403], { params: () => ({ id: MISSING }) }),
+
+  // Unit contacts (emails, supervising leaders, chat robots): the office of the plan.
+  row('GET /plans/{planId}/contacts',                                [401, 200, 200,  403,  403,  403,  403]),
+  row('GET /plans/{planId}/units/{id}/contacts',                     [401, 200, 200,  403,  403,  403,  403], { params: (c) => ({ id: c.unitJxw }) }),
+  // Not an email address: 400 once access has passed.
+  row('POST /plans/{planId}/units/{id}/contacts',                    [401, 400, 400,  403,  403,  403,  403], { params: (c) => ({ id: c.unitJxw }), body: () => ({ role: 'liaison', channel: 'email', address: 'not-an-email' }) }),
+  row('PATCH /plans/{planId}/units/{id}/contacts/{contactId}',       [401, 404, 404,  403,  403,  403,  403], { params: (c) => ({ id: c.unitJxw, contactId: MISSING }), body: () => ({ version: 1 }) }),
+  row('DELETE /plans/{planId}/units/{id}/contacts/{contactId}',      [401, 404, 404,  403,  403,  403,  403], { params: (c) => ({ id: c.unitJxw, contactId: MISSING }) }),
+
+  // The workday calendar: everyone signed in reads it; offices (any plan) add holidays and make-up workdays.
+  row('GET /calendar',                                               [401, 200, 200,  200,  200,  200,  200], { query: '?year=2026' }),
+  row('PUT /calendar/days/{date}',                                   [401, 400, 400,  400,  403,  403,  403], { params: () => ({ date: '2026-12-31' }), body: () => ({ kind: 'vacation', name: '矩阵' }) }),
+  row('DELETE /calendar/days/{date}',                                [401, 404, 404,  404,  403,  403,  403], { params: () => ({ date: '2026-12-31' }) }),
 ];
 
 /** The routes of the OpenAPI document, as 'METHOD /path' without the /api/v1 prefix. */
