@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 dir=$(mktemp -d)
 port=${SMOKE_PORT:-3917}
 log="$dir/service.log"
-DATABASE_URL="sqlite:$dir/smoke.sqlite" PORT=$port node dist/main.js >"$log" 2>&1 &
+# The clock is set to a Monday after 09:00 (Asia/Shanghai): the service must write that day's reminders and the
+# leaders' weekly digests to the outbox folder as .eml files (no SMTP_URL), once.
+DATABASE_URL="sqlite:$dir/smoke.sqlite" PORT=$port CLOCK=2026-11-23T09:30:00+08:00 OUTBOX_DIR="$dir/outbox" node dist/main.js >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 for _ in $(seq 1 60); do
@@ -31,6 +33,17 @@ if (!jj || jj.counts.tasks !== 82 || jj.counts.projects !== 13 || jj.counts.indi
 }
 console.log("smoke: service started, seeds loaded (" + plans.map((p) => p.key).join(", ") + "), docs served");
 ' "$plans"
+
+# Reminders and digests: written to the outbox folder on start.
+for _ in $(seq 1 60); do
+  ls "$dir/outbox/"*-jiangjin-leader@example.org.eml >/dev/null 2>&1 && break
+  sleep 0.5
+done
+digest=$(grep -il 'X-Qingdan-Outbox-Id' "$dir/outbox/"*-jiangjin-leader@example.org.eml 2>/dev/null | head -1 || true)
+[ -n "$digest" ] || { cat "$log"; ls "$dir/outbox" 2>&1 | head; echo "smoke: no message (digest, escalation) to jiangjin-leader in the outbox folder"; exit 1; }
+count=$(ls "$dir/outbox" | grep -c '\.eml$')
+[ "$count" -gt 10 ] || { echo "smoke: only $count messages in the outbox folder"; exit 1; }
+echo "smoke: $count reminder and digest messages written to the outbox folder on a Monday start"
 
 # The command-line import: an exported sheet imports back unchanged (dry run); a bad sheet exits 1 naming the row.
 export_file="$dir/tasks.csv"
