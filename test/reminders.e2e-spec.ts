@@ -21,6 +21,7 @@ interface OutboxRow {
   id: number;
   rule: string;
   recipient: string;
+  sendDate: string;
   status: string;
   attempts: number;
   lastError: string | null;
@@ -66,6 +67,7 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
   let plan: number;
   let office: string;
   let jxw: Unit;
+  let sthj: Unit;
   const leaderEmail = 'jiangjin-leader@example.org';
   const officeEmail = 'jiangjin-office@example.org';
 
@@ -77,6 +79,7 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
     office = await t.login('jiangjin-office');
     const units = (await t.as(office).get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as Unit[];
     jxw = units.find((u) => u.name === '区经济信息委')!;
+    sthj = units.find((u) => u.name === '区生态环境局')!;
   }, 60_000);
 
   afterAll(async () => {
@@ -198,6 +201,47 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
     const jxwCall = mailsTo(calls, jxw.liaisonEmail!);
     expect(jxwCall).toHaveLength(1);
     expect(codes(jxwCall[0].text).has('任务11')).toBe(true);
+    expect(smtp.mails.slice(before).filter((m) => m.subject.includes('逾期周报'))).toEqual([]);
+  }, SLOW);
+
+  it('nudges on the 30th the lead units that have not reported since the call, not the one that has', async () => {
+    t.clock.set(at('2026-11-26', '10:00'));
+    const task11 = (await t.as(office).get(`/api/v1/plans/${plan}/tasks`).query({ limit: 1000 }).expect(200)).body.items.find((i: { seq: number }) => i.seq === 11);
+    const reporter = await t.login('jiangjin-jxw');
+    await t.as(reporter).post(`/api/v1/plans/${plan}/progress`).send({ itemType: 'task', itemId: task11.id, state: 'in_progress', percent: 60, narrative: '已新增绿色工厂2家', submit: true }).expect(201);
+    const before = smtp.mails.length;
+    t.clock.set(at('2026-11-30', '09:00'));
+    await sweep(t);
+    const nudges = smtp.mails.slice(before).filter((m) => m.subject.includes('尚未填报'));
+    expect(mailsTo(nudges, jxw.liaisonEmail!)).toEqual([]);
+    expect(mailsTo(nudges, sthj.liaisonEmail!)).toHaveLength(1);
+    // A new week: the leader's next digest, and the weekly overdue reminders again.
+    expect(mailsTo(smtp.mails.slice(before), leaderEmail).filter((m) => m.subject.includes('逾期周报'))).toHaveLength(1);
+    expect(mailsTo(smtp.mails.slice(before), jxw.headEmail!).filter((m) => m.subject.includes('已逾期'))).toHaveLength(1);
+  }, SLOW);
+});
+
+describe('catching up after the service was down', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ SESSION_HOURS: '100000' });
+  }, 60_000);
+
+  afterAll(() => t.close());
+
+  it('writes on Tuesday the Monday reminders it missed, dated Monday, and nothing twice', async () => {
+    t.clock.set(at('2026-11-20', '09:00'));
+    await sweep(t);
+    const friday = (await outbox(t)).total;
+    t.clock.set(at('2026-11-24', '10:00'));
+    await sweep(t);
+    const rows = (await outbox(t)).items;
+    const monday = rows.filter((m) => m.rule === 'overdue' && m.sendDate === MONDAY);
+    expect(monday.length).toBeGreaterThan(0);
+    expect(rows.length).toBeGreaterThan(friday);
+    await sweep(t);
+    expect((await outbox(t)).total).toBe(rows.length);
   }, SLOW);
 });
 
