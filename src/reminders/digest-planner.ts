@@ -23,7 +23,7 @@ export function digestSection(now: PlanSnapshot, since: PlanSnapshot, dueSoonDay
     lines.push(itemLine(ctx, item, null));
     byUnit.set(unit, lines);
   }
-  const mostOverdue = (a: ItemLine, b: ItemLine) => b.daysOverdue - a.daysOverdue || a.code.localeCompare(b.code, 'zh');
+  const mostOverdue = (a: ItemLine, b: ItemLine) => b.daysOverdue - a.daysOverdue || a.code.localeCompare(b.code, 'zh', { numeric: true });
   const overdueByUnit = [...byUnit.entries()]
     .map(([unitName, items]) => ({ unitName, items: items.sort(mostOverdue) }))
     .sort((a, b) => b.items[0].daysOverdue - a.items[0].daysOverdue || b.items.length - a.items.length);
@@ -40,7 +40,7 @@ export function digestSection(now: PlanSnapshot, since: PlanSnapshot, dueSoonDay
       if (s.closedOn !== null && s.closedOn > weekAgo && s.closedOn <= today) closedLastWeek.push(milestoneLine(ctx, item, m, null));
     }
   }
-  dueSoon.sort((a, b) => a.daysLeft - b.daysLeft || a.code.localeCompare(b.code, 'zh'));
+  dueSoon.sort((a, b) => a.daysLeft - b.daysLeft || a.code.localeCompare(b.code, 'zh', { numeric: true }));
 
   return {
     planName: now.plan.name,

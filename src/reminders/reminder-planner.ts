@@ -167,7 +167,7 @@ export function planReminders(
 function byRoleThenDue(a: ItemLine, b: ItemLine): number {
   if (a.role !== b.role) return a.role === 'lead' ? -1 : 1;
   const [x, y] = [a.dueDate ?? '9999', b.dueDate ?? '9999'];
-  return x === y ? a.code.localeCompare(b.code, 'zh') : x < y ? -1 : 1;
+  return x === y ? a.code.localeCompare(b.code, 'zh', { numeric: true }) : x < y ? -1 : 1;
 }
 
 /** A milestone as a message lists it, as of the sweep's today. */
