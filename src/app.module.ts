@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { StatusModule } from './status/status.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { Clock } from './common/clock.js';
@@ -65,6 +66,7 @@ export class AppModule {
         DeadlinesModule,
         SpreadsheetsModule,
         OversightModule,
+        CalendarModule,
         RemindersModule,
       ],
       controllers: [HealthController],

@@ -1,7 +1,7 @@
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
-/** The office's side of reminders: unit contacts and robots, the rules, pauses and the workday calendar. */
-describe('reminder settings, contacts, pauses and the workday calendar', () => {
+/** The office's side of reminders: unit contacts and robots, the rules and pauses (the calendar: calendar.e2e-spec.ts). */
+describe('reminder settings, contacts and pauses', () => {
   let t: TestApp;
   let plan: number;
   let office: string;
@@ -91,31 +91,6 @@ describe('reminder settings, contacts, pauses and the workday calendar', () => {
       expect((await t.as(office).get(api('/reminders/pauses')).expect(200)).body).toEqual([]);
       const missing = await t.as(office).post(api('/reminders/pauses')).send({ itemType: 'task', itemId: 999999, reason: '不存在' }).expect(404);
       expect(missing.body.message).toContain('999999');
-    });
-  });
-
-  describe('the workday calendar', () => {
-    it('shows the official holidays and make-up workdays of a year', async () => {
-      const year = (await t.as(office).get('/api/v1/calendar').query({ year: 2026 }).expect(200)).body as { covered: boolean; days: { date: string; workday: boolean; name: string; source: string }[] };
-      expect(year.covered).toBe(true);
-      expect(year.days.find((d) => d.date === '2026-10-01')).toMatchObject({ workday: false, name: '国庆节', source: 'official' });
-      expect(year.days.find((d) => d.date === '2026-10-10')).toMatchObject({ workday: true, source: 'official' });
-    });
-
-    it('lets the office add a local holiday and take it back; a leader reads but cannot change it', async () => {
-      const added = await t.as(office).put('/api/v1/calendar/days/2026-12-07').send({ kind: 'holiday', name: '区庆' }).expect(200);
-      expect(added.body).toMatchObject({ date: '2026-12-07', workday: false, name: '区庆', source: 'office' });
-      const leader = await t.login('jiangjin-leader');
-      const read = (await t.as(leader).get('/api/v1/calendar').query({ year: 2026 }).expect(200)).body.days as { date: string }[];
-      expect(read.some((d) => d.date === '2026-12-07')).toBe(true);
-      await t.as(leader).put('/api/v1/calendar/days/2026-12-08').send({ kind: 'holiday', name: '不行' }).expect(403);
-      await t.as(office).delete('/api/v1/calendar/days/2026-12-07').expect(204);
-      await t.as(office).delete('/api/v1/calendar/days/2026-10-01').expect(404);
-    });
-
-    it('refuses a date that does not exist, naming it', async () => {
-      const res = await t.as(office).put('/api/v1/calendar/days/2026-02-30').send({ kind: 'holiday', name: '无' }).expect(400);
-      expect(res.body.message).toContain('2026-02-30');
     });
   });
 });

@@ -5,7 +5,9 @@ import { ValidationFailedError } from '../common/domain-error.js';
 @Injectable()
 export class CalendarDatePipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+    const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
+    // Month 13 does not parse at all; day 30 of February parses but rolls over into March.
+    const ok = !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
     if (!ok) throw new ValidationFailedError([{ field: 'date', value, message: `“${value}”不是有效日期（应为 YYYY-MM-DD，如 2027-02-08）` }]);
     return value;
   }
