@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { describeMailTransport } from './outbox/mail-transport.js';
 
 async function main(): Promise<void> {
   let config;
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   logger.log(`API:  ${config.publicUrl}/api/v1`);
   logger.log(`Docs: ${config.publicUrl}/api/docs`);
   if (config.clock) logger.log(`Clock frozen at ${config.clock}`);
-  logger.log(config.smtpUrl ? `Mail: SMTP server ${new URL(config.smtpUrl).host}` : `Mail: no SMTP_URL, messages are written as .eml files to ${config.outboxDir}`);
+  logger.log(`Mail: ${describeMailTransport(config)}${config.smtpUrl ? '' : ' (no SMTP_URL)'}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,24 +1,66 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { AppConfig } from '../config/app-config.js';
 import { type Delivery, DeliveryError, type DeliveryReceipt, type Transport } from './delivery.js';
 
+/**
+ * Extra SMTP client options on top of what SMTP_URL says. Tests pass `{ ignoreTLS: true }` because
+ * smtp-server's built-in certificate has expired; operators can put the same options in SMTP_URL's query
+ * (`smtp://host:25?ignoreTLS=true`), which nodemailer reads too and which wins over these.
+ */
+export interface SmtpOverrides {
+  ignoreTLS?: boolean;
+  requireTLS?: boolean;
+  pool?: boolean;
+}
+
+/** What nodemailer puts on a failed send (smtp-connection's _formatError). */
 interface SmtpFailure {
   code?: string;
   responseCode?: number;
   response?: string;
+  command?: string;
   message?: string;
 }
 
-/** A 5xx answer means the server will never take it (unknown mailbox, refused address); anything else may pass later. */
-export function classifySmtpError(error: unknown, recipient: string): DeliveryError {
+/** The SMTP password as written in the URL and decoded, so it can be cut out of any text. */
+function secretsOf(smtpUrl: string | null): string[] {
+  if (!smtpUrl) return [];
+  const url = new URL(smtpUrl);
+  const raw = [url.password, url.searchParams.get('auth.pass') ?? ''];
+  const decoded = raw.map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+  return [...new Set([...raw, ...decoded])].filter((s) => s.length > 0);
+}
+
+function scrub(text: string, secrets: string[]): string {
+  return secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+}
+
+/**
+ * 5xx at MAIL FROM / RCPT TO / DATA (or an address nodemailer cannot use at all) means this message will never
+ * be taken: permanent. Everything else may pass later: 4xx, refused or dropped connections, timeouts, and
+ * also a 5xx at login (EAUTH) or greeting, which is the server's or the settings' fault, not this message's.
+ */
+export function classifySmtpError(error: unknown, recipient: string, secrets: string[] = []): DeliveryError {
   const e = (error ?? {}) as SmtpFailure;
-  const reply = e.response ?? e.message ?? String(error);
-  if (typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600) {
+  const reply = scrub((e.response ?? e.message ?? String(error)).replace(/\s+/g, ' ').trim(), secrets);
+  const code = e.responseCode;
+  const aboutMessage = e.code === 'EENVELOPE' || e.code === 'EMESSAGE';
+  if (aboutMessage && typeof code === 'number' && code >= 500 && code < 600) {
     return new DeliveryError(`SMTP server refused ${recipient}: ${reply}`, true);
   }
-  return new DeliveryError(`SMTP delivery to ${recipient} failed${e.code ? ` (${e.code})` : ''}: ${reply}`, false);
+  if (e.code === 'EENVELOPE' && code === undefined) {
+    return new DeliveryError(`Cannot send to ${recipient}: ${reply}`, true);
+  }
+  const what = e.code ? ` (${e.code}${typeof code === 'number' ? ` ${code}` : ''})` : '';
+  return new DeliveryError(`SMTP delivery to ${recipient} failed${what}: ${reply}`, false);
 }
 
 function messageOf(delivery: Delivery, config: AppConfig) {
@@ -28,33 +70,57 @@ function messageOf(delivery: Delivery, config: AppConfig) {
     to: { name: delivery.recipientName, address: delivery.recipient },
     subject: delivery.subject,
     text: delivery.text,
-    ...(delivery.html ? { html: delivery.html } : {}),
+    ...(delivery.html !== null ? { html: delivery.html } : {}),
     messageId: `<qingdan-outbox-${delivery.id}@${host}>`,
     headers: { 'X-Qingdan-Outbox-Id': String(delivery.id) },
   };
 }
 
-/** Email over SMTP (SMTP_URL), with timeouts so a dead server fails the attempt instead of hanging it. */
+/** Email over SMTP (SMTP_URL), pooled, with timeouts so a dead server fails the attempt instead of hanging it. */
 class SmtpTransport implements Transport {
   private readonly transporter;
+  private readonly secrets: string[];
 
-  constructor(private readonly config: AppConfig) {
-    this.transporter = nodemailer.createTransport({ url: config.smtpUrl!, pool: true, maxConnections: 2, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never);
+  constructor(
+    private readonly config: AppConfig,
+    overrides: SmtpOverrides,
+  ) {
+    this.secrets = secretsOf(config.smtpUrl);
+    this.transporter = nodemailer.createTransport({
+      url: config.smtpUrl!,
+      pool: true,
+      maxConnections: 2,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+      logger: false,
+      ...overrides,
+    } as { url: string; pool: true });
   }
 
   async send(delivery: Delivery): Promise<DeliveryReceipt> {
+    let info: { response?: string; rejected?: unknown[]; rejectedErrors?: unknown[] };
     try {
-      const info = (await this.transporter.sendMail(messageOf(delivery, this.config))) as { response?: string; rejected?: unknown[] };
-      if (info.rejected && info.rejected.length) throw Object.assign(new Error(info.response ?? 'rejected'), { responseCode: 550 });
-      return { deliveredTo: `SMTP ${new URL(this.config.smtpUrl!).host}: ${info.response ?? 'accepted'}` };
+      info = await this.transporter.sendMail(messageOf(delivery, this.config));
     } catch (error) {
-      throw classifySmtpError(error, delivery.recipient);
+      throw classifySmtpError(error, delivery.recipient, this.secrets);
     }
+    // One recipient per message, so a rejection normally throws; this covers a server that answers otherwise.
+    if (info.rejected?.length) {
+      throw classifySmtpError(info.rejectedErrors?.[0] ?? { code: 'EENVELOPE', responseCode: 550, response: info.response }, delivery.recipient, this.secrets);
+    }
+    return { deliveredTo: `${describeMailTransport(this.config)}: ${scrub(info.response ?? '250 accepted', this.secrets)}` };
   }
 
   close(): void {
     this.transporter.close();
   }
+}
+
+/** The .eml file's name: outbox id (6 digits) and the address, with anything unsafe in a file name replaced. */
+export function emlFileName(delivery: Pick<Delivery, 'id' | 'recipient'>): string {
+  const address = delivery.recipient.replace(/[^A-Za-z0-9@._+-]/g, '_').replace(/^\.+/, '_').slice(0, 120);
+  return `${String(delivery.id).padStart(6, '0')}-${address}.eml`;
 }
 
 /** Without SMTP_URL: each message becomes an .eml file in OUTBOX_DIR, written whole (temp file, then rename). */
@@ -64,25 +130,36 @@ class EmlFileTransport implements Transport {
   constructor(private readonly config: AppConfig) {}
 
   async send(delivery: Delivery): Promise<DeliveryReceipt> {
-    const info = (await this.builder.sendMail(messageOf(delivery, this.config))) as { message: Buffer };
-    const name = `${String(delivery.id).padStart(6, '0')}-${delivery.recipient.replace(/[^A-Za-z0-9@._-]/g, '_')}.eml`;
-    const file = join(this.config.outboxDir, name);
+    let raw: Buffer;
     try {
-      mkdirSync(this.config.outboxDir, { recursive: true });
-      writeFileSync(`${file}.tmp`, info.message);
-      renameSync(`${file}.tmp`, file);
+      raw = (await this.builder.sendMail(messageOf(delivery, this.config))).message as Buffer;
     } catch (error) {
-      throw new DeliveryError(`cannot write ${file}: ${(error as Error).message}`, false);
+      // nodemailer refuses to build only for an unusable address or header; trying again builds the same.
+      throw new DeliveryError(`Cannot build the message to ${delivery.recipient}: ${(error as Error).message}`, true);
+    }
+    const file = join(this.config.outboxDir, emlFileName(delivery));
+    const temp = `${file}.${process.pid}.tmp`;
+    try {
+      await mkdir(this.config.outboxDir, { recursive: true });
+      await writeFile(temp, raw);
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true }).catch(() => undefined);
+      throw new DeliveryError(`Cannot write ${file}: ${(error as Error).message}`, false);
     }
     return { deliveredTo: file };
   }
 }
 
-export function createMailTransport(config: AppConfig): Transport {
-  return config.smtpUrl ? new SmtpTransport(config) : new EmlFileTransport(config);
+/** Email: over SMTP when SMTP_URL is set, otherwise as .eml files in OUTBOX_DIR. */
+export function createMailTransport(config: AppConfig, overrides: SmtpOverrides = {}): Transport {
+  return config.smtpUrl ? new SmtpTransport(config, overrides) : new EmlFileTransport(config);
 }
 
-/** Where mail goes, without credentials. */
+/** Where mail goes, in one line and without credentials: "SMTP mail.example.org:25" or ".eml files in <dir>". */
 export function describeMailTransport(config: AppConfig): string {
-  return config.smtpUrl ? `SMTP ${new URL(config.smtpUrl).host}` : `.eml files in ${config.outboxDir}`;
+  if (!config.smtpUrl) return `.eml files in ${config.outboxDir}`;
+  const url = new URL(config.smtpUrl);
+  const port = url.port || (url.protocol === 'smtps:' ? '465' : '587');
+  return `SMTP ${url.hostname}:${port}`;
 }

@@ -1,21 +1,29 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { Delivery, DeliveryReceipt, Transport } from './delivery.js';
-import { createMailTransport } from './mail-transport.js';
+import { type Delivery, DeliveryError, type DeliveryReceipt, type Transport } from './delivery.js';
+import { createMailTransport, describeMailTransport } from './mail-transport.js';
 import { WebhookTransport } from './webhook-transport.js';
 
-/** Picks the way out by channel: email, or a chat-group robot. */
+/** Picks the way out by channel: email, or a chat-group robot (WeCom, DingTalk). */
 @Injectable()
 export class Transports implements OnApplicationShutdown {
   private readonly mail: Transport;
   private readonly robots = new WebhookTransport();
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.mail = createMailTransport(config);
   }
 
   send(delivery: Delivery): Promise<DeliveryReceipt> {
-    return delivery.channel === 'email' ? this.mail.send(delivery) : this.robots.send(delivery);
+    switch (delivery.channel) {
+      case 'email':
+        return this.mail.send(delivery);
+      case 'wecom':
+      case 'dingtalk':
+        return this.robots.send(delivery);
+      default:
+        return Promise.reject(new DeliveryError(`No transport for channel ${String(delivery.channel)}`, true));
+    }
   }
 
   onApplicationShutdown(): void {

@@ -3,47 +3,92 @@ import { type Delivery, DeliveryError, type DeliveryReceipt, type Transport } fr
 /** Robot answers that mean "too many messages, try later" (WeCom 45009; DingTalk 130101, 410100). */
 const RATE_LIMITED = new Set([45009, 130101, 410100]);
 
+/** Query parameters that carry the robot's secret. */
+const SECRET_PARAMS = ['key', 'access_token'];
+
+/** The secret values in a webhook URL (WeCom ?key=, DingTalk ?access_token=), raw and decoded. */
+function secretsOf(url: string): string[] {
+  const found = new Set<string>();
+  for (const match of url.matchAll(/[?&](?:key|access_token)=([^&#]*)/g)) {
+    found.add(match[1]);
+    try {
+      found.add(decodeURIComponent(match[1]));
+    } catch {
+      // keep the raw form only
+    }
+  }
+  return [...found].filter((s) => s.length > 0);
+}
+
 /** The webhook URL with its key / access_token cut to 4 characters, for logs and errors. */
 export function maskWebhook(url: string): string {
-  return url.replace(/([?&](?:key|access_token)=)([^&]{0,4})[^&]*/g, '$1$2…');
+  return url.replace(new RegExp(`([?&](?:${SECRET_PARAMS.join('|')})=)([^&#]{0,4})[^&#]*`, 'g'), '$1$2…');
+}
+
+/** Any text (a robot's answer, an error) with the webhook's secrets masked. */
+function scrub(text: string, url: string): string {
+  return secretsOf(url).reduce((out, secret) => out.split(secret).join(`${secret.slice(0, 4)}…`), text);
+}
+
+function payloadOf(delivery: Delivery): object {
+  const body = delivery.markdown ?? delivery.text;
+  if (delivery.channel === 'dingtalk') return { msgtype: 'markdown', markdown: { title: delivery.subject, text: body } };
+  return { msgtype: 'markdown', markdown: { content: body } };
+}
+
+function reasonOf(error: unknown): string {
+  const e = error as Error & { cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'no answer within 10 s';
+  const cause = e?.cause?.code ?? e?.cause?.message;
+  return cause ? `${e.message} (${cause})` : String(e?.message ?? error);
 }
 
 /**
- * Chat-group robots: WeCom (企业微信) and DingTalk (钉钉) custom robots, both as markdown messages.
- * HTTP 429/5xx, network errors and rate limits are retried; other refusals (a wrong key) are final.
+ * Chat-group robots: WeCom (企业微信群机器人) and DingTalk (钉钉自定义机器人), both as markdown messages.
+ * HTTP 429/5xx, network errors, timeouts and rate limits are retried; other refusals (a wrong key) are final.
  */
 export class WebhookTransport implements Transport {
   async send(delivery: Delivery): Promise<DeliveryReceipt> {
-    const body = delivery.markdown ?? delivery.text;
-    const payload =
-      delivery.channel === 'dingtalk'
-        ? { msgtype: 'markdown', markdown: { title: delivery.subject, text: body } }
-        : { msgtype: 'markdown', markdown: { content: body } };
-    const where = maskWebhook(delivery.recipient);
+    if (delivery.channel !== 'wecom' && delivery.channel !== 'dingtalk') {
+      throw new DeliveryError(`The robot transport does not send ${delivery.channel} messages`, true);
+    }
+    const robot = `${delivery.channel} robot ${maskWebhook(delivery.recipient)}`;
+    let host: string;
+    try {
+      host = new URL(delivery.recipient).host;
+    } catch {
+      throw new DeliveryError(`${robot}: not a URL`, true);
+    }
     let response: Response;
+    let text: string;
     try {
       response = await fetch(delivery.recipient, {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify(payload),
+        body: JSON.stringify(payloadOf(delivery)),
         signal: AbortSignal.timeout(10_000),
       });
+      text = await response.text();
     } catch (error) {
-      throw new DeliveryError(`${delivery.channel} robot ${where} unreachable: ${(error as Error).message}`, false);
+      throw new DeliveryError(scrub(`${robot} unreachable: ${reasonOf(error)}`, delivery.recipient), false);
     }
-    const text = await response.text().catch(() => '');
-    if (!response.ok) {
+    const excerpt = scrub(text.replace(/\s+/g, ' ').trim().slice(0, 200), delivery.recipient);
+    if (response.status < 200 || response.status >= 300) {
       const transient = response.status === 429 || response.status >= 500;
-      throw new DeliveryError(`${delivery.channel} robot ${where} answered HTTP ${response.status}: ${text.slice(0, 200)}`, !transient);
+      throw new DeliveryError(`${robot} answered HTTP ${response.status}: ${excerpt}`, !transient);
     }
-    let answer: { errcode?: number; errmsg?: string } = {};
+    let answer: { errcode?: unknown; errmsg?: unknown };
     try {
       answer = JSON.parse(text) as typeof answer;
     } catch {
-      throw new DeliveryError(`${delivery.channel} robot ${where} answered something that is not JSON: ${text.slice(0, 200)}`, false);
+      // A proxy or gateway page in the way; the robot itself always answers JSON.
+      throw new DeliveryError(`${robot} answered something that is not JSON: ${excerpt}`, false);
     }
-    const code = answer.errcode ?? 0;
-    if (code !== 0) throw new DeliveryError(`${delivery.channel} robot ${where} refused: errcode ${code} ${answer.errmsg ?? ''}`.trim(), !RATE_LIMITED.has(code));
-    return { deliveredTo: `${new URL(delivery.recipient).host} errcode 0` };
+    const code = Number(answer?.errcode ?? 0);
+    if (code !== 0) {
+      const errmsg = scrub(String(answer.errmsg ?? ''), delivery.recipient);
+      throw new DeliveryError(`${robot} refused the message: errcode ${code} ${errmsg}`.trim(), !RATE_LIMITED.has(code));
+    }
+    return { deliveredTo: `${host} errcode 0` };
   }
 }
