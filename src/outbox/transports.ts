@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { type Delivery, DeliveryError, type DeliveryReceipt, type Transport } from './delivery.js';
-import { createMailTransport, describeMailTransport } from './mail-transport.js';
+import { createMailTransport } from './mail-transport.js';
 import { WebhookTransport } from './webhook-transport.js';
 
 /** Picks the way out by channel: email, or a chat-group robot (WeCom, DingTalk). */
@@ -10,7 +10,7 @@ export class Transports implements OnApplicationShutdown {
   private readonly mail: Transport;
   private readonly robots = new WebhookTransport();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.mail = createMailTransport(config);
   }
 
