@@ -9,7 +9,7 @@ import { OutboxMessage } from './outbox-message.entity.js';
  * itemType is a list item type, or 'unit' (calls for reports) or 'leader' (digests); milestoneId 0 means none.
  */
 @Entity('outbox_entries')
-@Index(['rule', 'itemType', 'itemId', 'milestoneId', 'recipient', 'sendDate'], { unique: true })
+@Index(['recipient', 'sendDate', 'rule', 'itemType', 'itemId', 'milestoneId'], { unique: true })
 @Index(['messageId'])
 export class OutboxEntry extends BaseEntity {
   @Column({ type: 'integer' })

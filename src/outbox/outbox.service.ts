@@ -48,6 +48,8 @@ export function entryKeyString(k: EntryKey): string {
 }
 
 const CHUNK = 400;
+/** Rows per insert: TypeORM's parameter bookkeeping grows with the square of a statement's parameters. */
+const INSERT_CHUNK = 100;
 
 /**
  * The outbox: every message is written here first, under its unique keys, and only then delivered.
@@ -95,12 +97,12 @@ export class OutboxService {
           .values({ ...fields, itemCount: entries.length, status: 'pending', attempts: 0, nextAttemptAt: now })
           .execute();
         const messageId = Number(result.identifiers[0].id);
-        for (let i = 0; i < entries.length; i += CHUNK) {
+        for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
           await m
             .createQueryBuilder()
             .insert()
             .into(OutboxEntry)
-            .values(entries.slice(i, i + CHUNK).map((e) => ({ ...e, messageId })))
+            .values(entries.slice(i, i + INSERT_CHUNK).map((e) => ({ ...e, messageId })))
             .updateEntity(false)
             .execute();
         }

@@ -102,7 +102,7 @@ export class Reminders1732500000000 implements MigrationInterface {
       new Table({
         name: 'outbox_entries',
         columns: [...base(), int('messageId'), str('rule', 16), str('itemType', 16), int('itemId'), intDefault('milestoneId', 0), str('recipient', 520), date('sendDate')],
-        indices: [index(['rule', 'itemType', 'itemId', 'milestoneId', 'recipient', 'sendDate'], true), index(['messageId'])],
+        indices: [index(['recipient', 'sendDate', 'rule', 'itemType', 'itemId', 'milestoneId'], true), index(['messageId'])],
         foreignKeys: [new TableForeignKey({ columnNames: ['messageId'], referencedTableName: 'outbox_messages', referencedColumnNames: ['id'], onDelete: 'CASCADE' })],
       }),
     );
