@@ -6,7 +6,7 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDate, Clock, localTime } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { type EntryKey, type NewMessage, OutboxService } from '../outbox/outbox.service.js';
-import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { OutboxEntry } from '../outbox/outbox-entry.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { digestSection } from './digest-planner.js';
 import { renderDigest } from './digest-messages.js';
@@ -53,11 +53,13 @@ export class DigestService {
   async sweep(): Promise<number> {
     const [leaders, plans, days] = await Promise.all([this.leaders(), this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } }), this.calendars.calendar()]);
     const cache = new Map<string, Promise<PlanSnapshot>>();
+    const rules = new Map<number, Promise<PlanReminderSettings>>();
+    const rulesFor = (planId: number) => rules.get(planId) ?? rules.set(planId, this.settings.rulesFor(planId)).get(planId)!;
     let written = 0;
     for (const leader of leaders) {
       const visible = plans.filter((p) => leader.planId === null || p.id === leader.planId);
       if (!visible.length) continue;
-      const timing = this.timing(visible.length === 1 ? await this.settings.rulesFor(visible[0].id) : null, visible.length === 1 ? visible[0].timeZone : this.config.defaultTimeZone, days);
+      const timing = this.timing(visible.length === 1 ? await rulesFor(visible[0].id) : null, visible.length === 1 ? visible[0].timeZone : this.config.defaultTimeZone, days);
       if (!timing.due) continue;
       const key = this.key(leader, timing.weekStart);
       if ((await this.outbox.taken([key])).size) continue;
@@ -140,11 +142,12 @@ export class DigestService {
 
   /** The date of the leader's previous digest ("newly overdue" compares with it), or a week ago. */
   private async previousDigestDate(leader: User, today: string): Promise<string> {
-    const last = await this.dataSource.getRepository(OutboxMessage).findOne({
-      where: { rule: 'digest', recipient: leader.email!, sendDate: LessThan(today) },
+    // Found through the outbox keys (indexed by recipient and date), then the message's own date.
+    const key = await this.dataSource.getRepository(OutboxEntry).findOne({
+      where: { recipient: recipientKey({ channel: 'email', address: leader.email! }), rule: 'digest', sendDate: LessThan(addDays(today, 1 - weekday(today))) },
       order: { sendDate: 'DESC' },
-      select: { id: true, sendDate: true },
+      relations: { message: true },
     });
-    return last?.sendDate ?? addDays(today, -7);
+    return key?.message?.sendDate ?? addDays(today, -7);
   }
 }
