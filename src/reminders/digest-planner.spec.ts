@@ -1,0 +1,66 @@
+import type { Plan } from '../plans/plan.entity.js';
+import type { Light, MilestoneStatus, Status } from '../status/status.js';
+import type { Unit } from '../units/unit.entity.js';
+import { digestSection } from './digest-planner.js';
+import type { PlanSnapshot, SnapshotItem } from './plan-snapshot.js';
+
+const plan = { id: 2, name: '江津区方案', timeZone: 'Asia/Shanghai' } as Plan;
+const units = new Map([7, 8].map((id) => [id, { id, name: id === 7 ? '区经济信息委' : '区生态环境局' } as Unit]));
+
+function item(seq: number, lead: number, due: string | null, status: Status, overdue: boolean, light: Light, closedOn: string | null = null): SnapshotItem {
+  const m: MilestoneStatus = { status, overdue, light, dueDate: due, baselineDate: due, percent: null, closedOn, suspendedReason: null };
+  return {
+    itemType: 'task',
+    itemId: seq,
+    code: `任务${seq}`,
+    title: `第${seq}项`,
+    link: `http://x/tasks/${seq}`,
+    leadUnitIds: [lead],
+    supportUnitIds: [],
+    paused: false,
+    status,
+    overdue,
+    light,
+    milestones: [{ id: seq * 10, phrase: '', status: m }],
+  };
+}
+
+const snapshot = (asOf: string, items: SnapshotItem[]): PlanSnapshot => ({ plan, asOf, items, units, contacts: new Map(), officeUsers: [], leaderUsers: [] });
+
+describe('the digest of one plan', () => {
+  const now = snapshot('2026-11-23', [
+    item(1, 7, '2025-12-31', 'in_progress', true, 'red'),
+    item(2, 8, '2026-11-20', 'not_started', true, 'red'),
+    item(3, 7, '2026-06-30', 'closed', false, 'grey', '2026-11-20'),
+    item(4, 7, '2026-11-28', 'in_progress', false, 'yellow'),
+    item(5, 8, '2026-01-31', 'in_progress', true, 'red'),
+  ]);
+  const lastWeek = snapshot('2026-11-16', [
+    item(1, 7, '2025-12-31', 'in_progress', true, 'red'),
+    item(2, 8, '2026-11-20', 'not_started', false, 'yellow'),
+    item(3, 7, '2026-06-30', 'in_progress', true, 'red'),
+    item(4, 7, '2026-11-28', 'in_progress', false, 'yellow'),
+    item(5, 8, '2026-01-31', 'in_progress', true, 'red'),
+  ]);
+  const section = digestSection(now, lastWeek, 14, 'http://x/plans/2');
+
+  it('groups overdue items by lead unit, the unit with the longest delay first, each unit most overdue first', () => {
+    expect(section.overdueByUnit.map((u) => [u.unitName, u.items.map((l) => `${l.code} ${l.daysOverdue}`)])).toEqual([
+      ['区经济信息委', ['任务1 327']],
+      ['区生态环境局', ['任务5 296', '任务2 3']],
+    ]);
+  });
+
+  it('lists as newly overdue only what was not overdue on the previous digest’s date', () => {
+    expect(section.newlyOverdue.map((l) => l.code)).toEqual(['任务2']);
+  });
+
+  it('lists milestones due within the window and those closed out in the past seven days', () => {
+    expect(section.dueSoon.map((l) => `${l.code} ${l.daysLeft}`)).toEqual(['任务4 5']);
+    expect(section.closedLastWeek.map((l) => l.code)).toEqual(['任务3']);
+  });
+
+  it('counts each list by traffic light', () => {
+    expect(section.summary).toEqual([{ itemType: 'task', total: 5, red: 3, yellow: 1, green: 0, grey: 1, closed: 1 }]);
+  });
+});
