@@ -362,7 +362,9 @@ describe('starting the service with the clock on a Monday (no SMTP server config
     expect(rows.items.every((m) => m.status === 'sent')).toBe(true);
     const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
     expect(files).toHaveLength(rows.total);
-    const subjects = files.map((f) => parseMail(readFileSync(join(dir, f), 'utf8')).subject);
+    const raws = files.map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(raws.every((raw) => raw.includes('Date: Mon, 23 Nov 2026 01:30:00 +0000'))).toBe(true);
+    const subjects = raws.map((raw) => parseMail(raw).subject);
     expect(subjects.filter((s) => s.includes('逾期周报'))).toHaveLength(3); // the demo leaders of Jiangjin, Foshan and Jiangyin
     expect(subjects.some((s) => s.includes('已逾期'))).toBe(true);
 

@@ -13,6 +13,8 @@ export interface Delivery {
   html: string | null;
   /** Body for chat robots (WeCom and DingTalk markdown). */
   markdown: string | null;
+  /** The email's Date: the service clock's now (a frozen CLOCK dates demo mail on the demo day). */
+  date?: Date;
 }
 
 /** Where a delivered message went: the SMTP server's answer, the .eml file's path, or the robot's reply. */

@@ -72,6 +72,7 @@ function messageOf(delivery: Delivery, config: AppConfig) {
     text: delivery.text,
     ...(delivery.html !== null ? { html: delivery.html } : {}),
     messageId: `<qingdan-outbox-${delivery.id}@${host}>`,
+    ...(delivery.date ? { date: delivery.date } : {}),
     headers: { 'X-Qingdan-Outbox-Id': String(delivery.id) },
   };
 }

@@ -93,6 +93,7 @@ export class SenderService {
         text: message.text,
         html: message.html,
         markdown: message.markdown,
+        date: this.clock.now(),
       });
       await repo.update({ id: message.id }, { status: 'sent', sentAt: this.clock.now(), deliveredTo: receipt.deliveredTo.slice(0, 500), lastError: null, nextAttemptAt: null });
       return 'sent';
