@@ -106,13 +106,6 @@ function previousMonth(date: string): string {
   return addDays(`${date.slice(0, 7)}-01`, -1).slice(0, 7);
 }
 
-/** The call of the current round: this month's if it has come, else last month's. Null when there is no monthly call. */
-export function currentCallDate(date: string, rules: ReminderRules, days: Workdays): string | null {
-  if (rules.monthlyCallDay <= 0) return null;
-  const thisMonth = monthlyCallDate(date.slice(0, 7), rules, days);
-  return thisMonth <= date ? thisMonth : monthlyCallDate(previousMonth(date), rules, days);
-}
-
 /** Is `date` the day of the monthly call for progress reports (月度填报通知)? */
 export function isMonthlyCall(date: string, rules: ReminderRules, days: Workdays): boolean {
   if (rules.monthlyCallDay <= 0) return false;
@@ -142,9 +135,4 @@ export function sweepDates(sweptThrough: string | null, end: string, catchUpDays
   const dates: string[] = [];
   for (let d = start; d <= end; d = addDays(d, 1)) if (days.isWorkday(d)) dates.push(d);
   return dates;
-}
-
-/** Is `time` (HH:MM) at or after `at` (HH:MM)? */
-export function timeReached(time: string, at: string): boolean {
-  return time >= at;
 }

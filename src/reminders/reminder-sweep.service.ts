@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { addDays } from '../calendar/calendar-dates.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDate, Clock, localTime } from '../common/clock.js';
@@ -143,7 +143,7 @@ export class ReminderSweepService {
   }
 
   /** The drafts' items not yet in the outbox, rendered as messages. */
-  private async fresh(drafts: ReminderDraft[], manager: Parameters<OutboxService['taken']>[1]): Promise<NewMessage[]> {
+  private async fresh(drafts: ReminderDraft[], manager: EntityManager): Promise<NewMessage[]> {
     const taken = await this.outbox.taken(drafts.flatMap(keysOf), manager);
     const messages: NewMessage[] = [];
     for (const draft of drafts) {
