@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { loadConfig } from '../config/app-config.js';
 import { type Delivery, DeliveryError } from './delivery.js';
+import { parseMail as readMail } from '../../test/helpers/mail-catcher.js';
 import { createMailTransport, describeMailTransport } from './mail-transport.js';
 
 const delivery = (over: Partial<Delivery> = {}): Delivery => ({
@@ -27,64 +28,6 @@ async function failure(promise: Promise<unknown>): Promise<DeliveryError> {
     throw error;
   }
   throw new Error('expected the delivery to fail');
-}
-
-// --- just enough MIME decoding to read what arrived (mailparser is not installed) ---
-
-/** RFC 2047 encoded words (=?UTF-8?B?…?= and =?UTF-8?Q?…?=) to text. */
-function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g, (_m, enc: string, data: string) =>
-      enc.toUpperCase() === 'B'
-        ? Buffer.from(data, 'base64').toString('utf8')
-        : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-    );
-}
-
-function decodeBody(body: string, encoding: string): string {
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
-
-interface Part {
-  headers: Record<string, string>;
-  body: string;
-}
-
-function splitPart(raw: string): Part {
-  const at = raw.search(/\r?\n\r?\n/);
-  const head = raw.slice(0, at);
-  const headers: Record<string, string> = {};
-  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const i = line.indexOf(':');
-    if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
-  }
-  return { headers, body: raw.slice(at).replace(/^\r?\n\r?\n/, '') };
-}
-
-/** Decoded headers and the text/plain and text/html parts of a raw message. */
-function readMail(raw: string) {
-  const top = splitPart(raw);
-  const parts: Record<string, string> = {};
-  const walk = (part: Part) => {
-    const type = part.headers['content-type'] ?? 'text/plain';
-    const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
-    if (!boundary) {
-      parts[type.split(';')[0].trim()] = decodeBody(part.body, (part.headers['content-transfer-encoding'] ?? '').toLowerCase());
-      return;
-    }
-    for (const chunk of part.body.split(`--${boundary}`).slice(1)) {
-      if (!chunk.startsWith('--')) walk(splitPart(chunk.replace(/^\r?\n/, '')));
-    }
-  };
-  walk(top);
-  const header = (name: string) => decodeWords(top.headers[name] ?? '');
-  return { header, text: parts['text/plain'] ?? '', html: parts['text/html'] ?? '' };
 }
 
 // --- a real SMTP server on loopback ---

@@ -9,6 +9,8 @@ export interface CaughtMail {
   text: string;
   html: string;
   messageId: string;
+  /** Any header of the message, decoded ('' when absent). */
+  header(name: string): string;
 }
 
 export interface MailCatcher {
@@ -133,5 +135,6 @@ export function parseMail(raw: string): Omit<CaughtMail, 'to'> {
     else if (type.startsWith('text/plain')) found.text += decoded;
   };
   walk(top);
-  return { subject: decodeWords(top.headers['subject'] ?? ''), text: found.text, html: found.html, messageId: top.headers['message-id'] ?? '' };
+  const header = (name: string) => decodeWords(top.headers[name.toLowerCase()] ?? '');
+  return { subject: header('subject'), text: found.text, html: found.html, messageId: header('message-id'), header };
 }
