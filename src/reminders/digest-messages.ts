@@ -1,16 +1,36 @@
 import { ITEM_TYPE_NAMES } from '../common/item-type.js';
-import { escapeHtml, formatDate, htmlLine, htmlPage, textLine } from './message-format.js';
+import {
+  dot,
+  escapeHtml,
+  fitMarkdown,
+  formatDate,
+  htmlHeading,
+  htmlLine,
+  htmlPage,
+  htmlParagraph,
+  type LineOptions,
+  markdownLine,
+  type MarkdownEntry,
+  markdownText,
+  textLine,
+} from './message-format.js';
 import type { DigestContent, DigestSection, ItemLine, ListSummary, RenderedMessage } from './reminder-types.js';
 
 const QUIET = '本周无逾期、临近到期或新销号事项。';
+const QUIET_PLAN = '本方案无逾期、临近到期或新销号事项。';
+const FOOTER = '本周报由清单系统每周自动发送，请勿直接回复。点击事项编号或链接可登录清单系统查看详情。';
 
 function summaryText(s: ListSummary): string {
-  return `${ITEM_TYPE_NAMES[s.itemType]}${s.total}项：红${s.red}、黄${s.yellow}、绿${s.green}、灰${s.grey}，已销号${s.closed}`;
+  return `${ITEM_TYPE_NAMES[s.itemType]}${s.total}项：红${s.red}、黄${s.yellow}、绿${s.green}、灰${s.grey}，已销号${s.closed}项`;
 }
 
 function summaryHtml(s: ListSummary): string {
-  const dot = (colour: string, n: number, name: string) => `<span style="color:${colour}">●</span>${name}${n} `;
-  return `<div>${ITEM_TYPE_NAMES[s.itemType]}${s.total}项：${dot('#d93025', s.red, '红')}${dot('#e8a100', s.yellow, '黄')}${dot('#188038', s.green, '绿')}${dot('#80868b', s.grey, '灰')}，已销号${s.closed}</div>`;
+  const light = (l: ItemLine['light'], name: string, n: number) => `${dot(l)}${name}${n}`;
+  return (
+    `<div style="padding:2px 0"><b>${ITEM_TYPE_NAMES[s.itemType]}${s.total}项</b>：` +
+    `${[light('red', '红', s.red), light('yellow', '黄', s.yellow), light('green', '绿', s.green), light('grey', '灰', s.grey)].join(' ')}` +
+    `，已销号${s.closed}项</div>`
+  );
 }
 
 function overdueCount(section: DigestSection): number {
@@ -21,66 +41,129 @@ function isQuiet(section: DigestSection): boolean {
   return !overdueCount(section) && !section.newlyOverdue.length && !section.dueSoon.length && !section.closedLastWeek.length;
 }
 
-interface Part {
+/** Units with the most overdue item first; in each unit, the most overdue first (ties keep their order). */
+function byUnit(section: DigestSection): DigestSection['overdueByUnit'] {
+  const worst = (items: ItemLine[]) => Math.max(0, ...items.map((l) => l.daysOverdue));
+  return section.overdueByUnit
+    .filter((u) => u.items.length)
+    .map((u) => ({ unitName: u.unitName, items: [...u.items].sort((a, b) => b.daysOverdue - a.daysOverdue) }))
+    .sort((a, b) => worst(b.items) - worst(a.items) || b.items.length - a.items.length);
+}
+
+/** A block of a section: a heading and its items (the overdue block has one sub-heading per unit). */
+interface Block {
   title: string;
-  lines: ItemLine[];
+  colour?: string;
+  groups: { name: string | null; lines: ItemLine[] }[];
+  options: LineOptions;
 }
 
-function parts(section: DigestSection, content: DigestContent): Part[] {
-  return [
-    { title: `本周新增逾期（${section.newlyOverdue.length}项，${formatDate(content.since)}以来）`, lines: section.newlyOverdue },
-    { title: `未来${content.dueSoonDays}天到期（${section.dueSoon.length}项）`, lines: section.dueSoon },
-    { title: `上周销号（${section.closedLastWeek.length}项）`, lines: section.closedLastWeek },
-  ].filter((p) => p.lines.length);
+function blocks(section: DigestSection, content: DigestContent): Block[] {
+  const units = byUnit(section);
+  const overdue = overdueCount(section);
+  const all: Block[] = [
+    {
+      title: `逾期事项（${overdue}项，按牵头单位）`,
+      colour: '#d93025',
+      groups: units.map((u) => ({ name: `${u.unitName}（${u.items.length}项）`, lines: u.items })),
+      options: { units: false },
+    },
+    {
+      title: `本周新增逾期（${section.newlyOverdue.length}项，${formatDate(content.since)}以来）`,
+      groups: [{ name: null, lines: section.newlyOverdue }],
+      options: { units: true },
+    },
+    { title: `未来${content.dueSoonDays}天到期（${section.dueSoon.length}项）`, groups: [{ name: null, lines: section.dueSoon }], options: { units: true } },
+    { title: `上周销号（${section.closedLastWeek.length}项）`, groups: [{ name: null, lines: section.closedLastWeek }], options: { units: true, show: 'closed' } },
+  ];
+  return all.filter((b) => b.groups.some((g) => g.lines.length));
 }
 
-function sectionText(section: DigestSection, content: DigestContent, titled: boolean): string[] {
+function sectionText(section: DigestSection, content: DigestContent, titled: boolean, quietDigest: boolean): string[] {
   const out: string[] = [];
   if (titled) out.push(`【${section.planName}】`);
   out.push(...section.summary.map(summaryText));
-  if (isQuiet(section)) return [...out, QUIET, `方案：${section.planLink}`, ''];
-  if (overdueCount(section)) {
-    out.push('', `逾期事项（${overdueCount(section)}项，按牵头单位）`);
-    for (const unit of section.overdueByUnit) out.push(`${unit.unitName}（${unit.items.length}项）`, ...unit.items.map((l) => textLine(l, false)));
-  }
-  for (const part of parts(section, content)) out.push('', part.title, ...part.lines.map((l) => textLine(l)));
-  return [...out, '', `方案：${section.planLink}`, ''];
-}
-
-function sectionHtml(section: DigestSection, content: DigestContent, titled: boolean): string {
-  let html = titled ? `<h2 style="font-size:18px;margin:20px 0 8px">${escapeHtml(section.planName)}</h2>` : '';
-  html += `<div style="background:#f8f9fa;padding:8px;border-radius:6px;font-size:14px">${section.summary.map(summaryHtml).join('')}</div>`;
-  if (isQuiet(section)) return `${html}<p>${QUIET}</p>`;
-  if (overdueCount(section)) {
-    html += `<h3 style="font-size:16px;margin:16px 0 4px;color:#d93025">逾期事项（${overdueCount(section)}项，按牵头单位）</h3>`;
-    for (const unit of section.overdueByUnit) {
-      html += `<div style="margin-top:8px;font-weight:bold">${escapeHtml(unit.unitName)}（${unit.items.length}项）</div>${unit.items.map((l) => htmlLine(l, false)).join('')}`;
+  if (!quietDigest && isQuiet(section)) out.push(QUIET_PLAN);
+  for (const block of blocks(section, content)) {
+    out.push('', block.title);
+    for (const group of block.groups) {
+      if (group.name) out.push(group.name);
+      out.push(...group.lines.map((l) => textLine(l, block.options)));
     }
   }
-  for (const part of parts(section, content)) html += `<h3 style="font-size:16px;margin:16px 0 4px">${escapeHtml(part.title)}</h3>${part.lines.map((l) => htmlLine(l)).join('')}`;
-  return `${html}<p><a href="${escapeHtml(section.planLink)}" style="color:#1a73e8">打开方案</a></p>`;
+  return [...out, '', `打开方案：${section.planLink}`];
 }
 
-/** The leaders' weekly overdue digest (逾期周报). Never empty: a quiet week says so in one line. */
+function sectionHtml(section: DigestSection, content: DigestContent, titled: boolean, quietDigest: boolean): string {
+  let html = titled ? `<div style="font-size:18px;font-weight:bold;margin:24px 0 8px;padding-top:12px;border-top:2px solid #dddddd">${escapeHtml(section.planName)}</div>` : '';
+  html += `<div style="background:#f5f6f7;padding:8px 10px;border-radius:6px;font-size:14px">${section.summary.map(summaryHtml).join('')}</div>`;
+  if (!quietDigest && isQuiet(section)) html += htmlParagraph(QUIET_PLAN, 'margin-top:12px');
+  for (const block of blocks(section, content)) {
+    html += htmlHeading(block.title, block.colour);
+    for (const group of block.groups) {
+      if (group.name) html += `<div style="margin:10px 0 0;font-weight:bold;color:#444444">${escapeHtml(group.name)}</div>`;
+      html += group.lines.map((l) => htmlLine(l, block.options)).join('');
+    }
+  }
+  return `${html}<p style="margin:12px 0 0"><a href="${escapeHtml(section.planLink)}" style="color:#1a73e8">打开方案</a></p>`;
+}
+
+function sectionMarkdown(section: DigestSection, content: DigestContent, titled: boolean): MarkdownEntry[] {
+  const entries: MarkdownEntry[] = [];
+  for (const block of blocks(section, content)) {
+    entries.push({ text: `**${titled ? `${markdownText(section.planName)} · ` : ''}${block.title}**`, item: false });
+    for (const group of block.groups) {
+      if (group.name) entries.push({ text: markdownText(group.name), item: false });
+      entries.push(...group.lines.map((l) => ({ text: markdownLine(l, block.options), item: true })));
+    }
+  }
+  return entries;
+}
+
+function subjectOf(content: DigestContent): string {
+  const { sections } = content;
+  const scope = sections.length === 1 ? sections[0].planName : sections.length ? `${sections.length}个方案` : '清单';
+  const overdue = sections.reduce((n, s) => n + overdueCount(s), 0);
+  const fresh = sections.reduce((n, s) => n + s.newlyOverdue.length, 0);
+  const soon = sections.reduce((n, s) => n + s.dueSoon.length, 0);
+  const head = `【逾期周报】${scope}（${formatDate(content.date)}）`;
+  if (overdue > 0) return `${head}：逾期${overdue}项，新增逾期${fresh}项`;
+  return soon > 0 ? `${head}：本周无逾期事项，${soon}项临近到期` : `${head}：本周无逾期事项`;
+}
+
+/**
+ * The leaders' weekly overdue digest (逾期周报). Per plan: the lists' counts, then the overdue items by
+ * lead unit, the newly overdue, those due soon and those closed out; empty parts are left out. Never
+ * empty: a quiet week says so in one line, with the counts.
+ */
 export function renderDigest(content: DigestContent): RenderedMessage {
-  const overdue = content.sections.reduce((n, s) => n + overdueCount(s), 0);
-  const fresh = content.sections.reduce((n, s) => n + s.newlyOverdue.length, 0);
-  const scope = content.sections.length === 1 ? content.sections[0].planName : `${content.sections.length}个方案`;
-  const quiet = content.sections.every(isQuiet);
-  const subject = quiet
-    ? `【逾期周报】${scope}（${formatDate(content.date)}）：本周无逾期事项`
-    : `【逾期周报】${scope}（${formatDate(content.date)}）：逾期${overdue}项，新增逾期${fresh}项`;
-  const greeting = `${content.leaderName}：您好！以下是截至${formatDate(content.date)}的无废城市建设清单执行情况。`;
-  const footer = '此周报由清单系统每周自动发送，请勿直接回复。';
+  const subject = subjectOf(content);
   const titled = content.sections.length > 1;
-  const text = content.sections.length
-    ? [greeting, '', ...content.sections.flatMap((s) => sectionText(s, content, titled)), footer].join('\n')
-    : [greeting, '', QUIET, '', footer].join('\n');
+  const quiet = content.sections.every(isQuiet);
+  const greeting = `${content.leaderName || '领导'}：您好！以下是截至${formatDate(content.date)}的“无废城市”建设清单执行情况。`;
+
+  const text = [
+    greeting,
+    '',
+    ...(quiet ? [QUIET, ''] : []),
+    ...content.sections.flatMap((s) => [...sectionText(s, content, titled, quiet), '']),
+    FOOTER,
+  ].join('\n');
+
   const html = htmlPage(
     subject,
-    `<h1 style="font-size:20px;margin:0 0 8px">${escapeHtml(subject.replace('【逾期周报】', '逾期周报 · '))}</h1><p>${escapeHtml(greeting)}</p>` +
-      (content.sections.length ? content.sections.map((s) => sectionHtml(s, content, titled)).join('') : `<p>${QUIET}</p>`) +
-      `<p style="color:#888;font-size:13px;margin-top:16px">${escapeHtml(footer)}</p>`,
+    `<div style="font-size:20px;font-weight:bold;margin:0 0 8px">${escapeHtml(subject.replace('【逾期周报】', '逾期周报 · '))}</div>` +
+      htmlParagraph(greeting) +
+      (quiet ? htmlParagraph(QUIET, 'font-weight:bold') : '') +
+      content.sections.map((s) => sectionHtml(s, content, titled, quiet)).join('') +
+      `<p style="color:#888888;font-size:13px;margin:20px 0 0">${escapeHtml(FOOTER)}</p>`,
   );
-  return { subject, text, html, markdown: text };
+
+  const summaries = content.sections.flatMap((s) => [...(titled ? [`**${markdownText(s.planName)}**`] : []), ...s.summary.map(summaryText)]);
+  const markdown = fitMarkdown(
+    [`**${markdownText(subject)}**`, ...summaries, ...(quiet ? [QUIET] : [])],
+    content.sections.flatMap((s) => sectionMarkdown(s, content, titled)),
+    content.sections.map((s) => `[${titled ? `打开${markdownText(s.planName)}` : '打开方案'}](${s.planLink})`),
+  );
+  return { subject, text, html, markdown };
 }

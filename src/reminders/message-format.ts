@@ -1,79 +1,157 @@
 import { STATUS_NAMES } from '../status/status.js';
 import type { ItemLine } from './reminder-types.js';
 
-/** '2025-12-31' → '2025年12月31日' */
+/** '2025-12-31' → '2025年12月31日' (anything else is returned as it is). */
 export function formatDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return match ? `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日` : date;
 }
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
 }
 
-/** "逾期327天" / "还有7天" / "今日到期" / "无截止日期". */
+/** Text from the data on one line: line breaks and runs of spaces (spreadsheet cells) become one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** "逾期327天" / "还有7天" / "今日到期" / "无明确时限". */
 export function timing(line: ItemLine): string {
-  if (line.dueDate === null) return '无截止日期';
+  if (line.dueDate === null) return '无明确时限';
   if (line.daysOverdue > 0) return `逾期${line.daysOverdue}天`;
   return line.daysLeft === 0 ? '今日到期' : `还有${line.daysLeft}天`;
 }
 
-/** The deadline as it stands, with the phrase as written when it says more. */
+/** The deadline as it stands, with the phrase as written when it says something the date does not. */
 export function deadline(line: ItemLine): string {
-  if (line.dueDate === null) return line.phrase || '长期';
-  return line.phrase ? `${formatDate(line.dueDate)}（原文：${line.phrase}）` : formatDate(line.dueDate);
+  const phrase = oneLine(line.phrase);
+  if (line.dueDate === null) return phrase || '无明确时限';
+  const date = formatDate(line.dueDate);
+  return phrase && !phrase.includes(date) ? `${date}（原文：${phrase}）` : date;
 }
 
-function progress(line: ItemLine): string {
-  return `${STATUS_NAMES[line.status]}${line.percent !== null ? ` ${line.percent}%` : ''}`;
+/** "推进中，进度40%" / "未开始". */
+export function progress(line: ItemLine): string {
+  return `${STATUS_NAMES[line.status]}${line.percent !== null ? `，进度${line.percent}%` : ''}`;
 }
 
-/** One line of plain text per item. */
-export function textLine(line: ItemLine, withUnits = true): string {
-  const units = withUnits && line.leadUnits.length ? `｜牵头：${line.leadUnits.join('、')}` : '';
-  return `- ${line.code} ${line.title}\n  时限：${deadline(line)}｜${timing(line)}｜${progress(line)}${units}\n  ${line.link}`;
+export interface LineOptions {
+  /** Name the lead units (when the reader is not the lead unit, or items of several units are listed). */
+  units: boolean;
+  /** 'timing': the deadline and 逾期N天/还有N天; 'closed': the day it was closed out. */
+  show?: 'timing' | 'closed';
 }
 
-const LIGHT_COLOURS: Record<ItemLine['light'], string> = { red: '#d93025', yellow: '#e8a100', green: '#188038', grey: '#80868b' };
+function facts(line: ItemLine, options: LineOptions): string[] {
+  const parts =
+    options.show === 'closed'
+      ? [`${line.closedOn ? `${formatDate(line.closedOn)}` : ''}已销号`, `时限：${deadline(line)}`]
+      : [`时限：${deadline(line)}`, timing(line), progress(line)];
+  if (options.units && line.leadUnits.length) parts.push(`牵头：${line.leadUnits.join('、')}`);
+  return parts;
+}
 
-/** One stacked block per item: reads on a phone without sideways scrolling. */
-export function htmlLine(line: ItemLine, withUnits = true): string {
-  const units = withUnits && line.leadUnits.length ? `<br>牵头：${escapeHtml(line.leadUnits.join('、'))}` : '';
+/** One item in plain text: code and title, then its facts, then its link. */
+export function textLine(line: ItemLine, options: LineOptions): string {
+  return `· ${line.code} ${oneLine(line.title)}\n  ${facts(line, options).join('｜')}\n  ${line.link}`;
+}
+
+export const LIGHT_COLOURS: Record<ItemLine['light'], string> = { red: '#d93025', yellow: '#e8a100', green: '#188038', grey: '#80868b' };
+
+/** A coloured dot for a traffic light, as text (no images, so it shows in every mail client). */
+export function dot(light: ItemLine['light']): string {
+  return `<span style="color:${LIGHT_COLOURS[light]}">●</span>`;
+}
+
+/** One item as a stacked block (no table), so it reads on a phone without scrolling sideways. */
+export function htmlLine(line: ItemLine, options: LineOptions): string {
+  const [first, ...rest] = facts(line, options);
+  const emphasis = options.show !== 'closed' && line.daysOverdue > 0 ? 'color:#d93025;font-weight:bold' : 'font-weight:bold';
+  const detail =
+    options.show === 'closed'
+      ? [first, ...rest].map(escapeHtml).join('｜')
+      : [escapeHtml(first), `<span style="${emphasis}">${escapeHtml(rest[0])}</span>`, ...rest.slice(1).map(escapeHtml)].join('｜');
   return (
-    `<div style="padding:8px 0;border-bottom:1px solid #eee">` +
-    `<span style="color:${LIGHT_COLOURS[line.light]}">●</span> <a href="${escapeHtml(line.link)}" style="color:#1a73e8;font-weight:bold">${escapeHtml(line.code)}</a> ${escapeHtml(line.title)}` +
-    `<div style="color:#555;font-size:14px">时限：${escapeHtml(deadline(line))}｜<b>${escapeHtml(timing(line))}</b>｜${escapeHtml(progress(line))}${units}</div></div>`
+    `<div style="padding:8px 0;border-bottom:1px solid #eeeeee">` +
+    `${dot(line.light)} <a href="${escapeHtml(line.link)}" style="color:#1a73e8;font-weight:bold;text-decoration:none">${escapeHtml(line.code)}</a> ${escapeHtml(oneLine(line.title))}` +
+    `<div style="color:#555555;font-size:14px">${detail}</div></div>`
   );
 }
 
-export function markdownLine(line: ItemLine): string {
-  return `- [${line.code}](${line.link}) ${line.title.replace(/[[\]]/g, '')}｜${timing(line)}`;
+/** Text from the data made inert in robot markdown (links, emphasis, tags). */
+function markdownSafe(text: string): string {
+  return oneLine(text).replace(/[[\]<>*`_]/g, (c) => ({ '[': '［', ']': '］', '<': '＜', '>': '＞', '*': '＊', '`': "'", _: '＿' })[c]!);
+}
+
+/** One item in robot markdown: the code links to the item. */
+export function markdownLine(line: ItemLine, options: LineOptions): string {
+  const what = options.show === 'closed' ? `${line.closedOn ? formatDate(line.closedOn) : ''}已销号` : timing(line);
+  const units = options.units && line.leadUnits.length ? `｜牵头：${markdownSafe(line.leadUnits.join('、'))}` : '';
+  return `- [${markdownSafe(line.code)}](${line.link}) ${markdownSafe(line.title)}｜${what}${units}`;
+}
+
+/** A plain heading or note in robot markdown. */
+export function markdownText(text: string): string {
+  return markdownSafe(text);
 }
 
 /** Wraps the body of an HTML email: one column, at most 640px wide, system fonts, inline styles only. */
 export function htmlPage(title: string, body: string): string {
   return (
-    `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
-    `<body style="margin:0;padding:0;background:#f6f6f6"><div style="max-width:640px;margin:0 auto;padding:16px;background:#fff;font-family:-apple-system,BlinkMacSystemFont,'PingFang SC','Microsoft YaHei',sans-serif;font-size:16px;line-height:1.6;color:#222">` +
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
+    `<body style="margin:0;padding:0;background:#f6f6f6">` +
+    `<div style="max-width:640px;margin:0 auto;padding:16px;background:#ffffff;font-family:-apple-system,BlinkMacSystemFont,'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC',sans-serif;font-size:16px;line-height:1.6;color:#222222;word-break:break-word">` +
     `${body}</div></body></html>`
   );
 }
 
-const MARKDOWN_LIMIT = 4000;
+export function htmlHeading(text: string, colour = '#222222'): string {
+  return `<div style="font-size:16px;font-weight:bold;margin:18px 0 4px;color:${colour}">${escapeHtml(text)}</div>`;
+}
 
-/** Markdown lines joined, cut to fit the robots' limit (UTF-8 bytes) with a line saying how many were left out. */
-export function fitMarkdown(head: string[], lines: string[], tail: string[]): string {
-  const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+export function htmlParagraph(text: string, style = ''): string {
+  return `<p style="margin:0 0 12px;${style}">${escapeHtml(text)}</p>`;
+}
+
+/** The robots' limit is 4096 bytes of UTF-8; this leaves room for the channel's own wrapping. */
+export const MARKDOWN_LIMIT = 4000;
+
+/** A markdown entry between head and tail: an item line (counted when left out) or a heading. */
+export interface MarkdownEntry {
+  text: string;
+  item: boolean;
+}
+
+export function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+function cutLine(left: number): string {
+  return `……另有${left}项，请打开链接查看`;
+}
+
+/**
+ * Head, entries and tail joined by line breaks, at most MARKDOWN_LIMIT UTF-8 bytes. When the entries do
+ * not all fit, as many as fit are kept and a line says how many items were left out; a heading is never
+ * left hanging without an item under it.
+ */
+export function fitMarkdown(head: string[], entries: MarkdownEntry[], tail: string[]): string {
+  const whole = [...head, ...entries.map((e) => e.text), ...tail].join('\n');
+  if (bytes(whole) <= MARKDOWN_LIMIT) return whole;
+  const items = entries.filter((e) => e.item).length;
   const fixed = [...head, ...tail].join('\n');
-  const kept: string[] = [];
-  let size = bytes(fixed) + 60;
-  for (const [i, line] of lines.entries()) {
-    if (size + bytes(line) + 1 > MARKDOWN_LIMIT) {
-      kept.push(`……另有${lines.length - i}项，请打开链接查看`);
-      break;
-    }
-    kept.push(line);
-    size += bytes(line) + 1;
+  let size = bytes(fixed) + 1 + bytes(cutLine(items));
+  const kept: MarkdownEntry[] = [];
+  for (const entry of entries) {
+    const grown = size + 1 + bytes(entry.text);
+    if (grown > MARKDOWN_LIMIT) break;
+    kept.push(entry);
+    size = grown;
   }
-  return [...head, ...kept, ...tail].join('\n');
+  while (kept.length && !kept[kept.length - 1].item) kept.pop();
+  const left = items - kept.filter((e) => e.item).length;
+  return [...head, ...kept.map((e) => e.text), cutLine(left), ...tail].join('\n');
 }

@@ -1,14 +1,15 @@
-import { renderDigest } from './digest-messages.js';
 import { renderReminder } from './reminder-messages.js';
-import type { DigestContent, DigestSection, ItemLine, ReminderContent } from './reminder-types.js';
+import type { ItemLine, ReminderContent } from './reminder-types.js';
 
-function line(seq: number, over: Partial<ItemLine> = {}): ItemLine {
+const BASE = 'http://qingdan.example.org/api/v1/plans/2';
+
+function task(no: number, over: Partial<ItemLine> = {}): ItemLine {
   return {
     itemType: 'task',
-    itemId: seq,
-    milestoneId: seq * 10,
-    code: `任务${seq}`,
-    title: `推进第${seq}项工业固体废物源头减量工作`,
+    itemId: 100 + no,
+    milestoneId: 1000 + no,
+    code: `任务${no}`,
+    title: `推动工业固体废物源头减量，开展第${no}批企业清洁生产审核`,
     role: 'lead',
     leadUnits: ['区经济信息委'],
     dueDate: '2025-12-31',
@@ -19,103 +20,179 @@ function line(seq: number, over: Partial<ItemLine> = {}): ItemLine {
     light: 'red',
     percent: 40,
     closedOn: null,
-    link: `http://qingdan.example.org/api/v1/plans/2/tasks/${seq}`,
+    link: `${BASE}/tasks/${100 + no}`,
     ...over,
   };
 }
 
-const reminder = (over: Partial<ReminderContent> = {}): ReminderContent => ({
-  rule: 'overdue',
-  planName: '江津区“无废城市”建设实施方案',
-  unitName: '区经济信息委',
-  recipientName: '张负责人',
-  audience: 'head',
-  date: '2026-11-23',
-  daysBefore: null,
-  items: [line(11), line(12, { role: 'support', leadUnits: ['区生态环境局'], daysOverdue: 40 })],
-  unitLink: 'http://qingdan.example.org/api/v1/plans/2/responsibilities?unit=7',
-  ...over,
+/** A supporting item led by the ecology bureau. */
+const supported = (no: number, over: Partial<ItemLine> = {}) => task(no, { role: 'support', leadUnits: ['区生态环境局'], title: `建设第${no}个“无废园区”`, ...over });
+
+function reminder(over: Partial<ReminderContent> = {}): ReminderContent {
+  return {
+    rule: 'overdue',
+    planName: '江津区“无废城市”建设实施方案',
+    unitName: '区经济信息委',
+    recipientName: '张明',
+    audience: 'head',
+    date: '2026-11-23',
+    daysBefore: null,
+    items: [task(11), task(5, { daysOverdue: 12, dueDate: '2026-11-11', phrase: '2026年11月中旬' }), supported(20, { daysOverdue: 40 })],
+    unitLink: `${BASE}/responsibilities?unit=7`,
+    ...over,
+  };
+}
+
+/** Items due ahead of the send date. */
+const ahead = (no: number, dueDate: string, daysLeft: number, over: Partial<ItemLine> = {}) =>
+  task(no, { dueDate, phrase: '', daysOverdue: 0, daysLeft, light: 'yellow', ...over });
+
+describe('reminder subjects', () => {
+  it('before a deadline: the unit, the count, the date and the days left', () => {
+    const m = renderReminder(reminder({ rule: 'before', audience: 'liaison', daysBefore: 7, items: [ahead(11, '2026-11-30', 7), ahead(12, '2026-11-30', 7)] }));
+    expect(m.subject).toBe('【清单提醒】区经济信息委：2项事项将于2026年11月30日到期（还有7天）');
+  });
+
+  it('before deadlines on different days: the earliest date and 等', () => {
+    const m = renderReminder(reminder({ rule: 'before', audience: 'liaison', daysBefore: 30, items: [ahead(12, '2026-12-31', 38), ahead(11, '2026-12-23', 30)] }));
+    expect(m.subject).toBe('【清单提醒】区经济信息委：2项事项将于2026年12月23日等到期（还有30天）');
+  });
+
+  it('before a deadline whose reminder day fell on a weekend: the days actually left', () => {
+    // 7 days before Sunday 2026-12-06 is Sunday 2026-11-29, so it goes out on Friday 2026-11-27.
+    const m = renderReminder(reminder({ rule: 'before', audience: 'liaison', date: '2026-11-27', daysBefore: 7, items: [ahead(11, '2026-12-06', 9)] }));
+    expect(m.subject).toBe('【清单提醒】区经济信息委：1项事项将于2026年12月6日到期（还有9天）');
+  });
+
+  it('on the due day: 今日到期', () => {
+    const m = renderReminder(reminder({ rule: 'due', audience: 'liaison', items: [ahead(11, '2026-11-23', 0), ahead(12, '2026-11-23', 0)] }));
+    expect(m.subject).toBe('【清单提醒】区经济信息委：2项事项今日到期');
+    expect(m.text).toContain('今日到期');
+  });
+
+  it('a deadline on a Sunday is announced on Friday with its date, not as today', () => {
+    const m = renderReminder(reminder({ rule: 'due', audience: 'liaison', date: '2026-11-27', items: [ahead(11, '2026-11-29', 2)] }));
+    expect(m.subject).toBe('【清单提醒】区经济信息委：1项事项将于2026年11月29日到期');
+  });
+
+  it('overdue: 催办 with the longest delay', () => {
+    expect(renderReminder(reminder()).subject).toBe('【催办】区经济信息委：3项事项已逾期（最长327天）');
+  });
+
+  it('escalation: 逾期督办 with the days every listed item is past', () => {
+    const m = renderReminder(reminder({ rule: 'escalation', audience: 'leader', recipientName: '陈副区长', items: [task(11), task(6, { daysOverdue: 35 })] }));
+    expect(m.subject).toBe('【逾期督办】区经济信息委：2项事项逾期超过35天');
+  });
+
+  it('monthly call: 进展填报 with the number of items the unit leads', () => {
+    const m = renderReminder(reminder({ rule: 'monthly_call', audience: 'liaison', date: '2026-11-25', items: [task(11), task(5), supported(20)] }));
+    expect(m.subject).toBe('【进展填报】区经济信息委：请填报本月进展（2项）');
+  });
+
+  it('nudge: 填报提醒 to a unit that has not reported this month', () => {
+    const m = renderReminder(reminder({ rule: 'nudge', audience: 'liaison', date: '2026-11-30', items: [task(11)] }));
+    expect(m.subject).toBe('【填报提醒】区经济信息委本月尚未填报进展');
+    expect(m.text).toContain('尚未填报');
+  });
 });
 
-describe('reminder messages', () => {
-  it('names the unit, the count and the longest delay in the subject, and lists lead items before the copied ones', () => {
-    const m = renderReminder(reminder());
-    expect(m.subject).toBe('【催办】区经济信息委：2项事项已逾期（最长327天）');
-    expect(m.text.indexOf('任务11')).toBeLessThan(m.text.indexOf('配合事项（抄送，1项）'));
-    expect(m.text.indexOf('配合事项（抄送，1项）')).toBeLessThan(m.text.indexOf('任务12'));
-    expect(m.text).toContain('http://qingdan.example.org/api/v1/plans/2/tasks/11');
-    expect(m.text).toContain('2025年12月31日（原文：2025年底前）');
-    expect(m.text).not.toMatch(/<[a-z]/);
+describe('reminder body', () => {
+  it('greets the recipient, lists lead items before the copied supporting ones, each with its link', () => {
+    const { text } = renderReminder(reminder());
+    expect(text.startsWith('张明：您好！')).toBe(true);
+    const copy = text.indexOf('配合事项（抄送，1项）');
+    expect(text.indexOf('牵头事项（2项）')).toBeLessThan(text.indexOf('任务11'));
+    expect(text.indexOf('任务11')).toBeLessThan(copy);
+    expect(text.indexOf('任务5 ')).toBeLessThan(copy);
+    expect(text.indexOf('任务20')).toBeGreaterThan(copy);
+    for (const id of [111, 105, 120]) expect(text).toContain(`${BASE}/tasks/${id}`);
+    expect(text).toContain(`${BASE}/responsibilities?unit=7`);
   });
 
-  it('says the date and the days left before a deadline', () => {
-    const m = renderReminder(reminder({ rule: 'before', daysBefore: 7, date: '2026-11-23', items: [line(11, { dueDate: '2026-11-30', daysOverdue: 0, daysLeft: 7 })] }));
-    expect(m.subject).toBe('【清单提醒】区经济信息委：1项事项将于2026年11月30日到期（还有7天）');
+  it('gives each item its deadline as it stands and as written, how late it is, its status and progress', () => {
+    const { text } = renderReminder(reminder());
+    expect(text).toContain('时限：2025年12月31日（原文：2025年底前）｜逾期327天｜推进中，进度40%');
+    expect(text).toContain('时限：2026年11月11日（原文：2026年11月中旬）｜逾期12天');
   });
 
-  it('escapes text from the data in HTML', () => {
-    const m = renderReminder(reminder({ items: [line(1, { title: '<script>alert(1)</script>' })] }));
+  it('names the lead unit of a supporting item, not of the unit’s own items', () => {
+    const { text } = renderReminder(reminder());
+    const [own, copied] = text.split('配合事项');
+    expect(own).not.toContain('牵头：');
+    expect(copied).toContain('牵头：区生态环境局');
+  });
+
+  it('has no lead/supporting headings when every item is led by the unit', () => {
+    const { text } = renderReminder(reminder({ items: [task(11), task(5)] }));
+    expect(text).not.toContain('牵头事项');
+    expect(text).not.toContain('配合事项');
+  });
+
+  it('closes with how to report and that the office sent it automatically', () => {
+    const { text, html } = renderReminder(reminder());
+    expect(text).toContain('请登录清单系统填报进展');
+    expect(text).toContain('本消息由清单系统代江津区“无废城市”建设实施方案无废办于2026年11月23日自动发送');
+    expect(html).toContain('登录清单系统填报进展');
+  });
+
+  it('greets by unit and role when the contact has no name', () => {
+    expect(renderReminder(reminder({ recipientName: '', audience: 'liaison' })).text.startsWith('区经济信息委联络员：您好！')).toBe(true);
+    expect(renderReminder(reminder({ rule: 'escalation', recipientName: '', audience: 'office' })).text.startsWith('无废办：您好！')).toBe(true);
+  });
+
+  it('tells a supervising leader why they hear, and names the lead unit on each item', () => {
+    const { text } = renderReminder(reminder({ rule: 'escalation', audience: 'leader', recipientName: '陈副区长', items: [task(11), task(6, { daysOverdue: 35 })] }));
+    expect(text).toContain('区经济信息委牵头的以下事项逾期已超过35天，按催办规则报请分管领导督促推进。');
+    expect(text).toContain('牵头：区经济信息委');
+    expect(text).toContain('请督促责任单位登录清单系统填报进展');
+  });
+
+  it('tells the office it is copied on an escalation', () => {
+    const { text } = renderReminder(reminder({ rule: 'escalation', audience: 'office', recipientName: '江津区无废办', unitName: '区经济信息委、区生态环境局', items: [task(11)] }));
+    expect(text).toContain('按催办规则抄报无废办');
+  });
+
+  it('reads as plain text: no tags or entities', () => {
+    const { text } = renderReminder(reminder());
+    expect(text).not.toMatch(/<\/?[a-z]|&[a-z]+;/);
+  });
+});
+
+describe('reminder HTML and robot markdown', () => {
+  it('escapes text from the data in HTML and makes it inert in markdown', () => {
+    const m = renderReminder(reminder({ unitName: '区经济信息委 & 区商务委', items: [task(1, { title: '<script>alert("x")</script>开展清洁生产审核' })] }));
     expect(m.html).not.toContain('<script>');
-    expect(m.html).toContain('&lt;script&gt;');
+    expect(m.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;开展清洁生产审核');
+    expect(m.html).toContain('区经济信息委 &amp; 区商务委');
+    expect(m.markdown).not.toContain('<script>');
+    expect(m.text).toContain('<script>alert("x")</script>开展清洁生产审核');
   });
 
-  it('keeps a robot message under 4000 bytes and says how many items were left out', () => {
-    const items = Array.from({ length: 300 }, (_, i) => line(i + 1));
+  it('lays HTML out for a phone: one column at most 640px wide, inline styles, links on the item codes, no tables', () => {
+    const { html } = renderReminder(reminder());
+    expect(html).toContain('max-width:640px');
+    expect(html).toContain('name="viewport"');
+    expect(html).not.toMatch(/<style|<table|<link /);
+    expect(html).toMatch(new RegExp(`<a href="${BASE}/tasks/111"[^>]*>任务11</a>`));
+    expect(html.indexOf('任务11</a>')).toBeLessThan(html.indexOf('配合事项（抄送，1项）'));
+    expect(html.indexOf('配合事项（抄送，1项）')).toBeLessThan(html.indexOf('任务20</a>'));
+  });
+
+  it('puts every item in a short robot message, each code a link', () => {
+    const { markdown } = renderReminder(reminder());
+    expect(markdown).toContain(`[任务11](${BASE}/tasks/111)`);
+    expect(markdown).toContain(`[任务20](${BASE}/tasks/120)`);
+    expect(markdown).not.toContain('另有');
+  });
+
+  it('keeps a robot message of 300 items under 4000 UTF-8 bytes and says how many were left out', () => {
+    const items = [...Array.from({ length: 250 }, (_, i) => task(i + 1)), ...Array.from({ length: 50 }, (_, i) => supported(i + 251))];
     const m = renderReminder(reminder({ items }));
     expect(Buffer.byteLength(m.markdown, 'utf8')).toBeLessThanOrEqual(4000);
-    const shown = (m.markdown.match(/\[任务\d+\]/g) ?? []).length;
+    const shown = (m.markdown.match(/\[任务\d+\]\(/g) ?? []).length;
+    expect(shown).toBeGreaterThan(10);
     expect(m.markdown).toContain(`……另有${300 - shown}项，请打开链接查看`);
+    expect(m.markdown).toContain(`${BASE}/responsibilities?unit=7`);
     expect(m.text.match(/任务\d+ /g)).toHaveLength(300);
-  });
-});
-
-const section = (over: Partial<DigestSection> = {}): DigestSection => ({
-  planName: '江津区“无废城市”建设实施方案',
-  planLink: 'http://qingdan.example.org/api/v1/plans/2',
-  overdueByUnit: [],
-  newlyOverdue: [],
-  dueSoon: [],
-  closedLastWeek: [],
-  summary: [{ itemType: 'task', total: 82, red: 0, yellow: 0, green: 2, grey: 80, closed: 80 }],
-  ...over,
-});
-
-const digest = (sections: DigestSection[]): DigestContent => ({
-  leaderName: '李区长',
-  date: '2026-11-23',
-  weekStart: '2026-11-23',
-  since: '2026-11-16',
-  dueSoonDays: 14,
-  sections,
-});
-
-describe('the weekly digest', () => {
-  it('says a quiet week in one line, with the counts, and is never empty', () => {
-    const m = renderDigest(digest([section()]));
-    expect(m.subject).toBe('【逾期周报】江津区“无废城市”建设实施方案（2026年11月23日）：本周无逾期事项');
-    expect(m.text.match(/本周无逾期、临近到期或新销号事项。/g)).toHaveLength(1);
-    expect(m.text).toContain('任务82项：红0、黄0、绿2、灰80，已销号80');
-  });
-
-  it('groups overdue items by lead unit with days overdue, and lists the newly overdue, due soon and closed', () => {
-    const m = renderDigest(
-      digest([
-        section({
-          overdueByUnit: [
-            { unitName: '区经济信息委', items: [line(11), line(5, { daysOverdue: 3 })] },
-            { unitName: '区生态环境局', items: [line(20, { daysOverdue: 30, leadUnits: ['区生态环境局'] })] },
-          ],
-          newlyOverdue: [line(5, { daysOverdue: 3 })],
-          dueSoon: [line(30, { daysOverdue: 0, daysLeft: 6, dueDate: '2026-11-29', light: 'yellow' })],
-          closedLastWeek: [line(40, { status: 'closed', light: 'grey', closedOn: '2026-11-20' })],
-        }),
-      ]),
-    );
-    expect(m.subject).toBe('【逾期周报】江津区“无废城市”建设实施方案（2026年11月23日）：逾期3项，新增逾期1项');
-    expect(m.text.indexOf('区经济信息委（2项）')).toBeLessThan(m.text.indexOf('区生态环境局（1项）'));
-    expect(m.text).toContain('逾期327天');
-    expect(m.text).toContain('未来14天到期（1项）');
-    expect(m.text).toContain('上周销号（1项）');
-    expect(m.html).toContain('max-width:640px');
   });
 });

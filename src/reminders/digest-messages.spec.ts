@@ -1,0 +1,206 @@
+import { renderDigest } from './digest-messages.js';
+import type { DigestContent, DigestSection, ItemLine } from './reminder-types.js';
+
+const BASE = 'http://qingdan.example.org/api/v1/plans/2';
+
+function task(no: number, unit: string, over: Partial<ItemLine> = {}): ItemLine {
+  return {
+    itemType: 'task',
+    itemId: 100 + no,
+    milestoneId: 0,
+    code: `任务${no}`,
+    title: `推进第${no}项“无废城市”建设任务`,
+    role: null,
+    leadUnits: [unit],
+    dueDate: '2025-12-31',
+    phrase: '2025年底前',
+    daysOverdue: 327,
+    daysLeft: 0,
+    status: 'in_progress',
+    light: 'red',
+    percent: 40,
+    closedOn: null,
+    link: `${BASE}/tasks/${100 + no}`,
+    ...over,
+  };
+}
+
+const JXW = '区经济信息委';
+const STHJ = '区生态环境局';
+const ZJW = '区住房城乡建委';
+
+function section(over: Partial<DigestSection> = {}): DigestSection {
+  return {
+    planName: '江津区“无废城市”建设实施方案',
+    planLink: BASE,
+    overdueByUnit: [],
+    newlyOverdue: [],
+    dueSoon: [],
+    closedLastWeek: [],
+    summary: [
+      { itemType: 'task', total: 82, red: 3, yellow: 4, green: 60, grey: 15, closed: 12 },
+      { itemType: 'project', total: 40, red: 0, yellow: 1, green: 30, grey: 9, closed: 9 },
+      { itemType: 'indicator', total: 55, red: 1, yellow: 0, green: 50, grey: 4, closed: 0 },
+    ],
+    ...over,
+  };
+}
+
+const quietSection = (over: Partial<DigestSection> = {}) =>
+  section({ summary: [{ itemType: 'task', total: 82, red: 0, yellow: 0, green: 2, grey: 80, closed: 80 }], ...over });
+
+/** A busy week, its units given out of order. */
+function busySection(): DigestSection {
+  return section({
+    overdueByUnit: [
+      { unitName: STHJ, items: [task(20, STHJ, { daysOverdue: 30 })] },
+      { unitName: ZJW, items: [task(31, ZJW, { daysOverdue: 3 }), task(30, ZJW, { daysOverdue: 90 })] },
+      { unitName: JXW, items: [task(5, JXW, { daysOverdue: 3 }), task(11, JXW)] },
+    ],
+    newlyOverdue: [task(5, JXW, { daysOverdue: 3 }), task(31, ZJW, { daysOverdue: 3 })],
+    dueSoon: [task(40, STHJ, { dueDate: '2026-11-30', phrase: '2026年11月底前', daysOverdue: 0, daysLeft: 7, light: 'yellow', percent: 80 })],
+    closedLastWeek: [task(41, JXW, { status: 'closed', light: 'grey', percent: 100, daysOverdue: 0, dueDate: '2026-12-31', phrase: '2026年底前', closedOn: '2026-11-20' })],
+  });
+}
+
+function digest(sections: DigestSection[], over: Partial<DigestContent> = {}): DigestContent {
+  return { leaderName: '李区长', date: '2026-11-23', weekStart: '2026-11-23', since: '2026-11-16', dueSoonDays: 14, sections, ...over };
+}
+
+const QUIET = '本周无逾期、临近到期或新销号事项。';
+
+describe('a quiet week', () => {
+  it('says so in the subject and in one line, with the counts per list', () => {
+    const m = renderDigest(digest([quietSection()]));
+    expect(m.subject).toBe('【逾期周报】江津区“无废城市”建设实施方案（2026年11月23日）：本周无逾期事项');
+    expect(m.text.split(QUIET)).toHaveLength(2);
+    expect(m.html.split(QUIET)).toHaveLength(2);
+    expect(m.markdown.split(QUIET)).toHaveLength(2);
+    expect(m.text).toContain('任务82项：红0、黄0、绿2、灰80，已销号80项');
+    expect(m.text).not.toMatch(/逾期事项（|新增逾期（|天到期（|上周销号（/);
+  });
+
+  it('says it once for a leader of several plans, each plan with its counts', () => {
+    const m = renderDigest(digest([quietSection(), quietSection({ planName: '佛山市“无废城市”建设试点实施方案', planLink: 'http://qingdan.example.org/api/v1/plans/3' })]));
+    expect(m.subject).toBe('【逾期周报】2个方案（2026年11月23日）：本周无逾期事项');
+    expect(m.text.split(QUIET)).toHaveLength(2);
+    expect(m.text).toContain('【江津区“无废城市”建设实施方案】');
+    expect(m.text).toContain('【佛山市“无废城市”建设试点实施方案】');
+  });
+
+  it('is never empty, even with no plan to report on', () => {
+    const m = renderDigest(digest([]));
+    expect(m.subject).toBe('【逾期周报】清单（2026年11月23日）：本周无逾期事项');
+    expect(m.text).toContain(QUIET);
+  });
+
+  it('with nothing overdue but items due soon, says both', () => {
+    const m = renderDigest(digest([section({ dueSoon: busySection().dueSoon })]));
+    expect(m.subject).toBe('【逾期周报】江津区“无废城市”建设实施方案（2026年11月23日）：本周无逾期事项，1项临近到期');
+    expect(m.text).not.toContain(QUIET);
+    expect(m.text).toContain('未来14天到期（1项）');
+    expect(m.text).not.toContain('逾期事项（');
+  });
+});
+
+describe('a busy week', () => {
+  it('counts the overdue and newly overdue items in the subject', () => {
+    expect(renderDigest(digest([busySection()])).subject).toBe('【逾期周报】江津区“无废城市”建设实施方案（2026年11月23日）：逾期5项，新增逾期2项');
+  });
+
+  it('counts across plans for a leader of several', () => {
+    const m = renderDigest(digest([busySection(), quietSection({ planName: '佛山市“无废城市”建设试点实施方案' })]));
+    expect(m.subject).toBe('【逾期周报】2个方案（2026年11月23日）：逾期5项，新增逾期2项');
+    expect(m.text).toContain('本方案无逾期、临近到期或新销号事项。');
+    expect(m.text).not.toContain(QUIET);
+  });
+
+  it('starts with the counts and traffic lights of each list', () => {
+    const { text } = renderDigest(digest([busySection()]));
+    expect(text).toContain('任务82项：红3、黄4、绿60、灰15，已销号12项');
+    expect(text).toContain('项目40项：红0、黄1、绿30、灰9，已销号9项');
+    expect(text).toContain('指标55项：红1、黄0、绿50、灰4，已销号0项');
+    expect(text.indexOf('任务82项')).toBeLessThan(text.indexOf('逾期事项（5项，按牵头单位）'));
+  });
+
+  it('groups overdue items by lead unit, the unit with the longest delay first, and the most overdue first within it', () => {
+    const { text } = renderDigest(digest([busySection()]));
+    const overdue = text.slice(text.indexOf('逾期事项（5项，按牵头单位）'), text.indexOf('本周新增逾期'));
+    const order = [...overdue.matchAll(/(区\S+?)（(\d)项）|任务(\d+) /g)].map((m) => m[1] ?? `任务${m[3]}`);
+    expect(order).toEqual([JXW, '任务11', '任务5', ZJW, '任务30', '任务31', STHJ, '任务20']);
+    expect(overdue).toContain('逾期327天');
+    expect(overdue).toContain('逾期90天');
+    expect(overdue).toContain(`${BASE}/tasks/111`);
+  });
+
+  it('lists the newly overdue since the last digest, the items due soon and those closed last week', () => {
+    const { text } = renderDigest(digest([busySection()]));
+    const fresh = text.slice(text.indexOf('本周新增逾期（2项，2026年11月16日以来）'), text.indexOf('未来14天到期'));
+    expect(fresh).toContain('任务5 ');
+    expect(fresh).toContain('任务31 ');
+    expect(fresh).toContain('牵头：区住房城乡建委');
+    const soon = text.slice(text.indexOf('未来14天到期（1项）'), text.indexOf('上周销号'));
+    expect(soon).toContain('任务40 ');
+    expect(soon).toContain('时限：2026年11月30日（原文：2026年11月底前）｜还有7天｜推进中，进度80%｜牵头：区生态环境局');
+    const closed = text.slice(text.indexOf('上周销号（1项）'));
+    expect(closed).toContain('任务41 ');
+    expect(closed).toContain('2026年11月20日已销号');
+    expect(closed).not.toContain('逾期');
+  });
+
+  it('leaves empty parts out', () => {
+    const { text, html } = renderDigest(digest([section({ overdueByUnit: busySection().overdueByUnit, newlyOverdue: [] })]));
+    expect(text).toContain('逾期事项（5项，按牵头单位）');
+    for (const part of ['本周新增逾期', '天到期（', '上周销号']) {
+      expect(text).not.toContain(part);
+      expect(html).not.toContain(part);
+    }
+  });
+
+  it('reads as plain text: no tags or entities', () => {
+    const { text } = renderDigest(digest([busySection()]));
+    expect(text).not.toMatch(/<\/?[a-z]|&[a-z]+;/);
+    expect(text.startsWith('李区长：您好！')).toBe(true);
+  });
+});
+
+describe('digest HTML and markdown', () => {
+  it('lays out for a phone: one column at most 640px wide, inline styles only, no tables, system fonts', () => {
+    const { html } = renderDigest(digest([busySection()]));
+    expect(html).toContain('max-width:640px');
+    expect(html).toContain('name="viewport"');
+    expect(html).toContain('-apple-system');
+    expect(html).not.toMatch(/<style|<table|<link |class=/);
+  });
+
+  it('shows traffic lights as coloured dots and links each item code', () => {
+    const { html } = renderDigest(digest([busySection()]));
+    expect(html).toContain('<span style="color:#d93025">●</span>红3');
+    expect(html).toContain('<span style="color:#e8a100">●</span>黄4');
+    expect(html).toContain('<span style="color:#188038">●</span>绿60');
+    expect(html).toMatch(new RegExp(`<a href="${BASE}/tasks/111"[^>]*>任务11</a>`));
+    expect(html.indexOf(`${JXW}（2项）`)).toBeLessThan(html.indexOf(`${ZJW}（2项）`));
+  });
+
+  it('escapes text from the data', () => {
+    const evil = section({ planName: '<b>方案</b>', overdueByUnit: [{ unitName: 'A&B<i>', items: [task(1, 'A&B<i>', { title: '<script>alert(1)</script>' })] }] });
+    const { html } = renderDigest(digest([evil, quietSection()]));
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>方案');
+    expect(html).not.toContain('A&B<i>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('A&amp;B&lt;i&gt;');
+  });
+
+  it('keeps the markdown of 300 overdue items under 4000 UTF-8 bytes and says how many were left out', () => {
+    const units = [JXW, STHJ, ZJW];
+    const overdueByUnit = units.map((unit, u) => ({ unitName: unit, items: Array.from({ length: 100 }, (_, i) => task(u * 100 + i + 1, unit, { daysOverdue: 300 - u * 100 - i })) }));
+    const m = renderDigest(digest([section({ overdueByUnit })]));
+    expect(Buffer.byteLength(m.markdown, 'utf8')).toBeLessThanOrEqual(4000);
+    const shown = (m.markdown.match(/\[任务\d+\]\(/g) ?? []).length;
+    expect(shown).toBeGreaterThan(10);
+    expect(m.markdown).toContain(`……另有${300 - shown}项，请打开链接查看`);
+    expect(m.markdown).toContain('任务82项：红3');
+    expect(m.text.match(/任务\d+ /g)).toHaveLength(300);
+  });
+});
