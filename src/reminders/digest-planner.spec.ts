@@ -25,7 +25,7 @@ function item(seq: number, lead: number, due: string | null, status: Status, ove
   };
 }
 
-const snapshot = (asOf: string, items: SnapshotItem[]): PlanSnapshot => ({ plan, asOf, items, units, contacts: new Map(), officeUsers: [], leaderUsers: [] });
+const snapshot = (asOf: string, items: SnapshotItem[]): PlanSnapshot => ({ plan, asOf, planLink: 'http://x/plans/2', items, units, contacts: new Map(), officeUsers: [], leaderUsers: [] });
 
 describe('the digest of one plan', () => {
   const now = snapshot('2026-11-23', [
@@ -42,7 +42,7 @@ describe('the digest of one plan', () => {
     item(4, 7, '2026-11-28', 'in_progress', false, 'yellow'),
     item(5, 8, '2026-01-31', 'in_progress', true, 'red'),
   ]);
-  const section = digestSection(now, lastWeek, 14, 'http://x/plans/2');
+  const section = digestSection(now, lastWeek, 14);
 
   it('groups overdue items by lead unit, the unit with the longest delay first, each unit most overdue first', () => {
     expect(section.overdueByUnit.map((u) => [u.unitName, u.items.map((l) => `${l.code} ${l.daysOverdue}`)])).toEqual([

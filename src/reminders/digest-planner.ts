@@ -11,7 +11,7 @@ const UNASSIGNED = '暂未明确';
  * overdue items by (first) lead unit, most overdue first; items overdue now that were not on `since`;
  * milestones due within dueSoonDays; milestones closed out in the past seven days; and per list the counts.
  */
-export function digestSection(now: PlanSnapshot, since: PlanSnapshot, dueSoonDays: number, planLink: string): DigestSection {
+export function digestSection(now: PlanSnapshot, since: PlanSnapshot, dueSoonDays: number): DigestSection {
   const today = now.asOf;
   const ctx = { snapshot: now, today };
   const wasOverdue = new Set(since.items.filter((i) => i.overdue).map((i) => `${i.itemType}:${i.itemId}`));
@@ -44,7 +44,7 @@ export function digestSection(now: PlanSnapshot, since: PlanSnapshot, dueSoonDay
 
   return {
     planName: now.plan.name,
-    planLink,
+    planLink: now.planLink,
     overdueByUnit,
     newlyOverdue: overdue.filter((i) => !wasOverdue.has(`${i.itemType}:${i.itemId}`)).map((i) => itemLine(ctx, i, null)).sort(mostOverdue),
     dueSoon,

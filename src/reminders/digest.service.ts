@@ -14,7 +14,7 @@ import { type PlanSnapshot, PlanSnapshots } from './plan-snapshot.js';
 import { recipientKey } from './recipients.js';
 import type { Workdays } from './reminder-rules.js';
 import { type PlanReminderSettings, ReminderSettingsService } from './reminder-settings.service.js';
-import type { DigestContent, RenderedMessage } from './reminder-types.js';
+import type { DigestContent } from './reminder-types.js';
 
 /** When a leader's digest of this week is due. */
 interface DigestTiming {
@@ -27,7 +27,8 @@ interface DigestTiming {
 export interface DigestPreview {
   leader: string;
   recipient: string;
-  rendered: RenderedMessage;
+  subject: string;
+  text: string;
 }
 
 /**
@@ -84,7 +85,7 @@ export class DigestService {
     const previews: DigestPreview[] = [];
     for (const leader of leaders) {
       const message = await this.compose(leader, [plan], date, weekStart, cache);
-      previews.push({ leader: leader.displayName || leader.username, recipient: message.recipient, rendered: { subject: message.subject, text: message.text, html: message.html ?? '', markdown: '' } });
+      previews.push({ leader: message.recipientName, recipient: message.recipient, subject: message.subject, text: message.text });
     }
     return previews;
   }
@@ -120,7 +121,7 @@ export class DigestService {
     for (const plan of plans) {
       const now = await snapshot(plan, today);
       if (!now.items.length) continue;
-      sections.push(digestSection(now, await snapshot(plan, since), this.config.dueSoonDays, `${this.config.publicUrl}/api/v1/plans/${plan.id}`));
+      sections.push(digestSection(now, await snapshot(plan, since), this.config.dueSoonDays));
     }
     const content: DigestContent = { leaderName: leader.displayName || leader.username, date: today, weekStart, since, dueSoonDays: this.config.dueSoonDays, sections };
     const rendered = renderDigest(content);

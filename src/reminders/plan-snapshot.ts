@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
 import { User } from '../auth/user.entity.js';
 import { groupBy } from '../common/group-by.js';
 import { ITEM_TYPE_NAMES, type ItemType } from '../common/item-type.js';
@@ -47,6 +47,8 @@ export interface SnapshotItem extends ItemStatus {
 export interface PlanSnapshot {
   plan: Plan;
   asOf: string;
+  /** The plan's address under PUBLIC_URL; items' and units' links start with it. */
+  planLink: string;
   items: SnapshotItem[];
   units: Map<number, Unit>;
   contacts: Map<number, UnitContact[]>;
@@ -95,6 +97,7 @@ export class PlanSnapshots {
       project: projects.map((p) => ({ id: p.id, seq: p.seq, title: p.name })),
       indicator: indicators.map((i) => ({ id: i.id, seq: i.seq, title: i.name })),
     };
+    const planLink = `${this.config.publicUrl}/api/v1/plans/${plan.id}`;
     const milestonesOf = groupBy(milestones, (m) => `${m.itemType}:${m.itemId}`);
     const assignmentsOf = groupBy(assignments, (a) => `${a.itemType}:${a.itemId}`);
     const paused = new Set(pauses.map((p) => `${p.itemType}:${p.itemId}`));
@@ -112,7 +115,7 @@ export class PlanSnapshots {
           itemId: row.id,
           code: `${ITEM_TYPE_NAMES[itemType]}${row.seq}`,
           title: shortTitle(row.title),
-          link: `${this.config.publicUrl}/api/v1/plans/${plan.id}/${PATH[itemType]}/${row.id}`,
+          link: `${planLink}/${PATH[itemType]}/${row.id}`,
           leadUnitIds: held.filter((a) => a.role === 'lead').map((a) => a.unitId),
           supportUnitIds: held.filter((a) => a.role === 'support').map((a) => a.unitId),
           paused: paused.has(key),
@@ -126,6 +129,7 @@ export class PlanSnapshots {
     return {
       plan,
       asOf,
+      planLink,
       items,
       units: new Map(units.map((u) => [u.id, u])),
       contacts: groupBy(contacts, (c) => c.unitId),
@@ -134,17 +138,14 @@ export class PlanSnapshots {
     };
   }
 
-  /** Who submitted progress reports on which dates: the nudge asks which units have not reported since a call. */
-  async reportDates(planId: number): Promise<{ unitId: number; date: string }[]> {
-    const reports = await this.dataSource.manager.find(ProgressReport, {
-      where: { planId, submittedDate: Not(IsNull()) },
-      select: { id: true, unitId: true, submittedDate: true },
-    });
-    return reports.map((r) => ({ unitId: r.unitId, date: r.submittedDate! }));
+  /** Units of the plan that have submitted a progress report on or after this date (the nudge spares them). */
+  async unitsReportedSince(planId: number, date: string): Promise<Set<number>> {
+    const reports = await this.dataSource.manager.find(ProgressReport, { where: { planId, submittedDate: MoreThanOrEqual(date) }, select: { id: true, unitId: true } });
+    return new Set(reports.map((r) => r.unitId));
   }
+}
 
-  /** Link to a unit's own list of items (责任清单 view). */
-  unitLink(planId: number, unitId: number): string {
-    return `${this.config.publicUrl}/api/v1/plans/${planId}/responsibilities?unit=${unitId}`;
-  }
+/** Link to a unit's own list of items (责任清单 view). */
+export function unitLink(snapshot: PlanSnapshot, unitId: number): string {
+  return `${snapshot.planLink}/responsibilities?unit=${unitId}`;
 }

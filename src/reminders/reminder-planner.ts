@@ -1,7 +1,7 @@
 import type { UnitContact } from '../units/unit-contact.entity.js';
-import type { PlanSnapshot, SnapshotItem, SnapshotMilestone } from './plan-snapshot.js';
+import { type PlanSnapshot, type SnapshotItem, type SnapshotMilestone, unitLink } from './plan-snapshot.js';
 import { type Recipient, recipientKey, unitRecipients, userRecipients } from './recipients.js';
-import { daysBetween, isMonthlyCall, milestoneHits, nudgeRound, type ReminderRules, type Workdays } from './reminder-rules.js';
+import { daysBetween, isMonthlyCall, latestNudge, milestoneHits, type ReminderRules, type Workdays } from './reminder-rules.js';
 import type { ItemLine, ReminderContent, ReminderRule } from './reminder-types.js';
 
 /** One reminder message to be written to the outbox: its recipient, its date and what it lists. */
@@ -31,9 +31,6 @@ interface Context {
   snapshot: PlanSnapshot;
   /** The sweep's "now": contents speak of this date. */
   today: string;
-  unitLink: (unitId: number) => string;
-  /** Link to the plan, for recipients who hear for no single unit. */
-  planLink: string;
 }
 
 type Role = 'lead' | 'support';
@@ -49,15 +46,18 @@ export function planReminders(
   dates: string[],
   rules: ReminderRules,
   days: Workdays,
-  reportedSince: (callDate: string) => Set<number>,
+  /** Units that have reported since the call of the latest nudge day among the dates (see latestNudge). */
+  reported: Set<number>,
 ): PlannedReminders {
   const { snapshot, today } = ctx;
   const groups = new Map<string, ReminderDraft>();
+  /** The units a draft to the office or a plan leader speaks of, to name them in the subject. */
+  const unitNamesOf = new Map<ReminderDraft, Set<string>>();
   const unreachable = new Map<string, Unreachable>();
   const newestFirst = [...dates].sort().reverse();
   const open = snapshot.items.filter((i) => !i.paused && i.status !== 'closed' && i.status !== 'suspended');
 
-  const add = (rule: ReminderRule, date: string, recipients: Recipient[], line: ItemLine, unitName: string, daysBefore: number | null, unitKey: number | null) => {
+  const add = (rule: ReminderRule, date: string, recipients: Recipient[], line: ItemLine, unitNames: string[], daysBefore: number | null, unitKey: number | null) => {
     for (const recipient of recipients) {
       const key = `${rule}|${recipientKey(recipient)}|${date}`;
       let draft = groups.get(key);
@@ -71,21 +71,22 @@ export function planReminders(
           content: {
             rule,
             planName: snapshot.plan.name,
-            unitName,
+            unitName: unitNames.join('、'),
             recipientName: recipient.name,
             audience: recipient.audience,
             date,
             daysBefore,
             items: [],
-            unitLink: recipient.unitId !== null ? ctx.unitLink(recipient.unitId) : ctx.planLink,
+            unitLink: recipient.unitId !== null ? unitLink(snapshot, recipient.unitId) : snapshot.planLink,
           },
         };
         groups.set(key, draft);
+        unitNamesOf.set(draft, new Set());
       }
       const content = draft.content;
       if (!content.items.some((l) => l.itemType === line.itemType && l.itemId === line.itemId && l.milestoneId === line.milestoneId)) content.items.push(line);
       if (daysBefore !== null && (content.daysBefore === null || daysBefore < content.daysBefore)) content.daysBefore = daysBefore;
-      if (recipient.unitId === null && !content.unitName.split('、').includes(unitName) && unitName) content.unitName = content.unitName ? `${content.unitName}、${unitName}` : unitName;
+      for (const name of unitNames) unitNamesOf.get(draft)!.add(name);
     }
   };
   const missing = (rule: ReminderRule, unitName: string, code: string) => {
@@ -111,11 +112,11 @@ export function planReminders(
           seen.add(hit.rule);
           if (hit.rule === 'escalation') {
             const lead = item.leadUnitIds.map((id) => snapshot.units.get(id)!).filter(Boolean);
-            const unitName = lead.map((u) => u.name).join('、') || '暂未明确';
+            const unitNames = lead.length ? lead.map((u) => u.name) : ['暂未明确'];
             const leaders = lead.flatMap((u) => unitRecipients(u, contactsOf(u.id), 'leader'));
             const to = [...(leaders.length ? leaders : userRecipients(snapshot.leaderUsers, 'leader')), ...userRecipients(snapshot.officeUsers, 'office')];
-            if (!to.length) missing(hit.rule, unitName, item.code);
-            add(hit.rule, date, to, milestoneLine(ctx, item, milestone, 'lead'), unitName, null, null);
+            if (!to.length) missing(hit.rule, unitNames.join('、'), item.code);
+            add(hit.rule, date, to, milestoneLine(ctx, item, milestone, 'lead'), unitNames, null, null);
             continue;
           }
           const level = hit.rule === 'overdue' ? 'head' : 'liaison';
@@ -125,7 +126,7 @@ export function planReminders(
             if (!unit) continue;
             const to = unitRecipients(unit, contactsOf(unitId), level);
             if (!to.length) missing(hit.rule, unit.name, item.code);
-            add(hit.rule, date, to, milestoneLine(ctx, item, milestone, role), unit.name, hit.daysBefore, null);
+            add(hit.rule, date, to, milestoneLine(ctx, item, milestone, role), [unit.name], hit.daysBefore, null);
           }
         }
       }
@@ -139,11 +140,10 @@ export function planReminders(
       for (const [unitId, role] of unitsOf(item)) unitMessage('monthly_call', callDate, unitId, item, role);
     }
   }
-  const nudgeDate = newestFirst.find((d) => nudgeRound(d, rules, days) !== null);
-  if (nudgeDate) {
-    const reported = reportedSince(nudgeRound(nudgeDate, rules, days)!);
+  const nudge = latestNudge(dates, rules, days);
+  if (nudge) {
     for (const item of open) {
-      for (const unitId of item.leadUnitIds) if (!reported.has(unitId)) unitMessage('nudge', nudgeDate, unitId, item, 'lead');
+      for (const unitId of item.leadUnitIds) if (!reported.has(unitId)) unitMessage('nudge', nudge.date, unitId, item, 'lead');
     }
   }
 
@@ -152,14 +152,15 @@ export function planReminders(
     if (!unit) return;
     const to = unitRecipients(unit, contactsOf(unitId), 'liaison');
     if (!to.length) missing(rule, unit.name, item.code);
-    add(rule, date, to, itemLine(ctx, item, role), unit.name, null, unitId);
+    add(rule, date, to, itemLine(ctx, item, role), [unit.name], null, unitId);
   }
 
   const drafts = [...groups.values()].sort((a, b) => (a.sendDate === b.sendDate ? 0 : a.sendDate < b.sendDate ? -1 : 1));
   for (const draft of drafts) {
     draft.content.items.sort(byRoleThenDue);
-    const names = draft.content.unitName.split('、');
-    if (names.length > 3) draft.content.unitName = `${names[0]}等${names.length}个单位`;
+    // A unit's own contacts hear about their unit; the office and plan leaders about every unit listed.
+    const names = [...unitNamesOf.get(draft)!];
+    if (draft.recipient.unitId === null) draft.content.unitName = names.length > 3 ? `${names[0]}等${names.length}个单位` : names.join('、');
   }
   return { drafts, unreachable: [...unreachable.values()] };
 }

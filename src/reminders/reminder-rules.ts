@@ -122,6 +122,15 @@ export function nudgeRound(date: string, rules: ReminderRules, days: Workdays): 
   return null;
 }
 
+/** The latest of these dates that is a nudge day, with the call it follows; null when none is. */
+export function latestNudge(dates: string[], rules: ReminderRules, days: Workdays): { date: string; call: string } | null {
+  for (const date of [...dates].sort().reverse()) {
+    const call = nudgeRound(date, rules, days);
+    if (call) return { date, call };
+  }
+  return null;
+}
+
 /** Days from one calendar date to another. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

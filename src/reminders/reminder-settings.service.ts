@@ -17,6 +17,10 @@ export interface ReminderSettingsView extends PlanReminderSettings {
   isDefault: boolean;
 }
 
+function defaults(): PlanReminderSettings {
+  return { ...DEFAULT_REMINDER_RULES, beforeDays: [...DEFAULT_REMINDER_RULES.beforeDays] };
+}
+
 function pick(row: ReminderSettings): PlanReminderSettings {
   const { enabled, beforeDays, onDueDay, overdueWeekday, escalateAfterDays, monthlyCallDay, nudgeAfterDays, sendTime, digestWeekday, digestTime } = row;
   return { enabled, beforeDays, onDueDay, overdueWeekday, escalateAfterDays, monthlyCallDay, nudgeAfterDays, sendTime, digestWeekday, digestTime };
@@ -30,29 +34,25 @@ export class ReminderSettingsService {
   /** The rules in force for a plan. */
   async rulesFor(planId: number): Promise<PlanReminderSettings> {
     const row = await this.dataSource.getRepository(ReminderSettings).findOneBy({ planId });
-    return row ? pick(row) : { ...DEFAULT_REMINDER_RULES, beforeDays: [...DEFAULT_REMINDER_RULES.beforeDays] };
+    return row ? pick(row) : defaults();
   }
 
   async get(planId: number): Promise<ReminderSettingsView> {
     await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     const row = await this.dataSource.getRepository(ReminderSettings).findOneBy({ planId });
-    return row ? { planId, ...pick(row), version: row.version, isDefault: false } : { planId, ...(await this.rulesFor(planId)), version: 0, isDefault: true };
+    return row ? { planId, ...pick(row), version: row.version, isDefault: false } : { planId, ...defaults(), version: 0, isDefault: true };
   }
 
   async update(planId: number, { version, ...changes }: UpdateReminderSettingsDto): Promise<ReminderSettingsView> {
     await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     await this.dataSource.transaction(async (manager) => {
-      const existing = await manager.findOneBy(ReminderSettings, { planId });
-      if (existing) {
-        const row = await findForUpdate(manager, ReminderSettings, '催办规则', { planId });
-        checkVersion('催办规则', version ?? 0, row);
-        Object.assign(row, changes, changes.beforeDays ? { beforeDays: [...changes.beforeDays].sort((a, b) => b - a) } : {});
-        await manager.save(ReminderSettings, row);
-      } else {
-        checkVersion('催办规则', version ?? 0, { version: 0 });
-        const base = { ...DEFAULT_REMINDER_RULES, ...changes };
-        await manager.save(ReminderSettings, manager.create(ReminderSettings, { planId, ...base, beforeDays: [...base.beforeDays].sort((a, b) => b - a) }));
-      }
+      // The first change creates the plan's row from the defaults (version 0 until then).
+      const exists = await manager.existsBy(ReminderSettings, { planId });
+      const row = exists ? await findForUpdate(manager, ReminderSettings, '催办规则', { planId }) : manager.create(ReminderSettings, { planId, ...defaults() });
+      checkVersion('催办规则', version ?? 0, exists ? row : { version: 0 });
+      Object.assign(row, changes);
+      row.beforeDays = [...row.beforeDays].sort((a, b) => b - a);
+      await manager.save(ReminderSettings, row);
     });
     return this.get(planId);
   }

@@ -10,8 +10,8 @@ import { Plan } from '../plans/plan.entity.js';
 import { PlanSnapshots } from './plan-snapshot.js';
 import { recipientKey } from './recipients.js';
 import { renderReminder } from './reminder-messages.js';
-import { planReminders, type ReminderDraft, type Unreachable } from './reminder-planner.js';
-import { sweepDates } from './reminder-rules.js';
+import { type PlannedReminders, planReminders, type ReminderDraft, type Unreachable } from './reminder-planner.js';
+import { latestNudge, type ReminderRules, sweepDates, type Workdays } from './reminder-rules.js';
 import { ReminderSettingsService } from './reminder-settings.service.js';
 import { ReminderSweep } from './reminder-sweep.entity.js';
 
@@ -72,18 +72,7 @@ export class ReminderSweepService {
       const state = await this.dataSource.getRepository(ReminderSweep).findOneBy({ planId: plan.id });
       if (state && state.sweptThrough >= end) return { planId: plan.id, dates: [], written: 0 };
       const dates = rules.enabled ? sweepDates(state?.sweptThrough ?? null, end, this.config.catchUpDays, days) : [];
-      let drafts: ReminderDraft[] = [];
-      if (dates.length) {
-        const snapshot = await this.snapshots.load(plan, today);
-        const reportedSince = await this.reportedLookup(plan.id, new Map());
-        drafts = planReminders(
-          { snapshot, today, unitLink: (id) => this.snapshots.unitLink(plan.id, id), planLink: this.planLink(plan.id) },
-          dates,
-          rules,
-          days,
-          reportedSince,
-        ).drafts;
-      }
+      const drafts = dates.length ? (await this.plan(plan, rules, days, dates, today)).drafts : [];
       try {
         const written = await this.dataSource.transaction(async (manager) => {
           const current = await manager.findOneBy(ReminderSweep, { planId: plan.id });
@@ -111,14 +100,7 @@ export class ReminderSweepService {
     const days = await this.calendars.calendar();
     const workday = days.isWorkday(date);
     if (!workday || !rules.enabled) return { planId, date, workday, messages: [], unreachable: [] };
-    const snapshot = await this.snapshots.load(plan, date);
-    const planned = planReminders(
-      { snapshot, today: date, unitLink: (id) => this.snapshots.unitLink(planId, id), planLink: this.planLink(planId) },
-      [date],
-      rules,
-      days,
-      await this.reportedLookup(planId, new Map()),
-    );
+    const planned = await this.plan(plan, rules, days, [date], date);
     const taken = await this.outbox.taken(planned.drafts.flatMap(keysOf));
     const messages = planned.drafts.map((draft): PreviewMessage => {
       const rendered = renderReminder(draft.content);
@@ -138,8 +120,12 @@ export class ReminderSweepService {
     return { planId, date, workday, messages, unreachable: planned.unreachable };
   }
 
-  planLink(planId: number): string {
-    return `${this.config.publicUrl}/api/v1/plans/${planId}`;
+  /** The reminders of these dates, contents as of `today`. Reads the plan once, and reports only when a nudge is due. */
+  private async plan(plan: Plan, rules: ReminderRules, days: Workdays, dates: string[], today: string): Promise<PlannedReminders> {
+    const snapshot = await this.snapshots.load(plan, today);
+    const nudge = latestNudge(dates, rules, days);
+    const reported = nudge ? await this.snapshots.unitsReportedSince(plan.id, nudge.call) : new Set<number>();
+    return planReminders({ snapshot, today }, dates, rules, days, reported);
   }
 
   /** The drafts' items not yet in the outbox, rendered as messages. */
@@ -167,19 +153,6 @@ export class ReminderSweepService {
       });
     }
     return messages;
-  }
-
-  private async reportedLookup(planId: number, cache: Map<string, Set<number>>): Promise<(date: string) => Set<number>> {
-    // The nudge asks about one call date at most per sweep; read every report date once and answer from memory.
-    const reports = await this.snapshots.reportDates(planId);
-    return (date: string) => {
-      let found = cache.get(date);
-      if (!found) {
-        found = new Set(reports.filter((r) => r.date >= date).map((r) => r.unitId));
-        cache.set(date, found);
-      }
-      return found;
-    };
   }
 
   private warnUncovered(days: { coversYear(year: number): boolean }, year: number): void {

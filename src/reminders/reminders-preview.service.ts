@@ -11,8 +11,6 @@ export class RemindersPreviewService {
   ) {}
 
   async preview(planId: number, date: string) {
-    const reminders = await this.sweeps.preview(planId, date);
-    const digests = (await this.digests.preview(planId, date)).map((d) => ({ leader: d.leader, recipient: d.recipient, subject: d.rendered.subject, text: d.rendered.text }));
-    return { ...reminders, digests };
+    return { ...(await this.sweeps.preview(planId, date)), digests: await this.digests.preview(planId, date) };
   }
 }
