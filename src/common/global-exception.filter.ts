@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
 
 interface ErrorBody {
   [extra: string]: unknown;
@@ -51,6 +52,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         errors: [],
       };
     }
+    // A unique index refused the write: the request duplicated something, a 409 not a 500.
     if (isUniqueViolation(exception)) {
       return { statusCode: 409, code: 'CONFLICT', message: '与已有数据重复（名称、序号或分工已存在）', errors: [] };
     }
@@ -65,10 +67,4 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     }
     return { statusCode: 500, code: 'INTERNAL', message: '服务器内部错误，请联系管理员', errors: [] };
   }
-}
-
-/** A unique index refused a write (SQLite or PostgreSQL): the request duplicated something, a 409 not a 500. */
-function isUniqueViolation(exception: unknown): boolean {
-  const driverError = (exception as { driverError?: { code?: string } })?.driverError;
-  return driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' || driverError?.code === '23505';
 }

@@ -7,6 +7,7 @@ import { calendarDate, Clock, localTime } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { type EntryKey, type NewMessage, OutboxService } from '../outbox/outbox.service.js';
 import { OutboxEntry } from '../outbox/outbox-entry.entity.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
 import { Plan } from '../plans/plan.entity.js';
 import { digestSection } from './digest-planner.js';
 import { renderDigest } from './digest-messages.js';
@@ -66,10 +67,10 @@ export class DigestService {
       if ((await this.outbox.taken([key])).size) continue;
       const message = await this.compose(leader, visible, timing.today, timing.weekStart, cache);
       try {
-        written += await this.dataSource.transaction(async (manager) => ((await this.outbox.taken([key], manager)).size ? 0 : this.outbox.write([message], manager)));
+        written += await this.outbox.write([message]);
       } catch (error) {
-        // Another instance wrote this leader's digest meanwhile: the unique key kept it to one.
-        this.logger.warn(`Digest for ${leader.username} not written: ${(error as Error).message}`);
+        // Another instance wrote this leader's digest since the check above: the unique key kept it to one.
+        if (!isUniqueViolation(error)) throw error;
       }
     }
     if (written) this.logger.log(`${written} weekly digest(s) written to the outbox`);

@@ -6,6 +6,7 @@ import { calendarDate, Clock, localTime } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { type EntryKey, entryKeyString, type NewMessage, OutboxService } from '../outbox/outbox.service.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
 import { Plan } from '../plans/plan.entity.js';
 import { PlanSnapshots } from './plan-snapshot.js';
 import { recipientKey } from './recipients.js';
@@ -87,7 +88,7 @@ export class ReminderSweepService {
         return { planId: plan.id, dates, written };
       } catch (error) {
         // Another instance wrote some of the same keys meanwhile: look again (its messages now count as taken).
-        if (attempt >= 3) throw error;
+        if (!isUniqueViolation(error) || attempt >= 3) throw error;
         this.logger.warn(`Plan ${plan.id}: sweep collided with another writer, trying again (${(error as Error).message})`);
       }
     }
