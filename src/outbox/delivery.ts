@@ -42,3 +42,20 @@ export interface Transport {
   /** Lets go of open connections (the SMTP pool) when the service stops. */
   close?(): void;
 }
+
+/** Secrets as written and URL-decoded (either form may turn up in an error text), without empty ones. */
+export function secretForms(values: string[]): string[] {
+  const forms = values.flatMap((value) => {
+    try {
+      return [value, decodeURIComponent(value)];
+    } catch {
+      return [value];
+    }
+  });
+  return [...new Set(forms)].filter((s) => s.length > 0);
+}
+
+/** Text with every secret replaced by what `hide` makes of it, before it goes into an error, a log or the outbox. */
+export function hideSecrets(text: string, secrets: string[], hide: (secret: string) => string): string {
+  return secrets.reduce((out, secret) => out.split(secret).join(hide(secret)), text);
+}

@@ -67,7 +67,7 @@ const configFor = (env: Record<string, string>) => loadConfig({ PUBLIC_URL: 'htt
 
 /** Sends through a fresh SMTP transport and closes its pool afterwards. */
 async function viaSmtp<T>(smtpUrl: string, use: (send: (d: Delivery) => Promise<{ deliveredTo: string }>) => Promise<T>): Promise<T> {
-  const transport = createMailTransport(configFor({ SMTP_URL: smtpUrl }), { ignoreTLS: true });
+  const transport = createMailTransport(configFor({ SMTP_URL: smtpUrl }));
   try {
     return await use((d) => transport.send(d));
   } finally {

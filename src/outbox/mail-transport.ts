@@ -2,18 +2,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { AppConfig } from '../config/app-config.js';
-import { type Delivery, DeliveryError, type DeliveryReceipt, type Transport } from './delivery.js';
-
-/**
- * Extra SMTP client options on top of what SMTP_URL says. Tests pass `{ ignoreTLS: true }` because
- * smtp-server's built-in certificate has expired; operators can put the same options in SMTP_URL's query
- * (`smtp://host:25?ignoreTLS=true`), which nodemailer reads too and which wins over these.
- */
-export interface SmtpOverrides {
-  ignoreTLS?: boolean;
-  requireTLS?: boolean;
-  pool?: boolean;
-}
+import { type Delivery, DeliveryError, type DeliveryReceipt, hideSecrets, secretForms, type Transport } from './delivery.js';
 
 /** What nodemailer puts on a failed send (smtp-connection's _formatError). */
 interface SmtpFailure {
@@ -24,23 +13,15 @@ interface SmtpFailure {
   message?: string;
 }
 
-/** The SMTP password as written in the URL and decoded, so it can be cut out of any text. */
+/** The SMTP password (in the URL's user part or an auth.pass parameter), in the forms it can take. */
 function secretsOf(smtpUrl: string | null): string[] {
   if (!smtpUrl) return [];
   const url = new URL(smtpUrl);
-  const raw = [url.password, url.searchParams.get('auth.pass') ?? ''];
-  const decoded = raw.map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
-  return [...new Set([...raw, ...decoded])].filter((s) => s.length > 0);
+  return secretForms([url.password, url.searchParams.get('auth.pass') ?? '']);
 }
 
 function scrub(text: string, secrets: string[]): string {
-  return secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+  return hideSecrets(text, secrets, () => '***');
 }
 
 /**
@@ -82,10 +63,7 @@ class SmtpTransport implements Transport {
   private readonly transporter;
   private readonly secrets: string[];
 
-  constructor(
-    private readonly config: AppConfig,
-    overrides: SmtpOverrides,
-  ) {
+  constructor(private readonly config: AppConfig) {
     this.secrets = secretsOf(config.smtpUrl);
     this.transporter = nodemailer.createTransport({
       url: config.smtpUrl!,
@@ -95,7 +73,6 @@ class SmtpTransport implements Transport {
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
       logger: false,
-      ...overrides,
     } as { url: string; pool: true });
   }
 
@@ -153,8 +130,8 @@ class EmlFileTransport implements Transport {
 }
 
 /** Email: over SMTP when SMTP_URL is set, otherwise as .eml files in OUTBOX_DIR. */
-export function createMailTransport(config: AppConfig, overrides: SmtpOverrides = {}): Transport {
-  return config.smtpUrl ? new SmtpTransport(config, overrides) : new EmlFileTransport(config);
+export function createMailTransport(config: AppConfig): Transport {
+  return config.smtpUrl ? new SmtpTransport(config) : new EmlFileTransport(config);
 }
 
 /** Where mail goes, in one line and without credentials: "SMTP mail.example.org:25" or ".eml files in <dir>". */

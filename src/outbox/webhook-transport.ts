@@ -1,33 +1,21 @@
-import { type Delivery, DeliveryError, type DeliveryReceipt, type Transport } from './delivery.js';
+import { type Delivery, DeliveryError, type DeliveryReceipt, hideSecrets, secretForms, type Transport } from './delivery.js';
 
 /** Robot answers that mean "too many messages, try later" (WeCom 45009; DingTalk 130101, 410100). */
 const RATE_LIMITED = new Set([45009, 130101, 410100]);
 
-/** Query parameters that carry the robot's secret. */
-const SECRET_PARAMS = ['key', 'access_token'];
-
-/** The secret values in a webhook URL (WeCom ?key=, DingTalk ?access_token=), raw and decoded. */
+/** The robot's secret in its URL (WeCom ?key=, DingTalk ?access_token=), in the forms it can take. */
 function secretsOf(url: string): string[] {
-  const found = new Set<string>();
-  for (const match of url.matchAll(/[?&](?:key|access_token)=([^&#]*)/g)) {
-    found.add(match[1]);
-    try {
-      found.add(decodeURIComponent(match[1]));
-    } catch {
-      // keep the raw form only
-    }
-  }
-  return [...found].filter((s) => s.length > 0);
+  return secretForms([...url.matchAll(/[?&](?:key|access_token)=([^&#]*)/g)].map((m) => m[1]));
 }
 
-/** The webhook URL with its key / access_token cut to 4 characters, for logs and errors. */
-export function maskWebhook(url: string): string {
-  return url.replace(new RegExp(`([?&](?:${SECRET_PARAMS.join('|')})=)([^&#]{0,4})[^&#]*`, 'g'), '$1$2…');
-}
-
-/** Any text (a robot's answer, an error) with the webhook's secrets masked. */
+/** Any text (a robot's answer, an error) with the webhook's secrets cut to their first 4 characters. */
 function scrub(text: string, url: string): string {
-  return secretsOf(url).reduce((out, secret) => out.split(secret).join(`${secret.slice(0, 4)}…`), text);
+  return hideSecrets(text, secretsOf(url), (secret) => `${secret.slice(0, 4)}…`);
+}
+
+/** The webhook URL with its key / access_token cut to 4 characters, for logs, errors and the contacts API. */
+export function maskWebhook(url: string): string {
+  return scrub(url, url);
 }
 
 function payloadOf(delivery: Delivery): object {
