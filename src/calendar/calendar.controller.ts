@@ -1,8 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/access.decorators.js';
-import { Clock } from '../common/clock.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CalendarDatePipe } from './calendar-date.pipe.js';
 import { CalendarYearQuery, SetCalendarDayDto } from './calendar.dto.js';
 import { CalendarService } from './calendar.service.js';
@@ -11,17 +9,13 @@ import { CalendarService } from './calendar.service.js';
 @ApiBearerAuth()
 @Controller('calendar')
 export class CalendarController {
-  constructor(
-    private readonly service: CalendarService,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly service: CalendarService) {}
 
   /** Holidays, make-up workdays and the office's additions of a year. */
   @Allow('office', 'unit', 'leader')
   @Get()
   year(@Query() query: CalendarYearQuery) {
-    return this.service.year(query.year ?? Number(this.clock.today(this.config.defaultTimeZone).slice(0, 4)));
+    return this.service.year(query.year);
   }
 
   @Allow('office')

@@ -1,4 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/domain-error.js';
 import { CalendarDay, type CalendarDayKind } from './calendar-day.entity.js';
@@ -17,7 +19,11 @@ export class CalendarService {
   private readonly logger = new Logger(CalendarService.name);
   private cached: Promise<WorkdayCalendar> | null = null;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   calendar(): Promise<WorkdayCalendar> {
     if (!this.cached) {
@@ -30,7 +36,8 @@ export class CalendarService {
     return this.cached;
   }
 
-  async year(year: number): Promise<CalendarYear> {
+  /** A year's special days; without a year, this year in the service's default time zone. */
+  async year(year = Number(this.clock.today(this.config.defaultTimeZone).slice(0, 4))): Promise<CalendarYear> {
     const calendar = await this.calendar();
     return { year, covered: calendar.coversYear(year), days: calendar.specialDays(year) };
   }

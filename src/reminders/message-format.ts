@@ -82,20 +82,15 @@ export function htmlLine(line: ItemLine, options: LineOptions): string {
 }
 
 /** Text from the data made inert in robot markdown (links, emphasis, tags). */
-function markdownSafe(text: string): string {
+export function markdownText(text: string): string {
   return oneLine(text).replace(/[[\]<>*`_]/g, (c) => ({ '[': '［', ']': '］', '<': '＜', '>': '＞', '*': '＊', '`': "'", _: '＿' })[c]!);
 }
 
 /** One item in robot markdown: the code links to the item. */
 export function markdownLine(line: ItemLine, options: LineOptions): string {
   const what = options.show === 'closed' ? `${line.closedOn ? formatDate(line.closedOn) : ''}已销号` : timing(line);
-  const units = options.units && line.leadUnits.length ? `｜牵头：${markdownSafe(line.leadUnits.join('、'))}` : '';
-  return `- [${markdownSafe(line.code)}](${line.link}) ${markdownSafe(line.title)}｜${what}${units}`;
-}
-
-/** A plain heading or note in robot markdown. */
-export function markdownText(text: string): string {
-  return markdownSafe(text);
+  const units = options.units && line.leadUnits.length ? `｜牵头：${markdownText(line.leadUnits.join('、'))}` : '';
+  return `- [${markdownText(line.code)}](${line.link}) ${markdownText(line.title)}｜${what}${units}`;
 }
 
 /** Wraps the body of an HTML email: one column, at most 640px wide, system fonts, inline styles only. */
