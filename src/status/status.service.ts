@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { groupBy } from '../common/group-by.js';
 import type { ItemType } from '../common/item-type.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Milestone } from '../deadlines/milestone.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { ProgressReport } from '../progress/progress-report.entity.js';
 import { StatusEvent } from './status-event.entity.js';
-import { type EventFact, itemStatus, type ItemStatus, milestoneStatus, type MilestoneStatus, type ProgressFact } from './status.js';
+import { deriveStatuses, itemKey } from './derive-statuses.js';
+import type { ItemStatus, MilestoneStatus } from './status.js';
 
 export interface ItemStatusView extends ItemStatus {
   asOf: string;
@@ -38,53 +38,19 @@ export class StatusService {
       this.dataSource.getRepository(StatusEvent).find({ where: { planId: plan.id, itemType, itemId: In(itemIds) }, order: { id: 'ASC' } }),
       this.dataSource.getRepository(ProgressReport).find({
         where: { planId: plan.id, itemType, itemId: In(itemIds), role: 'lead', status: In(['submitted', 'accepted', 'returned']) },
-        select: { id: true, itemId: true, milestoneId: true, state: true, percent: true, status: true, submittedDate: true, reviewedDate: true },
+        select: { id: true, itemType: true, itemId: true, milestoneId: true, state: true, percent: true, status: true, submittedDate: true, reviewedDate: true },
       }),
     ]);
-    const options = { asOf, dueSoonDays: this.config.dueSoonDays };
-    const [milestonesOf, eventsOf, reportsOf] = [groupBy(milestones, (m) => m.itemId), groupBy(events, (e) => e.itemId), groupBy(reports, (r) => r.itemId)];
-    for (const itemId of itemIds) {
-      const own = milestonesOf.get(itemId) ?? [];
-      const itemEvents = eventsOf.get(itemId) ?? [];
-      const itemReports = reportsOf.get(itemId) ?? [];
-      const statuses = new Map<number, MilestoneStatus>();
-      for (const m of own) {
-        statuses.set(
-          m.id,
-          milestoneStatus(
-            {
-              baselineDate: m.baselineDate ?? m.dueDate,
-              startDate: m.periodStart ?? plan.periodStart,
-              events: itemEvents.filter((e) => e.milestoneId === m.id).map(toEventFact),
-              progress: progressFacts(itemReports.filter((r) => r.milestoneId === m.id || r.milestoneId === null), asOf),
-            },
-            options,
-          ),
-        );
-      }
-      // An item without milestones carries its events itself.
-      const whole = own.length
-        ? [...statuses.values()]
-        : [
-            milestoneStatus(
-              { baselineDate: null, startDate: plan.periodStart, events: itemEvents.filter((e) => e.milestoneId === null).map(toEventFact), progress: progressFacts(itemReports, asOf) },
-              options,
-            ),
-          ];
-      result.set(itemId, { ...itemStatus(whole), asOf, milestones: statuses });
-    }
+    const standing = reports
+      .filter((r) => r.submittedDate !== null && !(r.status === 'returned' && r.reviewedDate !== null && r.reviewedDate <= asOf))
+      .map((r) => ({ ...r, submittedDate: r.submittedDate as string }));
+    const derived = deriveStatuses(
+      itemIds.map((itemId) => ({ itemType, itemId })),
+      { milestones, events, standing },
+      plan.periodStart,
+      { asOf, dueSoonDays: this.config.dueSoonDays },
+    );
+    for (const itemId of itemIds) result.set(itemId, { ...derived.get(itemKey(itemType, itemId))!, asOf });
     return result;
   }
-}
-
-function toEventFact(e: StatusEvent): EventFact {
-  return { kind: e.kind, date: e.date, seq: e.id, toDate: e.toDate, reason: e.reason };
-}
-
-/** Official reports that stood on asOf: submitted by then, and not sent back by then. */
-function progressFacts(reports: ProgressReport[], asOf: string): ProgressFact[] {
-  return reports
-    .filter((r) => r.submittedDate !== null && !(r.status === 'returned' && r.reviewedDate !== null && r.reviewedDate <= asOf))
-    .map((r) => ({ percent: r.state === 'done' ? 100 : r.percent, date: r.submittedDate as string }))
-    .filter((p): p is ProgressFact => p.percent !== null);
 }

@@ -1,0 +1,232 @@
+import type { StatusEventKind } from '../status/status-event.entity.js';
+
+/**
+ * What reports read about one plan as of a date, in plain rows. The SQL is written once (quoted camelCase
+ * columns, `?` placeholders, dates cast to text) and runs on SQLite and PostgreSQL alike; the benchmark's
+ * plain-HTTP floor runs the very same statements. Nothing here hydrates entities: reports are hot read paths.
+ */
+
+/** The lists reports cover: the three item lists (work steps have no responsible units). */
+export const LIST_TYPES = ['task', 'project', 'indicator'] as const;
+export type ListType = (typeof LIST_TYPES)[number];
+
+export const LIST_NAMES: Record<ListType, string> = { task: '任务清单', project: '项目清单', indicator: '目标清单' };
+
+export interface TaskRow {
+  id: number;
+  seq: number;
+  chapter: string;
+  content: string;
+}
+
+export interface ProjectRow {
+  id: number;
+  seq: number;
+  category: string;
+  name: string;
+  investment: number | null;
+}
+
+export interface IndicatorRow {
+  id: number;
+  seq: number;
+  level1: string;
+  name: string;
+  mark: string | null;
+  unit: string;
+  direction: string;
+  baselineYear: number | null;
+  baselineText: string;
+  baselineValue: number | null;
+  /** JSON text of IndicatorTarget[]. */
+  targets: string;
+}
+
+export interface MilestoneRow {
+  id: number;
+  itemType: ListType;
+  itemId: number;
+  seq: number;
+  dueDate: string | null;
+  baselineDate: string | null;
+  periodStart: string | null;
+  phrase: string;
+}
+
+export interface EventRow {
+  id: number;
+  itemType: ListType;
+  itemId: number;
+  milestoneId: number | null;
+  kind: StatusEventKind;
+  date: string;
+  toDate: string | null;
+  reason: string | null;
+}
+
+/** The official (lead) report that stood on asOf, per item and milestone (null: on the item as a whole). */
+export interface StandingRow {
+  id: number;
+  itemType: ListType;
+  itemId: number;
+  milestoneId: number | null;
+  percent: number | null;
+  state: string;
+  submittedDate: string;
+  investmentDone: number | null;
+}
+
+export interface AssignmentRow {
+  itemType: ListType;
+  itemId: number;
+  unitId: number;
+  role: 'lead' | 'support';
+}
+
+export interface UnitRow {
+  id: number;
+  name: string;
+  kind: string;
+}
+
+/** Per item and unit: the last day it submitted a report (any role) on or before asOf. */
+export interface ReportedRow {
+  itemType: ListType;
+  itemId: number;
+  unitId: number;
+  lastDate: string;
+}
+
+export interface NoticeRow {
+  id: number;
+  itemType: ListType;
+  itemId: number;
+  unitId: number;
+  issuedDate: string;
+  answerBy: string | null;
+  status: string;
+  answeredDate: string | null;
+}
+
+export interface IndicatorValueRow {
+  indicatorId: number;
+  period: string;
+  value: number | null;
+  text: string | null;
+  judgement: 'met' | 'not_met' | null;
+}
+
+export interface ReportFacts {
+  asOf: string;
+  tasks: TaskRow[];
+  projects: ProjectRow[];
+  indicators: IndicatorRow[];
+  milestones: MilestoneRow[];
+  events: EventRow[];
+  standing: StandingRow[];
+  assignments: AssignmentRow[];
+  units: UnitRow[];
+  reported: ReportedRow[];
+  notices: NoticeRow[];
+  /** Every value recorded by asOf, by period. */
+  indicatorValues: IndicatorValueRow[];
+}
+
+export type FactPart = keyof Omit<ReportFacts, 'asOf'>;
+
+/** Runs one statement with positional parameters. */
+export type RunSql = <T>(sql: string, params: readonly (string | number | null)[]) => T[] | Promise<T[]>;
+
+const TYPES = `('task', 'project', 'indicator')`;
+const DOUBLE = 'DOUBLE PRECISION';
+
+/** Every statement takes (planId, asOf…) in the order its placeholders appear. */
+export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number, asOf: string) => (string | number)[] }> = {
+  tasks: {
+    sql: `SELECT id, seq, chapter, content FROM tasks WHERE "planId" = ? ORDER BY seq`,
+    params: (planId) => [planId],
+  },
+  projects: {
+    sql: `SELECT id, seq, category, name, CAST(investment AS ${DOUBLE}) AS investment FROM projects WHERE "planId" = ? ORDER BY seq`,
+    params: (planId) => [planId],
+  },
+  indicators: {
+    sql: `SELECT id, seq, level1, name, mark, unit, direction, "baselineYear", "baselineText", CAST("baselineValue" AS ${DOUBLE}) AS "baselineValue", targets
+          FROM indicators WHERE "planId" = ? ORDER BY seq`,
+    params: (planId) => [planId],
+  },
+  milestones: {
+    sql: `SELECT id, "itemType", "itemId", seq, CAST("dueDate" AS TEXT) AS "dueDate", CAST("baselineDate" AS TEXT) AS "baselineDate",
+                 CAST("periodStart" AS TEXT) AS "periodStart", phrase
+          FROM milestones WHERE "planId" = ? AND "itemType" IN ${TYPES} ORDER BY "itemType", "itemId", seq`,
+    params: (planId) => [planId],
+  },
+  events: {
+    sql: `SELECT id, "itemType", "itemId", "milestoneId", kind, CAST(date AS TEXT) AS date, CAST("toDate" AS TEXT) AS "toDate", reason
+          FROM status_events WHERE "planId" = ? AND "itemType" IN ${TYPES} AND date <= ? ORDER BY id`,
+    params: (planId, asOf) => [planId, asOf],
+  },
+  standing: {
+    // The latest official report per item and milestone that was submitted by asOf and not sent back by then.
+    sql: `SELECT id, "itemType", "itemId", "milestoneId", percent, state, "submittedDate", "investmentDone" FROM (
+            SELECT id, "itemType", "itemId", "milestoneId", percent, state, CAST("submittedDate" AS TEXT) AS "submittedDate",
+                   CAST("investmentDone" AS ${DOUBLE}) AS "investmentDone",
+                   ROW_NUMBER() OVER (PARTITION BY "itemType", "itemId", "milestoneId" ORDER BY "submittedDate" DESC, id DESC) AS n
+            FROM progress_reports
+            WHERE "planId" = ? AND "itemType" IN ${TYPES} AND role = 'lead' AND status IN ('submitted', 'accepted', 'returned')
+              AND "submittedDate" <= ? AND NOT (status = 'returned' AND "reviewedDate" IS NOT NULL AND "reviewedDate" <= ?)
+              AND (state = 'done' OR percent IS NOT NULL)
+          ) latest WHERE n = 1`,
+    params: (planId, asOf) => [planId, asOf, asOf],
+  },
+  assignments: {
+    sql: `SELECT "itemType", "itemId", "unitId", role FROM assignments WHERE "planId" = ? AND "itemType" IN ${TYPES} ORDER BY position, id`,
+    params: (planId) => [planId],
+  },
+  units: {
+    sql: `SELECT id, name, kind FROM units WHERE "planId" = ? ORDER BY id`,
+    params: (planId) => [planId],
+  },
+  reported: {
+    sql: `SELECT "itemType", "itemId", "unitId", CAST(MAX("submittedDate") AS TEXT) AS "lastDate" FROM progress_reports
+          WHERE "planId" = ? AND "itemType" IN ${TYPES} AND "submittedDate" <= ? AND status IN ('submitted', 'accepted', 'returned')
+          GROUP BY "itemType", "itemId", "unitId"`,
+    params: (planId, asOf) => [planId, asOf],
+  },
+  notices: {
+    sql: `SELECT id, "itemType", "itemId", "unitId", CAST("issuedDate" AS TEXT) AS "issuedDate", CAST("answerBy" AS TEXT) AS "answerBy",
+                 CASE WHEN "answeredDate" <= ? THEN status ELSE 'open' END AS status,
+                 CASE WHEN "answeredDate" <= ? THEN CAST("answeredDate" AS TEXT) ELSE NULL END AS "answeredDate"
+          FROM supervision_notices WHERE "planId" = ? AND "itemType" IN ${TYPES} AND "issuedDate" <= ? ORDER BY "issuedDate", id`,
+    params: (planId, asOf) => [asOf, asOf, planId, asOf],
+  },
+  indicatorValues: {
+    // A value counts from the day it was recorded: createdAt is stored in UTC, so its date may be the local day before.
+    sql: `SELECT v."indicatorId", v.period, CAST(v.value AS ${DOUBLE}) AS value, v.text, v.judgement FROM indicator_values v
+          WHERE v."planId" = ? AND SUBSTR(CAST(v."createdAt" AS TEXT), 1, 10) <= ? ORDER BY v."indicatorId", v.period`,
+    params: (planId, asOf) => [planId, asOf],
+  },
+};
+
+/** Reads the parts of the facts a report needs (the others stay empty). */
+export async function loadFacts(run: RunSql, planId: number, asOf: string, parts: readonly FactPart[]): Promise<ReportFacts> {
+  const facts: ReportFacts = {
+    asOf,
+    tasks: [],
+    projects: [],
+    indicators: [],
+    milestones: [],
+    events: [],
+    standing: [],
+    assignments: [],
+    units: [],
+    reported: [],
+    notices: [],
+    indicatorValues: [],
+  };
+  const loaded = await Promise.all(parts.map((part) => run(REPORT_SQL[part].sql, REPORT_SQL[part].params(planId, asOf))));
+  parts.forEach((part, i) => {
+    (facts as unknown as Record<FactPart, unknown[]>)[part] = loaded[i];
+  });
+  return facts;
+}

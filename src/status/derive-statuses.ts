@@ -1,0 +1,97 @@
+import { groupBy } from '../common/group-by.js';
+import type { StatusEventKind } from './status-event.entity.js';
+import { type EventFact, itemStatus, type ItemStatus, milestoneStatus, type MilestoneStatus, type ProgressFact, type StatusOptions } from './status.js';
+
+/** The rows status is derived from, as plain reads give them (reports) or entities carry them (StatusService). */
+export interface MilestoneInput {
+  id: number;
+  itemType: string;
+  itemId: number;
+  dueDate: string | null;
+  baselineDate: string | null;
+  periodStart: string | null;
+}
+
+export interface EventInput {
+  id: number;
+  itemType: string;
+  itemId: number;
+  milestoneId: number | null;
+  kind: StatusEventKind;
+  date: string;
+  toDate: string | null;
+  reason: string | null;
+}
+
+/** An official (lead) report that stood on asOf: submitted by then and not sent back by then. */
+export interface StandingInput {
+  id: number;
+  itemType: string;
+  itemId: number;
+  milestoneId: number | null;
+  percent: number | null;
+  state: string;
+  submittedDate: string;
+}
+
+export interface DerivedStatus extends ItemStatus {
+  /** By milestone id; an item without milestones has none. */
+  milestones: Map<number, MilestoneStatus>;
+}
+
+export const itemKey = (itemType: string, itemId: number) => `${itemType}:${itemId}`;
+
+/**
+ * Status on asOf of each item (by itemKey) from its milestones, events and standing reports. A milestone's
+ * progress is the latest of the reports on it and on its item as a whole; an item without milestones
+ * carries its events itself.
+ */
+export function deriveStatuses(
+  items: readonly { itemType: string; itemId: number }[],
+  rows: { milestones: readonly MilestoneInput[]; events: readonly EventInput[]; standing: readonly StandingInput[] },
+  planStart: string,
+  options: StatusOptions,
+): Map<string, DerivedStatus> {
+  const milestonesOf = groupBy(rows.milestones, (m) => itemKey(m.itemType, m.itemId));
+  const eventsOf = groupBy(rows.events, (e) => itemKey(e.itemType, e.itemId));
+  const standingOf = groupBy(rows.standing, (r) => itemKey(r.itemType, r.itemId));
+  const result = new Map<string, DerivedStatus>();
+  for (const { itemType, itemId } of items) {
+    const key = itemKey(itemType, itemId);
+    const own = milestonesOf.get(key) ?? [];
+    const events = eventsOf.get(key) ?? [];
+    const standing = standingOf.get(key) ?? [];
+    const statuses = new Map<number, MilestoneStatus>();
+    for (const m of own) {
+      const facts = {
+        baselineDate: m.baselineDate ?? m.dueDate,
+        startDate: m.periodStart ?? planStart,
+        events: events.filter((e) => e.milestoneId === m.id).map(toEventFact),
+        progress: progressFacts(standing.filter((r) => r.milestoneId === m.id || r.milestoneId === null)),
+      };
+      statuses.set(m.id, milestoneStatus(facts, options));
+    }
+    const whole = own.length
+      ? [...statuses.values()]
+      : [
+          milestoneStatus(
+            { baselineDate: null, startDate: planStart, events: events.filter((e) => e.milestoneId === null).map(toEventFact), progress: progressFacts(standing) },
+            options,
+          ),
+        ];
+    result.set(key, { ...itemStatus(whole), milestones: statuses });
+  }
+  return result;
+}
+
+function toEventFact(e: EventInput): EventFact {
+  return { kind: e.kind, date: e.date, seq: e.id, toDate: e.toDate, reason: e.reason };
+}
+
+/** Reports in the order they were made, so that of two on the same day the later one stands. */
+function progressFacts(reports: readonly StandingInput[]): ProgressFact[] {
+  return [...reports]
+    .sort((a, b) => a.id - b.id)
+    .map((r) => ({ percent: r.state === 'done' ? 100 : r.percent, date: r.submittedDate }))
+    .filter((p): p is ProgressFact => p.percent !== null);
+}
