@@ -18,6 +18,7 @@ import { HealthController } from './health/health.controller.js';
 import { OversightModule } from './progress/oversight.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ResponsibilitiesModule } from './responsibilities/responsibilities.module.js';
 import { SeedService } from './seeds/seed.service.js';
@@ -68,6 +69,7 @@ export class AppModule {
         OversightModule,
         CalendarModule,
         RemindersModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }, SeedService],

@@ -11,6 +11,11 @@ export function addDays(date: string, n: number): string {
   return new Date(toTime(date) + n * DAY).toISOString().slice(0, 10);
 }
 
+/** Days from one calendar date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toTime(to) - toTime(from)) / DAY);
+}
+
 /** ISO weekday: 1 Monday … 7 Sunday. */
 export function weekday(date: string): number {
   const day = new Date(toTime(date)).getUTCDay();

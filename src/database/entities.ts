@@ -6,6 +6,7 @@ import { OutboxEntry } from '../outbox/outbox-entry.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { ReminderPause } from '../reminders/reminder-pause.entity.js';
 import { ReminderSettings } from '../reminders/reminder-settings.entity.js';
+import { AssessmentRule } from '../reports/assessment-rule.entity.js';
 import { ReminderSweep } from '../reminders/reminder-sweep.entity.js';
 import { UnitContact } from '../units/unit-contact.entity.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
@@ -47,6 +48,7 @@ export const ENTITIES = [
   CalendarDay,
   UnitContact,
   ReminderSettings,
+  AssessmentRule,
   ReminderPause,
   ReminderSweep,
   OutboxMessage,

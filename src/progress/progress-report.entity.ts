@@ -10,6 +10,7 @@ export type ReportStatus = 'draft' | 'submitted' | 'accepted' | 'returned';
 /** A unit's progress report (进展填报) on an item or one of its milestones. The lead unit's is the official one. */
 @Entity('progress_reports')
 @Index(['planId', 'itemType', 'itemId'])
+@Index(['planId', 'itemType', 'itemId', 'unitId', 'submittedDate'])
 export class ProgressReport extends PlanItemEntity {
   /** The milestone reported on; null: the item as a whole. */
   @Column({ type: 'integer', nullable: true })
@@ -38,6 +39,10 @@ export class ProgressReport extends PlanItemEntity {
 
   @Column({ type: 'numeric', precision: 18, scale: 6, nullable: true, transformer: numericTransformer })
   quantityTotal: number | null;
+
+  /** Projects: investment made so far, in 万元. */
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: numericTransformer })
+  investmentDone: number | null;
 
   @Column({ type: 'text', default: '' })
   narrative: string;

@@ -31,6 +31,12 @@ class ReportFields {
   @Min(0.000001)
   quantityTotal?: number | null;
 
+  @ApiPropertyOptional({ example: 1200, description: 'projects only: investment made so far, in 万元' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  investmentDone?: number | null;
+
   @ApiPropertyOptional({ example: '已完成2家绿色工厂创建，第3家已提交申报材料。' })
   @Optional()
   @Trim()

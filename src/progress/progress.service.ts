@@ -47,6 +47,7 @@ export class ProgressService {
         periodEnd: dto.periodEnd ?? null,
         quantityDone: dto.quantityDone ?? null,
         quantityTotal: dto.quantityTotal ?? quantityOf(milestone),
+        investmentDone: dto.investmentDone ?? null,
         percent: null,
         status: 'draft',
         submittedAt: null,
@@ -178,6 +179,9 @@ export class ProgressService {
   }
 
   private checkFields(report: ProgressReport): void {
+    if (report.investmentDone !== null && report.itemType !== 'project') {
+      throw new ValidationFailedError([{ field: 'investmentDone', value: report.investmentDone, message: '只有项目可以填报完成投资（万元）' }]);
+    }
     if (report.periodStart && report.periodEnd && report.periodStart > report.periodEnd) {
       throw new ValidationFailedError([{ field: 'periodEnd', value: report.periodEnd, message: `填报周期结束日期早于开始日期${report.periodStart}` }]);
     }

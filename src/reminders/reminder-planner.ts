@@ -1,7 +1,8 @@
 import type { UnitContact } from '../units/unit-contact.entity.js';
 import { type PlanSnapshot, type SnapshotItem, type SnapshotMilestone, unitLink } from './plan-snapshot.js';
 import { type Recipient, recipientKey, unitRecipients, userRecipients } from './recipients.js';
-import { daysBetween, isMonthlyCall, latestNudge, milestoneHits, type ReminderRules, type Workdays } from './reminder-rules.js';
+import { daysBetween } from '../calendar/calendar-dates.js';
+import { isMonthlyCall, latestNudge, milestoneHits, type ReminderRules, type Workdays } from './reminder-rules.js';
 import type { ItemLine, ReminderContent, ReminderRule } from './reminder-types.js';
 
 /** One reminder message to be written to the outbox: its recipient, its date and what it lists. */

@@ -131,11 +131,6 @@ export function latestNudge(dates: string[], rules: ReminderRules, days: Workday
   return null;
 }
 
-/** Days from one calendar date to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** The dates of a sweep: from the day after the last one swept (at most catchUpDays back) to `end`, workdays only. */
 export function sweepDates(sweptThrough: string | null, end: string, catchUpDays: number, days: Workdays): string[] {
   let start = sweptThrough ? addDays(sweptThrough, 1) : end;

@@ -97,6 +97,14 @@ export interface ReportedRow {
   lastDate: string;
 }
 
+/** Months (YYYY-MM) of asOf's year in which a unit submitted progress on an item, up to asOf. */
+export interface ReportMonthRow {
+  itemType: ListType;
+  itemId: number;
+  unitId: number;
+  month: string;
+}
+
 export interface NoticeRow {
   id: number;
   itemType: ListType;
@@ -127,6 +135,7 @@ export interface ReportFacts {
   assignments: AssignmentRow[];
   units: UnitRow[];
   reported: ReportedRow[];
+  reportMonths: ReportMonthRow[];
   notices: NoticeRow[];
   /** Every value recorded by asOf, by period. */
   indicatorValues: IndicatorValueRow[];
@@ -193,6 +202,11 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
           GROUP BY "itemType", "itemId", "unitId"`,
     params: (planId, asOf) => [planId, asOf],
   },
+  reportMonths: {
+    sql: `SELECT DISTINCT "itemType", "itemId", "unitId", SUBSTR(CAST("submittedDate" AS TEXT), 1, 7) AS month FROM progress_reports
+          WHERE "planId" = ? AND "itemType" IN ${TYPES} AND "submittedDate" >= ? AND "submittedDate" <= ? AND status IN ('submitted', 'accepted', 'returned')`,
+    params: (planId, asOf) => [planId, `${asOf.slice(0, 4)}-01-01`, asOf],
+  },
   notices: {
     sql: `SELECT id, "itemType", "itemId", "unitId", CAST("issuedDate" AS TEXT) AS "issuedDate", CAST("answerBy" AS TEXT) AS "answerBy",
                  CASE WHEN "answeredDate" <= ? THEN status ELSE 'open' END AS status,
@@ -221,6 +235,7 @@ export async function loadFacts(run: RunSql, planId: number, asOf: string, parts
     assignments: [],
     units: [],
     reported: [],
+    reportMonths: [],
     notices: [],
     indicatorValues: [],
   };

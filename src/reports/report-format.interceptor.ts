@@ -1,0 +1,30 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, mergeMap, type Observable } from 'rxjs';
+import { renderReport, type ReportOf } from './report-output.js';
+import type { ReportFormat } from './reports.dto.js';
+
+/**
+ * Sends a report in the format the query asks for (validated by the handler's DTO): JSON as the report
+ * itself; CSV and XLSX as downloads; HTML as the briefing page.
+ */
+@Injectable()
+export class ReportFormatInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler<ReportOf>): Observable<unknown> {
+    const http = context.switchToHttp();
+    const format = ((http.getRequest<FastifyRequest>().query as { format?: ReportFormat }).format ?? 'json') as ReportFormat;
+    return next.handle().pipe(
+      mergeMap((of) => {
+        if (format === 'json') return [of.report];
+        return from(
+          renderReport(of, format).then((file) => {
+            const reply = http.getResponse<FastifyReply>();
+            void reply.header('Content-Type', file.contentType);
+            if (file.filename) void reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+            return file.body;
+          }),
+        );
+      }),
+    );
+  }
+}

@@ -1,0 +1,144 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/role.js';
+import { Clock } from '../common/clock.js';
+import { NotFoundError } from '../common/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { RawReader } from '../database/raw-reader.js';
+import { AssessmentRule } from './assessment-rule.entity.js';
+import { type AssessmentWeights, buildAssessment, DEFAULT_ASSESSMENT_RULE } from './assessment.js';
+import { buildOverdueReport, type OverdueReport } from './overdue-report.js';
+import type { ReportOf } from './report-output.js';
+import { type PlanHeader, type PlanView, planView } from './plan-view.js';
+import { buildProgressReport, type ProgressReport } from './progress-report.js';
+import { type FactPart, loadFacts, type ReportFacts } from './report-facts.js';
+import type { AssessmentQuery, CrossPlanQuery, OverdueQuery, ReportQuery, UnitsQuery } from './reports.dto.js';
+import { buildUnitsReport } from './unit-report.js';
+
+interface PlanRow extends PlanHeader {
+  timeZone: string;
+}
+
+const PLAN_SQL = `SELECT id, name, region, CAST("periodStart" AS TEXT) AS "periodStart", CAST("periodEnd" AS TEXT) AS "periodEnd", "timeZone" FROM plans`;
+
+const STATUS_PARTS: FactPart[] = ['tasks', 'projects', 'indicators', 'milestones', 'events', 'standing', 'assignments', 'units'];
+const PARTS = {
+  overdue: [...STATUS_PARTS, 'reported', 'notices'],
+  progress: [...STATUS_PARTS, 'indicatorValues'],
+  units: [...STATUS_PARTS, 'reported'],
+  assessment: [...STATUS_PARTS, 'reported', 'reportMonths', 'notices'],
+} satisfies Record<string, FactPart[]>;
+
+/** A plan as reports read it on one date. */
+interface Reading {
+  plan: PlanHeader;
+  facts: ReportFacts;
+  view: PlanView;
+}
+
+/**
+ * The supervision reports: progress, overdue, responsibilities per unit, the yearly assessment. Each reads a
+ * plan's rows as of a date through prepared SQL (no entities on this hot path) and hands them to pure builders.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly reader: RawReader,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async progress(planId: number, query: ReportQuery): Promise<ReportOf> {
+    const { plan, facts, view } = await this.read(await this.plan(planId), query.asOf, PARTS.progress);
+    return { kind: 'progress', report: buildProgressReport(plan, view, facts) };
+  }
+
+  /** A unit user sees the overdue items it holds; the office and leaders see all, or one unit's. */
+  async overdue(planId: number, query: OverdueQuery, actor: Actor | null): Promise<ReportOf> {
+    const { plan, facts, view } = await this.read(await this.plan(planId), query.asOf, PARTS.overdue);
+    return { kind: 'overdue', report: buildOverdueReport(plan, view, facts, { unitId: ownUnit(actor) ?? query.unitId, list: query.list }) };
+  }
+
+  /** Each unit's responsibility list; a unit user gets its own. */
+  async units(planId: number, query: UnitsQuery, actor: Actor | null): Promise<ReportOf> {
+    const { plan, facts, view } = await this.read(await this.plan(planId), query.asOf, PARTS.units);
+    const unitId = ownUnit(actor) ?? query.unitId;
+    if (unitId !== undefined && !facts.units.some((u) => u.id === unitId)) throw new NotFoundError('单位', unitId);
+    return { kind: 'units', report: buildUnitsReport(plan, view, facts, unitId) };
+  }
+
+  /** The year's assessment as of asOf (at most the year's last day). */
+  async assessment(planId: number, query: AssessmentQuery): Promise<ReportOf> {
+    const row = await this.plan(planId);
+    const today = query.asOf ?? this.clock.today(row.timeZone);
+    // By default the year of asOf, or the plan's last year once it has ended.
+    const year = query.year ?? Math.min(Number(today.slice(0, 4)), Number(row.periodEnd.slice(0, 4)));
+    const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
+    const { plan, facts, view } = await this.read(row, asOf, PARTS.assessment);
+    const units = buildUnitsReport(plan, view, facts);
+    return { kind: 'assessment', report: buildAssessment(plan, year, view, facts, units, await this.rule(planId)) };
+  }
+
+  async rule(planId: number): Promise<AssessmentWeights> {
+    const rule = await this.dataSource.getRepository(AssessmentRule).findOne({ where: { planId } });
+    if (!rule) return { ...DEFAULT_ASSESSMENT_RULE };
+    return { onTimeWeight: rule.onTimeWeight, reportingWeight: rule.reportingWeight, noticesWeight: rule.noticesWeight, silencePenalty: rule.silencePenalty };
+  }
+
+  async updateRule(planId: number, weights: AssessmentWeights): Promise<AssessmentWeights> {
+    await this.plan(planId);
+    await this.dataSource.transaction(async (manager) => {
+      const rule = (await manager.findOne(AssessmentRule, { where: { planId } })) ?? manager.create(AssessmentRule, { planId });
+      Object.assign(rule, weights);
+      await manager.save(AssessmentRule, rule);
+    });
+    return this.rule(planId);
+  }
+
+  /** The progress of every plan the caller may see (all of them for an account bound to none), optionally of one region. */
+  async progressAcrossPlans(query: CrossPlanQuery, actor: Actor): Promise<ReportOf> {
+    const reports: ProgressReport[] = [];
+    for (const plan of await this.visiblePlans(query, actor)) {
+      const reading = await this.read(plan, query.asOf, PARTS.progress);
+      reports.push(buildProgressReport(reading.plan, reading.view, reading.facts));
+    }
+    return { kind: 'progress-all', report: reports, asOf: this.crossPlanDate(query) };
+  }
+
+  async overdueAcrossPlans(query: CrossPlanQuery, actor: Actor): Promise<ReportOf> {
+    const reports: OverdueReport[] = [];
+    for (const plan of await this.visiblePlans(query, actor)) {
+      const reading = await this.read(plan, query.asOf, PARTS.overdue);
+      reports.push(buildOverdueReport(reading.plan, reading.view, reading.facts, {}));
+    }
+    return { kind: 'overdue-all', report: reports, asOf: this.crossPlanDate(query) };
+  }
+
+  /** The date a cross-plan report names: the one asked, or today where the service is configured. */
+  private crossPlanDate(query: CrossPlanQuery): string {
+    return query.asOf ?? this.clock.today(this.config.defaultTimeZone);
+  }
+
+  private async visiblePlans(query: CrossPlanQuery, actor: Actor): Promise<PlanRow[]> {
+    const plans = await this.reader.all<PlanRow>(`${PLAN_SQL} ORDER BY id`, []);
+    return plans.filter((p) => (actor.planId === null || p.id === actor.planId) && (!query.region || p.region.includes(query.region)));
+  }
+
+  private async plan(planId: number): Promise<PlanRow> {
+    const [plan] = await this.reader.all<PlanRow>(`${PLAN_SQL} WHERE id = ?`, [planId]);
+    if (!plan) throw new NotFoundError('方案', planId);
+    return plan;
+  }
+
+  private async read(row: PlanRow, asOf: string | undefined, parts: FactPart[]): Promise<Reading> {
+    const { timeZone: _timeZone, ...plan } = row;
+    const date = asOf ?? this.clock.today(row.timeZone);
+    const facts = await loadFacts((sql, params) => this.reader.all(sql, params), plan.id, date, parts);
+    return { plan, facts, view: planView(facts, plan.periodStart, this.config.dueSoonDays) };
+  }
+}
+
+function ownUnit(actor: Actor | null): number | undefined {
+  return actor?.role === 'unit' && actor.unitId !== null ? actor.unitId : undefined;
+}
