@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
+import { binary } from './helpers/binary.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const api = (path: string) => `/api/v1${path}`;
@@ -31,19 +32,7 @@ describe('import and export of the lists', () => {
   const upload = (id: number, list: string, file: Buffer, filename: string, query = '') =>
     t.http().post(api(`/plans/${id}/import/${list}${query}`)).attach('file', file, filename);
   /** A file download as a Buffer, whatever its content type. */
-  const download = async (path: string): Promise<Buffer> =>
-    (
-      await t
-        .http()
-        .get(api(path))
-        .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200)
-    ).body as Buffer;
+  const download = async (path: string): Promise<Buffer> => (await binary(t.http().get(api(path))).expect(200)).body as Buffer;
   const counts = async (id: number) => (await t.http().get(api(`/plans/${id}`)).expect(200)).body.counts;
 
   beforeAll(async () => {

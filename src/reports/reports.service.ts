@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/role.js';
 import { Clock } from '../common/clock.js';
-import { NotFoundError } from '../common/domain-error.js';
+import { NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RawReader } from '../database/raw-reader.js';
 import { AssessmentRule } from './assessment-rule.entity.js';
@@ -88,6 +88,9 @@ export class ReportsService {
 
   async updateRule(planId: number, weights: AssessmentWeights): Promise<AssessmentWeights> {
     await this.plan(planId);
+    if (weights.onTimeWeight + weights.reportingWeight + weights.noticesWeight === 0) {
+      throw new ValidationFailedError([{ field: 'onTimeWeight', value: 0, message: '按期销号、按月填报、督办回复三项权重不能都为0' }]);
+    }
     await this.dataSource.transaction(async (manager) => {
       const rule = (await manager.findOne(AssessmentRule, { where: { planId } })) ?? manager.create(AssessmentRule, { planId });
       Object.assign(rule, weights);

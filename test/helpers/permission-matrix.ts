@@ -221,6 +221,18 @@ export const MATRIX: Row[] = [
   row('PATCH /plans/{planId}/units/{id}/contacts/{contactId}',       [401, 404, 404,  403,  403,  403,  403], { params: (c) => ({ id: c.unitJxw, contactId: MISSING }), body: () => ({ version: 1 }) }),
   row('DELETE /plans/{planId}/units/{id}/contacts/{contactId}',      [401, 404, 404,  403,  403,  403,  403], { params: (c) => ({ id: c.unitJxw, contactId: MISSING }) }),
 
+  // Reports: offices, units and leaders of the plan read progress, overdue and responsibilities (a unit its own);
+  // the assessment is for the office and leaders; only the office sets its rule. Across plans: offices and leaders.
+  row('GET /plans/{planId}/reports/progress',                        [401, 200, 200,  403,  200,  200,  200], { query: '?asOf=2026-11-23' }),
+  row('GET /plans/{planId}/reports/overdue',                         [401, 200, 200,  403,  200,  200,  200], { query: '?asOf=2026-11-23' }),
+  row('GET /plans/{planId}/reports/units',                           [401, 200, 200,  403,  200,  200,  200], { query: '?asOf=2026-11-23' }),
+  row('GET /plans/{planId}/reports/assessment',                      [401, 200, 200,  403,  403,  403,  200], { query: '?asOf=2026-11-23' }),
+  row('GET /plans/{planId}/reports/assessment/rule',                 [401, 200, 200,  403,  403,  403,  200]),
+  // A weight above 100 is refused once past the access check.
+  row('PUT /plans/{planId}/reports/assessment/rule',                 [401, 400, 400,  403,  403,  403,  403], { body: () => ({ onTimeWeight: 101, reportingWeight: 0, noticesWeight: 0, silencePenalty: 0 }) }),
+  row('GET /reports/progress',                                       [401, 200, 200,  200,  403,  403,  200], { query: '?asOf=2026-11-23' }),
+  row('GET /reports/overdue',                                        [401, 200, 200,  200,  403,  403,  200], { query: '?asOf=2026-11-23' }),
+
   // The workday calendar: everyone signed in reads it; offices (any plan) add holidays and make-up workdays.
   row('GET /calendar',                                               [401, 200, 200,  200,  200,  200,  200], { query: '?year=2026' }),
   row('PUT /calendar/days/{date}',                                   [401, 400, 400,  400,  403,  403,  403], { params: () => ({ date: '2026-12-31' }), body: () => ({ kind: 'vacation', name: '矩阵' }) }),
