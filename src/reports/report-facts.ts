@@ -222,6 +222,19 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
   },
 };
 
+/** The plan a report is about, with its time zone; `WHERE id = ?` picks one. */
+export const PLAN_SQL = `SELECT id, name, region, CAST("periodStart" AS TEXT) AS "periodStart", CAST("periodEnd" AS TEXT) AS "periodEnd", "timeZone" FROM plans`;
+
+const STATUS_PARTS: FactPart[] = ['tasks', 'projects', 'indicators', 'milestones', 'events', 'standing', 'assignments', 'units'];
+
+/** The facts each report reads. */
+export const REPORT_PARTS = {
+  overdue: [...STATUS_PARTS, 'reported', 'notices'],
+  progress: [...STATUS_PARTS, 'indicatorValues'],
+  units: [...STATUS_PARTS, 'reported'],
+  assessment: [...STATUS_PARTS, 'reported', 'reportMonths', 'notices'],
+} satisfies Record<string, FactPart[]>;
+
 /** Reads the parts of the facts a report needs (the others stay empty). */
 export async function loadFacts(run: RunSql, planId: number, asOf: string, parts: readonly FactPart[]): Promise<ReportFacts> {
   const facts: ReportFacts = {

@@ -11,23 +11,13 @@ import { buildOverdueReport, type OverdueReport } from './overdue-report.js';
 import type { ReportOf } from './report-output.js';
 import { type PlanHeader, type PlanView, planView } from './plan-view.js';
 import { buildProgressReport, type ProgressReport } from './progress-report.js';
-import { type FactPart, loadFacts, type ReportFacts } from './report-facts.js';
+import { type FactPart, loadFacts, PLAN_SQL, REPORT_PARTS, type ReportFacts } from './report-facts.js';
 import type { AssessmentQuery, CrossPlanQuery, OverdueQuery, ReportQuery, UnitsQuery } from './reports.dto.js';
 import { buildUnitsReport } from './unit-report.js';
 
 interface PlanRow extends PlanHeader {
   timeZone: string;
 }
-
-const PLAN_SQL = `SELECT id, name, region, CAST("periodStart" AS TEXT) AS "periodStart", CAST("periodEnd" AS TEXT) AS "periodEnd", "timeZone" FROM plans`;
-
-const STATUS_PARTS: FactPart[] = ['tasks', 'projects', 'indicators', 'milestones', 'events', 'standing', 'assignments', 'units'];
-const PARTS = {
-  overdue: [...STATUS_PARTS, 'reported', 'notices'],
-  progress: [...STATUS_PARTS, 'indicatorValues'],
-  units: [...STATUS_PARTS, 'reported'],
-  assessment: [...STATUS_PARTS, 'reported', 'reportMonths', 'notices'],
-} satisfies Record<string, FactPart[]>;
 
 /** A plan as reports read it on one date. */
 interface Reading {
@@ -50,19 +40,19 @@ export class ReportsService {
   ) {}
 
   async progress(planId: number, query: ReportQuery): Promise<ReportOf> {
-    const { plan, facts, view } = await this.read(await this.plan(planId), query.asOf, PARTS.progress);
+    const { plan, facts, view } = await this.read(await this.plan(planId), query.asOf, REPORT_PARTS.progress);
     return { kind: 'progress', report: buildProgressReport(plan, view, facts) };
   }
 
   /** A unit user sees the overdue items it holds; the office and leaders see all, or one unit's. */
   async overdue(planId: number, query: OverdueQuery, actor: Actor | null): Promise<ReportOf> {
-    const { plan, facts, view } = await this.read(await this.plan(planId), query.asOf, PARTS.overdue);
+    const { plan, facts, view } = await this.read(await this.plan(planId), query.asOf, REPORT_PARTS.overdue);
     return { kind: 'overdue', report: buildOverdueReport(plan, view, facts, { unitId: ownUnit(actor) ?? query.unitId, list: query.list }) };
   }
 
   /** Each unit's responsibility list; a unit user gets its own. */
   async units(planId: number, query: UnitsQuery, actor: Actor | null): Promise<ReportOf> {
-    const { plan, facts, view } = await this.read(await this.plan(planId), query.asOf, PARTS.units);
+    const { plan, facts, view } = await this.read(await this.plan(planId), query.asOf, REPORT_PARTS.units);
     const unitId = ownUnit(actor) ?? query.unitId;
     if (unitId !== undefined && !facts.units.some((u) => u.id === unitId)) throw new NotFoundError('单位', unitId);
     return { kind: 'units', report: buildUnitsReport(plan, view, facts, unitId) };
@@ -75,7 +65,7 @@ export class ReportsService {
     // By default the year of asOf, or the plan's last year once it has ended.
     const year = query.year ?? Math.min(Number(today.slice(0, 4)), Number(row.periodEnd.slice(0, 4)));
     const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
-    const { plan, facts, view } = await this.read(row, asOf, PARTS.assessment);
+    const { plan, facts, view } = await this.read(row, asOf, REPORT_PARTS.assessment);
     const units = buildUnitsReport(plan, view, facts);
     return { kind: 'assessment', report: buildAssessment(plan, year, view, facts, units, await this.rule(planId)) };
   }
@@ -103,7 +93,7 @@ export class ReportsService {
   async progressAcrossPlans(query: CrossPlanQuery, actor: Actor): Promise<ReportOf> {
     const reports: ProgressReport[] = [];
     for (const plan of await this.visiblePlans(query, actor)) {
-      const reading = await this.read(plan, query.asOf, PARTS.progress);
+      const reading = await this.read(plan, query.asOf, REPORT_PARTS.progress);
       reports.push(buildProgressReport(reading.plan, reading.view, reading.facts));
     }
     return { kind: 'progress-all', report: reports, asOf: this.crossPlanDate(query) };
@@ -112,7 +102,7 @@ export class ReportsService {
   async overdueAcrossPlans(query: CrossPlanQuery, actor: Actor): Promise<ReportOf> {
     const reports: OverdueReport[] = [];
     for (const plan of await this.visiblePlans(query, actor)) {
-      const reading = await this.read(plan, query.asOf, PARTS.overdue);
+      const reading = await this.read(plan, query.asOf, REPORT_PARTS.overdue);
       reports.push(buildOverdueReport(reading.plan, reading.view, reading.facts, {}));
     }
     return { kind: 'overdue-all', report: reports, asOf: this.crossPlanDate(query) };

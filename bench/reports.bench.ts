@@ -1,0 +1,169 @@
+/**
+ * The supervision reports at national scale (see report-data.ts: 120 plans, 55,200 items, 3.3 million monthly
+ * progress reports). Qingdan runs as it is deployed (its own process, HTTP on loopback, bearer token, frozen
+ * clock) and is timed over HTTP: the overdue and progress reports of one plan (target: median under 50 ms),
+ * and both reports across all plans (target: under 2 s). Then autocannon loads Qingdan's overdue report of one
+ * plan and the same report from a plain Node http server with prepared statements on the same file (the floor,
+ * overdue-floor.ts), in alternating rounds, and prints both throughputs, their ratio (target: 0.75 or better)
+ * and each server's peak memory.
+ *   npm run bench
+ */
+import 'reflect-metadata';
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { startFloor } from './overdue-floor.js';
+import { PLANS, prepareReportData } from './report-data.js';
+
+const CLOCK = '2026-11-23T09:00:00+08:00';
+const AS_OF = '2026-11-23';
+const ADMIN = { username: 'bench-admin', password: 'bench-password-1' };
+const PLAN = 60;
+const QINGDAN_PORT = 39_310;
+const FLOOR_PORT = 39_311;
+const LOAD = { connections: 10, duration: 10 };
+
+function config(path: string, dir: string) {
+  return loadConfig({
+    DATABASE_URL: `sqlite:${path}`,
+    SEED: 'false',
+    SCHEDULER: 'false',
+    CLOCK,
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    OUTBOX_DIR: join(dir, 'outbox'),
+    EVIDENCE_DIR: join(dir, 'evidence'),
+  });
+}
+
+/** A server process: tells its parent when it listens, and its peak memory when asked. */
+async function serve(kind: string, path: string, dir: string): Promise<void> {
+  const settings = config(path, dir);
+  if (kind === 'qingdan') {
+    const app = await createApp(settings, { logger: false, docsUi: false });
+    await app.listen(QINGDAN_PORT, '127.0.0.1');
+  } else {
+    await startFloor(path, FLOOR_PORT, settings.dueSoonDays);
+  }
+  process.on('message', (message) => {
+    if (message === 'stats') process.send!({ peakMb: process.resourceUsage().maxRSS / 1024 });
+  });
+  process.send!('ready');
+}
+
+function start(kind: string, path: string, dir: string): Promise<ChildProcess> {
+  const child = fork(fileURLToPath(import.meta.url), ['serve', kind, path, dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+}
+
+function peakMb(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve((m as { peakMb: number }).peakMb));
+    child.send('stats');
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function timed(url: string, headers: Record<string, string>): Promise<{ ms: number; bytes: number; body: string }> {
+  const started = performance.now();
+  const res = await fetch(url, { headers });
+  const body = await res.text();
+  const ms = performance.now() - started;
+  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${body.slice(0, 300)}`);
+  return { ms, bytes: Buffer.byteLength(body), body };
+}
+
+async function medianOf(url: string, headers: Record<string, string>, runs: number): Promise<{ ms: number; bytes: number }> {
+  for (let i = 0; i < 3; i++) await timed(url, headers);
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const r = await timed(url, headers);
+    times.push(r.ms);
+    bytes = r.bytes;
+  }
+  return { ms: median(times), bytes };
+}
+
+async function load(url: string, headers: Record<string, string>): Promise<{ rps: number; p50: number; errors: number }> {
+  const result = await autocannon({ url, headers, ...LOAD });
+  return { rps: result.requests.average, p50: result.latency.p50, errors: result.errors + result.non2xx };
+}
+
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+
+async function main(): Promise<void> {
+  const [mode, ...args] = process.argv.slice(2);
+  if (mode === 'serve') return serve(args[0], args[1], args[2]);
+  const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-reports-'));
+  const path = join(dir, 'reports.sqlite');
+  const children: ChildProcess[] = [];
+  try {
+    const started = performance.now();
+    const size = await prepareReportData(path);
+    console.log(
+      `Reports over ${PLANS} plans: ${size.items} items, ${size.milestones} milestones, ${size.reports} progress reports, ${size.events} status events; ` +
+        `SQLite file ${(statSync(path).size / 1e6).toFixed(0)} MB, prepared in ${((performance.now() - started) / 1000).toFixed(1)} s; as of ${AS_OF}`,
+    );
+    const qingdan = await start('qingdan', path, dir);
+    children.push(qingdan);
+    const base = `http://127.0.0.1:${QINGDAN_PORT}/api/v1`;
+    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+
+    const results: string[] = [];
+    for (const kind of ['overdue', 'progress']) {
+      const one = await medianOf(`${base}/plans/${PLAN}/reports/${kind}?asOf=${AS_OF}`, auth, 40);
+      const each: number[] = [];
+      for (let p = 1; p <= PLANS; p++) each.push((await timed(`${base}/plans/${p}/reports/${kind}?asOf=${AS_OF}`, auth)).ms);
+      results.push(
+        `${kind.padEnd(8)} one plan: median ${one.ms.toFixed(1)} ms over 40 requests (${(one.bytes / 1024).toFixed(0)} KB), ` +
+          `each of the ${PLANS} plans once: median ${median(each).toFixed(1)} ms, max ${Math.max(...each).toFixed(1)} ms   [target < 50 ms: ${verdict(one.ms < 50 && median(each) < 50)}]`,
+      );
+    }
+    for (const kind of ['overdue', 'progress']) {
+      const all = await medianOf(`${base}/reports/${kind}?asOf=${AS_OF}`, auth, 5);
+      results.push(`${kind.padEnd(8)} all ${PLANS} plans in one request: median ${(all.ms / 1000).toFixed(2)} s over 5 (${(all.bytes / 1e6).toFixed(1)} MB)   [target < 2 s: ${verdict(all.ms < 2000)}]`);
+    }
+    results.forEach((line) => console.log(line));
+
+    const floor = await start('floor', path, dir);
+    children.push(floor);
+    const qingdanUrl = `${base}/plans/${PLAN}/reports/overdue?asOf=${AS_OF}`;
+    const floorUrl = `http://127.0.0.1:${FLOOR_PORT}/plans/${PLAN}/overdue?asOf=${AS_OF}`;
+    const [a, b] = [await timed(qingdanUrl, auth), await timed(floorUrl, {})];
+    if (a.body !== b.body) throw new Error('Qingdan and the floor answer the overdue report differently');
+    console.log(`Throughput, overdue report of plan ${PLAN} (${(a.bytes / 1024).toFixed(0)} KB, same bytes from both), autocannon -c ${LOAD.connections} -d ${LOAD.duration}:`);
+    const ratios: number[] = [];
+    for (let round = 1; round <= 2; round++) {
+      const q = await load(qingdanUrl, auth);
+      const f = await load(floorUrl, {});
+      ratios.push(q.rps / f.rps);
+      console.log(
+        `  round ${round}: Qingdan ${q.rps.toFixed(0)} req/s (p50 ${q.p50} ms${q.errors ? `, ${q.errors} errors` : ''}), ` +
+          `floor ${f.rps.toFixed(0)} req/s (p50 ${f.p50} ms${f.errors ? `, ${f.errors} errors` : ''}), ratio ${(q.rps / f.rps).toFixed(2)}`,
+      );
+    }
+    const ratio = median(ratios);
+    console.log(`  ratio ${ratio.toFixed(2)}x of the floor   [target >= 0.75: ${verdict(ratio >= 0.75)}]`);
+    console.log(`Peak memory: Qingdan ${(await peakMb(qingdan)).toFixed(0)} MB, floor ${(await peakMb(floor)).toFixed(0)} MB, this driver ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  } finally {
+    for (const child of children) child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
