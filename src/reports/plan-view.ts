@@ -3,7 +3,7 @@ import { ITEM_TYPE_NAMES } from '../common/item-type.js';
 import { shortTitle } from '../reminders/plan-snapshot.js';
 import { type DerivedStatus, deriveStatuses, itemKey } from '../status/derive-statuses.js';
 import type { MilestoneStatus } from '../status/status.js';
-import type { ListType, MilestoneRow, ReportFacts } from './report-facts.js';
+import type { ListType, ReportFacts } from './report-facts.js';
 
 /** The plan a report is about. */
 export interface PlanHeader {
@@ -14,7 +14,10 @@ export interface PlanHeader {
   periodEnd: string;
 }
 
-export interface ViewMilestone extends MilestoneRow {
+export interface ViewMilestone {
+  id: number;
+  /** The deadline as written. */
+  phrase: string;
   status: MilestoneStatus;
 }
 
@@ -57,14 +60,16 @@ export function planView(facts: ReportFacts, planStart: string, dueSoonDays: num
     const held = assignmentsOf.get(key) ?? [];
     const status = statuses.get(key)!;
     return {
-      ...row,
+      itemType: row.itemType,
+      itemId: row.itemId,
+      seq: row.seq,
       code: `${ITEM_TYPE_NAMES[row.itemType]}${row.seq}`,
       title: shortTitle(row.title, 80),
       group: row.group.trim() || NO_GROUP,
       leadUnitIds: held.filter((a) => a.role === 'lead').map((a) => a.unitId),
       supportUnitIds: held.filter((a) => a.role === 'support').map((a) => a.unitId),
       status,
-      milestones: (milestonesOf.get(key) ?? []).map((m) => ({ ...m, status: status.milestones.get(m.id)! })),
+      milestones: (milestonesOf.get(key) ?? []).map((m) => ({ id: m.id, phrase: m.phrase, status: status.milestones.get(m.id)! })),
     };
   });
   return { asOf: facts.asOf, items, unitNames: new Map(facts.units.map((u) => [u.id, u.name])) };

@@ -149,6 +149,15 @@ export type RunSql = <T>(sql: string, params: readonly (string | number | null)[
 const TYPES = `('task', 'project', 'indicator')`;
 const DOUBLE = 'DOUBLE PRECISION';
 
+/** An official (lead) report that stood on the asOf given twice: submitted by then, not sent back by then, with a share done. */
+const STANDING = `x.role = 'lead' AND x.status IN ('submitted', 'accepted', 'returned') AND x."submittedDate" <= ?
+  AND NOT (x.status = 'returned' AND x."reviewedDate" IS NOT NULL AND x."reviewedDate" <= ?) AND (x.state = 'done' OR x.percent IS NOT NULL)`;
+
+/** The three lists' items of a plan given three times. */
+const ITEMS = `SELECT 'task' AS "itemType", id FROM tasks WHERE "planId" = ?
+  UNION ALL SELECT 'project', id FROM projects WHERE "planId" = ?
+  UNION ALL SELECT 'indicator', id FROM indicators WHERE "planId" = ?`;
+
 /** Every statement takes (planId, asOf…) in the order its placeholders appear. */
 export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number, asOf: string) => (string | number)[] }> = {
   tasks: {
@@ -176,17 +185,23 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
     params: (planId, asOf) => [planId, asOf],
   },
   standing: {
-    // The latest official report per item and milestone that was submitted by asOf and not sent back by then.
-    sql: `SELECT id, "itemType", "itemId", "milestoneId", percent, state, "submittedDate", "investmentDone" FROM (
-            SELECT id, "itemType", "itemId", "milestoneId", percent, state, CAST("submittedDate" AS TEXT) AS "submittedDate",
-                   CAST("investmentDone" AS ${DOUBLE}) AS "investmentDone",
-                   ROW_NUMBER() OVER (PARTITION BY "itemType", "itemId", "milestoneId" ORDER BY "submittedDate" DESC, id DESC) AS n
-            FROM progress_reports
-            WHERE "planId" = ? AND "itemType" IN ${TYPES} AND role = 'lead' AND status IN ('submitted', 'accepted', 'returned')
-              AND "submittedDate" <= ? AND NOT (status = 'returned' AND "reviewedDate" IS NOT NULL AND "reviewedDate" <= ?)
-              AND (state = 'done' OR percent IS NOT NULL)
-          ) latest WHERE n = 1`,
-    params: (planId, asOf) => [planId, asOf, asOf],
+    // The latest official report that was submitted by asOf and not sent back by then: one index walk per
+    // milestone, and one per item for reports on the item as a whole (milestoneId null).
+    sql: `SELECT r.id, r."itemType", r."itemId", r."milestoneId", r.percent, r.state, CAST(r."submittedDate" AS TEXT) AS "submittedDate",
+                 CAST(r."investmentDone" AS ${DOUBLE}) AS "investmentDone"
+          FROM milestones m JOIN progress_reports r ON r.id = (
+            SELECT x.id FROM progress_reports x
+            WHERE x."itemType" = m."itemType" AND x."itemId" = m."itemId" AND x."milestoneId" = m.id AND ${STANDING}
+            ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)
+          WHERE m."planId" = ? AND m."itemType" IN ${TYPES}
+          UNION ALL
+          SELECT r.id, r."itemType", r."itemId", r."milestoneId", r.percent, r.state, CAST(r."submittedDate" AS TEXT) AS "submittedDate",
+                 CAST(r."investmentDone" AS ${DOUBLE}) AS "investmentDone"
+          FROM (${ITEMS}) i JOIN progress_reports r ON r.id = (
+            SELECT x.id FROM progress_reports x
+            WHERE x."itemType" = i."itemType" AND x."itemId" = i.id AND x."milestoneId" IS NULL AND ${STANDING}
+            ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)`,
+    params: (planId, asOf) => [asOf, asOf, planId, planId, planId, planId, asOf, asOf],
   },
   assignments: {
     sql: `SELECT "itemType", "itemId", "unitId", role FROM assignments WHERE "planId" = ? AND "itemType" IN ${TYPES} ORDER BY position, id`,
@@ -197,10 +212,15 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
     params: (planId) => [planId],
   },
   reported: {
-    sql: `SELECT "itemType", "itemId", "unitId", CAST(MAX("submittedDate") AS TEXT) AS "lastDate" FROM progress_reports
-          WHERE "planId" = ? AND "itemType" IN ${TYPES} AND "submittedDate" <= ? AND status IN ('submitted', 'accepted', 'returned')
-          GROUP BY "itemType", "itemId", "unitId"`,
-    params: (planId, asOf) => [planId, asOf],
+    // Per item and holding unit, one index walk back from asOf.
+    sql: `SELECT a."itemType", a."itemId", a."unitId", CAST(x."submittedDate" AS TEXT) AS "lastDate"
+          FROM assignments a JOIN progress_reports x ON x.id = (
+            SELECT y.id FROM progress_reports y
+            WHERE y."itemType" = a."itemType" AND y."itemId" = a."itemId" AND y."unitId" = a."unitId" AND y."submittedDate" <= ?
+              AND y.status IN ('submitted', 'accepted', 'returned')
+            ORDER BY y."submittedDate" DESC LIMIT 1)
+          WHERE a."planId" = ? AND a."itemType" IN ${TYPES}`,
+    params: (planId, asOf) => [asOf, planId],
   },
   reportMonths: {
     sql: `SELECT DISTINCT "itemType", "itemId", "unitId", SUBSTR(CAST("submittedDate" AS TEXT), 1, 7) AS month FROM progress_reports

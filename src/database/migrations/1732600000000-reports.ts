@@ -7,7 +7,9 @@ export class Reports1732600000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.addColumn('progress_reports', new TableColumn({ name: 'investmentDone', type: 'numeric', precision: 14, scale: 2, isNullable: true }));
-    await queryRunner.createIndex('progress_reports', index(['planId', 'itemType', 'itemId', 'unitId', 'submittedDate']));
+    // Reports walk back from asOf to the latest report per milestone and per holding unit.
+    await queryRunner.createIndex('progress_reports', index(['itemType', 'itemId', 'milestoneId', 'submittedDate']));
+    await queryRunner.createIndex('progress_reports', index(['itemType', 'itemId', 'unitId', 'submittedDate']));
     const weight = (name: string, value: number) => ({ name, type: 'integer', default: value });
     await queryRunner.createTable(
       new Table({
@@ -30,8 +32,10 @@ export class Reports1732600000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('assessment_rules');
     const table = await queryRunner.getTable('progress_reports');
-    const added = table?.indices.find((i) => i.columnNames.join() === 'planId,itemType,itemId,unitId,submittedDate');
-    if (added) await queryRunner.dropIndex('progress_reports', added);
+    for (const columns of ['itemType,itemId,milestoneId,submittedDate', 'itemType,itemId,unitId,submittedDate']) {
+      const added = table?.indices.find((i) => i.columnNames.join() === columns);
+      if (added) await queryRunner.dropIndex('progress_reports', added);
+    }
     await queryRunner.dropColumn('progress_reports', 'investmentDone');
   }
 }
