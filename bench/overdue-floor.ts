@@ -1,22 +1,24 @@
 /**
  * The floor the reports benchmark measures Qingdan against: a plain Node http server answering the overdue
- * report of a plan straight from the same SQLite file, with better-sqlite3 prepared statements and the same
- * SQL and report-building functions, and nothing else: no framework, no auth, no validation, no logging.
+ * report of a plan straight from the same SQLite file, with better-sqlite3 prepared statements (rows shaped the
+ * same fast way) and the same SQL and report-building functions, and nothing else: no framework, no auth, no
+ * validation, no logging.
  *   GET /plans/:planId/overdue?asOf=YYYY-MM-DD
  */
 import { createServer, type Server } from 'node:http';
 import Database from 'better-sqlite3';
+import { type RowsOf, shapedRows, type SqliteStatement } from '../src/database/raw-reader.js';
 import { buildOverdueReport } from '../src/reports/overdue-report.js';
 import { planView } from '../src/reports/plan-view.js';
 import { loadFacts, PLAN_SQL, REPORT_PARTS, type RunSql } from '../src/reports/report-facts.js';
 
 export function startFloor(path: string, port: number, dueSoonDays: number): Promise<Server> {
   const db = new Database(path, { readonly: true });
-  const statements = new Map<string, Database.Statement>();
+  const statements = new Map<string, RowsOf>();
   const run: RunSql = <T>(sql: string, params: readonly (string | number | null)[]) => {
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
-    return statement.all(...params) as T[];
+    let rows = statements.get(sql);
+    if (!rows) statements.set(sql, (rows = shapedRows(db.prepare(sql) as unknown as SqliteStatement)));
+    return rows(params) as T[];
   };
   const planOf = db.prepare(`${PLAN_SQL} WHERE id = ?`);
   const server = createServer((req, res) => {

@@ -181,7 +181,7 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
   },
   events: {
     sql: `SELECT id, "itemType", "itemId", "milestoneId", kind, CAST(date AS TEXT) AS date, CAST("toDate" AS TEXT) AS "toDate", reason
-          FROM status_events WHERE "planId" = ? AND "itemType" IN ${TYPES} AND date <= ? ORDER BY id`,
+          FROM status_events WHERE "planId" = ? AND "itemType" IN ${TYPES} AND date <= ?`,
     params: (planId, asOf) => [planId, asOf],
   },
   standing: {
