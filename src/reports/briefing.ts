@@ -110,7 +110,20 @@ ${report.unassigned.length ? `<div class="alert">以下${report.unassigned.lengt
   return page(report.plan, report.asOf, `${report.plan.name}进展情况`, body);
 }
 
-export function overdueBriefing(report: OverdueReport, sheets: ReportSheet[]): string {
+export function overdueBriefing(report: OverdueReport): string {
+  const table = {
+    header: ['编号', '事项', '时限（原文）', '到期日', '逾期天数', '牵头单位', '最近填报', '督办'],
+    rows: report.rows.map((r) => [
+      r.code,
+      r.title,
+      r.phrase,
+      r.dueDate,
+      String(r.daysOverdue),
+      r.leadUnits.join('、') || '未明确',
+      r.lastReportDate ?? '从未填报',
+      r.notices.count ? `${r.notices.count}次${r.notices.open ? `（${r.notices.open}次未回复）` : ''}` : '—',
+    ]),
+  };
   const byUnit = new Map<string, number>();
   for (const row of report.rows) for (const unit of row.leadUnits) byUnit.set(unit, (byUnit.get(unit) ?? 0) + 1);
   const rows: BarRow[] = [...byUnit].sort((a, b) => b[1] - a[1]).map(([label, n]) => ({ label, values: [n] }));
@@ -122,11 +135,25 @@ export function overdueBriefing(report: OverdueReport, sheets: ReportSheet[]): s
   }。</p>
 ${rows.length ? stackedBarChart('图1 各牵头单位逾期节点数', [{ label: '逾期节点', colour: LIGHT_COLOURS.red }], rows) : ''}
 <h2>二、逾期事项清单（按逾期天数排序）</h2>
-${sheetTable(sheets[0])}`;
+${sheetTable(table)}`;
   return page(report.plan, report.asOf, `${report.plan.name}逾期事项通报`, body);
 }
 
 export function unitsBriefing(report: UnitsReport, sheets: ReportSheet[]): string {
+  const table = {
+    header: ['责任单位', '角色', '编号', '事项', '状态', '下一时限', '本单位最近填报'],
+    rows: report.units.flatMap((u) =>
+      u.items.map((i) => [
+        u.name,
+        i.role === 'lead' ? '牵头' : '配合',
+        i.code,
+        i.title,
+        `${STATUS_NAMES[i.status]}${i.overdue ? '（逾期）' : ''}`,
+        i.nextDue ? `${i.nextDue.phrase}（${i.nextDue.dueDate}）` : '—',
+        i.lastReportDate ?? '从未填报',
+      ]),
+    ),
+  };
   const rows: BarRow[] = report.units.map((u) => ({
     label: u.name,
     values: STATUSES.map((s) => u.items.filter((i) => i.status === s).length),
@@ -142,19 +169,26 @@ ${stackedBarChart('图1 各责任单位事项状态', STATUS_LEGEND, rows)}
 ${silent}
 ${sheetTable(sheets[1])}
 <h2>三、责任清单</h2>
-${sheetTable(sheets[0])}`;
+${sheetTable(table)}`;
   return page(report.plan, report.asOf, `${report.plan.name}责任清单落实情况`, body);
 }
 
-export function assessmentBriefing(report: AssessmentReport, sheets: ReportSheet[]): string {
+export function assessmentBriefing(report: AssessmentReport): string {
   const r = report.rule;
+  const table = {
+    header: ['排名', '责任单位', '得分', '按期销号率', '按月填报率', '督办按期回复率', '从未填报事项'],
+    rows: report.units.map((u) => [u.rank === null ? '—' : String(u.rank), u.name, u.score === null ? '—' : String(u.score), pct(u.onTime.rate), pct(u.reporting.rate), pct(u.notices.rate), `${u.silentItems.length}项`]),
+  };
+  const silent = report.units.filter((u) => u.silentItems.length);
   const rows: BarRow[] = report.units.filter((u) => u.score !== null).map((u) => ({ label: u.name, values: [u.score as number] }));
   const body = `
 <h2>一、考核规则</h2>
 <p>按期销号（对照原定时限）${r.onTimeWeight}分，按月填报${r.reportingWeight}分，督办按期回复${r.noticesWeight}分；某项无可考核内容的，其分值按比例计入其他项。对承担事项从未填报进展的，每项扣${r.silencePenalty}分。</p>
 <h2>二、得分排名</h2>
 ${rows.length ? stackedBarChart(`图1 ${report.year}年度各单位得分`, [{ label: '得分', colour: STATUS_COLOURS.in_progress }], rows) : ''}
-${sheetTable(sheets[0])}`;
+${sheetTable(table)}
+<h2>三、从未填报进展的事项</h2>
+${silent.length ? silent.map((u) => `<p>${escapeHtml(u.name)}（${u.silentItems.length}项）：${escapeHtml(u.silentItems.join('、'))}。</p>`).join('\n') : '<p>无。</p>'}`;
   return page(report.plan, report.asOf, `${report.plan.name}${report.year}年度责任单位考核`, body);
 }
 

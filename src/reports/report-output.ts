@@ -87,11 +87,11 @@ function briefingOf(of: ReportOf, sheets: ReportSheet[]): string {
     case 'progress':
       return progressBriefing(of.report, sheets);
     case 'overdue':
-      return overdueBriefing(of.report, sheets);
+      return overdueBriefing(of.report);
     case 'units':
       return unitsBriefing(of.report, sheets);
     case 'assessment':
-      return assessmentBriefing(of.report, sheets);
+      return assessmentBriefing(of.report);
     case 'progress-all':
       return crossPlanBriefing(TITLES[of.kind], of.asOf, of.report.map((r) => statusRow(r.plan.name, r.totals)), STATUS_LEGEND, sheets);
     case 'overdue-all':
