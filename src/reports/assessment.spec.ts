@@ -1,7 +1,7 @@
 import type { MilestoneStatus } from '../status/status.js';
 import { assessedMonths, buildAssessment, DEFAULT_ASSESSMENT_RULE, scoreOf } from './assessment.js';
 import type { PlanHeader, PlanView, ViewItem } from './plan-view.js';
-import type { ReportFacts } from './report-facts.js';
+import { emptyFacts, type ReportFacts } from './report-facts.js';
 
 const PLAN: PlanHeader = { id: 1, name: '测试方案', region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31' };
 
@@ -29,25 +29,11 @@ function item(itemId: number, lead: number, milestones: ViewItem['milestones'], 
 }
 
 function facts(partial: Partial<ReportFacts>): ReportFacts {
-  return {
-    asOf: '2024-12-31',
-    tasks: [],
-    projects: [],
-    indicators: [],
-    milestones: [],
-    events: [],
-    standing: [],
-    assignments: [],
-    units: [
-      { id: 1, name: '甲局', kind: 'agency' },
-      { id: 2, name: '乙局', kind: 'agency' },
-    ],
-    reported: [],
-    reportMonths: [],
-    notices: [],
-    indicatorValues: [],
-    ...partial,
-  };
+  const units = [
+    { id: 1, name: '甲局', kind: 'agency' },
+    { id: 2, name: '乙局', kind: 'agency' },
+  ];
+  return { ...emptyFacts('2024-12-31'), units, ...partial };
 }
 
 describe('the assessment score', () => {

@@ -1,4 +1,4 @@
-import type { StatusEventKind } from '../status/status-event.entity.js';
+import type { EventInput } from '../status/derive-statuses.js';
 
 /**
  * What reports read about one plan as of a date, in plain rows. The SQL is written once (quoted camelCase
@@ -53,15 +53,8 @@ export interface MilestoneRow {
   phrase: string;
 }
 
-export interface EventRow {
-  id: number;
+export interface EventRow extends EventInput {
   itemType: ListType;
-  itemId: number;
-  milestoneId: number | null;
-  kind: StatusEventKind;
-  date: string;
-  toDate: string | null;
-  reason: string | null;
 }
 
 /** The official (lead) report that stood on asOf, per item and milestone (null: on the item as a whole). */
@@ -255,23 +248,16 @@ export const REPORT_PARTS = {
   assessment: [...STATUS_PARTS, 'reported', 'reportMonths', 'notices'],
 } satisfies Record<string, FactPart[]>;
 
+/** Facts with nothing read yet. */
+export function emptyFacts(asOf: string): ReportFacts {
+  const facts = { asOf } as ReportFacts;
+  for (const part of Object.keys(REPORT_SQL) as FactPart[]) (facts as unknown as Record<FactPart, unknown[]>)[part] = [];
+  return facts;
+}
+
 /** Reads the parts of the facts a report needs (the others stay empty). */
 export async function loadFacts(run: RunSql, planId: number, asOf: string, parts: readonly FactPart[]): Promise<ReportFacts> {
-  const facts: ReportFacts = {
-    asOf,
-    tasks: [],
-    projects: [],
-    indicators: [],
-    milestones: [],
-    events: [],
-    standing: [],
-    assignments: [],
-    units: [],
-    reported: [],
-    reportMonths: [],
-    notices: [],
-    indicatorValues: [],
-  };
+  const facts = emptyFacts(asOf);
   const loaded = await Promise.all(parts.map((part) => run(REPORT_SQL[part].sql, REPORT_SQL[part].params(planId, asOf))));
   parts.forEach((part, i) => {
     (facts as unknown as Record<FactPart, unknown[]>)[part] = loaded[i];
