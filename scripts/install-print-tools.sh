@@ -7,7 +7,7 @@ have && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "Installing Chromium, Noto CJK fonts and poppler-utils for the briefing print test…"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk poppler-utils fontconfig >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils fontconfig >/dev/null
   have && exit 0
 fi
 echo "The print test needs: chromium, fonts-noto-cjk, poppler-utils (Debian package names). Install them and run the tests again." >&2
