@@ -106,6 +106,9 @@ describe('supervision reports', () => {
     await report(tokens.sthj, { itemType: 'project', itemId: ids.project9, state: 'in_progress', percent: 60, investmentDone: 1000 });
     at('2025-06-01');
     await report(tokens.sthj, { itemType: 'indicator', itemId: ids.indicator3, state: 'in_progress', percent: 50 });
+    at('2025-08-01');
+    // Investment only, no percent: the percent of May stands, the investment is this one.
+    await report(tokens.sthj, { itemType: 'project', itemId: ids.project9, state: 'in_progress', investmentDone: 1500 });
     at('2025-11-20');
     const ext = await t.as(tokens.jxw).post(api('/extensions')).send({ milestoneId: ids.m2, requestedDueDate: '2026-06-30', reason: '园区认定流程延长' }).expect(201);
     at('2025-12-01');
@@ -210,13 +213,16 @@ describe('supervision reports', () => {
     it('projects show planned and reported investment; indicators their latest value and attainment', async () => {
       const body = (await t.http().get(api(`/reports/progress?asOf=${AS_OF}`)).expect(200)).body;
       const project = body.projects.find((p: { itemId: number }) => p.itemId === ids.project9);
-      expect(project).toMatchObject({ reportedInvestment: 1000, percent: 60, status: 'in_progress' });
+      expect(project).toMatchObject({ reportedInvestment: 1500, percent: 60, status: 'in_progress' });
       expect(project.investment).not.toBeNull();
-      expect(body.investment.reported).toBe(1000);
+      expect(body.investment.reported).toBe(1500);
       const indicator = body.indicators.find((i: { itemId: number }) => i.itemId === ids.indicator1);
       expect(indicator).toMatchObject({ baseline: { year: 2020, value: 0.49 }, finalTarget: { year: 2025 }, latest: { period: '2024', value: 0.45 }, attainment: { status: 'met' } });
       const earlier = (await t.http().get(api('/reports/progress?asOf=2025-01-31')).expect(200)).body;
       expect(earlier.indicators.find((i: { itemId: number }) => i.itemId === ids.indicator1).latest).toBeNull();
+      const july = (await t.http().get(api('/reports/progress?asOf=2025-07-31')).expect(200)).body;
+      expect(july.projects.find((p: { itemId: number }) => p.itemId === ids.project9)).toMatchObject({ reportedInvestment: 1000, percent: 60 });
+      await t.as(tokens.jxw).post(api('/progress')).send({ itemType: 'task', itemId: ids.task11, state: 'in_progress', investmentDone: 5, narrative: '投资' }).expect(400);
     });
 
     it('the 2024 assessment scores the answered notice; silence is named; the rule can be changed', async () => {

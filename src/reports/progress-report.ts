@@ -143,16 +143,19 @@ export function buildProgressReport(plan: PlanHeader, view: PlanView, facts: Rep
 }
 
 function projectRows(view: PlanView, facts: ReportFacts, itemOf: Map<string, ViewItem>): ProjectProgress[] {
-  // Official reports in the order they were made: the last one gives the percent, the last that names it the investment.
-  const latestOf = new Map<number, { percent: number | null; investment: number | null }>();
-  const reports = facts.standing.filter((r) => r.itemType === 'project').sort((a, b) => (a.submittedDate === b.submittedDate ? a.id - b.id : a.submittedDate < b.submittedDate ? -1 : 1));
-  for (const r of reports) {
-    const seen = latestOf.get(r.itemId);
-    latestOf.set(r.itemId, { percent: r.state === 'done' ? 100 : r.percent, investment: r.investmentDone ?? seen?.investment ?? null });
+  // The percent of the latest official report; the investment of the latest that states one (several lead units: the last).
+  const percentOf = new Map<number, { date: string; id: number; percent: number | null }>();
+  for (const r of facts.standing) {
+    if (r.itemType !== 'project') continue;
+    const seen = percentOf.get(r.itemId);
+    if (!seen || r.submittedDate > seen.date || (r.submittedDate === seen.date && r.id > seen.id)) {
+      percentOf.set(r.itemId, { date: r.submittedDate, id: r.id, percent: r.state === 'done' ? 100 : r.percent });
+    }
   }
+  const investmentOf = new Map(facts.investments.map((r) => [r.itemId, r.investmentDone]));
   return facts.projects.map((p) => {
     const item = itemOf.get(itemKey('project', p.id))!;
-    const latest = latestOf.get(p.id);
+    const latest = percentOf.get(p.id);
     const open = item.milestones.filter((m) => m.status.status !== 'closed' && m.status.dueDate !== null);
     return {
       itemId: p.id,
@@ -160,7 +163,7 @@ function projectRows(view: PlanView, facts: ReportFacts, itemOf: Map<string, Vie
       name: p.name,
       category: item.group,
       investment: p.investment,
-      reportedInvestment: latest?.investment ?? null,
+      reportedInvestment: investmentOf.get(p.id) ?? null,
       percent: item.status.status === 'closed' ? 100 : (latest?.percent ?? null),
       status: item.status.status,
       light: item.status.light,

@@ -66,7 +66,12 @@ export interface StandingRow {
   percent: number | null;
   state: string;
   submittedDate: string;
-  investmentDone: number | null;
+}
+
+/** Per project: the investment made (万元) in the latest official report that states one, by asOf. */
+export interface InvestmentRow {
+  itemId: number;
+  investmentDone: number;
 }
 
 export interface AssignmentRow {
@@ -125,6 +130,7 @@ export interface ReportFacts {
   milestones: MilestoneRow[];
   events: EventRow[];
   standing: StandingRow[];
+  investments: InvestmentRow[];
   assignments: AssignmentRow[];
   units: UnitRow[];
   reported: ReportedRow[];
@@ -180,21 +186,32 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
   standing: {
     // The latest official report that was submitted by asOf and not sent back by then: one index walk per
     // milestone, and one per item for reports on the item as a whole (milestoneId null).
-    sql: `SELECT r.id, r."itemType", r."itemId", r."milestoneId", r.percent, r.state, CAST(r."submittedDate" AS TEXT) AS "submittedDate",
-                 CAST(r."investmentDone" AS ${DOUBLE}) AS "investmentDone"
+    sql: `SELECT r.id, r."itemType", r."itemId", r."milestoneId", r.percent, r.state, CAST(r."submittedDate" AS TEXT) AS "submittedDate"
           FROM milestones m JOIN progress_reports r ON r.id = (
             SELECT x.id FROM progress_reports x
             WHERE x."itemType" = m."itemType" AND x."itemId" = m."itemId" AND x."milestoneId" = m.id AND ${STANDING}
             ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)
           WHERE m."planId" = ? AND m."itemType" IN ${TYPES}
           UNION ALL
-          SELECT r.id, r."itemType", r."itemId", r."milestoneId", r.percent, r.state, CAST(r."submittedDate" AS TEXT) AS "submittedDate",
-                 CAST(r."investmentDone" AS ${DOUBLE}) AS "investmentDone"
+          SELECT r.id, r."itemType", r."itemId", r."milestoneId", r.percent, r.state, CAST(r."submittedDate" AS TEXT) AS "submittedDate"
           FROM (${ITEMS}) i JOIN progress_reports r ON r.id = (
             SELECT x.id FROM progress_reports x
             WHERE x."itemType" = i."itemType" AND x."itemId" = i.id AND x."milestoneId" IS NULL AND ${STANDING}
             ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)`,
     params: (planId, asOf) => [asOf, asOf, planId, planId, planId, planId, asOf, asOf],
+  },
+  investments: {
+    // Official reports come from the lead units: one index walk per project and lead unit.
+    sql: `SELECT a."itemId", CAST(r."investmentDone" AS ${DOUBLE}) AS "investmentDone", CAST(r."submittedDate" AS TEXT) AS "submittedDate", r.id
+          FROM assignments a JOIN progress_reports r ON r.id = (
+            SELECT x.id FROM progress_reports x
+            WHERE x."itemType" = 'project' AND x."itemId" = a."itemId" AND x."unitId" = a."unitId" AND x."investmentDone" IS NOT NULL
+              AND x.role = 'lead' AND x.status IN ('submitted', 'accepted', 'returned') AND x."submittedDate" <= ?
+              AND NOT (x.status = 'returned' AND x."reviewedDate" IS NOT NULL AND x."reviewedDate" <= ?)
+            ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)
+          WHERE a."planId" = ? AND a."itemType" = 'project' AND a.role = 'lead'
+          ORDER BY a."itemId", r."submittedDate", r.id`,
+    params: (planId, asOf) => [asOf, asOf, planId],
   },
   assignments: {
     sql: `SELECT "itemType", "itemId", "unitId", role FROM assignments WHERE "planId" = ? AND "itemType" IN ${TYPES} ORDER BY position, id`,
@@ -243,7 +260,7 @@ const STATUS_PARTS: FactPart[] = ['tasks', 'projects', 'indicators', 'milestones
 /** The facts each report reads. */
 export const REPORT_PARTS = {
   overdue: [...STATUS_PARTS, 'reported', 'notices'],
-  progress: [...STATUS_PARTS, 'indicatorValues'],
+  progress: [...STATUS_PARTS, 'investments', 'indicatorValues'],
   units: [...STATUS_PARTS, 'reported'],
   assessment: [...STATUS_PARTS, 'reported', 'reportMonths', 'notices'],
 } satisfies Record<string, FactPart[]>;
