@@ -201,15 +201,17 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
     params: (planId, asOf) => [asOf, asOf, planId, planId, planId, planId, asOf, asOf],
   },
   investments: {
-    // Official reports come from the lead units: one index walk per project and lead unit.
+    // Official reports come from the lead units: one index walk per project and lead unit. (CROSS JOIN keeps
+    // SQLite's planner from reading every plan's project assignments first.)
     sql: `SELECT a."itemId", CAST(r."investmentDone" AS ${DOUBLE}) AS "investmentDone", CAST(r."submittedDate" AS TEXT) AS "submittedDate", r.id
-          FROM assignments a JOIN progress_reports r ON r.id = (
+          FROM projects p CROSS JOIN assignments a
+          JOIN progress_reports r ON r.id = (
             SELECT x.id FROM progress_reports x
             WHERE x."itemType" = 'project' AND x."itemId" = a."itemId" AND x."unitId" = a."unitId" AND x."investmentDone" IS NOT NULL
               AND x.role = 'lead' AND x.status IN ('submitted', 'accepted', 'returned') AND x."submittedDate" <= ?
               AND NOT (x.status = 'returned' AND x."reviewedDate" IS NOT NULL AND x."reviewedDate" <= ?)
             ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)
-          WHERE a."planId" = ? AND a."itemType" = 'project' AND a.role = 'lead'
+          WHERE p."planId" = ? AND a."itemType" = 'project' AND a."itemId" = p.id AND a.role = 'lead'
           ORDER BY a."itemId", r."submittedDate", r.id`,
     params: (planId, asOf) => [asOf, asOf, planId],
   },
@@ -246,8 +248,9 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
   },
   indicatorValues: {
     // A value counts from the day it was recorded: createdAt is stored in UTC, so its date may be the local day before.
-    sql: `SELECT v."indicatorId", v.period, CAST(v.value AS ${DOUBLE}) AS value, v.text, v.judgement FROM indicator_values v
-          WHERE v."planId" = ? AND SUBSTR(CAST(v."createdAt" AS TEXT), 1, 10) <= ? ORDER BY v."indicatorId", v.period`,
+    sql: `SELECT v."indicatorId", v.period, CAST(v.value AS ${DOUBLE}) AS value, v.text, v.judgement
+          FROM indicators i JOIN indicator_values v ON v."indicatorId" = i.id
+          WHERE i."planId" = ? AND SUBSTR(CAST(v."createdAt" AS TEXT), 1, 10) <= ? ORDER BY v."indicatorId", v.period`,
     params: (planId, asOf) => [planId, asOf],
   },
 };
