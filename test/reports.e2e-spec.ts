@@ -218,8 +218,11 @@ describe('supervision reports', () => {
       expect(body.investment.reported).toBe(1500);
       const indicator = body.indicators.find((i: { itemId: number }) => i.itemId === ids.indicator1);
       expect(indicator).toMatchObject({ baseline: { year: 2020, value: 0.49 }, finalTarget: { year: 2025 }, latest: { period: '2024', value: 0.45 }, attainment: { status: 'met' } });
-      const earlier = (await t.http().get(api('/reports/progress?asOf=2025-01-31')).expect(200)).body;
+      // The 2024 value stands from the end of 2024.
+      const earlier = (await t.http().get(api('/reports/progress?asOf=2024-12-30')).expect(200)).body;
       expect(earlier.indicators.find((i: { itemId: number }) => i.itemId === ids.indicator1).latest).toBeNull();
+      const yearEnd = (await t.http().get(api('/reports/progress?asOf=2024-12-31')).expect(200)).body;
+      expect(yearEnd.indicators.find((i: { itemId: number }) => i.itemId === ids.indicator1).latest).toMatchObject({ period: '2024', value: 0.45 });
       const july = (await t.http().get(api('/reports/progress?asOf=2025-07-31')).expect(200)).body;
       expect(july.projects.find((p: { itemId: number }) => p.itemId === ids.project9)).toMatchObject({ reportedInvestment: 1000, percent: 60 });
       await t.as(tokens.jxw).post(api('/progress')).send({ itemType: 'task', itemId: ids.task11, state: 'in_progress', investmentDone: 5, narrative: '投资' }).expect(400);

@@ -174,11 +174,11 @@ function projectRows(view: PlanView, facts: ReportFacts, itemOf: Map<string, Vie
 }
 
 function indicatorRows(view: PlanView, facts: ReportFacts, itemOf: Map<string, ViewItem>): IndicatorProgress[] {
-  const asOfMonth = view.asOf.slice(0, 7);
+  // A value stands from the end of its period: a year's from 31 December, a month's from its last day.
   const valuesOf = groupBy(
     facts.indicatorValues.filter((v) => {
       const period = parsePeriod(v.period);
-      return period !== null && (period.month === null ? String(period.year) <= asOfMonth.slice(0, 4) : v.period <= asOfMonth);
+      return period !== null && periodEnd(period) <= view.asOf;
     }),
     (v) => v.indicatorId,
   );
@@ -203,6 +203,10 @@ function indicatorRows(view: PlanView, facts: ReportFacts, itemOf: Map<string, V
       light: item.status.light,
     };
   });
+}
+
+function periodEnd(period: { year: number; month: number | null }): string {
+  return new Date(Date.UTC(period.year, period.month ?? 12, 0)).toISOString().slice(0, 10);
 }
 
 /** A year's value counts after its months ("2023" after "2023-12"). */

@@ -136,7 +136,7 @@ export interface ReportFacts {
   reported: ReportedRow[];
   reportMonths: ReportMonthRow[];
   notices: NoticeRow[];
-  /** Every value recorded by asOf, by period. */
+  /** Every value recorded, by period. */
   indicatorValues: IndicatorValueRow[];
 }
 
@@ -247,11 +247,11 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
     params: (planId, asOf) => [asOf, asOf, planId, asOf],
   },
   indicatorValues: {
-    // A value counts from the day it was recorded: createdAt is stored in UTC, so its date may be the local day before.
+    // Every recorded value; which stand on asOf goes by their periods (progress-report.ts).
     sql: `SELECT v."indicatorId", v.period, CAST(v.value AS ${DOUBLE}) AS value, v.text, v.judgement
           FROM indicators i JOIN indicator_values v ON v."indicatorId" = i.id
-          WHERE i."planId" = ? AND SUBSTR(CAST(v."createdAt" AS TEXT), 1, 10) <= ? ORDER BY v."indicatorId", v.period`,
-    params: (planId, asOf) => [planId, asOf],
+          WHERE i."planId" = ? ORDER BY v."indicatorId", v.period`,
+    params: (planId) => [planId],
   },
 };
 
