@@ -49,6 +49,7 @@ export interface OverdueReport {
 export function buildOverdueReport(plan: PlanHeader, view: PlanView, facts: ReportFacts, filter: OverdueFilter): OverdueReport {
   const lastReport = new Map<string, string>();
   for (const r of facts.reported) {
+    if (r.lastDate === null) continue;
     const key = itemKey(r.itemType, r.itemId);
     const seen = lastReport.get(key);
     if (seen === undefined || r.lastDate > seen) lastReport.set(key, r.lastDate);

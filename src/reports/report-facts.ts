@@ -87,12 +87,12 @@ export interface UnitRow {
   kind: string;
 }
 
-/** Per item and unit: the last day it submitted a report (any role) on or before asOf. */
+/** Per item and the units holding it: the last day the unit submitted a report on it by asOf; null: never. */
 export interface ReportedRow {
   itemType: ListType;
   itemId: number;
   unitId: number;
-  lastDate: string;
+  lastDate: string | null;
 }
 
 /** Months (YYYY-MM) of asOf's year in which a unit submitted progress on an item, up to asOf. */
@@ -224,14 +224,12 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
     params: (planId) => [planId],
   },
   reported: {
-    // Per item and holding unit, one index walk back from asOf.
-    sql: `SELECT a."itemType", a."itemId", a."unitId", CAST(x."submittedDate" AS TEXT) AS "lastDate"
-          FROM assignments a JOIN progress_reports x ON x.id = (
-            SELECT y.id FROM progress_reports y
-            WHERE y."itemType" = a."itemType" AND y."itemId" = a."itemId" AND y."unitId" = a."unitId" AND y."submittedDate" <= ?
-              AND y.status IN ('submitted', 'accepted', 'returned')
-            ORDER BY y."submittedDate" DESC LIMIT 1)
-          WHERE a."planId" = ? AND a."itemType" IN ${TYPES}`,
+    // Per item and holding unit, the latest submission date straight from the index (a report has a submission
+    // date once it was submitted, and keeps it through review).
+    sql: `SELECT a."itemType", a."itemId", a."unitId", (
+            SELECT CAST(MAX(y."submittedDate") AS TEXT) FROM progress_reports y
+            WHERE y."itemType" = a."itemType" AND y."itemId" = a."itemId" AND y."unitId" = a."unitId" AND y."submittedDate" <= ?) AS "lastDate"
+          FROM assignments a WHERE a."planId" = ? AND a."itemType" IN ${TYPES}`,
     params: (planId, asOf) => [asOf, planId],
   },
   reportMonths: {
