@@ -26,7 +26,6 @@ export interface OverdueRow {
   baselineDate: string | null;
   daysOverdue: number;
   status: Status;
-  percent: number | null;
   leadUnits: string[];
   supportUnits: string[];
   /** The last day any unit submitted progress on the item, by asOf. */
@@ -77,7 +76,6 @@ export function buildOverdueReport(plan: PlanHeader, view: PlanView, facts: Repo
         baselineDate: m.status.baselineDate !== dueDate ? m.status.baselineDate : null,
         daysOverdue: daysBetween(dueDate, view.asOf),
         status: m.status.status,
-        percent: m.status.percent,
         leadUnits: namesOf(view, item.leadUnitIds),
         supportUnits: namesOf(view, item.supportUnitIds),
         lastReportDate: lastReport.get(key) ?? null,

@@ -260,7 +260,8 @@ const STATUS_PARTS: FactPart[] = ['tasks', 'projects', 'indicators', 'milestones
 
 /** The facts each report reads. */
 export const REPORT_PARTS = {
-  overdue: [...STATUS_PARTS, 'reported', 'notices'],
+  // Whether and how long a milestone is overdue comes from its events alone; progress percentages are not read.
+  overdue: ['tasks', 'projects', 'indicators', 'milestones', 'events', 'assignments', 'units', 'reported', 'notices'],
   progress: [...STATUS_PARTS, 'investments', 'indicatorValues'],
   units: [...STATUS_PARTS, 'reported'],
   assessment: [...STATUS_PARTS, 'reported', 'reportMonths', 'notices'],

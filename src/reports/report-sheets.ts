@@ -97,7 +97,7 @@ export function overdueSheets(report: OverdueReport): ReportSheet[] {
 export function overdueSheet(rows: OverdueRow[]): ReportSheet {
   return {
       title: '逾期事项',
-      header: ['编号', '事项', '章节', '时限（原文）', '到期日', '原定到期日', '逾期天数', '状态', '完成进度', '牵头单位', '配合单位', '最近填报日期', '督办次数', '未回复督办', '最近督办日期'],
+      header: ['编号', '事项', '章节', '时限（原文）', '到期日', '原定到期日', '逾期天数', '状态', '牵头单位', '配合单位', '最近填报日期', '督办次数', '未回复督办', '最近督办日期'],
       rows: rows.map((r) => [
         r.code,
         r.title,
@@ -107,7 +107,6 @@ export function overdueSheet(rows: OverdueRow[]): ReportSheet {
         text(r.baselineDate),
         text(r.daysOverdue),
         STATUS_NAMES[r.status],
-        percent(r.percent),
         r.leadUnits.join('、'),
         r.supportUnits.join('、'),
         r.lastReportDate ?? '从未填报',
@@ -115,7 +114,7 @@ export function overdueSheet(rows: OverdueRow[]): ReportSheet {
         text(r.notices.open),
         text(r.notices.lastIssuedDate),
       ]),
-      widths: [8, 50, 30, 20, 12, 12, 8, 10, 8, 24, 30, 14, 8, 10, 14],
+      widths: [8, 50, 30, 20, 12, 12, 8, 10, 24, 30, 14, 8, 10, 14],
   };
 }
 
