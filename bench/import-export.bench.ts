@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../src/database/data-source.js';
 import { Plan } from '../src/plans/plan.entity.js';
+import { RawReader } from '../src/database/raw-reader.js';
 import { StatusService } from '../src/status/status.service.js';
 import { Clock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/app-config.js';
@@ -85,5 +86,5 @@ await main();
 /** Status as the service derives it, on real time and the default settings. */
 function statusService(dataSource: DataSource): StatusService {
   const config = loadConfig({});
-  return new StatusService(dataSource, new Clock(config), config);
+  return new StatusService(dataSource, new RawReader(dataSource), new Clock(config), config);
 }

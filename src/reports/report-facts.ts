@@ -1,4 +1,5 @@
-import type { EventInput } from '../status/derive-statuses.js';
+import type { EventInput, StandingInput } from '../status/derive-statuses.js';
+import { STANDING_SQL, standingParams } from '../status/standing-reports.js';
 
 /**
  * What reports read about one plan as of a date, in plain rows. The SQL is written once (quoted camelCase
@@ -58,15 +59,7 @@ export interface EventRow extends EventInput {
 }
 
 /** The official (lead) report that stood on asOf, per item and milestone (null: on the item as a whole). */
-export interface StandingRow {
-  id: number;
-  itemType: ListType;
-  itemId: number;
-  milestoneId: number | null;
-  percent: number | null;
-  state: string;
-  submittedDate: string;
-}
+export type StandingRow = StandingInput;
 
 /** Per project: the investment made (万元) in the latest official report that states one, by asOf. */
 export interface InvestmentRow {
@@ -148,15 +141,6 @@ export type RunSql = <T>(sql: string, params: readonly (string | number | null)[
 const TYPES = `('task', 'project', 'indicator')`;
 const DOUBLE = 'DOUBLE PRECISION';
 
-/** An official (lead) report that stood on the asOf given twice: submitted by then, not sent back by then, with a share done. */
-const STANDING = `x.role = 'lead' AND x.status IN ('submitted', 'accepted', 'returned') AND x."submittedDate" <= ?
-  AND NOT (x.status = 'returned' AND x."reviewedDate" IS NOT NULL AND x."reviewedDate" <= ?) AND (x.state = 'done' OR x.percent IS NOT NULL)`;
-
-/** The three lists' items of a plan given three times. */
-const ITEMS = `SELECT 'task' AS "itemType", id FROM tasks WHERE "planId" = ?
-  UNION ALL SELECT 'project', id FROM projects WHERE "planId" = ?
-  UNION ALL SELECT 'indicator', id FROM indicators WHERE "planId" = ?`;
-
 /** Every statement takes (planId, asOf…) in the order its placeholders appear. */
 export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number, asOf: string) => (string | number)[] }> = {
   tasks: {
@@ -183,23 +167,7 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
           FROM status_events WHERE "planId" = ? AND "itemType" IN ${TYPES} AND date <= ?`,
     params: (planId, asOf) => [planId, asOf],
   },
-  standing: {
-    // The latest official report that was submitted by asOf and not sent back by then: one index walk per
-    // milestone, and one per item for reports on the item as a whole (milestoneId null).
-    sql: `SELECT r.id, r."itemType", r."itemId", r."milestoneId", r.percent, r.state, CAST(r."submittedDate" AS TEXT) AS "submittedDate"
-          FROM milestones m JOIN progress_reports r ON r.id = (
-            SELECT x.id FROM progress_reports x
-            WHERE x."itemType" = m."itemType" AND x."itemId" = m."itemId" AND x."milestoneId" = m.id AND ${STANDING}
-            ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)
-          WHERE m."planId" = ? AND m."itemType" IN ${TYPES}
-          UNION ALL
-          SELECT r.id, r."itemType", r."itemId", r."milestoneId", r.percent, r.state, CAST(r."submittedDate" AS TEXT) AS "submittedDate"
-          FROM (${ITEMS}) i JOIN progress_reports r ON r.id = (
-            SELECT x.id FROM progress_reports x
-            WHERE x."itemType" = i."itemType" AND x."itemId" = i.id AND x."milestoneId" IS NULL AND ${STANDING}
-            ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)`,
-    params: (planId, asOf) => [asOf, asOf, planId, planId, planId, planId, asOf, asOf],
-  },
+  standing: { sql: STANDING_SQL, params: standingParams },
   investments: {
     // Official reports come from the lead units: one index walk per project and lead unit. (CROSS JOIN keeps
     // SQLite's planner from reading every plan's project assignments first.)

@@ -5,9 +5,10 @@ import type { ItemType } from '../common/item-type.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Milestone } from '../deadlines/milestone.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
-import { ProgressReport } from '../progress/progress-report.entity.js';
+import { RawReader } from '../database/raw-reader.js';
 import { StatusEvent } from './status-event.entity.js';
-import { deriveStatuses, itemKey } from './derive-statuses.js';
+import { deriveStatuses, itemKey, type StandingInput } from './derive-statuses.js';
+import { STANDING_SQL, standingParams } from './standing-reports.js';
 import type { ItemStatus, MilestoneStatus } from './status.js';
 
 export interface ItemStatusView extends ItemStatus {
@@ -21,6 +22,7 @@ export interface ItemStatusView extends ItemStatus {
 export class StatusService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reader: RawReader,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -34,19 +36,14 @@ export class StatusService {
   async forItems(plan: Plan, itemType: ItemType, itemIds: number[], milestones: Milestone[], asOf: string): Promise<Map<number, ItemStatusView>> {
     const result = new Map<number, ItemStatusView>();
     if (itemIds.length === 0) return result;
-    const [events, reports] = await Promise.all([
+    const wanted = new Set(itemIds);
+    const [events, standing] = await Promise.all([
       this.dataSource.getRepository(StatusEvent).find({ where: { planId: plan.id, itemType, itemId: In(itemIds) }, order: { id: 'ASC' } }),
-      this.dataSource.getRepository(ProgressReport).find({
-        where: { planId: plan.id, itemType, itemId: In(itemIds), role: 'lead', status: In(['submitted', 'accepted', 'returned']) },
-        select: { id: true, itemType: true, itemId: true, milestoneId: true, state: true, percent: true, status: true, submittedDate: true, reviewedDate: true },
-      }),
+      this.reader.all<StandingInput>(STANDING_SQL, standingParams(plan.id, asOf)),
     ]);
-    const standing = reports
-      .filter((r) => r.submittedDate !== null && !(r.status === 'returned' && r.reviewedDate !== null && r.reviewedDate <= asOf))
-      .map((r) => ({ ...r, submittedDate: r.submittedDate as string }));
     const derived = deriveStatuses(
       itemIds.map((itemId) => ({ itemType, itemId })),
-      { milestones, events, standing },
+      { milestones, events, standing: standing.filter((r) => r.itemType === itemType && wanted.has(r.itemId)) },
       plan.periodStart,
       { asOf, dueSoonDays: this.config.dueSoonDays },
     );

@@ -1,0 +1,35 @@
+/**
+ * The official progress that stands on a date, read in plain SQL (SQLite and PostgreSQL alike): per milestone, and
+ * per item for reports on the item as a whole, the latest lead-unit report submitted by asOf and not sent back by
+ * then, with a share done. One index walk each (progress_reports (itemType, itemId, milestoneId, submittedDate)), so
+ * years of monthly reports cost no more than the last one. Rows are StandingInput (derive-statuses.ts).
+ */
+
+/** Submitted by asOf (given twice), not sent back by then, with a share done. */
+const STANDS = `x.role = 'lead' AND x.status IN ('submitted', 'accepted', 'returned') AND x."submittedDate" <= ?
+  AND NOT (x.status = 'returned' AND x."reviewedDate" IS NOT NULL AND x."reviewedDate" <= ?) AND (x.state = 'done' OR x.percent IS NOT NULL)`;
+
+/** Every item of a plan, of the four kinds (plan id given four times). */
+const ITEMS = `SELECT 'task' AS "itemType", id FROM tasks WHERE "planId" = ?
+  UNION ALL SELECT 'project', id FROM projects WHERE "planId" = ?
+  UNION ALL SELECT 'indicator', id FROM indicators WHERE "planId" = ?
+  UNION ALL SELECT 'stage', id FROM plan_stages WHERE "planId" = ?`;
+
+const COLUMNS = `r.id, r."itemType", r."itemId", r."milestoneId", r.percent, r.state, CAST(r."submittedDate" AS TEXT) AS "submittedDate"`;
+
+export const STANDING_SQL = `SELECT ${COLUMNS}
+  FROM milestones m JOIN progress_reports r ON r.id = (
+    SELECT x.id FROM progress_reports x
+    WHERE x."itemType" = m."itemType" AND x."itemId" = m."itemId" AND x."milestoneId" = m.id AND ${STANDS}
+    ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)
+  WHERE m."planId" = ?
+  UNION ALL
+  SELECT ${COLUMNS}
+  FROM (${ITEMS}) i JOIN progress_reports r ON r.id = (
+    SELECT x.id FROM progress_reports x
+    WHERE x."itemType" = i."itemType" AND x."itemId" = i.id AND x."milestoneId" IS NULL AND ${STANDS}
+    ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)`;
+
+export function standingParams(planId: number, asOf: string): (string | number)[] {
+  return [asOf, asOf, planId, planId, planId, planId, planId, asOf, asOf];
+}
