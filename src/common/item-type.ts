@@ -8,3 +8,7 @@ export const ITEM_TYPE_NAMES: Record<ItemType, string> = {
   indicator: '指标',
   stage: '工作步骤',
 };
+
+/** The three item lists that have responsible units (目标、任务、项目); work steps have none. */
+export const LIST_TYPES = ['task', 'project', 'indicator'] as const satisfies readonly ItemType[];
+export type ListType = (typeof LIST_TYPES)[number];

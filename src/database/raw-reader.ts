@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** The part of a better-sqlite3 statement used here. */
 export interface SqliteStatement {
@@ -39,9 +39,10 @@ export class RawReader {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async all<T>(sql: string, params: readonly (string | number | null)[]): Promise<T[]> {
+  /** Inside a transaction pass its manager: on PostgreSQL the read then sees the transaction's own writes (SQLite has one connection). */
+  async all<T>(sql: string, params: readonly (string | number | null)[], manager: EntityManager = this.dataSource.manager): Promise<T[]> {
     if (this.dataSource.options.type === 'better-sqlite3') return this.statement(sql)(params) as T[];
-    return this.dataSource.query(this.postgresText(sql), [...params]);
+    return manager.query(this.postgresText(sql), [...params]);
   }
 
   private statement(sql: string): RowsOf {

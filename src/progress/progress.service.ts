@@ -164,7 +164,7 @@ export class ProgressService {
   async openTargets(manager: EntityManager, plan: Plan, report: ProgressReport): Promise<{ milestoneId: number | null; status: string }[]> {
     const milestones = await manager.find(Milestone, { where: { itemType: report.itemType, itemId: report.itemId }, order: { seq: 'ASC' } });
     const today = this.statuses.asOf(plan);
-    const status = (await this.statuses.forItems(plan, report.itemType, [report.itemId], milestones, today)).get(report.itemId)!;
+    const status = (await this.statuses.forItems(plan, report.itemType, [report.itemId], milestones, today, manager)).get(report.itemId)!;
     if (milestones.length === 0) return status.status === 'closed' || status.status === 'suspended' ? [] : [{ milestoneId: null, status: status.status }];
     const wanted = report.milestoneId === null ? milestones : milestones.filter((m) => m.id === report.milestoneId);
     const open = wanted.map((m) => ({ milestoneId: m.id, status: status.milestones.get(m.id)!.status })).filter((t) => t.status !== 'closed' && t.status !== 'suspended');

@@ -83,12 +83,12 @@ export class ReviewService {
       if (!milestone) throw new NotFoundError('节点', milestoneId);
       const plan = await manager.findOneByOrFail(Plan, { id: planId });
       const siblings = await manager.find(Milestone, { where: { itemType: milestone.itemType, itemId: milestone.itemId } });
-      const before = (await this.statuses.forItems(plan, milestone.itemType, [milestone.itemId], siblings, this.statuses.asOf(plan))).get(milestone.itemId)!;
+      const before = (await this.statuses.forItems(plan, milestone.itemType, [milestone.itemId], siblings, this.statuses.asOf(plan), manager)).get(milestone.itemId)!;
       const current = before.milestones.get(milestone.id)!.status;
       if (!from.includes(current)) throw new ConflictError(`${refusal}（当前状态：${STATUS_LABELS[current]}）`);
       await recordEvents(manager, this.clock, plan, [{ itemType: milestone.itemType, itemId: milestone.itemId, milestoneId, kind, actorId: actor.userId, reason }]);
       this.logger.log(`Milestone ${milestoneId} ${kind} by ${actor.username}`);
-      const after = (await this.statuses.forItems(plan, milestone.itemType, [milestone.itemId], siblings, this.statuses.asOf(plan))).get(milestone.itemId)!;
+      const after = (await this.statuses.forItems(plan, milestone.itemType, [milestone.itemId], siblings, this.statuses.asOf(plan), manager)).get(milestone.itemId)!;
       return { milestoneId, itemType: milestone.itemType, itemId: milestone.itemId, ...after.milestones.get(milestoneId)!, itemStatus: after.status };
     });
   }

@@ -1,6 +1,6 @@
 import { addDays } from '../calendar/calendar-dates.js';
 import type { PlanSnapshot } from './plan-snapshot.js';
-import { REMINDED_TYPES } from './plan-snapshot.js';
+import { LIST_TYPES } from '../common/item-type.js';
 import { itemLine, milestoneLine } from './reminder-planner.js';
 import type { DigestSection, ItemLine, ListSummary } from './reminder-types.js';
 
@@ -49,7 +49,7 @@ export function digestSection(now: PlanSnapshot, since: PlanSnapshot, dueSoonDay
     newlyOverdue: overdue.filter((i) => !wasOverdue.has(`${i.itemType}:${i.itemId}`)).map((i) => itemLine(ctx, i, null)).sort(mostOverdue),
     dueSoon,
     closedLastWeek,
-    summary: REMINDED_TYPES.map((itemType): ListSummary => {
+    summary: LIST_TYPES.map((itemType): ListSummary => {
       const items = now.items.filter((i) => i.itemType === itemType);
       const count = (light: string) => items.filter((i) => i.light === light).length;
       return {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
 import { User } from '../auth/user.entity.js';
 import { groupBy } from '../common/group-by.js';
-import { ITEM_TYPE_NAMES, type ItemType } from '../common/item-type.js';
+import { ITEM_TYPE_NAMES, LIST_TYPES, type ListType } from '../common/item-type.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Indicator } from '../goals/indicator.entity.js';
@@ -17,11 +17,8 @@ import { UnitContact } from '../units/unit-contact.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { ReminderPause } from './reminder-pause.entity.js';
 
-/** The item lists reminders and digests cover (work steps have no responsible units). */
-export const REMINDED_TYPES = ['task', 'project', 'indicator'] as const satisfies readonly ItemType[];
-export type RemindedType = (typeof REMINDED_TYPES)[number];
 
-const PATH: Record<RemindedType, string> = { task: 'tasks', project: 'projects', indicator: 'indicators' };
+const PATH: Record<ListType, string> = { task: 'tasks', project: 'projects', indicator: 'indicators' };
 
 export interface SnapshotMilestone {
   id: number;
@@ -30,7 +27,7 @@ export interface SnapshotMilestone {
 }
 
 export interface SnapshotItem extends ItemStatus {
-  itemType: RemindedType;
+  itemType: ListType;
   itemId: number;
   /** "任务11" */
   code: string;
@@ -79,7 +76,7 @@ export class PlanSnapshots {
       manager.find(Task, { where: { planId: plan.id }, select: { id: true, seq: true, content: true }, order: { seq: 'ASC' } }),
       manager.find(Project, { where: { planId: plan.id }, select: { id: true, seq: true, name: true }, order: { seq: 'ASC' } }),
       manager.find(Indicator, { where: { planId: plan.id }, select: { id: true, seq: true, name: true }, order: { seq: 'ASC' } }),
-      manager.find(Milestone, { where: { planId: plan.id, itemType: In([...REMINDED_TYPES]) }, order: { seq: 'ASC' } }),
+      manager.find(Milestone, { where: { planId: plan.id, itemType: In([...LIST_TYPES]) }, order: { seq: 'ASC' } }),
       manager.find(Assignment, { where: { planId: plan.id }, order: { position: 'ASC', id: 'ASC' } }),
       manager.find(ReminderPause, { where: { planId: plan.id } }),
       manager.find(Unit, { where: { planId: plan.id } }),
@@ -92,7 +89,7 @@ export class PlanSnapshots {
         order: { id: 'ASC' },
       }),
     ]);
-    const rows: Record<RemindedType, { id: number; seq: number; title: string }[]> = {
+    const rows: Record<ListType, { id: number; seq: number; title: string }[]> = {
       task: tasks.map((t) => ({ id: t.id, seq: t.seq, title: t.content })),
       project: projects.map((p) => ({ id: p.id, seq: p.seq, title: p.name })),
       indicator: indicators.map((i) => ({ id: i.id, seq: i.seq, title: i.name })),
@@ -102,13 +99,16 @@ export class PlanSnapshots {
     const assignmentsOf = groupBy(assignments, (a) => `${a.itemType}:${a.itemId}`);
     const paused = new Set(pauses.map((p) => `${p.itemType}:${p.itemId}`));
     const items: SnapshotItem[] = [];
-    for (const itemType of REMINDED_TYPES) {
-      const ids = rows[itemType].map((r) => r.id);
-      const typeMilestones = milestones.filter((m) => m.itemType === itemType);
-      const statuses = await this.statuses.forItems(plan, itemType, ids, typeMilestones, asOf);
+    const statuses = await this.statuses.forPlanItems(
+      plan,
+      LIST_TYPES.flatMap((itemType) => rows[itemType].map((r) => ({ itemType, itemId: r.id }))),
+      milestones,
+      asOf,
+    );
+    for (const itemType of LIST_TYPES) {
       for (const row of rows[itemType]) {
         const key = `${itemType}:${row.id}`;
-        const status = statuses.get(row.id)!;
+        const status = statuses.get(key)!;
         const held = assignmentsOf.get(key) ?? [];
         items.push({
           itemType,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { REMINDED_TYPES, type RemindedType } from './plan-snapshot.js';
+import { LIST_TYPES, type ListType } from '../common/item-type.js';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -89,9 +89,9 @@ export class PreviewQuery {
 }
 
 export class CreatePauseDto {
-  @ApiProperty({ enum: REMINDED_TYPES })
-  @IsIn(REMINDED_TYPES)
-  itemType: RemindedType;
+  @ApiProperty({ enum: LIST_TYPES })
+  @IsIn(LIST_TYPES)
+  itemType: ListType;
 
   @ApiProperty()
   @Type(() => Number)

@@ -21,7 +21,7 @@ const STATUS_COLOURS: Record<Status, string> = {
   closed: '#2e7d32',
   suspended: '#d7ccc8',
 };
-const STATUS_LEGEND: Segment[] = STATUSES.map((s) => ({ label: STATUS_NAMES[s], colour: STATUS_COLOURS[s] }));
+export const STATUS_LEGEND: Segment[] = STATUSES.map((s) => ({ label: STATUS_NAMES[s], colour: STATUS_COLOURS[s] }));
 const LIGHT_COLOURS: Record<Light, string> = { red: '#c62828', yellow: '#f9a825', green: '#2e7d32', grey: '#9e9e9e' };
 
 const STYLE = `
@@ -75,7 +75,7 @@ function countsSentence(c: StatusCounts): string {
   return `共${c.total}项，已销号${c.byStatus.closed}项（销号率${pct(c.closedRate)}），已报完成待销号${c.byStatus.submitted}项，推进中${c.byStatus.in_progress}项，未开始${c.byStatus.not_started}项，逾期${c.overdue}项（逾期率${pct(c.overdueRate)}）`;
 }
 
-function statusRow(label: string, c: StatusCounts): BarRow {
+export function statusRow(label: string, c: StatusCounts): BarRow {
   return { label, values: STATUSES.map((s) => c.byStatus[s]), note: c.overdue ? `逾期${c.overdue}` : undefined };
 }
 
@@ -198,4 +198,3 @@ export function crossPlanBriefing(title: string, asOf: string, chartRows: BarRow
   return page(null, asOf, title, body);
 }
 
-export { STATUS_LEGEND, statusRow };

@@ -3,7 +3,8 @@ import { groupBy } from '../common/group-by.js';
 import { itemKey } from '../status/derive-statuses.js';
 import type { Status } from '../status/status.js';
 import { namesOf, type PlanHeader, type PlanView } from './plan-view.js';
-import { LIST_TYPES, type ListType, type ReportFacts } from './report-facts.js';
+import { LIST_TYPES, type ListType } from '../common/item-type.js';
+import type { ReportFacts } from './report-facts.js';
 
 export interface OverdueFilter {
   /** Items this unit leads or supports. */

@@ -3,7 +3,8 @@ import { ITEM_TYPE_NAMES } from '../common/item-type.js';
 import { shortTitle } from '../reminders/plan-snapshot.js';
 import { type DerivedStatus, deriveStatuses, itemKey } from '../status/derive-statuses.js';
 import type { MilestoneStatus } from '../status/status.js';
-import type { ListType, ReportFacts } from './report-facts.js';
+import type { ListType } from '../common/item-type.js';
+import type { ReportFacts } from './report-facts.js';
 
 /** The plan a report is about. */
 export interface PlanHeader {

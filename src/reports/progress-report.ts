@@ -4,7 +4,8 @@ import type { IndicatorTarget } from '../goals/indicator.entity.js';
 import { itemKey } from '../status/derive-statuses.js';
 import { type Light, LIGHTS, type Status, STATUSES } from '../status/status.js';
 import { type PlanHeader, type PlanView, rate, type ViewItem } from './plan-view.js';
-import { LIST_NAMES, LIST_TYPES, type ListType, type ReportFacts } from './report-facts.js';
+import { LIST_TYPES, type ListType } from '../common/item-type.js';
+import { LIST_NAMES, type ReportFacts } from './report-facts.js';
 
 export interface StatusCounts {
   total: number;
@@ -79,7 +80,7 @@ export interface ProgressReport {
   investment: { planned: number; reported: number };
 }
 
-export function countStatuses(items: readonly ViewItem[]): StatusCounts {
+function countStatuses(items: readonly ViewItem[]): StatusCounts {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const lights = Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Record<Light, number>;
   let overdue = 0;
@@ -92,7 +93,7 @@ export function countStatuses(items: readonly ViewItem[]): StatusCounts {
 }
 
 /** Per lead unit, in the order units were first named. */
-export function unitRecords(view: PlanView): UnitProgress[] {
+function unitRecords(view: PlanView): UnitProgress[] {
   const records = new Map<number, UnitProgress>();
   for (const item of view.items) {
     for (const unitId of item.leadUnitIds) {

@@ -1,3 +1,4 @@
+import { LIST_TYPES, type ListType } from '../common/item-type.js';
 import type { EventInput, StandingInput } from '../status/derive-statuses.js';
 import { STANDING_SQL, standingParams } from '../status/standing-reports.js';
 
@@ -7,9 +8,6 @@ import { STANDING_SQL, standingParams } from '../status/standing-reports.js';
  * plain-HTTP floor runs the very same statements. Nothing here hydrates entities: reports are hot read paths.
  */
 
-/** The lists reports cover: the three item lists (work steps have no responsible units). */
-export const LIST_TYPES = ['task', 'project', 'indicator'] as const;
-export type ListType = (typeof LIST_TYPES)[number];
 
 export const LIST_NAMES: Record<ListType, string> = { task: '任务清单', project: '项目清单', indicator: '目标清单' };
 
@@ -138,7 +136,7 @@ export type FactPart = keyof Omit<ReportFacts, 'asOf'>;
 /** Runs one statement with positional parameters. */
 export type RunSql = <T>(sql: string, params: readonly (string | number | null)[]) => T[] | Promise<T[]>;
 
-const TYPES = `('task', 'project', 'indicator')`;
+const TYPES = `(${LIST_TYPES.map((t) => `'${t}'`).join(', ')})`;
 const DOUBLE = 'DOUBLE PRECISION';
 
 /** Every statement takes (planId, asOf…) in the order its placeholders appear. */

@@ -15,8 +15,6 @@ export interface ReportFile {
   body: Buffer | string;
 }
 
-export type RenderedReport<T> = T | ReportFile;
-
 export type ReportOf =
   | { kind: 'progress'; report: ProgressReport }
   | { kind: 'overdue'; report: OverdueReport }

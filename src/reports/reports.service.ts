@@ -7,10 +7,10 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RawReader } from '../database/raw-reader.js';
 import { AssessmentRule } from './assessment-rule.entity.js';
 import { type AssessmentWeights, buildAssessment, DEFAULT_ASSESSMENT_RULE } from './assessment.js';
-import { buildOverdueReport, type OverdueReport } from './overdue-report.js';
+import { buildOverdueReport } from './overdue-report.js';
 import type { ReportOf } from './report-output.js';
 import { type PlanHeader, type PlanView, planView } from './plan-view.js';
-import { buildProgressReport, type ProgressReport } from './progress-report.js';
+import { buildProgressReport } from './progress-report.js';
 import { type FactPart, loadFacts, PLAN_SQL, REPORT_PARTS, type ReportFacts } from './report-facts.js';
 import type { AssessmentQuery, CrossPlanQuery, OverdueQuery, ReportQuery, UnitsQuery } from './reports.dto.js';
 import { buildUnitsReport } from './unit-report.js';
@@ -91,21 +91,20 @@ export class ReportsService {
 
   /** The progress of every plan the caller may see (all of them for an account bound to none), optionally of one region. */
   async progressAcrossPlans(query: CrossPlanQuery, actor: Actor): Promise<ReportOf> {
-    const reports: ProgressReport[] = [];
-    for (const plan of await this.visiblePlans(query, actor)) {
-      const reading = await this.read(plan, query.asOf, REPORT_PARTS.progress);
-      reports.push(buildProgressReport(reading.plan, reading.view, reading.facts));
-    }
-    return { kind: 'progress-all', report: reports, asOf: this.crossPlanDate(query) };
+    const report = await this.acrossPlans(query, actor, REPORT_PARTS.progress, ({ plan, view, facts }) => buildProgressReport(plan, view, facts));
+    return { kind: 'progress-all', report, asOf: this.crossPlanDate(query) };
   }
 
   async overdueAcrossPlans(query: CrossPlanQuery, actor: Actor): Promise<ReportOf> {
-    const reports: OverdueReport[] = [];
-    for (const plan of await this.visiblePlans(query, actor)) {
-      const reading = await this.read(plan, query.asOf, REPORT_PARTS.overdue);
-      reports.push(buildOverdueReport(reading.plan, reading.view, reading.facts, {}));
-    }
-    return { kind: 'overdue-all', report: reports, asOf: this.crossPlanDate(query) };
+    const report = await this.acrossPlans(query, actor, REPORT_PARTS.overdue, ({ plan, view, facts }) => buildOverdueReport(plan, view, facts, {}));
+    return { kind: 'overdue-all', report, asOf: this.crossPlanDate(query) };
+  }
+
+  /** One report per visible plan, each read and built before the next plan is read. */
+  private async acrossPlans<T>(query: CrossPlanQuery, actor: Actor, parts: FactPart[], build: (reading: Reading) => T): Promise<T[]> {
+    const reports: T[] = [];
+    for (const plan of await this.visiblePlans(query, actor)) reports.push(build(await this.read(plan, query.asOf, parts)));
+    return reports;
   }
 
   /** The date a cross-plan report names: the one asked, or today where the service is configured. */

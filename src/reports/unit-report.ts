@@ -1,7 +1,8 @@
 import { itemKey } from '../status/derive-statuses.js';
 import type { Light, Status } from '../status/status.js';
 import type { PlanHeader, PlanView, ViewItem } from './plan-view.js';
-import type { ListType, ReportFacts } from './report-facts.js';
+import type { ListType } from '../common/item-type.js';
+import type { ReportFacts } from './report-facts.js';
 
 /** One line of a unit's responsibility list (责任清单). */
 export interface UnitItemLine {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import type { ItemType } from '../common/item-type.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -32,22 +32,31 @@ export class StatusService {
     return asOf ?? this.clock.today(plan.timeZone);
   }
 
-  /** Status of these items of one type (with their milestones) on asOf. */
-  async forItems(plan: Plan, itemType: ItemType, itemIds: number[], milestones: Milestone[], asOf: string): Promise<Map<number, ItemStatusView>> {
-    const result = new Map<number, ItemStatusView>();
-    if (itemIds.length === 0) return result;
-    const wanted = new Set(itemIds);
+  /** Status of these items of one type (with their milestones) on asOf; inside a transaction, pass its manager. */
+  async forItems(plan: Plan, itemType: ItemType, itemIds: number[], milestones: Milestone[], asOf: string, manager?: EntityManager): Promise<Map<number, ItemStatusView>> {
+    const derived = await this.forPlanItems(plan, itemIds.map((itemId) => ({ itemType, itemId })), milestones, asOf, manager);
+    return new Map(itemIds.map((itemId) => [itemId, derived.get(itemKey(itemType, itemId))!]));
+  }
+
+  /** Status of items of any kind of one plan on asOf, by itemKey: one read of events and one of standing progress. */
+  async forPlanItems(
+    plan: Plan,
+    items: { itemType: ItemType; itemId: number }[],
+    milestones: Milestone[],
+    asOf: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, ItemStatusView>> {
+    const result = new Map<string, ItemStatusView>();
+    if (items.length === 0) return result;
+    const wanted = new Set(items.map((i) => itemKey(i.itemType, i.itemId)));
+    const types = [...new Set(items.map((i) => i.itemType))];
     const [events, standing] = await Promise.all([
-      this.dataSource.getRepository(StatusEvent).find({ where: { planId: plan.id, itemType, itemId: In(itemIds) }, order: { id: 'ASC' } }),
-      this.reader.all<StandingInput>(STANDING_SQL, standingParams(plan.id, asOf)),
+      manager.find(StatusEvent, { where: { planId: plan.id, itemType: In(types), itemId: In([...new Set(items.map((i) => i.itemId))]) }, order: { id: 'ASC' } }),
+      this.reader.all<StandingInput>(STANDING_SQL, standingParams(plan.id, asOf), manager),
     ]);
-    const derived = deriveStatuses(
-      itemIds.map((itemId) => ({ itemType, itemId })),
-      { milestones, events, standing: standing.filter((r) => r.itemType === itemType && wanted.has(r.itemId)) },
-      plan.periodStart,
-      { asOf, dueSoonDays: this.config.dueSoonDays },
-    );
-    for (const itemId of itemIds) result.set(itemId, { ...derived.get(itemKey(itemType, itemId))!, asOf });
+    const mine = <T extends { itemType: string; itemId: number }>(rows: T[]) => rows.filter((r) => wanted.has(itemKey(r.itemType, r.itemId)));
+    const derived = deriveStatuses(items, { milestones, events: mine(events), standing: mine(standing) }, plan.periodStart, { asOf, dueSoonDays: this.config.dueSoonDays });
+    for (const [key, status] of derived) result.set(key, { ...status, asOf });
     return result;
   }
 }
