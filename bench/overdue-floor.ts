@@ -32,7 +32,7 @@ export function startFloor(path: string, port: number, dueSoonDays: number): Pro
     }
     const { id, name, region, periodStart, periodEnd } = row;
     void loadFacts(run, id, asOf, REPORT_PARTS.overdue).then((facts) => {
-      const report = buildOverdueReport({ id, name, region, periodStart, periodEnd }, planView(facts, periodStart, dueSoonDays), facts, {});
+      const report = buildOverdueReport({ id, name, region, periodStart, periodEnd }, planView(facts, { periodStart, periodEnd }, dueSoonDays), facts, {});
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(report));
     });
   });

@@ -10,6 +10,10 @@ export class ExtensionRequest extends PlanItemEntity {
   @Column({ type: 'integer' })
   milestoneId: number;
 
+  /** For a recurring milestone: the occurrence it is about (its original due date); null: not recurring. */
+  @Column({ type: 'date', nullable: true })
+  occurrence: string | null;
+
   @Column({ type: 'integer' })
   unitId: number;
 

@@ -7,6 +7,7 @@ import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { findHeldItem, findItemMilestone, requireHolder } from '../responsibilities/item-holders.js';
+import { StatusService } from '../status/status.service.js';
 import { recordEvents } from '../status/status-events.js';
 import type { ApproveExtensionDto, CreateExtensionDto, ExtensionListQuery, RefuseExtensionDto } from './extension.dto.js';
 import { ExtensionRequest, type ExtensionStatus } from './extension-request.entity.js';
@@ -23,6 +24,7 @@ export function toExtensionView(r: ExtensionRequest, names: Map<number, string>)
     itemId: r.itemId,
     unit: { id: r.unitId, name: names.get(r.unitId) ?? '' },
     requestedById: r.requestedById,
+    occurrence: r.occurrence,
     currentDueDate: r.currentDueDate,
     requestedDueDate: r.requestedDueDate,
     reason: r.reason,
@@ -38,17 +40,28 @@ export function toExtensionView(r: ExtensionRequest, names: Map<number, string>)
 
 /**
  * Deadline extensions (延期申请): the lead unit asks, the office approves or refuses. An approval moves the
- * milestone's due date and keeps the first due date as the baseline that assessments score against.
+ * milestone's due date and keeps the first due date as the baseline that assessments score against. Of a
+ * recurring milestone it moves one occurrence (the one named, else the one due now), never the others.
  */
 @Injectable()
 export class ExtensionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly statuses: StatusService,
   ) {}
 
+  /** The due date that stands today: the milestone's, or of a recurring one its occurrence's. */
+  private async standingDue(manager: EntityManager, plan: Plan, milestone: Milestone, requested: string | null | undefined) {
+    const occurrence = await this.statuses.occurrenceOf(plan, milestone, requested ?? undefined, manager);
+    if (occurrence === null) return { occurrence, dueDate: milestone.dueDate };
+    const status = (await this.statuses.forItems(plan, milestone.itemType, [milestone.itemId], [milestone], this.statuses.asOf(plan), manager)).get(milestone.itemId)!;
+    const own = status.milestones.get(milestone.id)!.occurrences!.find((o) => o.key === occurrence)!;
+    return { occurrence, dueDate: own.dueDate };
+  }
+
   async request(planId: number, actor: Actor, dto: CreateExtensionDto) {
-    await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
+    const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     // One transaction, so two requests for the same milestone cannot both pass the "one pending" check.
     const saved = await this.dataSource.transaction(async (manager) => {
       const milestone = await manager.findOneBy(Milestone, { id: dto.milestoneId, planId });
@@ -57,14 +70,15 @@ export class ExtensionsService {
       if (requireHolder(actor, item) !== 'lead') {
         throw new ForbiddenError(`本单位是${item.label}的配合单位，只有牵头单位可以申请延期`);
       }
-      if (milestone.dueDate === null) {
+      const { occurrence, dueDate } = await this.standingDue(manager, plan, milestone, dto.occurrence);
+      if (dueDate === null) {
         throw new ValidationFailedError([
           { field: 'milestoneId', value: dto.milestoneId, message: `${item.label}的该节点没有截止日期（长期或待确认），无需申请延期` },
         ]);
       }
-      if (dto.requestedDueDate <= milestone.dueDate) {
+      if (dto.requestedDueDate <= dueDate) {
         throw new ValidationFailedError([
-          { field: 'requestedDueDate', value: dto.requestedDueDate, message: `申请的新时限应晚于当前时限 ${milestone.dueDate}` },
+          { field: 'requestedDueDate', value: dto.requestedDueDate, message: `申请的新时限应晚于当前时限 ${dueDate}` },
         ]);
       }
       const pending = await manager.findOneBy(ExtensionRequest, { planId, milestoneId: milestone.id, status: 'pending' });
@@ -77,11 +91,12 @@ export class ExtensionsService {
         manager.create(ExtensionRequest, {
           planId,
           milestoneId: milestone.id,
+          occurrence,
           itemType: item.itemType,
           itemId: item.itemId,
           unitId: actor.unitId!,
           requestedById: actor.userId,
-          currentDueDate: milestone.dueDate,
+          currentDueDate: dueDate,
           requestedDueDate: dto.requestedDueDate,
           reason: dto.reason,
           status: 'pending',
@@ -119,7 +134,7 @@ export class ExtensionsService {
       const request = await this.findPending(manager, planId, actor, id);
       const item = await findHeldItem(manager, planId, request.itemType, request.itemId);
       const milestone = await findItemMilestone(manager, item, request.milestoneId);
-      const oldDue = milestone.dueDate;
+      const { occurrence, dueDate: oldDue } = await this.standingDue(manager, plan, milestone, request.occurrence);
       if (oldDue !== null && request.requestedDueDate <= oldDue) {
         throw new ConflictError(`节点时限已变更为 ${oldDue}，申请的新时限 ${request.requestedDueDate} 不再晚于它，请驳回此申请`, [
           { field: 'requestedDueDate', value: request.requestedDueDate, message: `当前时限为 ${oldDue}` },
@@ -127,13 +142,16 @@ export class ExtensionsService {
       }
       const today = this.clock.today(plan.timeZone);
       await this.decide(manager, request, 'approved', actor, dto.comment, today);
-      milestone.baselineDate = milestone.baselineDate ?? oldDue;
-      milestone.dueDate = request.requestedDueDate;
-      await manager.save(milestone);
+      if (occurrence === null) {
+        milestone.baselineDate = milestone.baselineDate ?? oldDue;
+        milestone.dueDate = request.requestedDueDate;
+        await manager.save(milestone);
+      }
       await recordEvents(manager, this.clock, plan, [
-        { itemType: request.itemType, itemId: request.itemId, milestoneId: milestone.id, kind: 'due_changed', actorId: actor.userId, fromDate: oldDue, toDate: request.requestedDueDate, reason: request.reason },
+        { itemType: request.itemType, itemId: request.itemId, milestoneId: milestone.id, occurrence, kind: 'due_changed', actorId: actor.userId, fromDate: oldDue, toDate: request.requestedDueDate, reason: request.reason },
       ]);
-      return { request: await manager.findOneByOrFail(ExtensionRequest, { id }), milestone };
+      const moved = occurrence === null ? milestone : { id: milestone.id, dueDate: request.requestedDueDate, baselineDate: occurrence };
+      return { request: await manager.findOneByOrFail(ExtensionRequest, { id }), milestone: moved };
     });
     const { id: milestoneId, dueDate, baselineDate } = result.milestone;
     return { ...(await this.view(result.request)), milestone: { id: milestoneId, dueDate, baselineDate } };

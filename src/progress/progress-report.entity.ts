@@ -17,6 +17,10 @@ export class ProgressReport extends PlanItemEntity {
   @Column({ type: 'integer', nullable: true })
   milestoneId: number | null;
 
+  /** For a recurring milestone: the occurrence it is about (its original due date); null: not recurring. */
+  @Column({ type: 'date', nullable: true })
+  occurrence: string | null;
+
   @Column({ type: 'integer' })
   unitId: number;
 

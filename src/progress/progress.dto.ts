@@ -71,6 +71,11 @@ export class CreateReportDto extends ReportFields {
   @Min(1)
   milestoneId?: number;
 
+  @ApiPropertyOptional({ example: '2024-12-31', description: 'a recurring milestone (每年…): the occurrence, named by its original due date; left out: the one due now' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  occurrence?: string;
+
   @ApiProperty({ enum: REPORT_STATES })
   @IsIn(REPORT_STATES as ReportState[])
   declare state: ReportState;
@@ -103,6 +108,13 @@ export class ReasonDto {
   @IsString()
   @MaxLength(2000)
   reason: string;
+}
+
+export class OccurrenceReasonDto extends ReasonDto {
+  @ApiPropertyOptional({ example: '2024-12-31', description: 'a recurring milestone (每年…): the occurrence, named by its original due date; left out: the one due now' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  occurrence?: string;
 }
 
 const STATUS_FILTER: ReportStatus[] = ['draft', 'submitted', 'accepted', 'returned'];

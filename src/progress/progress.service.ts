@@ -14,6 +14,13 @@ import type { CreateReportDto, ReportListQuery, UpdateReportDto } from './progre
 import { ProgressReport } from './progress-report.entity.js';
 import { canEditReport, canReadReport } from './report-access.js';
 
+/** A milestone (or occurrence of one) a report speaks for, with its status today. */
+export interface ReportTarget {
+  milestoneId: number | null;
+  occurrence: string | null;
+  status: string;
+}
+
 export type ReportView = ProgressReport & { evidence: Omit<EvidenceFile, 'storageKey' | 'report'>[] };
 
 /** Progress reports (进展填报): units write drafts, submit them, and the lead unit's submission moves the status. */
@@ -33,11 +40,14 @@ export class ProgressService {
       if (actor.role !== 'unit' || actor.unitId === null) throw new ForbiddenError('只有责任单位可以填报进展');
       const role = requireHolder(actor, item);
       const milestone = await this.target(manager, item, dto.milestoneId);
+      const plan = await manager.findOneByOrFail(Plan, { id: planId });
+      const occurrence = milestone ? await this.statuses.occurrenceOf(plan, milestone, dto.occurrence, manager) : this.noOccurrence(dto.occurrence);
       const report = manager.create(ProgressReport, {
         planId,
         itemType: item.itemType,
         itemId: item.itemId,
         milestoneId: milestone?.id ?? null,
+        occurrence,
         unitId: actor.unitId,
         role,
         authorId: actor.userId,
@@ -149,9 +159,9 @@ export class ProgressService {
     await manager.save(ProgressReport, report);
     const base = { itemType: item.itemType, itemId: item.itemId, actorId: actor.userId, reportId: report.id };
     const events: EventInput[] = [];
-    for (const target of targets) {
-      if (target.status === 'not_started') events.push({ ...base, milestoneId: target.milestoneId, kind: 'started' });
-      if (report.role === 'lead' && report.state === 'done') events.push({ ...base, milestoneId: target.milestoneId, kind: 'submitted' });
+    for (const { milestoneId, occurrence, status } of targets) {
+      if (status === 'not_started') events.push({ ...base, milestoneId, occurrence, kind: 'started' });
+      if (report.role === 'lead' && report.state === 'done') events.push({ ...base, milestoneId, occurrence, kind: 'submitted' });
     }
     await recordEvents(manager, this.clock, plan, events);
     this.logger.log(`Report ${report.id} on ${item.label} submitted by unit ${report.unitId} (${report.role}, ${report.state})`);
@@ -160,16 +170,30 @@ export class ProgressService {
   /**
    * The milestones a report speaks for that are still open today (not closed, not suspended), with their status:
    * its milestone, or every milestone of the item; an item without milestones stands for itself (milestoneId null).
+   * Of a recurring milestone, the report speaks for its occurrence (a report on the whole item: the one due now).
    */
-  async openTargets(manager: EntityManager, plan: Plan, report: ProgressReport): Promise<{ milestoneId: number | null; status: string }[]> {
+  async openTargets(manager: EntityManager, plan: Plan, report: ProgressReport): Promise<ReportTarget[]> {
     const milestones = await manager.find(Milestone, { where: { itemType: report.itemType, itemId: report.itemId }, order: { seq: 'ASC' } });
     const today = this.statuses.asOf(plan);
     const status = (await this.statuses.forItems(plan, report.itemType, [report.itemId], milestones, today, manager)).get(report.itemId)!;
-    if (milestones.length === 0) return status.status === 'closed' || status.status === 'suspended' ? [] : [{ milestoneId: null, status: status.status }];
+    if (milestones.length === 0) return status.status === 'closed' || status.status === 'suspended' ? [] : [{ milestoneId: null, occurrence: null, status: status.status }];
     const wanted = report.milestoneId === null ? milestones : milestones.filter((m) => m.id === report.milestoneId);
-    const open = wanted.map((m) => ({ milestoneId: m.id, status: status.milestones.get(m.id)!.status })).filter((t) => t.status !== 'closed' && t.status !== 'suspended');
+    const open = wanted
+      .map((m): ReportTarget => {
+        const own = status.milestones.get(m.id)!;
+        if (!own.occurrences) return { milestoneId: m.id, occurrence: null, status: own.status };
+        const occurrence = report.milestoneId === null ? own.occurrence!.key : report.occurrence;
+        return { milestoneId: m.id, occurrence, status: own.occurrences.find((o) => o.key === occurrence)?.status ?? own.status };
+      })
+      .filter((t) => t.status !== 'closed' && t.status !== 'suspended');
     if (open.length === 0) throw new ConflictError('所填报的节点已销号或暂停，不能再提交；如需更正请联系无废办');
     return open;
+  }
+
+  /** A report on the item as a whole names no occurrence. */
+  private noOccurrence(requested: string | undefined): null {
+    if (requested !== undefined) throw new ValidationFailedError([{ field: 'occurrence', value: requested, message: '指定周期时请同时指定节点（milestoneId）' }]);
+    return null;
   }
 
   private async target(manager: EntityManager, item: HeldItem, milestoneId: number | undefined): Promise<Milestone | null> {

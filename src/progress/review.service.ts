@@ -36,7 +36,7 @@ export class ReviewService {
         manager,
         this.clock,
         plan,
-        closing.map((t) => ({ itemType: report.itemType, itemId: report.itemId, milestoneId: t.milestoneId, kind: 'closed' as const, actorId: actor.userId, reportId: report.id })),
+        closing.map((t) => ({ itemType: report.itemType, itemId: report.itemId, milestoneId: t.milestoneId, occurrence: t.occurrence, kind: 'closed' as const, actorId: actor.userId, reportId: report.id })),
       );
       this.logger.log(`Report ${id} accepted by ${actor.username}; ${closing.length} milestone(s) closed out`);
     });
@@ -58,38 +58,52 @@ export class ReviewService {
         plan,
         back
           .filter((t) => t.status === 'submitted')
-          .map((t) => ({ itemType: report.itemType, itemId: report.itemId, milestoneId: t.milestoneId, kind: 'returned' as const, actorId: actor.userId, reportId: report.id, reason: comment })),
+          .map((t) => ({ itemType: report.itemType, itemId: report.itemId, milestoneId: t.milestoneId, occurrence: t.occurrence, kind: 'returned' as const, actorId: actor.userId, reportId: report.id, reason: comment })),
       );
     });
     return this.progress.get(actor, planId, id);
   }
 
-  reopen(actor: Actor, planId: number, milestoneId: number, reason: string) {
-    return this.change(actor, planId, milestoneId, 'reopened', reason, ['closed'], '只有已销号的节点可以重新打开');
+  reopen(actor: Actor, planId: number, milestoneId: number, change: MilestoneChange) {
+    return this.change(actor, planId, milestoneId, 'reopened', change, ['closed'], '只有已销号的节点可以重新打开');
   }
 
-  suspend(actor: Actor, planId: number, milestoneId: number, reason: string) {
-    return this.change(actor, planId, milestoneId, 'suspended', reason, ['not_started', 'in_progress', 'submitted'], '已销号或已暂停的节点不能暂停');
+  suspend(actor: Actor, planId: number, milestoneId: number, change: MilestoneChange) {
+    return this.change(actor, planId, milestoneId, 'suspended', change, ['not_started', 'in_progress', 'submitted'], '已销号或已暂停的节点不能暂停');
   }
 
-  resume(actor: Actor, planId: number, milestoneId: number, reason: string) {
-    return this.change(actor, planId, milestoneId, 'resumed', reason, ['suspended'], '只有已暂停的节点可以恢复');
+  resume(actor: Actor, planId: number, milestoneId: number, change: MilestoneChange) {
+    return this.change(actor, planId, milestoneId, 'resumed', change, ['suspended'], '只有已暂停的节点可以恢复');
   }
 
-  private async change(actor: Actor, planId: number, milestoneId: number, kind: StatusEventKind, reason: string, from: Status[], refusal: string) {
+  /** The office waives one occurrence of a recurring duty (no longer required), with the reason: it is no longer overdue. */
+  waive(actor: Actor, planId: number, milestoneId: number, change: MilestoneChange) {
+    return this.change(actor, planId, milestoneId, 'waived', change, ['not_started', 'in_progress', 'submitted', 'suspended'], '已销号或已免除的周期不能免除', true);
+  }
+
+  /** Of a recurring milestone, the change is about one occurrence: the one named, else the one due now. */
+  private async change(actor: Actor, planId: number, milestoneId: number, kind: StatusEventKind, change: MilestoneChange, from: Status[], refusal: string, recurringOnly = false) {
+    const { reason } = change;
     if (!reason.trim()) throw new ValidationFailedError([{ field: 'reason', value: reason, message: '请写明原因' }]);
     return this.dataSource.transaction(async (manager) => {
       const milestone = await manager.findOneBy(Milestone, { id: milestoneId, planId });
       if (!milestone) throw new NotFoundError('节点', milestoneId);
+      if (recurringOnly && !milestone.recurrence) throw new ConflictError(`节点“${milestone.phrase}”不是周期性节点，只有周期性节点的某一期可以免除`);
       const plan = await manager.findOneByOrFail(Plan, { id: planId });
+      const occurrence = await this.statuses.occurrenceOf(plan, milestone, change.occurrence, manager);
       const siblings = await manager.find(Milestone, { where: { itemType: milestone.itemType, itemId: milestone.itemId } });
-      const before = (await this.statuses.forItems(plan, milestone.itemType, [milestone.itemId], siblings, this.statuses.asOf(plan), manager)).get(milestone.itemId)!;
-      const current = before.milestones.get(milestone.id)!.status;
-      if (!from.includes(current)) throw new ConflictError(`${refusal}（当前状态：${STATUS_LABELS[current]}）`);
-      await recordEvents(manager, this.clock, plan, [{ itemType: milestone.itemType, itemId: milestone.itemId, milestoneId, kind, actorId: actor.userId, reason }]);
-      this.logger.log(`Milestone ${milestoneId} ${kind} by ${actor.username}`);
-      const after = (await this.statuses.forItems(plan, milestone.itemType, [milestone.itemId], siblings, this.statuses.asOf(plan), manager)).get(milestone.itemId)!;
-      return { milestoneId, itemType: milestone.itemType, itemId: milestone.itemId, ...after.milestones.get(milestoneId)!, itemStatus: after.status };
+      const statusOf = async () => {
+        const item = (await this.statuses.forItems(plan, milestone.itemType, [milestone.itemId], siblings, this.statuses.asOf(plan), manager)).get(milestone.itemId)!;
+        const own = item.milestones.get(milestone.id)!;
+        return { item, own, target: own.occurrences?.find((o) => o.key === occurrence) ?? own };
+      };
+      const current = (await statusOf()).target;
+      const state = current.waivedReason != null ? '已免除' : STATUS_LABELS[current.status];
+      if (!from.includes(current.status) || (kind === 'waived' && current.waivedReason != null)) throw new ConflictError(`${refusal}（当前状态：${state}）`);
+      await recordEvents(manager, this.clock, plan, [{ itemType: milestone.itemType, itemId: milestone.itemId, milestoneId, occurrence, kind, actorId: actor.userId, reason }]);
+      this.logger.log(`Milestone ${milestoneId}${occurrence ? ` (occurrence ${occurrence})` : ''} ${kind} by ${actor.username}`);
+      const after = await statusOf();
+      return { milestoneId, itemType: milestone.itemType, itemId: milestone.itemId, ...after.own, itemStatus: after.item.status };
     });
   }
 
@@ -106,6 +120,13 @@ export class ReviewService {
     report.reviewedAt = this.clock.now();
     report.reviewedDate = this.clock.today(plan.timeZone);
   }
+}
+
+/** What the office says when it changes a milestone's status by hand. */
+export interface MilestoneChange {
+  reason: string;
+  /** A recurring milestone: the occurrence (its original due date); left out: the one due now. */
+  occurrence?: string;
 }
 
 const STATUS_NAMES: Record<ProgressReport['status'], string> = { draft: '草稿', submitted: '已提交', accepted: '已通过', returned: '已退回' };

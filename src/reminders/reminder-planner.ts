@@ -2,6 +2,7 @@ import type { UnitContact } from '../units/unit-contact.entity.js';
 import { type PlanSnapshot, type SnapshotItem, type SnapshotMilestone, unitLink } from './plan-snapshot.js';
 import { type Recipient, recipientKey, unitRecipients, userRecipients } from './recipients.js';
 import { daysBetween } from '../calendar/calendar-dates.js';
+import { phraseWithOccurrence } from '../deadlines/occurrences.js';
 import { isMonthlyCall, latestNudge, milestoneHits, type ReminderRules, type Workdays } from './reminder-rules.js';
 import type { ItemLine, ReminderContent, ReminderRule } from './reminder-types.js';
 
@@ -102,7 +103,7 @@ export function planReminders(
   const contactsOf = (unitId: number): UnitContact[] => snapshot.contacts.get(unitId) ?? [];
 
   for (const item of open) {
-    for (const milestone of item.milestones) {
+    for (const milestone of item.milestones.flatMap((m) => remindedStates(m, today))) {
       const state = { dueDate: milestone.status.dueDate, status: milestone.status.status };
       const seen = new Set<string>();
       for (const date of newestFirst) {
@@ -166,6 +167,19 @@ export function planReminders(
   return { drafts, unreachable: [...unreachable.values()] };
 }
 
+/**
+ * What reminders speak of for one milestone: itself; of a recurring one, the occurrence due now (the latest
+ * missed one, else the current one) and, when that is a missed one, the current occurrence as well, so its own
+ * reminders ahead of its deadline still go out.
+ */
+export function remindedStates(milestone: SnapshotMilestone, today: string): SnapshotMilestone[] {
+  const { occurrences, occurrence } = milestone.status;
+  const current = occurrences?.find((o) => o.key >= today && !o.overdue);
+  if (!current || current.key === occurrence?.key) return [milestone];
+  const { key, label, start: _start, ...status } = current;
+  return [milestone, { ...milestone, status: { ...status, occurrence: { key, label }, missedOccurrences: 0 } }];
+}
+
 function byRoleThenDue(a: ItemLine, b: ItemLine): number {
   if (a.role !== b.role) return a.role === 'lead' ? -1 : 1;
   const [x, y] = [a.dueDate ?? '9999', b.dueDate ?? '9999'];
@@ -185,7 +199,7 @@ export function milestoneLine(ctx: Pick<Context, 'snapshot' | 'today'>, item: Sn
     role,
     leadUnits: item.leadUnitIds.map((id) => ctx.snapshot.units.get(id)?.name ?? '').filter(Boolean),
     dueDate: due,
-    phrase: milestone.phrase,
+    phrase: phraseWithOccurrence(milestone.phrase, milestone.status),
     daysOverdue: Math.max(0, -delta),
     daysLeft: Math.max(0, delta),
     status: milestone.status.status,

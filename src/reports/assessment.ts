@@ -1,6 +1,6 @@
 import { groupBy } from '../common/group-by.js';
 import { itemKey } from '../status/derive-statuses.js';
-import { type PlanHeader, type PlanView, rate } from './plan-view.js';
+import { checkpoints, type PlanHeader, type PlanView, rate } from './plan-view.js';
 import type { ReportFacts } from './report-facts.js';
 import type { UnitsReport } from './unit-report.js';
 
@@ -84,11 +84,10 @@ export function buildAssessment(plan: PlanHeader, year: number, view: PlanView, 
     let expected = 0;
     let reported = 0;
     for (const item of led) {
-      for (const m of item.milestones) {
-        const original = m.status.baselineDate;
+      for (const { baselineDate: original, closedOn } of checkpoints(item.milestones)) {
         if (original === null || !original.startsWith(`${year}-`) || original >= view.asOf) continue;
         due++;
-        if (m.status.closedOn !== null && m.status.closedOn <= original) onTime++;
+        if (closedOn !== null && closedOn <= original) onTime++;
       }
       const closedOn = item.status.status === 'closed' ? (item.milestones.map((m) => m.status.closedOn ?? '').sort().at(-1) ?? '') : null;
       for (const month of months) {

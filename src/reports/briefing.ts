@@ -1,7 +1,7 @@
 import { escapeHtml, formatDate } from '../reminders/message-format.js';
 import { type Light, type Status, STATUS_NAMES, STATUSES } from '../status/status.js';
 import type { AssessmentReport } from './assessment.js';
-import type { OverdueReport } from './overdue-report.js';
+import { type OverdueReport, overduePhrase } from './overdue-report.js';
 import type { PlanHeader } from './plan-view.js';
 import type { ProgressReport, StatusCounts } from './progress-report.js';
 import { LIGHT_NAMES, type ReportSheet } from './report-sheets.js';
@@ -116,7 +116,7 @@ export function overdueBriefing(report: OverdueReport): string {
     rows: report.rows.map((r) => [
       r.code,
       r.title,
-      r.phrase,
+      overduePhrase(r),
       r.dueDate,
       String(r.daysOverdue),
       r.leadUnits.join('、') || '未明确',
@@ -131,7 +131,7 @@ export function overdueBriefing(report: OverdueReport): string {
   const body = `
 <h2>一、逾期总体情况</h2>
 <p>截至${formatDate(report.asOf)}，共有${report.items}项事项的${report.milestones}个时限节点逾期未销号（任务${report.byList.task}个、项目${report.byList.project}个、指标${report.byList.indicator}个）${
-    longest ? `，逾期最久的是${escapeHtml(longest.code)}（${escapeHtml(longest.phrase)}，已逾期${longest.daysOverdue}天）` : ''
+    longest ? `，逾期最久的是${escapeHtml(longest.code)}（${escapeHtml(overduePhrase(longest))}，已逾期${longest.daysOverdue}天）` : ''
   }。</p>
 ${rows.length ? stackedBarChart('图1 各牵头单位逾期节点数', [{ label: '逾期节点', colour: LIGHT_COLOURS.red }], rows) : ''}
 <h2>二、逾期事项清单（按逾期天数排序）</h2>

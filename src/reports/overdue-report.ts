@@ -1,4 +1,5 @@
 import { daysBetween } from '../calendar/calendar-dates.js';
+import { phraseWithOccurrence } from '../deadlines/occurrences.js';
 import { groupBy } from '../common/group-by.js';
 import { itemKey } from '../status/derive-statuses.js';
 import type { Status } from '../status/status.js';
@@ -21,6 +22,9 @@ export interface OverdueRow {
   milestoneId: number;
   /** The deadline as written. */
   phrase: string;
+  /** A recurring milestone: the occurrence overdue ("2024年度"), and how many of its occurrences are overdue. */
+  occurrence: string | null;
+  missedOccurrences: number;
   /** The due date that stood on asOf (after any approved extension). */
   dueDate: string;
   /** The original deadline, when an extension moved it. */
@@ -43,6 +47,11 @@ export interface OverdueReport {
   items: number;
   byList: Record<ListType, number>;
   rows: OverdueRow[];
+}
+
+/** The deadline as written, and of a recurring milestone the overdue occurrence: "每年（2024年度）". */
+export function overduePhrase(row: OverdueRow): string {
+  return phraseWithOccurrence(row.phrase, { occurrence: row.occurrence ? { label: row.occurrence } : null, missedOccurrences: row.missedOccurrences, overdue: true });
 }
 
 /** Every overdue milestone on asOf, the longest overdue first. */
@@ -73,6 +82,8 @@ export function buildOverdueReport(plan: PlanHeader, view: PlanView, facts: Repo
         group: item.group,
         milestoneId: m.id,
         phrase: m.phrase,
+        occurrence: m.status.occurrence?.label ?? null,
+        missedOccurrences: m.status.missedOccurrences ?? 0,
         dueDate,
         baselineDate: m.status.baselineDate !== dueDate ? m.status.baselineDate : null,
         daysOverdue: daysBetween(dueDate, view.asOf),

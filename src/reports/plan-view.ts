@@ -1,7 +1,7 @@
 import { groupBy } from '../common/group-by.js';
 import { ITEM_TYPE_NAMES } from '../common/item-type.js';
 import { shortTitle } from '../reminders/plan-snapshot.js';
-import { type DerivedStatus, deriveStatuses, itemKey } from '../status/derive-statuses.js';
+import { type DerivedStatus, deriveStatuses, itemKey, type PlanPeriod } from '../status/derive-statuses.js';
 import type { MilestoneStatus } from '../status/status.js';
 import type { ListType } from '../common/item-type.js';
 import type { ReportFacts } from './report-facts.js';
@@ -47,13 +47,13 @@ export interface PlanView {
 export const NO_GROUP = '（未分章节）';
 
 /** Items of the three lists in list order, with their status on asOf derived from the facts. */
-export function planView(facts: ReportFacts, planStart: string, dueSoonDays: number): PlanView {
+export function planView(facts: ReportFacts, plan: PlanPeriod, dueSoonDays: number): PlanView {
   const rows = [
     ...facts.tasks.map((t) => ({ itemType: 'task' as const, itemId: t.id, seq: t.seq, title: t.content, group: t.chapter })),
     ...facts.projects.map((p) => ({ itemType: 'project' as const, itemId: p.id, seq: p.seq, title: p.name, group: p.category })),
     ...facts.indicators.map((i) => ({ itemType: 'indicator' as const, itemId: i.id, seq: i.seq, title: i.name, group: i.level1 })),
   ];
-  const statuses = deriveStatuses(rows, facts, planStart, { asOf: facts.asOf, dueSoonDays });
+  const statuses = deriveStatuses(rows, facts, plan, { asOf: facts.asOf, dueSoonDays });
   const assignmentsOf = groupBy(facts.assignments, (a) => itemKey(a.itemType, a.itemId));
   const milestonesOf = groupBy(facts.milestones, (m) => itemKey(m.itemType, m.itemId));
   const items = rows.map((row): ViewItem => {
@@ -84,4 +84,12 @@ export function namesOf(view: PlanView, ids: readonly number[]): string[] {
 /** Share as a percentage with one decimal, or null when there is nothing to share out. */
 export function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
+}
+
+/**
+ * The deadlines an item is scored against: each milestone, and each occurrence of a recurring one begun by asOf
+ * (an occurrence the office waived is not scored).
+ */
+export function checkpoints(milestones: readonly ViewMilestone[]): MilestoneStatus[] {
+  return milestones.flatMap((m) => (m.status.occurrences ? m.status.occurrences.filter((o) => o.waivedReason == null) : [m.status]));
 }

@@ -3,7 +3,7 @@ import { type Attainment, attainmentOf, parsePeriod } from '../goals/attainment.
 import type { IndicatorTarget } from '../goals/indicator.entity.js';
 import { itemKey } from '../status/derive-statuses.js';
 import { type Light, LIGHTS, type Status, STATUSES } from '../status/status.js';
-import { type PlanHeader, type PlanView, rate, type ViewItem } from './plan-view.js';
+import { checkpoints, type PlanHeader, type PlanView, rate, type ViewItem } from './plan-view.js';
 import { LIST_TYPES, type ListType } from '../common/item-type.js';
 import { LIST_NAMES, type ReportFacts } from './report-facts.js';
 
@@ -105,9 +105,7 @@ function unitRecords(view: PlanView): UnitProgress[] {
       record.led++;
       if (item.status.status === 'closed') record.closed++;
       if (item.status.overdue) record.overdue++;
-      for (const m of item.milestones) {
-        const original = m.status.baselineDate;
-        const closedOn = m.status.closedOn;
+      for (const { baselineDate: original, closedOn } of checkpoints(item.milestones)) {
         if (original === null || (original >= view.asOf && closedOn === null)) continue;
         record.due++;
         if (closedOn !== null && closedOn <= original) record.closedOnTime++;

@@ -49,6 +49,7 @@ export interface MilestoneRow {
   dueDate: string | null;
   baselineDate: string | null;
   periodStart: string | null;
+  recurrence: string | null;
   phrase: string;
 }
 
@@ -156,12 +157,13 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
   },
   milestones: {
     sql: `SELECT id, "itemType", "itemId", seq, CAST("dueDate" AS TEXT) AS "dueDate", CAST("baselineDate" AS TEXT) AS "baselineDate",
-                 CAST("periodStart" AS TEXT) AS "periodStart", phrase
+                 CAST("periodStart" AS TEXT) AS "periodStart", recurrence, phrase
           FROM milestones WHERE "planId" = ? AND "itemType" IN ${TYPES} ORDER BY "itemType", "itemId", seq`,
     params: (planId) => [planId],
   },
   events: {
-    sql: `SELECT id, "itemType", "itemId", "milestoneId", kind, CAST(date AS TEXT) AS date, CAST("toDate" AS TEXT) AS "toDate", reason
+    sql: `SELECT id, "itemType", "itemId", "milestoneId", kind, CAST(date AS TEXT) AS date, CAST("toDate" AS TEXT) AS "toDate", reason,
+                 CAST(occurrence AS TEXT) AS occurrence
           FROM status_events WHERE "planId" = ? AND "itemType" IN ${TYPES} AND date <= ?`,
     params: (planId, asOf) => [planId, asOf],
   },

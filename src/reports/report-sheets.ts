@@ -1,7 +1,7 @@
 import type { ListSheet } from '../spreadsheets/list-rows.js';
 import { STATUS_NAMES } from '../status/status.js';
 import type { AssessmentReport } from './assessment.js';
-import type { OverdueReport, OverdueRow } from './overdue-report.js';
+import { type OverdueReport, type OverdueRow, overduePhrase } from './overdue-report.js';
 import type { ProgressReport, StatusCounts } from './progress-report.js';
 import type { UnitsReport } from './unit-report.js';
 
@@ -102,7 +102,7 @@ export function overdueSheet(rows: OverdueRow[]): ReportSheet {
         r.code,
         r.title,
         r.group,
-        r.phrase,
+        overduePhrase(r),
         r.dueDate,
         text(r.baselineDate),
         text(r.daysOverdue),

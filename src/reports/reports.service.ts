@@ -127,7 +127,7 @@ export class ReportsService {
     const { timeZone: _timeZone, ...plan } = row;
     const date = asOf ?? this.clock.today(row.timeZone);
     const facts = await loadFacts((sql, params) => this.reader.all(sql, params), plan.id, date, parts);
-    return { plan, facts, view: planView(facts, plan.periodStart, this.config.dueSoonDays) };
+    return { plan, facts, view: planView(facts, plan, this.config.dueSoonDays) };
   }
 }
 

@@ -1,6 +1,16 @@
 import { groupBy } from '../common/group-by.js';
+import { type Occurrence, occurrenceAt, occurrences, type Recurrence } from '../deadlines/occurrences.js';
 import type { StatusEventKind } from './status-event.entity.js';
-import { type EventFact, itemStatus, type ItemStatus, milestoneStatus, type MilestoneStatus, type ProgressFact, type StatusOptions } from './status.js';
+import {
+  type EventFact,
+  itemStatus,
+  type ItemStatus,
+  milestoneStatus,
+  type MilestoneStatus,
+  type ProgressFact,
+  recurringStatus,
+  type StatusOptions,
+} from './status.js';
 
 /** The rows status is derived from, as plain reads give them (reports) or entities carry them (StatusService). */
 export interface MilestoneInput {
@@ -10,6 +20,8 @@ export interface MilestoneInput {
   dueDate: string | null;
   baselineDate: string | null;
   periodStart: string | null;
+  /** Set for a recurring milestone: its due date is then its first occurrence. */
+  recurrence: string | null;
 }
 
 export interface EventInput {
@@ -21,6 +33,8 @@ export interface EventInput {
   date: string;
   toDate: string | null;
   reason: string | null;
+  /** The occurrence of a recurring milestone it is about; null otherwise (or not said: then its date decides). */
+  occurrence: string | null;
 }
 
 /** An official (lead) report that stood on asOf: submitted by then and not sent back by then. */
@@ -32,6 +46,8 @@ export interface StandingInput {
   percent: number | null;
   state: string;
   submittedDate: string;
+  /** The occurrence of a recurring milestone it reports on; null otherwise (or not said: then its date decides). */
+  occurrence: string | null;
 }
 
 export interface DerivedStatus extends ItemStatus {
@@ -41,6 +57,12 @@ export interface DerivedStatus extends ItemStatus {
 
 export const itemKey = (itemType: string, itemId: number) => `${itemType}:${itemId}`;
 
+/** The plan's period: a recurring milestone's occurrences start with the first and run to the end. */
+export interface PlanPeriod {
+  periodStart: string;
+  periodEnd: string;
+}
+
 /**
  * Status on asOf of each item (by itemKey) from its milestones, events and standing reports. A milestone's
  * progress is the latest of the reports on it and on its item as a whole; an item without milestones
@@ -49,9 +71,10 @@ export const itemKey = (itemType: string, itemId: number) => `${itemType}:${item
 export function deriveStatuses(
   items: readonly { itemType: string; itemId: number }[],
   rows: { milestones: readonly MilestoneInput[]; events: readonly EventInput[]; standing: readonly StandingInput[] },
-  planStart: string,
+  plan: PlanPeriod,
   options: StatusOptions,
 ): Map<string, DerivedStatus> {
+  const planStart = plan.periodStart;
   const milestonesOf = groupBy(rows.milestones, (m) => itemKey(m.itemType, m.itemId));
   const eventsOf = groupBy(rows.events, (e) => itemKey(e.itemType, e.itemId));
   const standingOf = groupBy(rows.standing, (r) => itemKey(r.itemType, r.itemId));
@@ -63,11 +86,18 @@ export function deriveStatuses(
     const standing = standingOf.get(key) ?? [];
     const statuses = new Map<number, MilestoneStatus>();
     for (const m of own) {
+      const mine = events.filter((e) => e.milestoneId === m.id);
+      const reports = standing.filter((r) => r.milestoneId === m.id || r.milestoneId === null);
+      if (m.recurrence && m.dueDate) {
+        const schedule = occurrences(m.dueDate, m.recurrence as Recurrence, m.periodStart ?? planStart, plan.periodEnd);
+        statuses.set(m.id, recurringStatus(occurrenceFacts(schedule, mine, reports), options));
+        continue;
+      }
       const facts = {
         baselineDate: m.baselineDate ?? m.dueDate,
         startDate: m.periodStart ?? planStart,
-        events: events.filter((e) => e.milestoneId === m.id).map(toEventFact),
-        progress: progressFacts(standing.filter((r) => r.milestoneId === m.id || r.milestoneId === null)),
+        events: mine.map(toEventFact),
+        progress: progressFacts(reports),
       };
       statuses.set(m.id, milestoneStatus(facts, options));
     }
@@ -82,6 +112,24 @@ export function deriveStatuses(
     result.set(key, { ...itemStatus(whole), milestones: statuses });
   }
   return result;
+}
+
+/**
+ * Events and reports of a recurring milestone shared out to its occurrences: by the occurrence they name, else
+ * (reports on the item as a whole, or an occurrence the schedule no longer has) by the date they name or were made.
+ */
+function occurrenceFacts(schedule: Occurrence[], events: EventInput[], reports: StandingInput[]) {
+  const keyOf = (occurrence: string | null, date: string) => {
+    const named = occurrence ?? date;
+    return schedule.some((o) => o.key === named) ? named : occurrenceAt(schedule, named).key;
+  };
+  const eventsOf = groupBy(events, (e) => keyOf(e.occurrence, e.date));
+  const reportsOf = groupBy(reports, (r) => keyOf(r.occurrence, r.submittedDate));
+  return schedule.map((o) => ({
+    ...o,
+    events: (eventsOf.get(o.key) ?? []).map(toEventFact),
+    progress: progressFacts(reportsOf.get(o.key) ?? []),
+  }));
 }
 
 function toEventFact(e: EventInput): EventFact {

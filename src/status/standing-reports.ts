@@ -1,6 +1,6 @@
 /**
  * The official progress that stands on a date, read in plain SQL (SQLite and PostgreSQL alike): per milestone, and
- * per item for reports on the item as a whole, the latest lead-unit report submitted by asOf and not sent back by
+ * per occurrence of a recurring milestone, and per item for reports on the item as a whole, the latest lead-unit report submitted by asOf and not sent back by
  * then, with a share done. One index walk each (progress_reports (itemType, itemId, milestoneId, submittedDate)), so
  * years of monthly reports cost no more than the last one. Rows are StandingInput (derive-statuses.ts).
  */
@@ -15,14 +15,24 @@ const ITEMS = `SELECT 'task' AS "itemType", id FROM tasks WHERE "planId" = ?
   UNION ALL SELECT 'indicator', id FROM indicators WHERE "planId" = ?
   UNION ALL SELECT 'stage', id FROM plan_stages WHERE "planId" = ?`;
 
-const COLUMNS = `r.id, r."itemType", r."itemId", r."milestoneId", r.percent, r.state, CAST(r."submittedDate" AS TEXT) AS "submittedDate"`;
+const COLUMNS = `r.id, r."itemType", r."itemId", r."milestoneId", r.percent, r.state, CAST(r."submittedDate" AS TEXT) AS "submittedDate",
+  CAST(r.occurrence AS TEXT) AS occurrence`;
 
 export const STANDING_SQL = `SELECT ${COLUMNS}
   FROM milestones m JOIN progress_reports r ON r.id = (
     SELECT x.id FROM progress_reports x
-    WHERE x."itemType" = m."itemType" AND x."itemId" = m."itemId" AND x."milestoneId" = m.id AND ${STANDS}
+    WHERE x."itemType" = m."itemType" AND x."itemId" = m."itemId" AND x."milestoneId" = m.id AND x.occurrence IS NULL AND ${STANDS}
     ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)
   WHERE m."planId" = ?
+  UNION ALL
+  SELECT ${COLUMNS}
+  FROM (SELECT DISTINCT y."itemType", y."itemId", y."milestoneId", y.occurrence FROM milestones m
+        JOIN progress_reports y ON y."itemType" = m."itemType" AND y."itemId" = m."itemId" AND y."milestoneId" = m.id
+        WHERE m."planId" = ? AND m.recurrence IS NOT NULL AND y.occurrence IS NOT NULL) o
+  JOIN progress_reports r ON r.id = (
+    SELECT x.id FROM progress_reports x
+    WHERE x."itemType" = o."itemType" AND x."itemId" = o."itemId" AND x."milestoneId" = o."milestoneId" AND x.occurrence = o.occurrence AND ${STANDS}
+    ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)
   UNION ALL
   SELECT ${COLUMNS}
   FROM (${ITEMS}) i JOIN progress_reports r ON r.id = (
@@ -31,5 +41,5 @@ export const STANDING_SQL = `SELECT ${COLUMNS}
     ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)`;
 
 export function standingParams(planId: number, asOf: string): (string | number)[] {
-  return [asOf, asOf, planId, planId, planId, planId, planId, asOf, asOf];
+  return [asOf, asOf, planId, planId, asOf, asOf, planId, planId, planId, planId, asOf, asOf];
 }

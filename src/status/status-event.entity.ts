@@ -13,7 +13,8 @@ export type StatusEventKind =
   | 'reopened' // a close-out undone, with a reason
   | 'suspended'
   | 'resumed'
-  | 'due_changed'; // an approved extension moved the due date
+  | 'due_changed' // an approved extension moved the due date
+  | 'waived'; // the office waived an occurrence of a recurring duty, with a reason
 
 @Entity('status_events')
 @Index(['planId', 'itemType', 'itemId'])
@@ -24,6 +25,10 @@ export class StatusEvent extends PlanItemEntity {
 
   @Column({ type: 'varchar', length: 16 })
   kind: StatusEventKind;
+
+  /** For a recurring milestone: the occurrence it is about (its original due date); null: not recurring. */
+  @Column({ type: 'date', nullable: true })
+  occurrence: string | null;
 
   /** The calendar date it happened, in the plan's time zone: what "as of" compares against. */
   @Column({ type: 'date' })

@@ -8,6 +8,8 @@ export interface EventInput {
   itemId: number;
   /** Null: the item as a whole (it has no milestones). */
   milestoneId: number | null;
+  /** The occurrence of a recurring milestone; null (or left out) otherwise. */
+  occurrence?: string | null;
   kind: StatusEventKind;
   actorId: number | null;
   reportId?: number | null;
@@ -23,6 +25,6 @@ export async function recordEvents(manager: EntityManager, clock: Clock, plan: P
   const date = clock.today(plan.timeZone);
   await manager.save(
     StatusEvent,
-    inputs.map((e) => manager.create(StatusEvent, { reportId: null, reason: null, fromDate: null, toDate: null, ...e, planId: plan.id, date, at })),
+    inputs.map((e) => manager.create(StatusEvent, { reportId: null, reason: null, fromDate: null, toDate: null, occurrence: null, ...e, planId: plan.id, date, at })),
   );
 }

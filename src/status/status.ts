@@ -51,6 +51,32 @@ export interface MilestoneStatus {
   /** The day it was closed out, when closed on asOf. */
   closedOn: string | null;
   suspendedReason: string | null;
+  /** The office waived it (an occurrence of a recurring duty that is no longer required), with the reason. */
+  waivedReason?: string | null;
+  /** A recurring milestone: the occurrence this status speaks for (the latest one missed, else the current one). */
+  occurrence?: { key: string; label: string } | null;
+  /** A recurring milestone: its occurrences past due and still open on asOf (this one included). */
+  missedOccurrences?: number;
+  /** A recurring milestone: every occurrence begun by asOf, oldest first, each with its own status. */
+  occurrences?: OccurrenceStatus[];
+}
+
+/** One occurrence of a recurring milestone on asOf. */
+export interface OccurrenceStatus extends MilestoneStatus {
+  /** Its original due date, which names it. */
+  key: string;
+  label: string;
+  /** The first day of its period. */
+  start: string;
+}
+
+/** The facts of one occurrence of a recurring milestone (see deadlines/occurrences.ts). */
+export interface OccurrenceFacts {
+  key: string;
+  label: string;
+  start: string;
+  events: EventFact[];
+  progress: ProgressFact[];
 }
 
 const DAY = 86_400_000;
@@ -67,6 +93,7 @@ export function milestoneStatus(facts: MilestoneFacts, options: StatusOptions): 
   let due = facts.baselineDate;
   let closedOn: string | null = null;
   let suspendedReason: string | null = null;
+  let waivedReason: string | null = null;
   const events = facts.events.filter((e) => e.date <= asOf).sort((a, b) => (a.date === b.date ? a.seq - b.seq : a.date < b.date ? -1 : 1));
   for (const event of events) {
     switch (event.kind) {
@@ -80,10 +107,16 @@ export function milestoneStatus(facts: MilestoneFacts, options: StatusOptions): 
       case 'reopened':
         status = 'in_progress';
         closedOn = null;
+        waivedReason = null;
         break;
       case 'closed':
         status = 'closed';
         closedOn = event.date;
+        break;
+      case 'waived':
+        status = 'closed';
+        closedOn = event.date;
+        waivedReason = event.reason ?? '';
         break;
       case 'suspended':
         if (status !== 'suspended') beforeSuspension = status;
@@ -111,7 +144,28 @@ export function milestoneStatus(facts: MilestoneFacts, options: StatusOptions): 
     percent,
     closedOn,
     suspendedReason,
+    ...(waivedReason !== null ? { waivedReason } : {}),
   };
+}
+
+/**
+ * A recurring milestone on asOf. Each occurrence begun by then has its own status; the milestone speaks for the
+ * latest occurrence that is overdue (a missed one stays overdue until it is closed out or waived), else for the
+ * current one (the first due on or after asOf, or the last when all are past). Overdue days and the light so
+ * count from the occurrence that is due now, never from the first one.
+ */
+export function recurringStatus(schedule: readonly OccurrenceFacts[], options: StatusOptions): MilestoneStatus {
+  const begun = schedule.filter((o, i) => i === 0 || o.start <= options.asOf);
+  const statuses: OccurrenceStatus[] = begun.map((o) => ({
+    ...milestoneStatus({ baselineDate: o.key, startDate: o.start, events: o.events, progress: o.progress }, options),
+    key: o.key,
+    label: o.label,
+    start: o.start,
+  }));
+  const missed = statuses.filter((s) => s.overdue);
+  const current = statuses.find((s) => s.key >= options.asOf) ?? statuses[statuses.length - 1];
+  const { key, label, start: _start, ...due } = missed.at(-1) ?? current;
+  return { ...due, occurrence: { key, label }, missedOccurrences: missed.length, occurrences: statuses };
 }
 
 function lightOf(status: Status, overdue: boolean, due: string | null, percent: number | null, start: string, options: StatusOptions): Light {
