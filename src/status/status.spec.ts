@@ -1,4 +1,4 @@
-import { type EventFact, itemStatus, type MilestoneFacts, milestoneStatus } from './status.js';
+import { type EventFact, itemStatus, type MilestoneFacts, milestoneStatus, recurringStatus } from './status.js';
 
 const options = (asOf: string) => ({ asOf, dueSoonDays: 14 });
 const facts = (over: Partial<MilestoneFacts> = {}): MilestoneFacts => ({
@@ -95,5 +95,54 @@ describe('item status from its milestones', () => {
   it('is not started with nothing reported, and grey with no milestones', () => {
     expect(itemStatus([m('not_started', 'green')]).status).toBe('not_started');
     expect(itemStatus([])).toEqual({ status: 'not_started', overdue: false, light: 'grey' });
+  });
+});
+
+describe('recurring milestone status as of a date', () => {
+  // A yearly duty of a 2021-2025 plan: due 2021-12-31, 2022-12-31 … 2025-12-31.
+  const years = [2021, 2022, 2023, 2024, 2025];
+  const schedule = (facts: Record<number, { events?: EventFact[]; progress?: { percent: number; date: string }[] }> = {}) =>
+    years.map((y) => ({ key: `${y}-12-31`, start: `${y}-01-01`, label: `${y}年度`, events: facts[y]?.events ?? [], progress: facts[y]?.progress ?? [] }));
+
+  it('is due at the current occurrence, not at the first one', () => {
+    const status = recurringStatus(schedule({ 2021: { events: [event('closed', '2021-12-20')] } }), options('2022-06-01'));
+    expect(status).toMatchObject({ dueDate: '2022-12-31', overdue: false, status: 'not_started', occurrence: { key: '2022-12-31', label: '2022年度' }, missedOccurrences: 0 });
+  });
+
+  it('is open again the next year after the previous occurrence was closed out', () => {
+    const closed2022 = schedule({ 2021: { events: [event('closed', '2021-12-20')] }, 2022: { events: [event('closed', '2022-12-15')] } });
+    expect(recurringStatus(closed2022, options('2022-12-20'))).toMatchObject({ status: 'closed', light: 'grey', occurrence: { label: '2022年度' } });
+    expect(recurringStatus(closed2022, options('2023-01-01'))).toMatchObject({ status: 'not_started', overdue: false, dueDate: '2023-12-31' });
+  });
+
+  it('counts overdue days from the latest missed occurrence and keeps the others counted', () => {
+    // Nothing ever closed: on 2026-11-30 all five are missed; the one due now is 2025's.
+    const status = recurringStatus(schedule(), options('2026-11-30'));
+    expect(status).toMatchObject({ overdue: true, light: 'red', dueDate: '2025-12-31', occurrence: { label: '2025年度' }, missedOccurrences: 5 });
+    expect(status.occurrences!.map((o) => o.overdue)).toEqual([true, true, true, true, true]);
+  });
+
+  it('keeps a missed occurrence overdue in the next period until it is closed or waived', () => {
+    const missed2022 = schedule({ 2021: { events: [event('closed', '2021-12-01')] } });
+    expect(recurringStatus(missed2022, options('2023-03-01'))).toMatchObject({ overdue: true, dueDate: '2022-12-31', missedOccurrences: 1, occurrence: { label: '2022年度' } });
+    const waived = schedule({ 2021: { events: [event('closed', '2021-12-01')] }, 2022: { events: [event('waived', '2023-03-02', { reason: '2022年度总结已并入省级报告' })] } });
+    expect(recurringStatus(waived, options('2023-03-01')).overdue).toBe(true);
+    const after = recurringStatus(waived, options('2023-03-02'));
+    expect(after).toMatchObject({ overdue: false, dueDate: '2023-12-31', missedOccurrences: 0 });
+    expect(after.occurrences![1]).toMatchObject({ key: '2022-12-31', status: 'closed', waivedReason: '2022年度总结已并入省级报告' });
+  });
+
+  it('answers any past day from its occurrences as they stood then', () => {
+    const history = schedule({ 2021: { events: [event('closed', '2022-01-10')] } });
+    // Before the late close-out, 2021 was overdue; after it, only the current year counts.
+    expect(recurringStatus(history, options('2022-01-05'))).toMatchObject({ overdue: true, dueDate: '2021-12-31' });
+    expect(recurringStatus(history, options('2022-01-10'))).toMatchObject({ overdue: false, dueDate: '2022-12-31' });
+    expect(recurringStatus(history, options('2021-06-30')).occurrences!.map((o) => o.key)).toEqual(['2021-12-31']);
+  });
+
+  it('moves one occurrence by its extension and leaves the next ones where they were', () => {
+    const extended = schedule({ 2022: { events: [event('due_changed', '2022-12-01', { toDate: '2023-03-31' })] }, 2021: { events: [event('closed', '2021-12-01')] } });
+    expect(recurringStatus(extended, options('2023-02-01'))).toMatchObject({ overdue: false, dueDate: '2023-03-31', baselineDate: '2022-12-31', occurrence: { label: '2022年度' } });
+    expect(recurringStatus(extended, options('2023-04-01'))).toMatchObject({ overdue: true, dueDate: '2023-03-31', missedOccurrences: 1 });
   });
 });

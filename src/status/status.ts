@@ -151,6 +151,7 @@ export function milestoneStatus(facts: MilestoneFacts, options: StatusOptions): 
 /**
  * A recurring milestone on asOf. Each occurrence begun by then has its own status; the milestone speaks for the
  * latest occurrence that is overdue (a missed one stays overdue until it is closed out or waived), else for the
+ * open one due soonest (an extension may have moved an earlier one past the current one's start), else for the
  * current one (the first due on or after asOf, or the last when all are past). Overdue days and the light so
  * count from the occurrence that is due now, never from the first one.
  */
@@ -163,8 +164,11 @@ export function recurringStatus(schedule: readonly OccurrenceFacts[], options: S
     start: o.start,
   }));
   const missed = statuses.filter((s) => s.overdue);
+  const pending = statuses
+    .filter((s) => s.dueDate !== null && s.dueDate >= options.asOf && s.status !== 'closed' && s.status !== 'suspended')
+    .sort((a, b) => (a.dueDate! < b.dueDate! ? -1 : a.dueDate! > b.dueDate! ? 1 : 0));
   const current = statuses.find((s) => s.key >= options.asOf) ?? statuses[statuses.length - 1];
-  const { key, label, start: _start, ...due } = missed.at(-1) ?? current;
+  const { key, label, start: _start, ...due } = missed.at(-1) ?? pending[0] ?? current;
   return { ...due, occurrence: { key, label }, missedOccurrences: missed.length, occurrences: statuses };
 }
 
