@@ -80,6 +80,25 @@ describe('import and export of the lists', () => {
     expect(body.items[0]).toMatchObject({ content: '改后的文字，2024年底前完成', milestones: [{ dueDate: '2024-12-31' }] });
   });
 
+  describe('an import never drops a row in silence', () => {
+    it('imports every row of a CSV whose last rows were appended with LF line endings', async () => {
+      const id = await newPlan('换行混用');
+      const crlf = '序号,任务内容,牵头单位\r\n1,建立台账,甲局\r\n2,开展排查,乙局\r\n';
+      const appended = '3,完善制度,甲局\n4,开展培训,乙局\n';
+      const res = await upload(id, 'tasks', Buffer.from(crlf + appended), 'joined.csv', '?createUnits=true').expect(201);
+      expect(res.body).toMatchObject({ rows: 4, created: 4, updated: 0, unchanged: 0, skipped: 0, skippedRows: [] });
+      expect([...res.body.unitsCreated].sort()).toEqual(['乙局', '甲局']);
+      const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
+      expect(body.items.map((i: { seq: number; content: string; leadUnits: { name: string }[] }) => [i.seq, i.content, i.leadUnits.map((u) => u.name)])).toEqual([
+        [1, '建立台账', ['甲局']],
+        [2, '开展排查', ['乙局']],
+        [3, '完善制度', ['甲局']],
+        [4, '开展培训', ['乙局']],
+      ]);
+    });
+
+  });
+
   describe('round trip: every seed plan exports and imports back to identical data', () => {
     for (const key of ['jiangjin', 'foshan', 'jiangyin', 'jiangmen']) {
       for (const format of ['xlsx', 'csv'] as const) {
