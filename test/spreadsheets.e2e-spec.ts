@@ -106,9 +106,14 @@ describe('import and export of the lists', () => {
           const source = await planId(t, key);
           const { body: plan } = await t.http().get(api(`/plans/${source}`)).expect(200);
           const target = await newPlan(`${key}-${format}-往返`, { periodStart: plan.periodStart, periodEnd: plan.periodEnd });
+          // The same units, aliases included: the unit cells go out as the document wrote them ("市发展改革委").
+          const units = await t.http().get(api(`/plans/${source}/units`)).expect(200);
+          for (const u of units.body.items as { name: string; aliases: string[]; kind: string }[]) {
+            await t.http().post(api(`/plans/${target}/units`)).send({ name: u.name, aliases: u.aliases, kind: u.kind }).expect(201);
+          }
           for (const list of ['tasks', 'projects', 'indicators']) {
             const file = await download(`/plans/${source}/export/${list}?format=${format}`);
-            await upload(target, list, file, `${list}.${format}`, '?createUnits=true').expect(201);
+            await upload(target, list, file, `${list}.${format}`).expect(201);
             const again = await download(`/plans/${target}/export/${list}?format=csv`);
             const original = await download(`/plans/${source}/export/${list}?format=csv`);
             expect(again.toString('utf8')).toBe(original.toString('utf8'));
@@ -146,8 +151,10 @@ describe('import and export of the lists', () => {
     });
 
     it('refuses a sheet without the required headers, listing what it found', async () => {
-      const res = await upload(id, 'tasks', Buffer.from('编号,内容\n1,甲\n'), 'wrong.csv').expect(400);
+      const res = await upload(id, 'tasks', Buffer.from('号,说明\n1,甲\n'), 'wrong.csv').expect(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ row: 1, column: '序号' }), expect.objectContaining({ row: 1, column: '任务内容' })]);
+      expect(res.body.errors[1].message).toContain('表中的表头：A列“号”、B列“说明”');
+      expect(res.body.errors[1].message).toContain('需要的列：序号、任务内容');
       expect(res.body).toMatchObject({ created: 0, updated: 0, unchanged: 0 });
     });
 
