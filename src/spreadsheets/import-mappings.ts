@@ -32,7 +32,7 @@ export function parseMapping(list: ListName, raw: unknown): { mapping: ColumnMap
     }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { mapping: {}, problems: [{ field: 'mapping', value: String(raw), message: '列对应关系应为 JSON 对象，如 {"工作事项":"content"}' }] };
+    return { mapping: {}, problems: [{ field: 'mapping', value: String(raw), message: '列对应关系应为 JSON 对象，如 {"督办事项":"content"}' }] };
   }
   const mapping = value as ColumnMapping;
   const adapter = LIST_ADAPTERS[list];

@@ -36,7 +36,7 @@ export class ImportQuery {
 
   @ApiPropertyOptional({
     description:
-      'column mapping as JSON, header as written in the sheet → field ({"工作事项":"content","责任科室":"leadUnits"}); ' +
+      'column mapping as JSON, header as written in the sheet → field ({"督办事项":"content","责任科室":"leadUnits"}); ' +
       'may also be sent as a multipart field before the file. Remembered for the plan and list; {} forgets it',
   })
   @IsOptional()
