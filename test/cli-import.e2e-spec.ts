@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 const api = (path: string) => `/api/v1${path}`;
+/** Each CLI run is a new Node process opening the database: seconds each on a busy machine. */
+const CLI_TIMEOUT = 60_000;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
@@ -55,7 +57,7 @@ describe('CLI import', () => {
       [2, '一、源头减量', '甲局、乙局'],
       [3, '一、源头减量', '乙局'],
     ]);
-  });
+  }, CLI_TIMEOUT);
 
   it('exits 1 naming the row and the extra cells of a row longer than the header, writing nothing', async () => {
     const id = await newPlan('命令行多出单元格');
@@ -65,7 +67,7 @@ describe('CLI import', () => {
     expect(run.stderr).toContain('第3行有1个单元格超出表头的3列：D列“乙局”');
     const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
     expect(body.total).toBe(0);
-  });
+  }, CLI_TIMEOUT);
 
   it('takes --mapping, remembers it for the next import, and refuses a bad one naming it', async () => {
     const id = await newPlan('命令行列对应');
@@ -82,5 +84,5 @@ describe('CLI import', () => {
     expect(again.stdout).toContain('未变 1');
     const stored = await t.http().get(api(`/plans/${id}/import/tasks/mapping`)).expect(200);
     expect(stored.body.mapping).toEqual({ 督办事项: 'content', 责任科室: '牵头单位' });
-  });
+  }, CLI_TIMEOUT);
 });

@@ -121,8 +121,17 @@ export function readHeader(
       return;
     }
     if ('key' in target) {
-      if (!columnOf.has(target.key)) columnOf.set(target.key, index);
-      else layout.ignored.add(index);
+      const taken = columnOf.get(target.key);
+      if (taken === undefined) columnOf.set(target.key, index);
+      else {
+        layout.ignored.add(index);
+        layout.problems.push({
+          field: 'mapping',
+          row: layout.headerIndex + 1,
+          value: text,
+          message: `列对应关系把“${header[taken]}”和“${text}”都对应到字段 ${target.key}，一个字段只能对应一列`,
+        });
+      }
     } else yearColumns.push({ index, header: entry.value, ...target.year });
   });
   if (options.strictMapping) {

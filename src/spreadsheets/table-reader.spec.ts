@@ -87,6 +87,13 @@ describe('reading list tables', () => {
     expect(read.notes).toEqual(['“责任单位”列与“牵头单位”列并列，其中的单位记为配合单位']);
   });
 
+  it('refuses a mapping that gives two columns the same field', () => {
+    const read = readTasks([['序号', '督办事项', '工作要求'], ['1', '甲', '乙']], { mapping: { 督办事项: 'content', 工作要求: '任务内容' }, strictMapping: true });
+    expect(read.problems).toEqual([
+      expect.objectContaining({ field: 'mapping', value: '工作要求', message: '列对应关系把“督办事项”和“工作要求”都对应到字段 content，一个字段只能对应一列' }),
+    ]);
+  });
+
   it('reads year columns named through a mapping in an indicator table', () => {
     const read = readIndicators(
       [
