@@ -88,7 +88,8 @@ export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: 
       skipped.push({ row: i + 1, reason: '空行' });
       continue;
     }
-    const extra = cells.map((text, index) => ({ text, index })).filter((c) => c.index >= width && c.text !== '');
+    const extra: { text: string; index: number }[] = [];
+    for (let index = width; index < cells.length; index++) if (cells[index] !== '') extra.push({ text: cells[index], index });
     if (extra.length) {
       problems.push({
         row: i + 1,
