@@ -90,6 +90,7 @@ describe('seed plans, as the documents write them', () => {
         fundingSource: '企业自筹',
         deadlineText: '2025',
         leadUnits: [],
+        leadUnitsText: '暂未明确',
       });
       expect(first.milestones[0]).toMatchObject({ dueDate: '2025-12-31', certain: true });
       expect(items[1].leadUnits).toEqual([]);
@@ -178,6 +179,18 @@ describe('seed plans, as the documents write them', () => {
         units.groups.filter((g: { kind: string }) => g.kind === 'working').map((g: { name: string; leadUnits: Named[] }) => [g.name, g.leadUnits.length]),
       );
       for (const name of ['综合协调工作组', '工业固体废物工作组', '农业废弃物工作组', '生活废弃物工作组']) expect(working[name]).toBe(1);
+    });
+
+    it('keeps each task unit cell as the document lists it, all as lead units, beside the canonical units', async () => {
+      const { items } = await get(`/plans/${jiangyin}/tasks?limit=100`);
+      expect(items[1]).toMatchObject({
+        seq: 2,
+        leadUnitsText: '市发展改革委、住房和城乡建设局、城管局、农业农村局、统计局、江阴生态环境局',
+        supportUnitsText: '',
+        supportingUnits: [],
+      });
+      expect(items[1].leadUnits).toHaveLength(6);
+      expect(items[1].leadUnits[5].name).toBe('无锡市江阴生态环境局');
     });
 
     it('dates the mid-term review by the end of 2023 and the final review by the end of 2025', async () => {

@@ -21,8 +21,10 @@ Commands:
   create-admin --username <name>
             create an admin account; the password is read from the first line of standard input
             (e.g. printf '%s\n' "$PASSWORD" | npm run cli -- create-admin --username root)
-  import --plan <id> --list <tasks|projects|indicators> <file.xlsx|file.csv> [--dry-run] [--create-units]
-            import one list from a spreadsheet: all rows or none; exit code 1 with the errors listed
+  import --plan <id> --list <tasks|projects|indicators> <file.xlsx|file.csv> [--dry-run] [--create-units] [--mapping '<json>']
+            import one list from a spreadsheet: all rows or none; exit code 1 with the errors listed.
+            --mapping '{"督办事项":"content","责任科室":"leadUnits"}' names the fields of headers the reader does not
+            know; it is remembered for the plan's list and used by later imports ('{}' forgets it)
 `;
 
 /** Command-line entry points. They use the same settings as the service (DATABASE_URL …). */
@@ -93,7 +95,7 @@ async function readStdin(): Promise<string> {
 async function runImport(dataSource: DataSource, args: string[]): Promise<number> {
   const plan = Number(option(args, '--plan'));
   const list = option(args, '--list') as ListName;
-  const valued = new Set([args.indexOf('--plan') + 1, args.indexOf('--list') + 1]);
+  const valued = new Set(['--plan', '--list', '--mapping'].filter((name) => args.includes(name)).map((name) => args.indexOf(name) + 1));
   const file = args.find((a, i) => !a.startsWith('--') && !valued.has(i));
   if (!Number.isInteger(plan) || plan < 1 || !LIST_NAMES.includes(list) || !file) {
     process.stderr.write(`import needs --plan <id>, --list <${LIST_NAMES.join('|')}> and a file\n\n${USAGE}`);
@@ -103,12 +105,16 @@ async function runImport(dataSource: DataSource, args: string[]): Promise<number
     const result = await new ImportService(dataSource).importList(plan, list, readFileSync(file), basename(file), {
       dryRun: args.includes('--dry-run'),
       createUnits: args.includes('--create-units'),
+      mapping: option(args, '--mapping'),
     });
     process.stdout.write(
-      `${result.dryRun ? '试导入（未写入）' : '导入完成'}：新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}` +
+      `${result.dryRun ? '试导入（未写入）' : '导入完成'}：表头以下共 ${result.rows} 行，` +
+        `新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}，跳过 ${result.skipped}` +
         (result.unitsCreated.length ? `；新建单位：${result.unitsCreated.join('、')}` : '') +
         '\n',
     );
+    for (const s of result.skippedRows) process.stdout.write(`  跳过第${s.row}行：${s.reason}\n`);
+    for (const note of result.notes) process.stdout.write(`  说明：${note}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

@@ -8,8 +8,16 @@ export interface UploadOptions {
   tooLarge?: string;
 }
 
+export interface Upload {
+  buffer: Buffer;
+  filename: string;
+  mimetype: string;
+  /** The text fields sent before the file part, by name. */
+  fields: Record<string, string>;
+}
+
 /** The uploaded file of a multipart request (field `file`), with clear errors for a missing or oversized file. */
-export async function readUpload(request: FastifyRequest, options: UploadOptions = {}): Promise<{ buffer: Buffer; filename: string; mimetype: string }> {
+export async function readUpload(request: FastifyRequest, options: UploadOptions = {}): Promise<Upload> {
   if (!request.isMultipart()) {
     throw new ValidationFailedError([{ field: 'file', message: '请以 multipart/form-data 上传文件，字段名为 file' }]);
   }
@@ -18,7 +26,12 @@ export async function readUpload(request: FastifyRequest, options: UploadOptions
     throw new ValidationFailedError([{ field: 'file', value: part?.fieldname, message: '没有收到文件：请把文件放在字段 file 中上传' }]);
   }
   try {
-    return { buffer: await part.toBuffer(), filename: part.filename, mimetype: part.mimetype };
+    const fields: Record<string, string> = {};
+    for (const [name, value] of Object.entries(part.fields)) {
+      const first = Array.isArray(value) ? value[0] : value;
+      if (first && first.type === 'field' && typeof first.value === 'string') fields[name] = first.value;
+    }
+    return { buffer: await part.toBuffer(), filename: part.filename, mimetype: part.mimetype, fields };
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       const limit = options.maxBytes ? `（上限 ${Math.round(options.maxBytes / 1024 / 1024)} MB）` : '';

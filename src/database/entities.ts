@@ -21,6 +21,7 @@ import { SupervisionNotice } from '../progress/supervision-notice.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
 import { StatusEvent } from '../status/status-event.entity.js';
+import { ImportMapping } from '../spreadsheets/import-mapping.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { UnitGroup } from '../units/unit-group.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -53,4 +54,5 @@ export const ENTITIES = [
   ReminderSweep,
   OutboxMessage,
   OutboxEntry,
+  ImportMapping,
 ];

@@ -75,4 +75,12 @@ export class Indicator extends BaseEntity {
 
   @Column({ type: 'text', default: '' })
   note: string;
+
+  /** The lead-units cell as the document wrote it ("市生态环境局、市城管局等"); null when the item was entered by hand. */
+  @Column({ type: 'text', nullable: true })
+  leadUnitsText: string | null;
+
+  /** The supporting-units cell as the document wrote it; null when the item was entered by hand. */
+  @Column({ type: 'text', nullable: true })
+  supportUnitsText: string | null;
 }

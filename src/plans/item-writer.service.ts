@@ -60,7 +60,7 @@ export class ItemWriterService {
         if (fields.seq !== undefined && fields.seq !== item.seq) {
           await this.checkSeqFree(manager, list.itemType, list.entity, planId, fields.seq as number, id);
         }
-        const changes = { ...fields, version: item.version + 1 } as T;
+        const changes = { ...fields, ...(await this.staleTexts(manager, list.itemType, item, fields, units)), version: item.version + 1 } as T;
         const saved = await manager.save(list.entity, manager.merge(list.entity, item, changes));
         await this.saveUnits(manager, list.itemType, saved, units, false);
         if (list.rereadOn.some((key) => fields[key] !== undefined)) {
@@ -128,6 +128,25 @@ export class ItemWriterService {
       );
     }
     await saveAssignments(manager, item.planId, itemType, item.id, lead, support);
+  }
+
+  /**
+   * A units cell as written no longer says who is responsible once the units change without a new text: it is
+   * cleared, so exports write the unit names instead.
+   */
+  private async staleTexts(manager: EntityManager, itemType: ItemType, item: Item, fields: Partial<Item>, units: UnitIdsDto): Promise<Partial<Item>> {
+    const roles = [
+      { role: 'lead', ids: units.leadUnitIds, text: 'leadUnitsText' },
+      { role: 'support', ids: units.supportingUnitIds, text: 'supportUnitsText' },
+    ].filter((r) => r.ids !== undefined && fields[r.text] === undefined && item[r.text] != null);
+    if (!roles.length) return {};
+    const current = await manager.find(Assignment, { where: { itemType, itemId: item.id }, order: { position: 'ASC' } });
+    const cleared: Partial<Item> = {};
+    for (const r of roles) {
+      const ids = current.filter((a) => a.role === r.role).map((a) => a.unitId);
+      if (ids.join() !== r.ids!.join()) (cleared as Record<string, unknown>)[r.text] = null;
+    }
+    return cleared;
   }
 
   /** The plan's units with these ids, in the order given; a 400 naming the first id the plan lacks. */

@@ -37,4 +37,12 @@ export class Project extends BaseEntity {
   /** The 完成时限 cell as written ("2025"). */
   @Column({ type: 'varchar', length: 200, nullable: true })
   deadlineText: string | null;
+
+  /** The lead-units cell as the document wrote it ("市生态环境局、市城管局等"); null when the item was entered by hand. */
+  @Column({ type: 'text', nullable: true })
+  leadUnitsText: string | null;
+
+  /** The supporting-units cell as the document wrote it; null when the item was entered by hand. */
+  @Column({ type: 'text', nullable: true })
+  supportUnitsText: string | null;
 }

@@ -4,15 +4,23 @@ import { DomainError, type FieldProblem, NotFoundError } from '../common/domain-
 import { Plan } from '../plans/plan.entity.js';
 import { UnitNames } from '../units/unit-names.js';
 import { Unit, type UnitKind } from '../units/unit.entity.js';
+import { findMapping, parseMapping, saveMapping } from './import-mappings.js';
 import { LIST_ADAPTERS } from './list-adapters.js';
-import type { ListName } from './list-records.js';
+import type { ListName, ListRead, UnitCells } from './list-records.js';
 import { applyList, type ApplyCounts, unknownUnitProblems } from './list-writer.js';
 import { readTableFile } from './table-file.js';
+import type { SkippedRow } from './table-reader.js';
+import type { ColumnMapping } from './table-header.js';
 
 export interface ImportOptions {
   dryRun?: boolean;
   /** Create the units the file names that the plan lacks, instead of refusing them. */
   createUnits?: boolean;
+  /**
+   * Header as written → field (JSON text or object). Given, it is checked against the sheet and remembered for the
+   * plan's list (an empty one forgets); not given, the remembered one is used.
+   */
+  mapping?: string | ColumnMapping;
 }
 
 export interface ImportError {
@@ -23,6 +31,14 @@ export interface ImportError {
 }
 
 export interface ImportResult extends ApplyCounts {
+  /** The rows of the file below the header: created + updated + unchanged + skipped. */
+  rows: number;
+  skipped: number;
+  skippedRows: SkippedRow[];
+  /** What the import decided that the office should know, in Chinese. */
+  notes: string[];
+  /** The column mapping the file was read with, or null. */
+  mapping: ColumnMapping | null;
   dryRun: boolean;
   unitsCreated: string[];
   errors: ImportError[];
@@ -37,7 +53,7 @@ function guessKind(name: string): UnitKind {
 
 const toImportError = (p: FieldProblem): ImportError => ({ row: p.row ?? null, column: p.field, value: p.value ?? null, message: p.message });
 
-/** Imports one list of a plan from an XLSX or CSV file: all rows or none. */
+/** Imports one list of a plan from an XLSX or CSV file: all rows or none, every row accounted for. */
 @Injectable()
 export class ImportService {
   private readonly logger = new Logger(ImportService.name);
@@ -48,9 +64,18 @@ export class ImportService {
     const adapter = LIST_ADAPTERS[list];
     const plan = await this.dataSource.getRepository(Plan).findOneBy({ id: planId });
     if (!plan) throw new NotFoundError('方案', planId);
+    const given = options.mapping === undefined ? null : parseMapping(list, options.mapping);
+    if (given?.problems.length) this.fail(planId, list, filename, given.problems);
+    const remembered = given ? null : ((await findMapping(this.dataSource.manager, planId, list))?.mapping ?? null);
+    const mapping = given && Object.keys(given.mapping).length ? given.mapping : remembered;
+
     const file = await readTableFile(buffer, filename);
-    const read = file.problems.length ? { items: [], problems: file.problems } : adapter.read(file.rows);
+    const read: ListRead<UnitCells & { row: number; seq: number }> = file.problems.length
+      ? { items: [], problems: file.problems }
+      : adapter.read(file.rows, { mapping: mapping ?? undefined, strictMapping: given !== null });
     if (read.problems.length) this.fail(planId, list, filename, read.problems);
+    const notes = [...(read.notes ?? [])];
+    if (remembered) notes.unshift(`按本方案${adapter.title}已保存的列对应关系读取表头：${JSON.stringify(remembered)}`);
 
     const dryRun = options.dryRun ?? false;
     return this.dataSource.transaction(async (manager) => {
@@ -63,11 +88,26 @@ export class ImportService {
         units = [...units, ...(dryRun ? created.map((u, i) => ({ ...u, id: -1 - i })) : await manager.save(Unit, created))];
       }
       const counts = await applyList(manager, plan, units, adapter, read.items, dryRun, filename);
+      if (given && !dryRun) {
+        await saveMapping(manager, planId, list, given.mapping);
+        notes.push(
+          Object.keys(given.mapping).length
+            ? `列对应关系已保存，本方案以后导入${adapter.title}时自动使用`
+            : `已清除本方案${adapter.title}保存的列对应关系`,
+        );
+      }
+      const skippedRows = read.skipped ?? [];
+      const rows = read.rows ?? read.items.length;
+      if (counts.created + counts.updated + counts.unchanged + skippedRows.length !== rows) {
+        // Every row is an item or skipped with a reason; anything else is a bug, and nothing is written.
+        throw new Error(`Import ${list} into plan ${planId}: ${rows} rows but ${JSON.stringify(counts)} and ${skippedRows.length} skipped`);
+      }
       this.logger.log(
-        `Import ${list} into plan ${planId} from "${filename}"${dryRun ? ' (dry run)' : ''}: ` +
-          `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${unitsCreated.length} units created`,
+        `Import ${list} into plan ${planId} from "${filename}"${dryRun ? ' (dry run)' : ''}: ${rows} rows, ` +
+          `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${skippedRows.length} skipped, ` +
+          `${unitsCreated.length} units created`,
       );
-      return { ...counts, dryRun, unitsCreated, errors: [] };
+      return { rows, ...counts, skipped: skippedRows.length, skippedRows, notes, mapping, dryRun, unitsCreated, errors: [] };
     });
   }
 
@@ -78,7 +118,7 @@ export class ImportService {
       'IMPORT_FAILED',
       `导入失败，未写入任何数据：${errors[0].message}${errors.length > 1 ? `（共${errors.length}处错误）` : ''}${hint}`,
       problems,
-      { created: 0, updated: 0, unchanged: 0, errors },
+      { created: 0, updated: 0, unchanged: 0, skipped: 0, errors },
     );
   }
 }

@@ -5,10 +5,12 @@ import { Indicator } from '../goals/indicator.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { Task } from '../tasks/task.entity.js';
+import { type ColumnSpec, INDICATOR_COLUMNS, PROJECT_COLUMNS, TASK_COLUMNS } from './list-columns.js';
 import {
   type IndicatorInput,
   type ListName,
   type ListRead,
+  type ListReadOptions,
   type ProjectInput,
   readIndicators,
   readProjects,
@@ -27,12 +29,19 @@ export interface ListAdapter<I extends UnitCells & { row: number; seq: number },
   title: string;
   /** The heading column the `chapter` filter searches (章节, 项目类别, 一级指标). */
   chapterColumn: keyof E & string;
-  read(rows: unknown[][]): ListRead<I>;
+  read(rows: unknown[][], options?: ListReadOptions): ListRead<I>;
+  /** The columns its tables have, for column mappings. */
+  columns: ColumnSpec[];
+  /** Whether columns headed by a year hold baseline and target values (indicator tables). */
+  yearColumns: boolean;
   fields(input: I): Partial<E>;
   /** Fields whose change means the milestones are read again (office overrides are otherwise kept). */
   rereadOn: (keyof E)[];
   milestones(plan: Pick<Plan, 'periodStart' | 'periodEnd'>, item: E, input?: I): MilestoneReading[];
 }
+
+/** The units cells as written, stored beside the parsed units. */
+const unitTexts = (i: UnitCells) => ({ leadUnitsText: i.leadUnitsText, supportUnitsText: i.supportUnitsText });
 
 export const TASKS: ListAdapter<TaskInput, Task> = {
   itemType: 'task',
@@ -40,7 +49,16 @@ export const TASKS: ListAdapter<TaskInput, Task> = {
   title: '任务清单',
   chapterColumn: 'chapter',
   read: readTasks,
-  fields: (i) => ({ seq: i.seq, chapter: i.chapter, taskGroup: i.taskGroup, content: i.content, deadlineText: i.deadlineText }),
+  columns: TASK_COLUMNS,
+  yearColumns: false,
+  fields: (i) => ({
+    seq: i.seq,
+    chapter: i.chapter,
+    taskGroup: i.taskGroup,
+    content: i.content,
+    deadlineText: i.deadlineText,
+    ...unitTexts(i),
+  }),
   rereadOn: ['content', 'deadlineText'],
   milestones: (plan, t) => taskMilestones(plan, t.content, t.deadlineText),
 };
@@ -51,6 +69,8 @@ export const PROJECTS: ListAdapter<ProjectInput, Project> = {
   title: '项目清单',
   chapterColumn: 'category',
   read: readProjects,
+  columns: PROJECT_COLUMNS,
+  yearColumns: false,
   fields: (i) => ({
     seq: i.seq,
     category: i.category,
@@ -59,6 +79,7 @@ export const PROJECTS: ListAdapter<ProjectInput, Project> = {
     investment: i.investment,
     fundingSource: i.fundingSource,
     deadlineText: i.deadlineText,
+    ...unitTexts(i),
   }),
   rereadOn: ['deadlineText'],
   milestones: (plan, p) => projectMilestones(plan, p.deadlineText),
@@ -70,6 +91,8 @@ export const INDICATORS: ListAdapter<IndicatorInput, Indicator> = {
   title: '目标清单',
   chapterColumn: 'level1',
   read: readIndicators,
+  columns: INDICATOR_COLUMNS,
+  yearColumns: true,
   fields: (i) => ({
     seq: i.seq,
     level1: i.level1,
@@ -86,6 +109,7 @@ export const INDICATORS: ListAdapter<IndicatorInput, Indicator> = {
     formula: i.formula,
     dataSource: i.dataSource,
     note: i.note,
+    ...unitTexts(i),
   }),
   rereadOn: ['targets'],
   milestones: (_plan, i, input) => indicatorMilestones(i.targets, input?.targetHeaders ?? {}),

@@ -2,12 +2,17 @@ import type { FieldProblem } from '../common/domain-error.js';
 import type { IndicatorDirection, IndicatorMark, IndicatorTarget } from '../goals/indicator.entity.js';
 import { inferDirection, readIndicatorValues, readMark, unitFromValue } from './indicator-values.js';
 import { INDICATOR_COLUMNS, PROJECT_COLUMNS, TASK_COLUMNS } from './list-columns.js';
-import { readTable, splitUnits, type TableRecord } from './table-reader.js';
+import { type ReadOptions, type ReadTable, readTable, type SkippedRow, splitUnits, type TableRecord } from './table-reader.js';
 
-/** Who is responsible for an item, by unit names as written; `unassigned` when the table says "暂未明确". */
+/**
+ * Who is responsible for an item: unit names as parsed, and the cells as the document wrote them (kept as written,
+ * "…等" included, and written back by exports); `unassigned` when the table says "暂未明确".
+ */
 export interface UnitCells {
   leadUnits: string[];
   supportingUnits: string[];
+  leadUnitsText: string;
+  supportUnitsText: string;
   unassigned: boolean;
 }
 
@@ -55,7 +60,15 @@ export interface IndicatorInput extends UnitCells {
 export interface ListRead<T> {
   items: T[];
   problems: FieldProblem[];
+  /** Rows of the file other than the header: items + skipped. */
+  rows?: number;
+  skipped?: SkippedRow[];
+  /** Decisions the office should know about, in Chinese. */
+  notes?: string[];
 }
+
+/** How a sheet is read: an explicit column mapping, and whether its headers must all be in the sheet. */
+export type ListReadOptions = Pick<ReadOptions, 'mapping' | 'strictMapping'>;
 
 export type ListName = 'tasks' | 'projects' | 'indicators';
 export const LIST_NAMES: readonly ListName[] = ['tasks', 'projects', 'indicators'];
@@ -76,10 +89,47 @@ function readSeq(record: TableRecord, seen: Map<number, number>, problems: Field
   return seq;
 }
 
-function unitCells(record: TableRecord): UnitCells {
-  const lead = splitUnits(record.values.leadUnits ?? '');
-  const support = splitUnits(record.values.supportingUnits ?? '');
-  return { leadUnits: lead.names, supportingUnits: support.names, unassigned: lead.unassigned };
+/**
+ * Which cells hold lead and supporting units. A sheet whose only unit column is 责任单位 (or 责任部门, 实施单位 …)
+ * does not tell lead from supporting: all its units are recorded as lead units, as the seed plans whose documents
+ * list the units in parentheses ("（市发展改革委、…按职责分工负责）", Jiangyin and Foshan) are stored. Beside a
+ * 牵头单位 column, a 责任单位 column names the other responsible units, recorded as supporting.
+ */
+function unitColumns(table: ReadTable): { lead: string[]; support: string[]; notes: string[] } {
+  const has = (key: string) => table.headers.has(key);
+  const header = (key: string) => table.headers.get(key)!;
+  if (!has('responsibleUnits')) return { lead: ['leadUnits'], support: ['supportingUnits'], notes: [] };
+  if (has('leadUnits')) {
+    return {
+      lead: ['leadUnits'],
+      support: ['supportingUnits', 'responsibleUnits'],
+      notes: [`“${header('responsibleUnits')}”列与“${header('leadUnits')}”列并列，其中的单位记为配合单位`],
+    };
+  }
+  if (has('supportingUnits')) return { lead: ['responsibleUnits'], support: ['supportingUnits'], notes: [] };
+  return {
+    lead: ['responsibleUnits'],
+    support: [],
+    notes: [`“${header('responsibleUnits')}”列未区分牵头与配合，全部记为牵头单位`],
+  };
+}
+
+function unitCells(record: TableRecord, columns: { lead: string[]; support: string[] }): UnitCells {
+  const text = (keys: string[]) =>
+    keys
+      .map((k) => record.values[k] ?? '')
+      .filter((t) => t !== '')
+      .join('、');
+  const leadUnitsText = text(columns.lead);
+  const supportUnitsText = text(columns.support);
+  const lead = splitUnits(leadUnitsText);
+  const support = splitUnits(supportUnitsText);
+  return { leadUnits: lead.names, supportingUnits: support.names, leadUnitsText, supportUnitsText, unassigned: lead.unassigned };
+}
+
+/** The parts of a table read every list returns beside its items. */
+function accounted(table: ReadTable, notes: string[]): Pick<ListRead<never>, 'rows' | 'skipped' | 'notes'> {
+  return { rows: table.rows, skipped: table.skipped, notes: [...notes, ...table.notes] };
 }
 
 function required(record: TableRecord, key: string, header: string, problems: FieldProblem[]): string {
@@ -88,8 +138,9 @@ function required(record: TableRecord, key: string, header: string, problems: Fi
   return value;
 }
 
-export function readTasks(rows: unknown[][]): ListRead<TaskInput> {
-  const table = readTable(rows, TASK_COLUMNS, { mergedHeader: { key: 'content', first: 'taskGroup' } });
+export function readTasks(rows: unknown[][], options: ListReadOptions = {}): ListRead<TaskInput> {
+  const table = readTable(rows, TASK_COLUMNS, { ...options, mergedHeader: { key: 'content', first: 'taskGroup' } });
+  const units = unitColumns(table);
   const problems = [...table.problems];
   const seen = new Map<number, number>();
   const items: TaskInput[] = [];
@@ -104,14 +155,15 @@ export function readTasks(rows: unknown[][]): ListRead<TaskInput> {
       taskGroup: record.values.taskGroup ?? '',
       content,
       deadlineText: record.values.deadline || null,
-      ...unitCells(record),
+      ...unitCells(record, units),
     });
   }
-  return { items, problems };
+  return { items, problems, ...accounted(table, units.notes) };
 }
 
-export function readProjects(rows: unknown[][]): ListRead<ProjectInput> {
-  const table = readTable(rows, PROJECT_COLUMNS);
+export function readProjects(rows: unknown[][], options: ListReadOptions = {}): ListRead<ProjectInput> {
+  const table = readTable(rows, PROJECT_COLUMNS, options);
+  const units = unitColumns(table);
   const problems = [...table.problems];
   const seen = new Map<number, number>();
   const items: ProjectInput[] = [];
@@ -139,7 +191,7 @@ export function readProjects(rows: unknown[][]): ListRead<ProjectInput> {
       investment,
       fundingSource: record.values.fundingSource ?? '',
       deadlineText: record.values.deadline || null,
-      ...unitCells(record),
+      ...unitCells(record, units),
     });
   }
   for (const total of table.totals) {
@@ -154,11 +206,12 @@ export function readProjects(rows: unknown[][]): ListRead<ProjectInput> {
       });
     }
   }
-  return { items, problems };
+  return { items, problems, ...accounted(table, units.notes) };
 }
 
-export function readIndicators(rows: unknown[][]): ListRead<IndicatorInput> {
-  const table = readTable(rows, INDICATOR_COLUMNS);
+export function readIndicators(rows: unknown[][], options: ListReadOptions = {}): ListRead<IndicatorInput> {
+  const table = readTable(rows, INDICATOR_COLUMNS, { ...options, yearColumns: true });
+  const units = unitColumns(table);
   const problems = [...table.problems];
   const seen = new Map<number, number>();
   const items: IndicatorInput[] = [];
@@ -192,8 +245,8 @@ export function readIndicators(rows: unknown[][]): ListRead<IndicatorInput> {
       formula: record.values.formula ?? '',
       dataSource: record.values.dataSource ?? '',
       note: record.values.note ?? '',
-      ...unitCells(record),
+      ...unitCells(record, units),
     });
   }
-  return { items, problems };
+  return { items, problems, ...accounted(table, units.notes) };
 }

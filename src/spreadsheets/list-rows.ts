@@ -12,6 +12,8 @@ export interface ListSheet {
 }
 
 const names = (units: { name: string }[]) => units.map((u) => u.name).join('、');
+/** A units cell: as the document wrote it when the item came from a table, else the unit names. */
+const unitsCell = (text: string | null, units: { name: string }[], none = '') => text ?? (units.length ? names(units) : none);
 
 export const TASK_HEADER = ['序号', '章节', '任务类别', '任务内容', '牵头单位', '配合单位', '完成时限'];
 export const PROJECT_HEADER = ['序号', '项目类别', '项目名称', '主要内容', '总投资（万元）', '资金来源', '完成时限', '责任单位', '配合单位'];
@@ -22,7 +24,7 @@ export const INDICATOR_TEMPLATE_HEADER = [...INDICATOR_HEAD, '现状值（2020�
 export function taskSheet(tasks: ItemView<Task>[]): ListSheet {
   return {
     header: TASK_HEADER,
-    rows: tasks.map((t) => [String(t.seq), t.chapter, t.taskGroup, t.content, names(t.leadUnits), names(t.supportingUnits), t.deadlineText ?? '']),
+    rows: tasks.map((t) => [String(t.seq), t.chapter, t.taskGroup, t.content, unitsCell(t.leadUnitsText, t.leadUnits), unitsCell(t.supportUnitsText, t.supportingUnits), t.deadlineText ?? '']),
     widths: [6, 30, 24, 80, 24, 30, 14],
   };
 }
@@ -38,8 +40,8 @@ export function projectSheet(projects: ItemView<Project>[]): ListSheet {
       p.investment === null ? '' : String(p.investment),
       p.fundingSource,
       p.deadlineText ?? '',
-      p.leadUnits.length ? names(p.leadUnits) : '暂未明确',
-      names(p.supportingUnits),
+      unitsCell(p.leadUnitsText, p.leadUnits, '暂未明确'),
+      unitsCell(p.supportUnitsText, p.supportingUnits),
     ]),
     widths: [6, 16, 36, 60, 14, 12, 12, 30, 24],
   };
@@ -78,8 +80,8 @@ export function indicatorSheet(indicators: ItemView<Indicator>[]): ListSheet {
       i.unit,
       ...baselineYears.map((y) => (i.baselineYear === y ? i.baselineText : '')),
       ...targetYears.map((y) => targetCell(i.targets.filter((t) => t.year === y))),
-      names(i.leadUnits),
-      names(i.supportingUnits),
+      unitsCell(i.leadUnitsText, i.leadUnits),
+      unitsCell(i.supportUnitsText, i.supportingUnits),
       i.note,
       i.definition,
       i.formula,

@@ -1,7 +1,7 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ValidationFailedError } from '../common/domain-error.js';
 import type { ExportFormat } from './export.service.js';
 import { LIST_NAMES, type ListName } from './list-records.js';
@@ -33,6 +33,16 @@ export class ImportQuery {
   @Transform(toBoolean)
   @IsBoolean()
   createUnits?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'column mapping as JSON, header as written in the sheet → field ({"督办事项":"content","责任科室":"leadUnits"}); ' +
+      'may also be sent as a multipart field before the file. Remembered for the plan and list; {} forgets it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  mapping?: string;
 }
 
 export class ExportQuery {

@@ -1,9 +1,10 @@
 import { Allow, ReadLists } from '../auth/access.decorators.js';
-import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdPipe } from '../common/id.pipe.js';
 import { ExportService, type ExportFile } from './export.service.js';
+import { ImportMappingService } from './import-mappings.js';
 import { ImportService } from './import.service.js';
 import type { ListName } from './list-records.js';
 import { readUpload } from '../common/upload.js';
@@ -17,6 +18,7 @@ export class SpreadsheetsController {
   constructor(
     private readonly importer: ImportService,
     private readonly exporter: ExportService,
+    private readonly mappings: ImportMappingService,
   ) {}
 
   @Post('plans/:planId/import/:list')
@@ -28,7 +30,18 @@ export class SpreadsheetsController {
     @Req() request: FastifyRequest,
   ) {
     const upload = await readUpload(request, { tooLarge: '未导入任何数据' });
-    return this.importer.importList(planId, list, upload.buffer, upload.filename, query);
+    return this.importer.importList(planId, list, upload.buffer, upload.filename, { ...query, mapping: upload.fields.mapping ?? query.mapping });
+  }
+
+  @Get('plans/:planId/import/:list/mapping')
+  mapping(@Param('planId', IdPipe) planId: number, @Param('list', ListPipe) list: ListName) {
+    return this.mappings.get(planId, list);
+  }
+
+  @Delete('plans/:planId/import/:list/mapping')
+  @HttpCode(204)
+  clearMapping(@Param('planId', IdPipe) planId: number, @Param('list', ListPipe) list: ListName) {
+    return this.mappings.clear(planId, list);
   }
 
   @ReadLists()

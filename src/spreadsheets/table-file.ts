@@ -42,7 +42,10 @@ export async function readTableFile(buffer: Buffer, filename: string): Promise<T
     return { rows: [], problems: [{ field: '文件', value: filename, message: `不支持的文件类型“${filename}”，请上传 .xlsx 或 .csv 文件` }] };
   }
   try {
-    const rows = parse(decodeCsv(buffer), { relax_column_count: true, skip_empty_lines: false }) as string[][];
+    // One line ending throughout: csv-parse takes the first line's ending as the record delimiter, so rows appended
+    // with LF to a CRLF file (files joined together) would otherwise run into the previous row's last cell.
+    const text = decodeCsv(buffer).replace(/\r\n?/g, '\n');
+    const rows = parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
     return { rows: rows.map((r) => r.map(restoreNeutralised)), problems: [] };
   } catch (error) {
     return { rows: [], problems: [{ field: '文件', value: filename, message: `CSV 格式有误：${(error as Error).message}` }] };

@@ -54,6 +54,58 @@ describe('reading list tables', () => {
     expect(splitUnits('暂未明确')).toEqual({ names: [], unassigned: true });
   });
 
+  it('reads a trailing 等 as an open list: the units are the names before it', () => {
+    expect(splitUnits('市生态环境局、市城管局等')).toEqual({ names: ['市生态环境局', '市城管局'], unassigned: false });
+    expect(splitUnits('市发展改革委等单位')).toEqual({ names: ['市发展改革委'], unassigned: false });
+    expect(splitUnits('甲局、等')).toEqual({ names: ['甲局'], unassigned: false });
+  });
+
+  it('finds the header below a title block and accounts for every other row', () => {
+    const read = readTasks([
+      ['附件3', '', ''],
+      ['', '', ''],
+      ['序号', '工作任务', '牵头单位'],
+      ['1', '建立台账', '甲局'],
+      ['', '', ''],
+    ]);
+    expect(read.problems).toEqual([]);
+    expect(read.items.map((i) => [i.row, i.content])).toEqual([[4, '建立台账']]);
+    expect(read.rows).toBe(4);
+    expect(read.skipped).toEqual([
+      { row: 1, reason: '表头前的标题行“附件3”' },
+      { row: 2, reason: '空行（表头之前）' },
+      { row: 5, reason: '空行' },
+    ]);
+  });
+
+  it('splits 责任单位 beside 牵头单位 into supporting units, and says so', () => {
+    const read = readTasks([
+      ['序号', '任务内容', '牵头单位', '责任单位'],
+      ['1', '建立台账', '甲局', '乙局、丙局'],
+    ]);
+    expect(read.items[0]).toMatchObject({ leadUnits: ['甲局'], supportingUnits: ['乙局', '丙局'], leadUnitsText: '甲局', supportUnitsText: '乙局、丙局' });
+    expect(read.notes).toEqual(['“责任单位”列与“牵头单位”列并列，其中的单位记为配合单位']);
+  });
+
+  it('refuses a mapping that gives two columns the same field', () => {
+    const read = readTasks([['序号', '督办事项', '工作要求'], ['1', '甲', '乙']], { mapping: { 督办事项: 'content', 工作要求: '任务内容' }, strictMapping: true });
+    expect(read.problems).toEqual([
+      expect.objectContaining({ field: 'mapping', value: '工作要求', message: '列对应关系把“督办事项”和“工作要求”都对应到字段 content，一个字段只能对应一列' }),
+    ]);
+  });
+
+  it('reads year columns named through a mapping in an indicator table', () => {
+    const read = readIndicators(
+      [
+        ['序号', '指标名称', '2020基数', '2025目标值'],
+        ['1', '一般工业固体废物综合利用率', '80%', '≥90%'],
+      ],
+      { mapping: { '2020基数': '现状值（2020年）' }, strictMapping: true },
+    );
+    expect(read.problems).toEqual([]);
+    expect(read.items[0]).toMatchObject({ baselineYear: 2020, baselineText: '80%', targets: [{ year: 2025, text: '≥90%' }] });
+  });
+
   it('reads projects by category rows, checks the 合计 row and refuses a non-numeric investment', () => {
     const header = ['序号', '项目名称', '主要内容', '总投资（万元）', '资金来源', '完成时限', '责任单位'];
     const ok = readProjects([

@@ -1,5 +1,7 @@
 import type { FieldProblem } from '../common/domain-error.js';
-import { type ColumnSpec, normalizeHeader, yearColumn } from './list-columns.js';
+import type { ColumnSpec } from './list-columns.js';
+import { columnLetter } from './table-file.js';
+import { type ColumnMapping, readHeader } from './table-header.js';
 
 /** One data row of a list table, by column key, with the row number a clerk sees in Excel (1-based). */
 export interface TableRecord {
@@ -9,10 +11,24 @@ export interface TableRecord {
   yearValues: { role: 'baseline' | 'target'; year: number; header: string; text: string }[];
 }
 
+/** A row of the file that holds no item, and why (a blank row, a chapter title, a 合计 row …). */
+export interface SkippedRow {
+  row: number;
+  reason: string;
+}
+
 export interface ReadTable {
   records: TableRecord[];
   /** Total rows ("合计") as written, to check against the sum. */
   totals: { row: number; values: Record<string, string> }[];
+  /** Every row of the file other than the header that is not a record, with its reason. */
+  skipped: SkippedRow[];
+  /** The rows of the file other than the header row(s): records + skipped. */
+  rows: number;
+  /** The header as written of each field the sheet has. */
+  headers: Map<string, string>;
+  /** What the reader decided that the office should know (columns not imported …), in Chinese. */
+  notes: string[];
   problems: FieldProblem[];
 }
 
@@ -23,54 +39,43 @@ function clean(cell: unknown): string {
   return String(cell ?? '').replace(/\r\n?/g, '\n').trim();
 }
 
-/**
- * Reads a list table laid out as offices keep it: a header row, data rows keyed by 序号, rows that hold only
- * a chapter or category title ("二、推广源头减量工艺…") setting the chapter of the rows below, and blank
- * category cells carried down from above.
- */
 export interface ReadOptions {
   /**
    * A header merged over two columns, as the Jiangjin annex writes "任务内容" over the task group and the task text:
    * when the header's next cell is blank or the same, the first column is `first` and the second is `key`.
    */
   mergedHeader?: { key: string; first: string };
+  /** Header as written → field, for sheets whose headers the reader does not know. */
+  mapping?: ColumnMapping;
+  /** A mapping header missing from the sheet is an error (a mapping given with the file) rather than passed over (a remembered one). */
+  strictMapping?: boolean;
+  /** Columns whose header names a year are baseline and target values (indicator tables). */
+  yearColumns?: boolean;
 }
 
+/**
+ * Reads a list table laid out as offices keep it: title rows, a header row (or two), data rows keyed by 序号, rows
+ * that hold only a chapter or category title ("二、推广源头减量工艺…") setting the chapter of the rows below, and
+ * blank category cells carried down from above. Every row after the header is a record or skipped with a reason;
+ * a row with cells beyond the header is an error, never cut short.
+ */
 export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: ReadOptions = {}): ReadTable {
-  const rows = rawRows.map((r) => r.map(clean));
+  const rows = rawRows.map((r) => Array.from(r, clean));
+  const none = { records: [], totals: [], skipped: [], rows: 0, headers: new Map<string, string>(), notes: [] };
+  const layout = readHeader(rows, columns, options);
+  if (layout.headerIndex < 0) return { ...none, problems: [{ field: '文件', row: 1, message: '文件为空，没有表头和数据' }] };
+  if (layout.problems.length) return { ...none, problems: layout.problems };
+  const { header, columnOf, yearColumns, headerIndex } = layout;
+  const firstHeader = headerIndex - layout.headerRows + 1;
+  const headers = new Map([...columnOf].map(([key, index]) => [key, header[index]]));
   const problems: FieldProblem[] = [];
-  const headerIndex = rows.findIndex((r) => r.some((c) => c !== ''));
-  if (headerIndex < 0) {
-    return { records: [], totals: [], problems: [{ field: '文件', row: 1, message: '文件为空，没有表头和数据' }] };
+  const skipped: SkippedRow[] = [];
+  for (let i = 0; i < firstHeader; i++) {
+    const text = rows[i].find((c) => c !== '');
+    skipped.push({ row: i + 1, reason: text ? `表头前的标题行“${text}”` : '空行（表头之前）' });
   }
-  const header = rows[headerIndex];
-  const columnOf = new Map<string, number>();
-  const yearColumns: { index: number; role: 'baseline' | 'target'; year: number; header: string }[] = [];
-  header.forEach((text, index) => {
-    const normalized = normalizeHeader(text);
-    const spec = columns.find((c) => c.headers.some((h) => normalizeHeader(h) === normalized));
-    if (spec && !columnOf.has(spec.key)) {
-      columnOf.set(spec.key, index);
-      return;
-    }
-    const year = yearColumn(text) ?? bareYear(text, yearColumns.length === 0);
-    if (year) yearColumns.push({ index, header: text, ...year });
-  });
-  const merged = options.mergedHeader;
-  const spanned = merged ? columnOf.get(merged.key) : undefined;
-  if (merged && spanned !== undefined && !columnOf.has(merged.first) && [header[spanned], ''].includes(header[spanned + 1] ?? '-')) {
-    columnOf.set(merged.first, spanned);
-    columnOf.set(merged.key, spanned + 1);
-  }
-  for (const spec of columns.filter((c) => c.required && !columnOf.has(c.key))) {
-    problems.push({
-      field: spec.headers[0],
-      row: headerIndex + 1,
-      value: header.filter((h) => h).join('、'),
-      message: `缺少必需的列“${spec.headers[0]}”（表头第${headerIndex + 1}行）`,
-    });
-  }
-  if (problems.length) return { records: [], totals: [], problems };
+  const width = header.reduce((last, text, index) => (text !== '' ? index + 1 : last), 0);
+  const used = new Set([...columnOf.values(), ...yearColumns.map((y) => y.index)]);
 
   const titleKey = columns.find((c) => c.carryDown)?.key;
   const carried: Record<string, string> = {};
@@ -79,12 +84,29 @@ export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: 
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const cells = rows[i];
     const filled = cells.filter((c) => c !== '');
-    if (filled.length === 0) continue;
+    if (filled.length === 0) {
+      skipped.push({ row: i + 1, reason: '空行' });
+      continue;
+    }
+    const extra: { text: string; index: number }[] = [];
+    for (let index = width; index < cells.length; index++) if (cells[index] !== '') extra.push({ text: cells[index], index });
+    if (extra.length) {
+      problems.push({
+        row: i + 1,
+        field: `${columnLetter(extra[0].index + 1)}列`,
+        value: extra.map((c) => c.text).join('、'),
+        message:
+          `第${i + 1}行有${extra.length}个单元格超出表头的${width}列：` +
+          `${extra.map((c) => `${columnLetter(c.index + 1)}列“${c.text}”`).join('、')}，请检查是否错列或多了分隔符`,
+      });
+      continue;
+    }
     const values: Record<string, string> = {};
     for (const [key, index] of columnOf) values[key] = cells[index] ?? '';
-    const first = cells.find((c) => c !== '') ?? '';
-    if (TOTAL_ROW.test(values.seq ?? first)) {
+    const first = filled[0];
+    if (TOTAL_ROW.test(values.seq ?? first) || TOTAL_ROW.test(first)) {
       totals.push({ row: i + 1, values });
+      skipped.push({ row: i + 1, reason: `合计行“${first}”` });
       continue;
     }
     if (filled.length === 1 && !/^\d+$/.test(first) && titleKey) {
@@ -92,6 +114,7 @@ export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: 
       for (const spec of columns.filter((c) => c.carryDown)) delete carried[spec.key];
       // A chapter keeps its number as written; a category ("一、工程项目") is the name alone.
       carried[titleKey] = titleKey === 'chapter' ? first : first.replace(CATEGORY_ORDINAL, '');
+      skipped.push({ row: i + 1, reason: `标题行“${first}”（作为下方各行的${columns.find((c) => c.key === titleKey)!.headers[0]}）` });
       continue;
     }
     for (const spec of columns.filter((c) => c.carryDown)) {
@@ -109,22 +132,34 @@ export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: 
     const yearValues = yearColumns.map((y) => ({ role: y.role, year: y.year, header: y.header, text: cells[y.index] ?? '' }));
     records.push({ row: i + 1, values, yearValues });
   }
-  return { records, totals, problems };
+  const notes: string[] = [];
+  header.forEach((text, index) => {
+    if (text === '' || used.has(index) || layout.ignored.has(index)) return;
+    const withText = records.filter((r) => (rows[r.row - 1][index] ?? '') !== '').length;
+    if (withText === 0) return;
+    notes.push(
+      `${columnLetter(index + 1)}列“${text}”不是可识别的列，其中${withText}行的内容未导入；` +
+        `如需导入，请用 mapping 指定它对应的字段（指定为空则不再提示）`,
+    );
+  });
+  const dataRows = rows.length - layout.headerRows;
+  return { records, totals, skipped: skipped.sort((a, b) => a.row - b.row), rows: dataRows, headers, notes, problems };
 }
 
-/** A header that is just a year ("2020年"): the first such column is the baseline, later ones targets. */
-function bareYear(header: string, first: boolean): { role: 'baseline' | 'target'; year: number } | null {
-  const match = /^(\d{4})年?$/.exec(normalizeHeader(header));
-  if (!match) return null;
-  return { role: first ? 'baseline' : 'target', year: Number(match[1]) };
-}
+/** A trailing "等" (or "等单位", "等部门") marks an open list: the units are the names before it. */
+const OPEN_LIST = /等(单位|部门|相关单位|有关单位)?$/;
 
-/** Splits a cell of unit names on 、，,；; and drops empties and the unassigned placeholder. */
+/** Splits a cell of unit names on 、，,；; and drops empties, the unassigned placeholder and an open list's "等". */
 export function splitUnits(cell: string): { names: string[]; unassigned: boolean } {
   const parts = cell
     .split(/[、，,；;\n]/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
+  if (parts.length && OPEN_LIST.test(parts[parts.length - 1])) {
+    const last = parts[parts.length - 1].replace(OPEN_LIST, '').trim();
+    if (last) parts[parts.length - 1] = last;
+    else parts.pop();
+  }
   const unassigned = parts.some((p) => UNASSIGNED.test(p));
   return { names: parts.filter((p) => !UNASSIGNED.test(p)), unassigned };
 }

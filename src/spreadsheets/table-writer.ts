@@ -37,6 +37,7 @@ export function writeCsvSections(sheets: TitledSheet[]): Buffer {
 }
 
 function csvBuffer(records: string[][]): Buffer {
-  const text = stringify(records, { record_delimiter: '\r\n' });
+  // A cell with a line break is quoted whatever the break, so every reader (and Excel) keeps it in its row.
+  const text = stringify(records, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
   return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), Buffer.from(text, 'utf8')]);
 }

@@ -30,4 +30,12 @@ export class Task extends BaseEntity {
   /** The 完成时限 cell as written, when the table has one; otherwise deadlines come from the content. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   deadlineText: string | null;
+
+  /** The lead-units cell as the document wrote it ("市生态环境局、市城管局等"); null when the item was entered by hand. */
+  @Column({ type: 'text', nullable: true })
+  leadUnitsText: string | null;
+
+  /** The supporting-units cell as the document wrote it; null when the item was entered by hand. */
+  @Column({ type: 'text', nullable: true })
+  supportUnitsText: string | null;
 }

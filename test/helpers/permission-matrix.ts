@@ -161,6 +161,9 @@ export const MATRIX: Row[] = [
 
   // Spreadsheets. Import without a file: 400 once access has passed.
   row('POST /plans/{planId}/import/{list}',                          [401, 400, 400,  403,  403,  403,  403], { params: () => ({ list: 'tasks' }), query: '?dryRun=true' }),
+  // The column mapping remembered for a plan's list: the office's own working setting.
+  row('GET /plans/{planId}/import/{list}/mapping',                   [401, 200, 200,  403,  403,  403,  403], { params: () => ({ list: 'projects' }) }),
+  row('DELETE /plans/{planId}/import/{list}/mapping',                [401, 204, 204,  403,  403,  403,  403], { params: () => ({ list: 'projects' }) }),
   row('GET /plans/{planId}/export/{list}',                           [401, 200, 200,  403,  200,  200,  200], { params: () => ({ list: 'tasks' }), query: '?format=csv' }),
   row('GET /templates/{list}.xlsx',                                  [401, 200, 200,  200,  200,  200,  200], { params: () => ({ list: 'tasks' }) }),
 
