@@ -185,8 +185,10 @@ const WHOLE_CELL = (source: string) => `(?<=^\\s*)${source}(?=\\s*$)`;
 const CLAUSE_END = ',.;:!?、()\\n。';
 /** "…结束后10日内", "次月5日前": due that many days into the next period, i.e. on that day of a period's first month. */
 const AFTER_PERIOD = '(?:结束后|次月)(?<after>\\d{1,2})(?:日|天|号)(?:内)?';
-/** Verbs of a duty done each period: "开展年度考核", "每年开展…" (an amount never takes these). */
+/** Verbs of a duty: after 每年 they make it one ("每年完成2件"), before a quantity noun they do not describe an amount. */
 const DUTY_VERBS = '开展|组织|召开|完成|报送|提交|上报|编制|制定|形成|发布|公布|更新|进行|核查|检查|评估|培训|督查|考核|统计|监测';
+/** Verbs that make a period word a thing done each period: "开展年度考核", "编制年度计划" (not "完成年度目标"). */
+const PERIODIC_VERBS = '开展|组织|进行|编制|制定|形成|报送|提交|上报|发布|公布|召开';
 /** What a period word names when it is a thing delivered each period: "年度报告", "季度调度". */
 const DELIVERABLES = '报告|总结|自评|自查|评估|报表|盘点|调度|通报|述职|考评';
 /** After 每年: an amount ("每年生猪基本供应量", "每年可处理…", "每年约…"), not a duty. */
@@ -298,7 +300,7 @@ const PATTERNS: PatternRow[] = [
   ...(['年', '半年', '季', '月'] as const).map((unit) => {
     const recurrence: Recurrence = { 年: 'yearly', 半年: 'half-yearly', 季: 'quarterly', 月: 'monthly' }[unit] as Recurrence;
     const word = `(?<![\\d本上下当今明去该全每一二三四第半])${unit}度`;
-    return row(`periodic-${recurrence}`, `(?<=(?:${DUTY_VERBS}))${word}|${word}(?=(?:工作)?(?:${DELIVERABLES}))`, 'inherent', every(recurrence));
+    return row(`periodic-${recurrence}`, `(?<=(?:${PERIODIC_VERBS}))${word}|${word}(?=(?:工作)?(?:${DELIVERABLES}))`, 'inherent', every(recurrence));
   }),
   // standing work: "长期坚持", "持续开展", "常态化", "长效", "常抓不懈"
   row('ongoing',
