@@ -334,6 +334,10 @@ describe('parseDeadlines', () => {
       expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([period(text, start, end)]);
     });
 
+    it('does not read a yearless day range told in prose without a cue word', () => {
+      expect(parseDeadlines('10月16日至18日进行清运，12月3日项目基本完工', { reference: '2020-12-01' })).toEqual([]);
+    });
+
     it('keeps a range in a whole cell even when it is already past', () => {
       expect(parseDeadlines('2021-2022年', { reference: '2024-01-01' })).toEqual([
         period('2021-2022年', '2021-01-01', '2022-12-31'),

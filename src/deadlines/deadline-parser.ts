@@ -181,6 +181,9 @@ const DAY = '(?<day>\\d{1,2})[日号]';
 const BEFORE = '(?<before>前|之前|以前)?';
 const TO = '(?:至|到|[-—–~]{1,2})';
 const WHOLE_CELL = (source: string) => `(?<=^\\s*)${source}(?=\\s*$)`;
+/** "10月8日—11月9日", "10月8—10月9日", "10月8-9日": from a day of a month to a later day. */
+const DAY_RANGE =
+  `${MONTH}(?<day>\\d{1,2})[日号]?${TO}(?:(?<year2>${YYYY})年)?(?:(?<month2>\\d{1,2})月)?(?<day2>\\d{1,2})[日号]${BEFORE}`;
 /** Where a clause ends: what a description after a period word may not run past. */
 const CLAUSE_END = ',.;:!?、()\\n。';
 /** "…结束后10日内", "次月5日前": due that many days into the next period, i.e. on that day of a period's first month. */
@@ -250,10 +253,10 @@ const PATTERNS: PatternRow[] = [
   row('cell-ongoing', WHOLE_CELL('(?:长期|常年|持续|长效)'), 'inherent', ongoing),
   row('cell-annual', WHOLE_CELL('(?:按)?年度'), 'inherent', every('yearly')),
   row('cell-this-year', WHOLE_CELL('(?:本|当)年度?'), 'inherent', endOfYear),
-  // "2023年3月1日至3月31日", "2021年10月8—10月9日", "10月8日—10月9日"
-  row('day-range',
-    `${CUE}(?:${YEAR}|(?<![\\d年月]))${MONTH}(?<day>\\d{1,2})[日号]?${TO}(?:(?<year2>${YYYY})年)?(?:(?<month2>\\d{1,2})月)?(?<day2>\\d{1,2})[日号]`,
-    'optional', dayRange, { range: true }),
+  // "2023年3月1日至3月31日", "2021年10月8—10月9日", "2021年10月8日—11月9日"
+  row('day-range', `${CUE}${YEAR}${DAY_RANGE}`, 'optional', dayRange, { range: true }),
+  // "10月8日—10月9日": without a year, only with a cue word or as a whole cell, like a yearless month
+  row('day-range-no-year', `${CUE}(?<![\\d年月])${DAY_RANGE}`, 'required', dayRange, { range: true }),
   // "2021-2022年", "2021年至2025年"
   row('year-range', `${CUE}(?<!\\d)(?<year>${YYYY})年?${TO}(?<year2>${YYYY})年(?:期间|间|内)?`, 'optional', yearRange, { range: true }),
   // "2023-06-30", "2023/6/30"
