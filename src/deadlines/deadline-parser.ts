@@ -154,7 +154,7 @@ function inYear(token: string | undefined, ctx: Context, build: (year: number) =
  * How a row counts as a deadline:
  * - 'inherent': its wording is a deadline in itself (底/前/末, 十四五期间, 每年, 持续推进 …);
  * - 'optional': a date that counts as written, but without a cue word (到/至/于/在/底/前) a date already past
- *   the reference date is read as a past description and skipped;
+ *   the reference date is read as a past description and skipped (with one, or for other rows, it is flagged);
  * - 'required': a yearless month ("7月") counts only with a cue word ("7月底前", "到12月") or as a whole cell.
  */
 type CueRule = 'inherent' | 'optional' | 'required';
@@ -186,6 +186,8 @@ const DAY_RANGE =
   `${MONTH}(?<day>\\d{1,2})[日号]?${TO}(?:(?<year2>${YYYY})年)?(?:(?<month2>\\d{1,2})月)?(?<day2>\\d{1,2})[日号]${BEFORE}`;
 /** Where a clause ends: what a description after a period word may not run past. */
 const CLAUSE_END = ',.;:!?、()\\n。';
+/** "首月", "第一个月", "第2个月", "末月": the month within a quarter. */
+const MONTH_IN_QUARTER = '(?<inQuarter>首月|初|末月|第[1-3一二三]个?月)';
 /** "…结束后10日内", "次月5日前": due that many days into the next period, i.e. on that day of a period's first month. */
 const AFTER_PERIOD = '(?:结束后|次月)(?<after>\\d{1,2})(?:日|天|号)(?:内)?';
 /** Verbs of a duty: after 每年 they make it one ("每年完成2件"), before a quantity noun they do not describe an amount. */
@@ -201,8 +203,19 @@ const AMOUNT_AFTER = new RegExp(
 /** Words that say a thing has been done: "2020年全市已建成…" describes the past ("已有" is just "existing"). */
 const PAST_MARKER = '已(?:经)?(?![有知])';
 
+/** "年度", "半年度", "季度", "月度" as a duty: after a verb of doing, or naming a deliverable; not of a given period. */
+function periodWord(unit: string): string {
+  const word = `(?<![\\d本上下当今明去该全每一二三四第半])${unit}度`;
+  return `(?<=(?:${PERIODIC_VERBS}))${word}|${word}(?=(?:工作)?(?:${DELIVERABLES}))`;
+}
+
 const CHINESE_QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
-const CHINESE_MONTHS_IN_QUARTER: Record<string, number> = { 首月: 1, 第一个月: 1, 初: 1, 末月: 3 };
+/** The month within a period, from "首月", "初", "末月", "第二个月", "第2个月" or a month number ("6"). */
+const MONTH_WORDS: Record<string, number> = { 首: 1, 初: 1, 末: 3, 一: 1, 二: 2, 三: 3 };
+const monthWithin = (word: string) => {
+  const key = word.replace(/^第|个?月$/g, '');
+  return MONTH_WORDS[key] ?? Number(key);
+};
 const FIVE_YEAR_PLAN_START: Record<string, number> = { 三: 2016, 四: 2021, 五: 2026, 六: 2031 };
 
 // How the matched groups become a draft
@@ -235,10 +248,13 @@ const vague: Reader = (_g, ctx) => unsure(null, `“${ctx.phrase}”未给出具
 const ongoing: Reader = () => ONGOING;
 /** A recurring duty, due in each period on the month and day the groups give (else at the period's end). */
 const every = (recurrence: Recurrence): Reader => (g, ctx) => {
-  const quarterMonth = CHINESE_MONTHS_IN_QUARTER[g.first ?? ''] ?? (g.qmonth ? CHINESE_QUARTERS[g.qmonth] ?? Number(g.qmonth) : undefined);
-  const month = g.after ? 1 : g.month ? Number(g.month) : quarterMonth;
-  const day = g.after ?? g.day;
-  return recurring(recurrence, ctx.ref, { month, day: day === undefined ? undefined : Number(day) });
+  // "结束后10日内", "次月5日前": on that day of the first month of each period
+  if (g.after) return recurring(recurrence, ctx.ref, { month: 1, day: Number(g.after) });
+  const month = g.month ?? g.inQuarter;
+  return recurring(recurrence, ctx.ref, {
+    month: month === undefined ? undefined : monthWithin(month),
+    day: g.day === undefined ? undefined : Number(g.day),
+  });
 };
 
 function row(name: string, source: string, cue: CueRule, read: Reader, extra: Pick<PatternRow, 'range' | 'unless'> = {}): PatternRow {
@@ -294,17 +310,16 @@ const PATTERNS: PatternRow[] = [
   row('every-half-year', `每半年度?(?:${AFTER_PERIOD}|底|末)?${BEFORE}`, 'inherent', every('half-yearly')),
   // "每季度", "按季度", "每季度末", "每季度首月15日前", "每季度第二个月", "每季度结束后10日内"
   row('every-quarter',
-    `(?:每个?季度?|按季度?)(?:(?:(?<first>首月|第一个月|初|末月)|第(?<qmonth>[1-3一二三])个?月)(?:${DAY})?|${AFTER_PERIOD}|底|末)?${BEFORE}`,
+    `(?:每个?季度?|按季度?)(?:${MONTH_IN_QUARTER}(?:${DAY})?|${AFTER_PERIOD}|底|末)?${BEFORE}`,
     'inherent', every('quarterly')),
   // "每月", "按月", "每月底", "每月25日前", "每月结束后5日内"
   row('every-month', `(?:每个?月|按月)(?:${DAY}|${AFTER_PERIOD}|底|末)?${BEFORE}`, 'inherent', every('monthly')),
-  // "年度报告", "进行年度总结", "开展年度考核", "半年度报告", "季度调度", "月度通报" — a thing delivered or done
-  // each period; "年度绩效考核指标体系", "年度指标", "2020年度", "本年度", "一季度" are not
-  ...(['年', '半年', '季', '月'] as const).map((unit) => {
-    const recurrence: Recurrence = { 年: 'yearly', 半年: 'half-yearly', 季: 'quarterly', 月: 'monthly' }[unit] as Recurrence;
-    const word = `(?<![\\d本上下当今明去该全每一二三四第半])${unit}度`;
-    return row(`periodic-${recurrence}`, `(?<=(?:${PERIODIC_VERBS}))${word}|${word}(?=(?:工作)?(?:${DELIVERABLES}))`, 'inherent', every(recurrence));
-  }),
+  // "年度报告", "进行年度总结", "开展年度考核", "编制半年度报告", "季度调度", "月度通报": a thing delivered or done
+  // each period; "年度绩效考核指标体系", "年度指标", "完成年度目标", "2020年度", "本年度", "一季度" are not
+  row('periodic-year', periodWord('年'), 'inherent', every('yearly')),
+  row('periodic-half-year', periodWord('半年'), 'inherent', every('half-yearly')),
+  row('periodic-quarter', periodWord('季'), 'inherent', every('quarterly')),
+  row('periodic-month', periodWord('月'), 'inherent', every('monthly')),
   // standing work: "长期坚持", "持续开展", "常态化", "长效", "常抓不懈"
   row('ongoing',
     '长期(?:坚持|开展|推进|实施|执行)|持续(?:推进|推动|开展|实施)|常年(?:坚持|开展)|常态化|长效|常抓不懈|久久为功|坚持不懈|持之以恒',
