@@ -334,6 +334,13 @@ describe('parseDeadlines', () => {
       expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([period(text, start, end)]);
     });
 
+    it.each([
+      ['2021年9月—12月', '2021-09-01', '2021-12-31'],
+      ['2021年9月至2022年6月底', '2021-09-01', '2022-06-30'],
+    ])('reads the month range %s as due at the end of its last month', (text, start, end) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([period(text, start, end)]);
+    });
+
     it('does not read a yearless day range told in prose without a cue word', () => {
       expect(parseDeadlines('10月16日至18日进行清运，12月3日项目基本完工', { reference: '2020-12-01' })).toEqual([]);
     });

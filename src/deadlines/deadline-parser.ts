@@ -184,6 +184,8 @@ const WHOLE_CELL = (source: string) => `(?<=^\\s*)${source}(?=\\s*$)`;
 /** "10月8日—11月9日", "10月8—10月9日", "10月8-9日": from a day of a month to a later day. */
 const DAY_RANGE =
   `${MONTH}(?<day>\\d{1,2})[日号]?${TO}(?:(?<year2>${YYYY})年)?(?:(?<month2>\\d{1,2})月)?(?<day2>\\d{1,2})[日号]${BEFORE}`;
+/** "9月—12月", "9-12月", "9月至2022年6月底": from the start of a month to the end of a later one. */
+const MONTH_RANGE = `(?<month>\\d{1,2})月?${TO}(?:(?<year2>${YYYY})年)?(?<month2>\\d{1,2})月(?:底|末)?${BEFORE}`;
 /** Where a clause ends: what a description after a period word may not run past. */
 const CLAUSE_END = ',.;:!?、()\\n。';
 /** "首月", "第一个月", "第2个月", "末月": the month within a quarter. */
@@ -236,6 +238,12 @@ const dayRange: Reader = (g, ctx) =>
     const rollover = !g.year2 && endMonth < Number(g.month) ? 1 : 0;
     return period(isoDate(year, Number(g.month), Number(g.day)), isoDate(endYear + rollover, endMonth, Number(g.day2)));
   });
+/** "2021年9月—12月": a period due at the end of its last month. */
+const monthRange: Reader = (g, ctx) =>
+  inYear(g.year, ctx, (year) => {
+    const endYear = g.year2 ? Number(g.year2) : year + (Number(g.month2) < Number(g.month) ? 1 : 0);
+    return period(isoDate(year, Number(g.month), 1), monthEnd(endYear, Number(g.month2)));
+  });
 const yearRange: Reader = (g) =>
   Number(g.year2) > Number(g.year) ? period(`${g.year}-01-01`, `${g.year2}-12-31`) : null;
 const yearBefore: Reader = (g, ctx) =>
@@ -273,6 +281,10 @@ const PATTERNS: PatternRow[] = [
   row('day-range', `${CUE}${YEAR}${DAY_RANGE}`, 'optional', dayRange, { range: true }),
   // "10月8日—10月9日": without a year, only with a cue word or as a whole cell, like a yearless month
   row('day-range-no-year', `${CUE}(?<![\\d年月])${DAY_RANGE}`, 'required', dayRange, { range: true }),
+  // "2021年9月—12月", "2021年9-12月", "2021年9月至2022年6月底"
+  row('month-range', `${CUE}${YEAR}${MONTH_RANGE}`, 'optional', monthRange, { range: true }),
+  // "9月—12月": without a year, only with a cue word or as a whole cell
+  row('month-range-no-year', `${CUE}(?<![\\d年月])${MONTH_RANGE}`, 'required', monthRange, { range: true }),
   // "2021-2022年", "2021年至2025年"
   row('year-range', `${CUE}(?<!\\d)(?<year>${YYYY})年?${TO}(?<year2>${YYYY})年(?:期间|间|内)?`, 'optional', yearRange, { range: true }),
   // "2023-06-30", "2023/6/30"
