@@ -50,8 +50,8 @@ const SEED_PHRASES: Row[] = [
     text: '到2025年,全市农药包装废弃物回收覆盖率达到100%,无害化处理率达到100%,废旧农膜基本实现全回收', // 001
     expected: [dated('到2025年', '2025-12-31', '100%')],
   },
-  { text: '到2025年,城市生活垃圾回收利用率达到40%以上', expected: [dated('到2025年', '2025-12-31', '40%')] }, // 001
-  { text: '到2025年,畜禽粪污和秸秆综合利用率均达到95%以上', expected: [dated('到2025年', '2025-12-31', '95%')] }, // 001
+  { text: '到2025年,城市生活垃圾回收利用率达到40%以上', expected: [dated('到2025年', '2025-12-31', '40%以上')] }, // 001
+  { text: '到2025年,畜禽粪污和秸秆综合利用率均达到95%以上', expected: [dated('到2025年', '2025-12-31', '95%以上')] }, // 001
   {
     text: '到2023年,因地制宜推进建设厨余垃圾、秸秆、园林废弃物、淤泥等有机废弃物的区域性收集转运和利用处置体系。到2025年,建立财政资金引导、社会资本为主的多元化市场运作模式', // 001
     expected: [dated('到2023年', '2023-12-31'), dated('到2025年', '2025-12-31')],
@@ -71,18 +71,15 @@ const SEED_PHRASES: Row[] = [
     ],
   },
   { text: '持续推进化工等产废密集型产业园区提档升级', expected: [ongoing('持续推进')] }, // 001
-  {
-    text: '按照实施方案细化确定年度指标、工程等重点任务', // 001
-    reference: '2022-06-01',
-    expected: [recurring('年度', 'yearly', '2022-12-31')],
-  },
+  // annual targets are a thing defined, not a duty repeated each year
+  { text: '按照实施方案细化确定年度指标、工程等重点任务', reference: '2022-06-01', expected: [] }, // 001
   {
     text: '对列入工业和信息化部《限期淘汰产生严重污染环境的工业固体废物的落后生产工艺设备名录》(2021年第25号公告)的,严格限期退出', // 001
     expected: [],
   },
   {
     text: '大力发展装配式建筑,到2025年,城镇新建民用建筑全部按照二星及以上绿色建筑标准设计建造,装配式建筑占同期新开工建筑面积比例达到50%以上', // 001
-    expected: [dated('到2025年', '2025-12-31', '50%')],
+    expected: [dated('到2025年', '2025-12-31', '50%以上')],
   },
   // 002: Foshan pilot plan
   {
@@ -96,7 +93,7 @@ const SEED_PHRASES: Row[] = [
   },
   {
     text: '2023年底，全市危险废物利用处置能力不小于100万吨/年，覆盖全市95%以上产废种类需求；2025年底，全市危险废物处置量的80%可实现市内闭环管理。', // 002
-    expected: [dated('2023年底', '2023-12-31', '100万吨/年'), dated('2025年底', '2025-12-31', '80%')],
+    expected: [dated('2023年底', '2023-12-31', '不小于100万吨/年'), dated('2025年底', '2025-12-31', '80%')],
   },
   { text: '“十四五”期间实现原生生活垃圾“全焚烧、零填埋”。', expected: [period('“十四五”期间', '2021-01-01', '2025-12-31')] }, // 002
   {
@@ -114,6 +111,9 @@ const SEED_PHRASES: Row[] = [
     expected: [flagged('尽快', null, '“尽快”未给出具体期限，请确认')],
   },
   { text: '持续推进“粤菜师傅”工程高质量发展', expected: [ongoing('持续推进')] }, // 002
+  // a yearly quantity to secure, not a duty repeated each year
+  { text: '保障佛山市每年生猪基本供应量，进一步提升畜禽粪污综合利用率', reference: '2021-01-01', expected: [] }, // 002
+  { text: '善用地方立法权，健全固体废物污染环境防治长效机制', expected: [ongoing('长效')] }, // 002
   { text: '制定《佛山市“菜篮子”工程建设规划（2021—2025年）》，持续提升“菜篮子”基地数量', expected: [] }, // 002
   { text: '试点基准年为2020年', expected: [] }, // 002
   { text: '争取纳入“十四五”国家“无废城市”建设', expected: [] }, // 002
@@ -128,10 +128,10 @@ const SEED_PHRASES: Row[] = [
   },
   { text: '到2025年，工业固体废物产生强度≤0.48吨/万元', expected: [dated('到2025年', '2025-12-31', '≤0.48吨/万元')] }, // 003
   { text: '至2025年，工业固体废物产生强度≤0.48吨/万元。', expected: [dated('至2025年', '2025-12-31', '≤0.48吨/万元')] }, // 003
-  { text: '至2025年，一般工业固体废物综合利用率达到88%以上。', expected: [dated('至2025年', '2025-12-31', '88%')] }, // 003
+  { text: '至2025年，一般工业固体废物综合利用率达到88%以上。', expected: [dated('至2025年', '2025-12-31', '88%以上')] }, // 003
   {
     text: '至2025年，危险废物规范化管理抽查合格率达到95%（产废单位）、100% （经营单位）。', // 003
-    expected: [dated('至2025年', '2025-12-31', '95%')],
+    expected: [dated('至2025年', '2025-12-31', '95%（产废单位）、100% （经营单位）')],
   },
   {
     text: '“十四五”期间，强制性清洁生产工业企业完成率稳定100%。', // 003
@@ -195,15 +195,12 @@ const SEED_PHRASES: Row[] = [
     expected: [],
   },
   { text: '适时调整优化江津工业园区未来发展重心', expected: [flagged('适时', null, '“适时”未给出具体期限，请确认')] }, // 003
-  {
-    text: '抽查结果纳入街镇年度绩效考核指标体系', // 003
-    reference: '2022-01-10',
-    expected: [recurring('年度', 'yearly', '2022-12-31')],
-  },
+  // a yearly assessment system the results feed into: no duty of the item's own
+  { text: '抽查结果纳入街镇年度绩效考核指标体系', reference: '2022-01-10', expected: [] }, // 003
   {
     text: '每年完成2件以上的赔偿案件', // 003
     reference: '2022-01-10',
-    expected: [recurring('每年', 'yearly', '2022-12-31', '2件')],
+    expected: [recurring('每年', 'yearly', '2022-12-31', '2件以上')],
   },
   { text: '2025', expected: [dated('2025', '2025-12-31')] }, // 003, project table, 完成时限
   { text: '2022', expected: [dated('2022', '2022-12-31')] }, // 003, project table, 完成时限
@@ -214,6 +211,23 @@ const SEED_PHRASES: Row[] = [
   },
   { text: '2017—2020年，江津区危险废物产生量持续上升', reference: '2022-01-01', expected: [] }, // 003
   { text: '持续推进绿色矿山建设', expected: [ongoing('持续推进')] }, // 003
+  { text: '危险废物规范化管理年度市级督察考核评级达到A级', reference: '2021-01-01', expected: [] }, // 003
+  {
+    text: '至2020年，我区800多家工业固体废物产生单位和利用处置单位完成系统注册并使用', // 003, background before the plan
+    reference: '2021-01-01',
+    expected: [
+      flagged('至2020年', '2020-12-31', '“至2020年”早于参照日期（2021-01-01），可能是对已有情况的描述，不是新的期限，请确认', '800多家'),
+    ],
+  },
+  {
+    text: '2022年以巩固提升重点行业危险废物规范化管理为重点，持续开展打击危险废物环境违法犯罪专项行动', // 003
+    reference: '2021-01-01',
+    expected: [ongoing('持续开展')],
+  },
+  {
+    text: '提高工业危险废物资源化利用能力，适时引进先进的管理模式及技术', // 003
+    expected: [flagged('适时', null, '“适时”未给出具体期限，请确认')],
+  },
   // 004: Shaoxing briefing
   {
     text: '预计到12月底，本年度参保企业达60余家', // 004
@@ -222,6 +236,11 @@ const SEED_PHRASES: Row[] = [
   },
   { text: '截至 11 月底，全市累计开工装配式建筑 3080 万平方米', reference: '2020-12-01', expected: [] }, // 004
   { text: '于今年12月10日起正式实施', reference: '2020-12-01', expected: [] }, // 004
+  {
+    text: '10月16日进行清运，10月18日项目两条生产线正式进入施工阶段，12月3日项目基本完工', // 004, a report of past days
+    reference: '2020-12-01',
+    expected: [],
+  },
   { text: '3、市无废办近日印发《关于开展2020年度“无废城市”建设试点年度自评工作的通知》', expected: [] }, // 004
 ];
 
@@ -307,6 +326,25 @@ describe('parseDeadlines', () => {
       expect(parseDeadlines('2023年3月1日至3月31日')).toEqual([period('2023年3月1日至3月31日', '2023-03-01', '2023-03-31')]);
     });
 
+    it.each([
+      ['10月8日—10月9日', '2021-10-08', '2021-10-09'],
+      ['2021年10月8—10月9日', '2021-10-08', '2021-10-09'],
+      ['2021年10月8日—11月9日', '2021-10-08', '2021-11-09'],
+    ])('reads the day range %s as due on its last day, not at the month end', (text, start, end) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([period(text, start, end)]);
+    });
+
+    it.each([
+      ['2021年9月—12月', '2021-09-01', '2021-12-31'],
+      ['2021年9月至2022年6月底', '2021-09-01', '2022-06-30'],
+    ])('reads the month range %s as due at the end of its last month', (text, start, end) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([period(text, start, end)]);
+    });
+
+    it('does not read a yearless day range told in prose without a cue word', () => {
+      expect(parseDeadlines('10月16日至18日进行清运，12月3日项目基本完工', { reference: '2020-12-01' })).toEqual([]);
+    });
+
     it('keeps a range in a whole cell even when it is already past', () => {
       expect(parseDeadlines('2021-2022年', { reference: '2024-01-01' })).toEqual([
         period('2021-2022年', '2021-01-01', '2022-12-31'),
@@ -334,11 +372,52 @@ describe('parseDeadlines', () => {
     it('does not read a specific year\'s 年度 as recurring', () => {
       expect(parseDeadlines('2020年度考核，本年度参保')).toEqual([]);
     });
+
+    it.each([
+      ['每月25日前报送上月台账', '2021-01-01', recurring('每月25日前', 'monthly', '2021-01-25')],
+      ['每月25日前报送上月台账', '2021-01-26', recurring('每月25日前', 'monthly', '2021-02-25')],
+      ['每季度首月15日前报送上季度情况', '2021-01-01', recurring('每季度首月15日前', 'quarterly', '2021-01-15')],
+      ['每季度首月15日前报送上季度情况', '2021-02-01', recurring('每季度首月15日前', 'quarterly', '2021-04-15')],
+      ['每季度结束后10日内报送', '2021-01-11', recurring('每季度结束后10日内', 'quarterly', '2021-04-10')],
+      ['每半年末报送进展', '2021-01-01', recurring('每半年末', 'half-yearly', '2021-06-30')],
+      ['每年6月底前报送上年度固体废物产生情况', '2021-07-01', recurring('每年6月底前', 'yearly', '2022-06-30')],
+      ['每年', '2021-01-01', recurring('每年', 'yearly', '2021-12-31')],
+    ])('reads "%s" against %s as due at its first occurrence, on the day it states', (text, reference, reading) => {
+      expect(parseDeadlines(text, { reference })).toEqual([reading]);
+    });
+
+    it.each([
+      ['开展年度考核', recurring('年度', 'yearly', '2021-12-31')],
+      ['编制半年度报告', recurring('半年度', 'half-yearly', '2021-06-30')],
+      ['每年定期组织召开全区固体废物环境管理工作会', recurring('每年', 'yearly', '2021-12-31')],
+    ])('reads "%s", a duty repeated each period, as recurring', (text, reading) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([reading]);
+    });
+
+    it.each([
+      '纳入年度计划',
+      '完成年度目标任务',
+      '街镇年度绩效考核',
+      '全市每年危险废物产生量约20万吨',
+      '项目建成后每年可处理一般工业固体废物50万吨',
+    ])('reads "%s", a yearly system, target or amount, as no deadline', (text) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([]);
+    });
   });
 
   describe('ongoing duties', () => {
     it.each(['长期坚持', '持续推进', '常态化'])('reads %s as ongoing with no due date', (text) => {
       expect(parseDeadlines(`${text}开展巡查`)).toEqual([ongoing(text)]);
+    });
+
+    it.each([
+      ['常态化开展“无废城市”宣传', '常态化'],
+      ['长期坚持源头减量', '长期坚持'],
+      ['持续开展打击危险废物环境违法犯罪专项行动', '持续开展'],
+      ['建立固体废物监管长效机制', '长效'],
+      ['常抓不懈，压实企业主体责任', '常抓不懈'],
+    ])('reads "%s" as standing work with no due date', (text, phrase) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([ongoing(phrase)]);
     });
 
     it('reads a cell that just says 长期 as ongoing', () => {
@@ -362,7 +441,6 @@ describe('parseDeadlines', () => {
       ['年底前', dated('年底前', '2024-12-31')],
       ['今年', dated('今年', '2024-12-31')],
       ['明年', dated('明年', '2025-12-31')],
-      ['一季度', dated('一季度', '2024-03-31')],
       ['第四季度', dated('第四季度', '2024-12-31')],
       ['上半年', dated('上半年', '2024-06-30')],
       ['下半年', dated('下半年', '2024-12-31')],
@@ -376,6 +454,31 @@ describe('parseDeadlines', () => {
 
     it('treats an invalid reference date as none', () => {
       expect(parseDeadlines('年底前', { reference: '2024-13-01' })).toEqual([flagged('年底前', null, NO_YEAR)]);
+    });
+
+    it.each([
+      ['4月15日前完成排查', dated('4月15日前', '2021-04-15')],
+      ['6月30日', dated('6月30日', '2021-06-30')],
+      ['年内完成', dated('年内', '2021-12-31')],
+      ['本年内建成', dated('本年内', '2021-12-31')],
+      ['今年内完成验收', dated('今年内', '2021-12-31')],
+      ['当年', dated('当年', '2021-12-31')],
+    ])('reads "%s" in the reference year', (text, reading) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([reading]);
+    });
+
+    it.each([
+      ['4月15日前', '2021-05-01', '2022-04-15'],
+      ['一季度', '2024-05-20', '2025-03-31'],
+    ])('takes the next year, flagged, when "%s" has already passed by %s', (text, reference, dueDate) => {
+      const year = Number(reference.slice(0, 4));
+      expect(parseDeadlines(text, { reference })).toEqual([
+        flagged(text, dueDate, `未写年份，${year}年的这一日期早于参照日期（${reference}），暂按${year + 1}年计，请确认`),
+      ]);
+    });
+
+    it.each(['三年内完成', '去年底已完成'])('does not read "%s" as this year', (text) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([]);
     });
 
     it('needs a cue word before reading a bare month as a deadline', () => {
@@ -405,6 +508,40 @@ describe('parseDeadlines', () => {
       expect(parseDeadlines('自2022年起，推进台账建设，到2025年底前完成5个')).toEqual([
         dated('到2025年底前', '2025-12-31', '5个'),
       ]);
+    });
+  });
+
+  describe('background before the reference date', () => {
+    it('flags a year whose clause says what has already been done', () => {
+      expect(parseDeadlines('2020年全市已建成生活垃圾焚烧发电厂5座', { reference: '2021-01-01' })).toEqual([
+        flagged('2020年', '2020-12-31', '“2020年”早于参照日期（2021-01-01），可能是对已有情况的描述，不是新的期限，请确认', '5座'),
+      ]);
+    });
+
+    it('flags such a year even without a reference date', () => {
+      expect(parseDeadlines('至2020年，全市已完成100个小区垃圾分类')).toEqual([
+        flagged('至2020年', '2020-12-31', '“至2020年”所在句子写的是已完成的情况，可能不是新的期限，请确认', '100个'),
+      ]);
+    });
+
+    it('keeps a deadline after the reference date certain', () => {
+      expect(parseDeadlines('到2023年底，全市绿色矿山建成率达到100%', { reference: '2021-01-01' })).toEqual([
+        dated('到2023年底', '2023-12-31', '100%'),
+      ]);
+    });
+  });
+
+  describe('quantities as written', () => {
+    it.each([
+      ['到2025年，畜禽粪污综合利用率达到95%以上', '95%以上'],
+      ['到2025年，农村生活垃圾回收利用率不低于60%', '不低于60%'],
+      ['到2025年，工业固体废物产生强度≤0.48吨/万元', '≤0.48吨/万元'],
+      ['到2025年，填埋量占比低于10%', '低于10%'],
+      ['到2025年，单个项目投资不超过500万元', '不超过500万元'],
+      ['到2025年，年产生量100吨及以上的企业全部纳入', '100吨及以上'],
+      ['到2025年，合格率达到95%（产废单位）、100%（经营单位）', '95%（产废单位）、100%（经营单位）'],
+    ])('keeps the comparators and scopes of "%s"', (text, quantity) => {
+      expect(parseDeadlines(text)).toEqual([dated('到2025年', '2025-12-31', quantity)]);
     });
   });
 

@@ -7,12 +7,13 @@ type PlanDates = Pick<Plan, 'periodStart' | 'periodEnd'>;
 
 /**
  * A task's milestones: from its 完成时限 cell when the table has one, else from the dated clauses of its text.
- * A task whose text names no time at all is due by the end of the plan's period, and says so in its note.
+ * A task whose text names no time at all is due by the end of the plan's period, and says so in its note;
+ * so is one that only says "适时" or "尽快", flagged for the office.
  */
 export function taskMilestones(plan: PlanDates, content: string, deadlineText: string | null): MilestoneReading[] {
   if (deadlineText) return cellMilestones(plan, deadlineText);
   const readings = parseDeadlines(content, { reference: plan.periodStart });
-  return readings.length > 0 ? readings : [planEnd(plan)];
+  return readings.length > 0 ? readings.map((r) => undatedAtPlanEnd(plan, r)) : [planEnd(plan)];
 }
 
 /** A project's milestones come from its 完成时限 ("2025" → 2025-12-31); none written means the plan's end. */
@@ -23,7 +24,7 @@ export function projectMilestones(plan: PlanDates, deadlineText: string | null):
 /** A 完成时限 cell the parser cannot read is kept as written and flagged for the office, never dropped. */
 function cellMilestones(plan: PlanDates, deadlineText: string): MilestoneReading[] {
   const readings = parseDeadlines(deadlineText, { reference: plan.periodStart });
-  if (readings.length > 0) return readings;
+  if (readings.length > 0) return readings.map((r) => undatedAtPlanEnd(plan, r));
   return [
     {
       dueDate: null,
@@ -38,7 +39,10 @@ function cellMilestones(plan: PlanDates, deadlineText: string): MilestoneReading
   ];
 }
 
-/** An indicator has one milestone per target year: the end of that year, with the target as its quantity. */
+/**
+ * An indicator has one milestone per target year: the end of that year, with the target as its quantity, written
+ * as the cell wrote it ("≤0.48吨/万元", "95%（产废单位）、100% （经营单位）", "产生单位：98；经营单位：100").
+ */
 export function indicatorMilestones(targets: IndicatorTarget[], headers: Record<number, string>): MilestoneReading[] {
   const years = [...new Set(targets.map((t) => t.year).filter((y): y is number => y !== null))];
   return years.map((year) => ({
@@ -46,19 +50,38 @@ export function indicatorMilestones(targets: IndicatorTarget[], headers: Record<
     kind: 'dated',
     periodStart: null,
     recurrence: null,
-    quantity: targets
-      .filter((t) => t.year === year)
-      .map((t) => t.text)
-      .join('、') || null,
+    quantity: targetsAsWritten(targets.filter((t) => t.year === year)) || null,
     phrase: headers[year] ?? `${year}年`,
     certain: true,
     note: null,
   }));
 }
 
-/** A work step's milestones come from its deadline phrase only. */
+/** The targets of one year back in one text: scopes written "产生单位：98" were split at "；", others at "、". */
+function targetsAsWritten(targets: IndicatorTarget[]): string {
+  const colonScoped = targets.length > 1 && targets.every((t) => /^[^：:]+[：:]/.test(t.text));
+  return targets.map((t) => t.text).join(colonScoped ? '；' : '、');
+}
+
+/** A work step's milestones come from its deadline phrase only; one the parser cannot read is flagged, like a cell. */
 export function stageMilestones(plan: PlanDates, deadlineText: string | null): MilestoneReading[] {
-  return deadlineText ? parseDeadlines(deadlineText, { reference: plan.periodStart }) : [];
+  return deadlineText ? cellMilestones(plan, deadlineText) : [];
+}
+
+/**
+ * A reading the parser could not date ("适时", "尽快") comes due at the plan's end like an undated item, still
+ * flagged for the office, its phrase kept.
+ */
+function undatedAtPlanEnd(plan: PlanDates, reading: MilestoneReading): MilestoneReading {
+  if (reading.kind !== 'dated' || reading.dueDate !== null) return reading;
+  const why = (reading.note ?? '').replace(/，?请确认$/, '');
+  return {
+    ...planEnd(plan),
+    phrase: reading.phrase,
+    quantity: reading.quantity,
+    certain: false,
+    note: `${why}，暂按规划期末（${plan.periodEnd}）计，请确认`,
+  };
 }
 
 function planEnd(plan: PlanDates): MilestoneReading {
