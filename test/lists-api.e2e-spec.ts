@@ -317,6 +317,13 @@ describe('the lists API', () => {
       expect(without.body.milestones[0]).toMatchObject({ dueDate: null, certain: false });
     });
 
+    it('answers a phrase it cannot read with one flagged milestone keeping the phrase, never an empty list', async () => {
+      const res = await t.http().post(api('/deadlines/parse')).send({ text: '视上级部署另行通知', reference: '2024-03-01' }).expect(200);
+      expect(res.body.milestones).toEqual([
+        expect.objectContaining({ dueDate: null, certain: false, phrase: '视上级部署另行通知', note: '无法识别的时限“视上级部署另行通知”，请无废办确认' }),
+      ]);
+    });
+
     it('refuses an empty text and a bad reference date', async () => {
       const res = await t.http().post(api('/deadlines/parse')).send({ text: '', reference: '2024/03/01' }).expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['reference', 'text']);

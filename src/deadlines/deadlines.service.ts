@@ -7,6 +7,7 @@ import { recordEvents } from '../status/status-events.js';
 import { checkVersion } from '../database/check-version.js';
 import { findForUpdate } from '../database/locked-find.js';
 import { parseDeadlines } from './deadline-parser.js';
+import { unreadable } from './item-milestones.js';
 import type { OverrideMilestoneDto, ParseDeadlinesDto } from './deadline.dto.js';
 import { Milestone } from './milestone.entity.js';
 import type { MilestoneReading } from './milestone-reading.js';
@@ -18,8 +19,10 @@ export class DeadlinesService {
     private readonly clock: Clock,
   ) {}
 
+  /** The reading of a deadline phrase; one the parser cannot read comes back flagged with the phrase kept, never empty. */
   parse(dto: ParseDeadlinesDto): { milestones: MilestoneReading[] } {
-    return { milestones: parseDeadlines(dto.text, { reference: dto.reference }) };
+    const milestones = parseDeadlines(dto.text, { reference: dto.reference });
+    return { milestones: milestones.length ? milestones : [unreadable(dto.text.trim())] };
   }
 
   /**

@@ -24,19 +24,21 @@ export function projectMilestones(plan: PlanDates, deadlineText: string | null):
 /** A 完成时限 cell the parser cannot read is kept as written and flagged for the office, never dropped. */
 function cellMilestones(plan: PlanDates, deadlineText: string): MilestoneReading[] {
   const readings = parseDeadlines(deadlineText, { reference: plan.periodStart });
-  if (readings.length > 0) return readings.map((r) => undatedAtPlanEnd(plan, r));
-  return [
-    {
-      dueDate: null,
-      kind: 'dated',
-      periodStart: null,
-      recurrence: null,
-      quantity: null,
-      phrase: deadlineText,
-      certain: false,
-      note: `无法识别的时限“${deadlineText}”，请无废办确认`,
-    },
-  ];
+  return readings.length > 0 ? readings.map((r) => undatedAtPlanEnd(plan, r)) : [unreadable(deadlineText)];
+}
+
+/** A deadline phrase the parser cannot read at all: kept as written, with no date, flagged for the office. */
+export function unreadable(phrase: string): MilestoneReading {
+  return {
+    dueDate: null,
+    kind: 'dated',
+    periodStart: null,
+    recurrence: null,
+    quantity: null,
+    phrase,
+    certain: false,
+    note: `无法识别的时限“${phrase}”，请无废办确认`,
+  };
 }
 
 /**
