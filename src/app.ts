@@ -10,6 +10,7 @@ import type { AppConfig } from './config/app-config.js';
 import { SeedService } from './seeds/seed.service.js';
 import { loadDemoUsers } from './seeds/demo-users.js';
 import { UsersService } from './auth/users.service.js';
+import { setPasswordHashCost } from './auth/secrets.js';
 import { DataSource } from 'typeorm';
 
 /** Builds the application: Fastify, /api/v1, the strict pipe, OpenAPI at /api/docs, seeds on first start. */
@@ -20,6 +21,7 @@ export interface AppOptions {
 }
 
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  setPasswordHashCost(config.passwordHashCost);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), new FastifyAdapter(), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
