@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
+import { registerSecurity } from './common/security.js';
 import type { AppConfig } from './config/app-config.js';
 import { SeedService } from './seeds/seed.service.js';
 import { loadDemoUsers } from './seeds/demo-users.js';
@@ -25,6 +26,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), new FastifyAdapter(), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
+  await registerSecurity(app, 'api/v1');
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1 } });
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());
