@@ -6,10 +6,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
+import { registerSecurity } from './common/security.js';
 import type { AppConfig } from './config/app-config.js';
 import { SeedService } from './seeds/seed.service.js';
 import { loadDemoUsers } from './seeds/demo-users.js';
 import { UsersService } from './auth/users.service.js';
+import { setPasswordHashCost } from './auth/secrets.js';
 import { DataSource } from 'typeorm';
 
 /** Builds the application: Fastify, /api/v1, the strict pipe, OpenAPI at /api/docs, seeds on first start. */
@@ -20,9 +22,11 @@ export interface AppOptions {
 }
 
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  setPasswordHashCost(config.passwordHashCost);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), new FastifyAdapter(), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
+  await registerSecurity(app, 'api/v1');
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1 } });
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());

@@ -21,6 +21,11 @@ export class AccessToken extends BaseEntity {
   @Column({ type: 'varchar', length: 100, default: '' })
   name: string;
 
+  /** The random handle a token is listed and revoked by; row ids are never shown. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  publicId: string;
+
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 64, select: false })
   tokenHash: string;

@@ -22,6 +22,14 @@ export const Allow = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { roles } sa
 /** Reading a plan's four lists: every role of the plan, and anyone once the office has published it. */
 export const ReadLists = () => SetMetadata(ACCESS_RULE, { roles: ['office', 'unit', 'leader'], published: true } satisfies AccessRule);
 
+export const SESSION_ONLY = 'qingdan:session-only';
+
+/**
+ * Only with a password session, never with a long-lived API token: minting and revoking tokens, changing the
+ * password. A leaked integration token then cannot make itself more tokens or lock its owner out.
+ */
+export const SessionOnly = () => SetMetadata(SESSION_ONLY, true);
+
 export type AuthedRequest = FastifyRequest & { actor?: Actor | null };
 
 /** The signed-in actor (null for the public on a published plan). */

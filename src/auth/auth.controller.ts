@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { IdPipe } from '../common/id.pipe.js';
-import { Allow, CurrentActor, Public } from './access.decorators.js';
+import { Allow, CurrentActor, Public, SessionOnly } from './access.decorators.js';
 import { AuthService } from './auth.service.js';
 import type { Actor } from './role.js';
 import { ChangePasswordDto, CreateApiTokenDto, LoginDto } from './user.dto.js';
@@ -40,8 +39,9 @@ export class AuthController {
     return this.auth.me(actor);
   }
 
-  /** Changing the password ends every other session and token of the user. */
+  /** Changing the password ends every other session and token of the user. Not with an API token. */
   @Allow(...EVERYONE)
+  @SessionOnly()
   @Post('password')
   @HttpCode(204)
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
@@ -54,17 +54,20 @@ export class AuthController {
     return this.auth.listTokens(actor);
   }
 
-  /** A long-lived API token for an integration; shown once. */
+  /** A long-lived API token for an integration; shown once. Only from a password session. */
   @Allow('office', 'leader')
+  @SessionOnly()
   @Post('tokens')
   createToken(@CurrentActor() actor: Actor, @Body() dto: CreateApiTokenDto) {
     return this.auth.createApiToken(actor, dto.name, dto.expiresAt);
   }
 
+  /** Revokes one of the caller's own API tokens by the id GET /auth/tokens shows. Only from a password session. */
   @Allow('office', 'leader')
+  @SessionOnly()
   @Delete('tokens/:id')
   @HttpCode(204)
-  revokeToken(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: number) {
+  revokeToken(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.auth.revoke(actor, id);
   }
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ForbiddenError, UnauthenticatedError } from '../common/domain-error.js';
 import { Plan } from '../plans/plan.entity.js';
-import { ACCESS_RULE, type AccessRule, type AuthedRequest } from './access.decorators.js';
+import { ACCESS_RULE, type AccessRule, type AuthedRequest, SESSION_ONLY } from './access.decorators.js';
 import { AuthService } from './auth.service.js';
 import { canSeePlan } from './role.js';
 
@@ -43,6 +43,9 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenError('无权访问该方案');
     }
     if (actor.role !== 'admin' && !(rule.roles ?? []).includes(actor.role)) throw new ForbiddenError();
+    if (actor.tokenKind !== 'session' && this.reflector.getAllAndOverride<boolean | undefined>(SESSION_ONLY, [context.getHandler(), context.getClass()])) {
+      throw new ForbiddenError('API 令牌不能创建或吊销令牌、不能修改密码，请用密码登录后操作');
+    }
     request.actor = actor;
     return true;
   }

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AccessToken, type TokenKind } from './access-token.entity.js';
 import { LoginLimiter } from './login-limiter.js';
 import type { Actor } from './role.js';
-import { hashToken, newToken, verifyPassword } from './secrets.js';
+import { hashPassword, hashToken, needsRehash, newPublicId, newToken, verifyPassword } from './secrets.js';
 import { User } from './user.entity.js';
 
 export interface UserView {
@@ -22,7 +22,8 @@ export interface UserView {
 }
 
 export interface TokenView {
-  id: number;
+  /** A random handle (not the row id): what GET lists and DELETE /auth/tokens/:id takes. */
+  id: string;
   kind: TokenKind;
   name: string;
   prefix: string;
@@ -38,8 +39,8 @@ export function toUserView(user: User): UserView {
 }
 
 function toTokenView(token: AccessToken): TokenView {
-  const { id, kind, name, prefix, expiresAt, revokedAt, createdAt, userId } = token;
-  return { id, kind, name, prefix, expiresAt, revokedAt, createdAt, userId };
+  const { publicId, kind, name, prefix, expiresAt, revokedAt, createdAt, userId } = token;
+  return { id: publicId, kind, name, prefix, expiresAt, revokedAt, createdAt, userId };
 }
 
 /** Password login, bearer tokens (sessions and long-lived API tokens), and who a token belongs to. */
@@ -55,24 +56,33 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string, address: string) {
-    this.limiter.check(username, address);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('LOWER(u.username) = LOWER(:username)', { username })
-      .getOne();
-    const ok = await verifyPassword(password, user?.active ? user.passwordHash : null);
-    if (!user || !ok) {
-      this.limiter.fail(username, address);
-      this.logger.warn(`Failed login for "${username}" from ${address}`);
-      throw new UnauthenticatedError('用户名或密码错误');
+    // Counted before the password is checked, so concurrent guesses cannot all slip past the limit.
+    this.limiter.begin(username, address);
+    let succeeded: boolean | null = null;
+    try {
+      const user = await this.dataSource
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('LOWER(u.username) = LOWER(:username)', { username })
+        .getOne();
+      succeeded = (await verifyPassword(password, user?.active ? user.passwordHash : null)) && !!user;
+      if (!user || !succeeded) {
+        this.logger.warn(`Failed login for "${username}" from ${address}`);
+        throw new UnauthenticatedError('用户名或密码错误');
+      }
+      // A bcrypt hash of an earlier release (or scrypt of another cost) is rewritten now that the password is known.
+      if (needsRehash(user.passwordHash)) {
+        await this.dataSource.getRepository(User).update({ id: user.id }, { passwordHash: await hashPassword(password) });
+        this.logger.log(`Password hash of "${user.username}" upgraded to scrypt`);
+      }
+      const expiresAt = new Date(this.clock.now().getTime() + this.config.sessionHours * 3600 * 1000);
+      const { token } = await this.issue(user.id, 'session', '', expiresAt);
+      this.logger.log(`User "${user.username}" signed in`);
+      return { token, tokenType: 'Bearer', expiresAt, user: toUserView(user) };
+    } finally {
+      this.limiter.finish(username, address, succeeded);
     }
-    this.limiter.succeed(username, address);
-    const expiresAt = new Date(this.clock.now().getTime() + this.config.sessionHours * 3600 * 1000);
-    const { token } = await this.issue(user.id, 'session', '', expiresAt);
-    this.logger.log(`User "${user.username}" signed in`);
-    return { token, tokenType: 'Bearer', expiresAt, user: toUserView(user) };
   }
 
   /** The actor behind a bearer token, or null when the token is unknown, revoked, expired or its user inactive. */
@@ -84,7 +94,7 @@ export class AuthService {
     if (!row?.user?.active) return null;
     if (row.expiresAt && row.expiresAt.getTime() <= this.clock.now().getTime()) return null;
     const { user } = row;
-    return { userId: user.id, username: user.username, role: user.role, planId: user.planId, unitId: user.unitId, tokenId: row.id };
+    return { userId: user.id, username: user.username, role: user.role, planId: user.planId, unitId: user.unitId, tokenId: row.id, tokenKind: row.kind };
   }
 
   async me(actor: Actor): Promise<UserView> {
@@ -108,17 +118,20 @@ export class AuthService {
     return { token, ...toTokenView(row) };
   }
 
-  /** Own tokens; admin sees everyone's. */
+  /** The caller's own API tokens (an admin's too: nobody lists or revokes another user's tokens). */
   async listTokens(actor: Actor): Promise<TokenView[]> {
-    const where = actor.role === 'admin' ? {} : { userId: actor.userId };
-    const rows = await this.dataSource.getRepository(AccessToken).find({ where: { ...where, kind: 'api' }, order: { id: 'ASC' } });
+    const rows = await this.dataSource.getRepository(AccessToken).find({ where: { userId: actor.userId, kind: 'api' }, order: { id: 'ASC' } });
     return rows.map(toTokenView);
   }
 
-  async revoke(actor: Actor, id: number): Promise<void> {
-    const row = await this.tokenRow(id);
-    if (row.userId !== actor.userId && actor.role !== 'admin') throw new NotFoundError('令牌', id);
+  /** Revokes one of the caller's API tokens by its public id; any other id, another user's too, is 404. */
+  async revoke(actor: Actor, publicId: string): Promise<void> {
+    const row = /^[A-Za-z0-9_-]{22}$/.test(publicId)
+      ? await this.dataSource.getRepository(AccessToken).findOneBy({ publicId, userId: actor.userId, kind: 'api' })
+      : null;
+    if (!row) throw new NotFoundError('令牌', publicId);
     await this.revokeRow(row);
+    this.logger.log(`API token "${row.name}" (${row.prefix}…) of user ${actor.username} revoked`);
   }
 
   private async tokenRow(id: number): Promise<AccessToken> {
@@ -139,6 +152,7 @@ export class AuthService {
       userId,
       kind,
       name,
+      publicId: newPublicId(),
       tokenHash: hashToken(token),
       prefix: token.slice(0, 10),
       expiresAt,

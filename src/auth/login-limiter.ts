@@ -7,18 +7,26 @@ const WINDOW_MS = 15 * 60 * 1000;
 /** Failures from one address over all user names before it too is held back. */
 const ADDRESS_FACTOR = 4;
 
-/** Counts failed logins per user name + address (and per address) in a 15-minute window; too many is 429. */
+/**
+ * Counts failed logins per user name + address (and per address) in a 15-minute window; too many is 429.
+ * An attempt counts from the moment it starts, before its password is checked: attempts in flight are counted
+ * with the failures, so twenty guesses sent at once cannot all pass the check while the hashes are computed.
+ */
 @Injectable()
 export class LoginLimiter {
   private readonly failures = new Map<string, number[]>();
+  private readonly inFlight = new Map<string, number>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
-  /** Throws 429 when this name or this address has failed too often lately. */
-  check(username: string, address: string): void {
+  /**
+   * Starts an attempt: throws 429 when this name or this address has failed (or is trying) too often lately,
+   * else counts it as in flight until `finish` is called with its outcome.
+   */
+  begin(username: string, address: string): void {
     const now = this.clock.now().getTime();
     const limits: [string, number][] = [
       [this.key(username, address), this.config.loginMaxFailures],
@@ -26,20 +34,24 @@ export class LoginLimiter {
     ];
     for (const [key, limit] of limits) {
       const recent = this.recent(key, now);
-      if (recent.length >= limit) {
-        const retryAfter = Math.ceil((recent[0] + WINDOW_MS - now) / 1000);
+      if (recent.length + (this.inFlight.get(key) ?? 0) >= limit) {
+        const retryAfter = recent.length ? Math.ceil((recent[0] + WINDOW_MS - now) / 1000) : 1;
         throw new DomainError('TOO_MANY_REQUESTS', `登录失败次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`, [], { retryAfterSeconds: retryAfter });
       }
     }
+    for (const [key] of limits) this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
   }
 
-  fail(username: string, address: string): void {
+  /** Ends an attempt: a failure stays counted for 15 minutes; a success clears the name's failures; null (the check itself broke) counts nothing. */
+  finish(username: string, address: string, succeeded: boolean | null): void {
     const now = this.clock.now().getTime();
-    for (const key of [this.key(username, address), `@${address}`]) this.failures.set(key, [...this.recent(key, now), now]);
-  }
-
-  succeed(username: string, address: string): void {
-    this.failures.delete(this.key(username, address));
+    for (const key of [this.key(username, address), `@${address}`]) {
+      const left = (this.inFlight.get(key) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(key, left);
+      else this.inFlight.delete(key);
+      if (succeeded === false) this.failures.set(key, [...this.recent(key, now), now]);
+    }
+    if (succeeded) this.failures.delete(this.key(username, address));
   }
 
   private key(username: string, address: string): string {

@@ -20,6 +20,8 @@ export interface Actor {
   unitId: number | null;
   /** The token the request came with. */
   tokenId: number;
+  /** A password session, or a long-lived API token (which may not manage tokens or the password). */
+  tokenKind: 'session' | 'api';
 }
 
 /** May this actor (or the public, when null) see this plan at all? */

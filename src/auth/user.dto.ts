@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { PlainText } from '../common/plain-text.js';
 import { Optional, Trim } from '../common/optional.js';
 import { ROLES, type Role } from './role.js';
 
@@ -23,6 +24,7 @@ export class CreateUserDto {
   @ApiProperty({ example: 'jiangjin-jxw' })
   @Trim()
   @IsString()
+  @PlainText()
   @Matches(/^[A-Za-z0-9._@-]{2,64}$/, { message: 'username may use letters, digits and . _ @ - (2-64 characters)' })
   username: string;
 
@@ -40,6 +42,7 @@ export class CreateUserDto {
   @Optional()
   @Trim()
   @IsString()
+  @PlainText()
   @MaxLength(100)
   displayName?: string;
 
@@ -73,6 +76,7 @@ export class UpdateUserDto {
   @Optional()
   @Trim()
   @IsString()
+  @PlainText()
   @MaxLength(100)
   displayName?: string;
 
@@ -114,6 +118,7 @@ export class CreateApiTokenDto {
   @ApiProperty({ example: '市数据中心对接' })
   @Trim()
   @IsString()
+  @PlainText()
   @IsNotEmpty()
   @MaxLength(100)
   name: string;

@@ -14,7 +14,7 @@ export class User extends BaseEntity {
   @Column({ type: 'varchar', length: 100, default: '' })
   displayName: string;
 
-  /** bcrypt hash; never leaves the service. */
+  /** scrypt hash with its parameters and salt (bcrypt from earlier releases until the next sign-in); never leaves the service. */
   @Column({ type: 'varchar', length: 100, select: false })
   passwordHash: string;
 

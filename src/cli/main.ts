@@ -7,6 +7,7 @@ import { DomainError } from '../common/domain-error.js';
 import { UsersService } from '../auth/users.service.js';
 import { Clock } from '../common/clock.js';
 import { type AppConfig, ConfigError, loadConfig } from '../config/app-config.js';
+import { setPasswordHashCost } from '../auth/secrets.js';
 import { loadDemoUsers } from '../seeds/demo-users.js';
 import { openDatabase } from '../database/data-source.js';
 import { SeedService } from '../seeds/seed.service.js';
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   const config = loadConfig();
+  setPasswordHashCost(config.passwordHashCost);
   const dataSource: DataSource = await openDatabase(config.database);
   try {
     if (command === 'migrate') {

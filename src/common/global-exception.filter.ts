@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error.js';
+import { loggableUrl } from './security.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 
 interface ErrorBody {
@@ -21,7 +22,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const body = this.toBody(exception);
-    const where = `${request.method} ${request.url}`;
+    const where = `${request.method} ${loggableUrl(request.url)}`;
     if (body.statusCode >= 500) {
       this.logger.error(`${where} -> ${body.statusCode} ${body.code}`, exception instanceof Error ? exception.stack : String(exception));
     } else {

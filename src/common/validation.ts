@@ -25,8 +25,11 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
 };
 
 /** Whether a value is there and of the right type comes before its length or range. */
-const FIRST = ['whitelistValidation', 'isNotEmpty', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isDateString', 'isIn'];
+const FIRST = ['whitelistValidation', 'isNotEmpty', 'isString', 'isPlainText', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isDateString', 'isIn'];
 const priority = (key: string) => (FIRST.includes(key) ? FIRST.indexOf(key) : FIRST.length);
+
+/** Constraints whose own message is already the Chinese text a user reads (it names the code point). */
+const OWN_MESSAGES = new Set(['isPlainText']);
 
 /** Fields whose values never go back in a response or into the log. */
 const SECRET_FIELDS = /password|token/i;
@@ -39,7 +42,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
       .map(([key, english]) => ({
       field,
       value: SECRET_FIELDS.test(error.property) ? '[已隐藏]' : error.value,
-      message: `${CONSTRAINT_MESSAGES[key] ?? '无效'}（${english}）`,
+      message: OWN_MESSAGES.has(key) ? english : `${CONSTRAINT_MESSAGES[key] ?? '无效'}（${english}）`,
     }));
     return [...own, ...flatten(error.children ?? [], field)];
   });

@@ -26,6 +26,8 @@ export interface AppConfig {
   dueSoonDays: number;
   /** Failed logins allowed per user name and address within 15 minutes before 429. */
   loginMaxFailures: number;
+  /** log2 of scrypt's cost N for new password hashes (15: 32 MiB and about 100 ms a hash). */
+  passwordHashCost: number;
   /** SMTP server (smtp:// or smtps://, with user:pass@ when it needs them); null: mail is written as .eml files to outboxDir. */
   smtpUrl: string | null;
   /** The From of every email. */
@@ -107,6 +109,14 @@ function parsePositive(name: string, raw: string, what: string): number {
   return value;
 }
 
+function parseHashCost(raw: string): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 10 || value > 20) {
+    throw new ConfigError(`PASSWORD_HASH_COST="${raw}" is not a whole number from 10 to 20 (log2 of scrypt's N; 15 is the default)`);
+  }
+  return value;
+}
+
 function parseAdmin(username: string, password: string): AppConfig['admin'] {
   if (!username && !password) return null;
   if (!username) throw new ConfigError('ADMIN_PASSWORD is set but ADMIN_USERNAME is not');
@@ -168,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     evidenceMaxBytes: parsePositive('EVIDENCE_MAX_BYTES', get('EVIDENCE_MAX_BYTES') || String(20 * 1024 * 1024), 'bytes'),
     dueSoonDays: parsePositive('DUE_SOON_DAYS', get('DUE_SOON_DAYS') || '14', 'days'),
     loginMaxFailures: parsePositive('LOGIN_MAX_FAILURES', get('LOGIN_MAX_FAILURES') || '5', 'attempts'),
+    passwordHashCost: parseHashCost(get('PASSWORD_HASH_COST') || '15'),
     smtpUrl: parseSmtpUrl(get('SMTP_URL')),
     mailFrom: parseMailFrom(get('MAIL_FROM') || '清单催办 <qingdan@localhost>'),
     outboxDir: resolve(cwd, get('OUTBOX_DIR') || 'data/outbox'),

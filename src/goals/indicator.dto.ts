@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Optional } from '../common/optional.js';
+import { PlainText } from '../common/plain-text.js';
 import { UnitIdsDto } from '../common/unit-ids.dto.js';
 import { VersionField } from '../common/version-field.js';
 import { INDICATOR_DIRECTIONS, type IndicatorDirection, type IndicatorMark } from './indicator.entity.js';
@@ -28,6 +29,7 @@ export class IndicatorTargetDto {
 
   @ApiProperty({ description: 'the target as written ("≤0.48吨/万元", "95%（产废单位）")' })
   @IsString()
+  @PlainText()
   @IsNotEmpty()
   @MaxLength(200)
   text: string;
@@ -40,6 +42,7 @@ export class IndicatorTargetDto {
   @ApiPropertyOptional({ description: 'what the target applies to ("产废单位")', nullable: true })
   @IsOptional()
   @IsString()
+  @PlainText()
   @MaxLength(100)
   scope?: string | null;
 }
@@ -54,17 +57,20 @@ export class CreateIndicatorDto extends UnitIdsDto {
   @ApiPropertyOptional({ description: '一级指标' })
   @Optional()
   @IsString()
+  @PlainText()
   @MaxLength(200)
   level1?: string;
 
   @ApiPropertyOptional({ description: '二级指标' })
   @Optional()
   @IsString()
+  @PlainText()
   @MaxLength(200)
   level2?: string;
 
   @ApiProperty({ description: 'indicator name (三级指标), without ★/☆' })
   @IsString()
+  @PlainText()
   @IsNotEmpty()
   @MaxLength(300)
   name: string;
@@ -77,6 +83,7 @@ export class CreateIndicatorDto extends UnitIdsDto {
   @ApiPropertyOptional({ description: 'unit of measure ("吨/万元", "%")' })
   @Optional()
   @IsString()
+  @PlainText()
   @MaxLength(50)
   unit?: string;
 
@@ -95,6 +102,7 @@ export class CreateIndicatorDto extends UnitIdsDto {
   @ApiPropertyOptional({ description: 'baseline as written ("0.49吨/万元", "未统计")' })
   @Optional()
   @IsString()
+  @PlainText()
   @MaxLength(200)
   baselineText?: string;
 
@@ -114,24 +122,28 @@ export class CreateIndicatorDto extends UnitIdsDto {
   @ApiPropertyOptional({ description: '指标解释' })
   @Optional()
   @IsString()
+  @PlainText({ multiline: true })
   @MaxLength(5000)
   definition?: string;
 
   @ApiPropertyOptional({ description: '计算方法' })
   @Optional()
   @IsString()
+  @PlainText({ multiline: true })
   @MaxLength(5000)
   formula?: string;
 
   @ApiPropertyOptional({ description: '数据来源' })
   @Optional()
   @IsString()
+  @PlainText()
   @MaxLength(300)
   dataSource?: string;
 
   @ApiPropertyOptional({ description: '备注' })
   @Optional()
   @IsString()
+  @PlainText({ multiline: true })
   @MaxLength(2000)
   note?: string;
 }

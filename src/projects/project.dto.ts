@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PlainText } from '../common/plain-text.js';
 import { Optional } from '../common/optional.js';
 import { UnitIdsDto } from '../common/unit-ids.dto.js';
 import { VersionField } from '../common/version-field.js';
@@ -14,11 +15,13 @@ export class CreateProjectDto extends UnitIdsDto {
   @ApiPropertyOptional({ description: '项目类别 (工程项目, 能力建设 …)' })
   @Optional()
   @IsString()
+  @PlainText()
   @MaxLength(200)
   category?: string;
 
   @ApiProperty({ description: '项目名称' })
   @IsString()
+  @PlainText()
   @IsNotEmpty()
   @MaxLength(300)
   name: string;
@@ -26,6 +29,7 @@ export class CreateProjectDto extends UnitIdsDto {
   @ApiPropertyOptional({ description: '主要内容' })
   @Optional()
   @IsString()
+  @PlainText({ multiline: true })
   @MaxLength(5000)
   content?: string;
 
@@ -39,12 +43,14 @@ export class CreateProjectDto extends UnitIdsDto {
   @ApiPropertyOptional({ description: '资金来源' })
   @Optional()
   @IsString()
+  @PlainText()
   @MaxLength(200)
   fundingSource?: string;
 
   @ApiPropertyOptional({ description: '完成时限 as written ("2025", "2023年底前")' })
   @Optional()
   @IsString()
+  @PlainText()
   @MaxLength(200)
   deadlineText?: string;
 }

@@ -1,6 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, mergeMap, type Observable } from 'rxjs';
+import { REPORT_CSP } from '../common/security.js';
 import { renderReport, type ReportOf } from './report-output.js';
 import type { ReportFormat } from './reports.dto.js';
 
@@ -20,6 +21,8 @@ export class ReportFormatInterceptor implements NestInterceptor {
           renderReport(of, format).then((file) => {
             const reply = http.getResponse<FastifyReply>();
             void reply.header('Content-Type', file.contentType);
+            // The briefing is a static page: no scripts, nothing from elsewhere.
+            if (file.contentType.startsWith('text/html')) void reply.header('Content-Security-Policy', REPORT_CSP);
             if (file.filename) void reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
             return file.body;
           }),

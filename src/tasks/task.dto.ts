@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PlainText } from '../common/plain-text.js';
 import { Optional } from '../common/optional.js';
 import { UnitIdsDto } from '../common/unit-ids.dto.js';
 import { VersionField } from '../common/version-field.js';
@@ -14,17 +15,20 @@ export class CreateTaskDto extends UnitIdsDto {
   @ApiPropertyOptional({ description: '章节 as written' })
   @Optional()
   @IsString()
+  @PlainText()
   @MaxLength(300)
   chapter?: string;
 
   @ApiPropertyOptional({ description: '任务类别 / 重点任务 as written' })
   @Optional()
   @IsString()
+  @PlainText()
   @MaxLength(300)
   taskGroup?: string;
 
   @ApiProperty({ description: '任务内容' })
   @IsString()
+  @PlainText({ multiline: true })
   @IsNotEmpty()
   @MaxLength(5000)
   content: string;
@@ -32,6 +36,7 @@ export class CreateTaskDto extends UnitIdsDto {
   @ApiPropertyOptional({ description: '完成时限 as written; when absent, deadlines are read from the content' })
   @Optional()
   @IsString()
+  @PlainText()
   @MaxLength(200)
   deadlineText?: string;
 }

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PlainText } from '../common/plain-text.js';
 import { Optional, Trim } from '../common/optional.js';
 import { VersionField } from '../common/version-field.js';
 import { UNIT_KINDS, type UnitKind } from './unit.entity.js';
@@ -38,6 +39,7 @@ export class CreateUnitDto {
   @ApiProperty({ example: '区生态环境局' })
   @Trim()
   @IsString()
+  @PlainText()
   @IsNotEmpty()
   @MaxLength(100)
   name: string;
@@ -48,6 +50,7 @@ export class CreateUnitDto {
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @PlainText({ each: true })
   @IsNotEmpty({ each: true })
   @MaxLength(100, { each: true })
   aliases?: string[];

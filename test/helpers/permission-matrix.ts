@@ -88,7 +88,8 @@ export const MATRIX: Row[] = [
   row('POST /auth/logout',                                           [401, 204, 204,  204,  204,  204,  204], { freshToken: true }),
   row('GET /auth/me',                                                [401, 200, 200,  200,  200,  200,  200]),
   row('POST /auth/password',                                         [401, 400, 400,  400,  400,  400,  400], { body: () => ({}) }),
-  // API tokens are for integrations: offices and leaders, not unit accounts.
+  // API tokens are for integrations: offices and leaders, not unit accounts. These rows use password sessions; with an
+  // API token POST /auth/password, POST /auth/tokens and DELETE /auth/tokens/{id} are 403 (test/abuse-auth.e2e-spec.ts).
   row('GET /auth/tokens',                                            [401, 200, 200,  200,  403,  403,  200]),
   row('POST /auth/tokens',                                           [401, 400, 400,  400,  403,  403,  400], { body: () => ({}) }),
   row('DELETE /auth/tokens/{id}',                                    [401, 404, 404,  404,  403,  403,  404], { params: () => ({ id: MISSING }) }),

@@ -55,6 +55,8 @@ export async function startTestApp(env: Record<string, string> = {}, logger: fal
     ADMIN_PASSWORD: TEST_ADMIN.password,
     EVIDENCE_DIR: join(dir, 'evidence'),
     LOGIN_MAX_FAILURES: '1000',
+    // Cheaper password hashes: the suite signs in hundreds of times (production default 15).
+    PASSWORD_HASH_COST: '12',
     OUTBOX_DIR: join(dir, 'outbox'),
     SCHEDULER: 'false',
     ...env,

@@ -4,6 +4,7 @@ import { Reminders1732500000000 } from './1732500000000-reminders.js';
 import { Reports1732600000000 } from './1732600000000-reports.js';
 import { UnitTextsAndImportMappings1732700000000 } from './1732700000000-unit-texts-and-import-mappings.js';
 import { Occurrences1732800000000 } from './1732800000000-occurrences.js';
+import { TokenPublicIds1732900000000 } from './1732900000000-token-public-ids.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Reports1732600000000,
   UnitTextsAndImportMappings1732700000000,
   Occurrences1732800000000,
+  TokenPublicIds1732900000000,
 ];
