@@ -2,6 +2,7 @@ import { FourLists1732300000000 } from './1732300000000-four-lists.js';
 import { AccountsAndWorkflow1732400000000 } from './1732400000000-accounts-and-workflow.js';
 import { Reminders1732500000000 } from './1732500000000-reminders.js';
 import { Reports1732600000000 } from './1732600000000-reports.js';
+import { SeedNotesAndGroupLeaders1732750000000 } from './1732750000000-seed-notes-and-group-leaders.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS = [FourLists1732300000000, AccountsAndWorkflow1732400000000, Reminders1732500000000, Reports1732600000000];
+export const MIGRATIONS = [FourLists1732300000000, AccountsAndWorkflow1732400000000, Reminders1732500000000, Reports1732600000000, SeedNotesAndGroupLeaders1732750000000];
