@@ -1,3 +1,6 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { SEEDS_DIR } from '../src/seeds/seed-files.js';
 import { SeedService } from '../src/seeds/seed.service.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -163,6 +166,48 @@ describe('seed plans, as the documents write them', () => {
       expect(items[0].taskGroup).toBe('1.推行绿色工业生产');
       expect(items.every((i: TaskView) => i.leadUnits.length > 0)).toBe(true);
     });
+
+    it('keeps "以下任务涉及各区人民政府落实的，不再列出" as written: 各区人民政府 supports task 1 only, and a note says why', async () => {
+      const { items } = await get(`/plans/${foshan}/tasks?limit=100`);
+      const tasks = items as TaskView[];
+      expect(tasks[0].leadUnits.map((u) => u.name)).toEqual(['市工业和信息化局', '市生态环境局']);
+      expect(tasks[0].supportingUnits.map((u) => u.name)).toEqual(['各区人民政府']);
+      expect(tasks.filter((x) => x.supportingUnits.some((u) => u.name === '各区人民政府')).map((x) => x.seq)).toEqual([1]);
+      const plan = await get(`/plans/${foshan}`);
+      expect(plan.notes[0]).toContain('以下任务涉及各区人民政府落实的，不再列出');
+      expect(plan.notes[0]).toContain('按原文保留');
+      expect(plan.source).toBe(
+        '《佛山市“无废城市”建设试点实施方案（公开征求意见稿）》，公开征求意见稿（草案，非正式印发文本）：2、主要任务，3、保障措施，附件 佛山市“无废城市”建设试点指标体系',
+      );
+    });
+
+    it('holds the 保障措施 groups: the mayor-led leadership group, 市无废办 at 市生态环境局, and the six 工作专班', async () => {
+      const { groups } = await get(`/plans/${foshan}/units`);
+      expect(groups.map((g: { name: string; kind: string; leader: string | null }) => [g.name, g.kind, g.leader])).toEqual([
+        ['佛山市“无废城市”建设试点工作领导小组', 'leadership', '市长'],
+        ['市无废办', 'office', null],
+        ['工业绿色生产工作专班', 'working', null],
+        ['绿色生活方式工作专班', 'working', null],
+        ['农业绿色生产工作专班', 'working', null],
+        ['医疗废物管理工作专班', 'working', null],
+        ['固体废物管理机制体制完善工作专班', 'working', null],
+        ['设施能力建设工作专班', 'working', null],
+      ]);
+      expect(groups[0]).toMatchObject({ duties: '实行定期会议协调制度', leadUnits: [], memberUnits: [] });
+      expect(groups[1]).toMatchObject({ duties: '日常工作由市生态环境局牵头负责', leadUnits: [{ name: '市生态环境局' }] });
+      expect(groups[2].duties).toBe('实行组长负责制，明确专班职责，强化激励措施');
+    });
+
+    it('dates the districts\' implementation plans by the end of June 2022 (保障措施（二）)', async () => {
+      const plan = await get(`/plans/${foshan}`);
+      expect(plan.stages).toHaveLength(1);
+      expect(plan.stages[0]).toMatchObject({
+        name: '细化工作任务',
+        content: '各区应根据广东省和佛山市试点工作要求，编制本区建设试点实施方案，并组织专家评审通过后，于2022年6月底前报送佛山市无废办，由各区人民政府正式印发实施。',
+        deadlineText: '2022年6月底前',
+      });
+      expect(plan.stages[0].milestones.map((m: Milestone) => [m.phrase, m.dueDate])).toEqual([['2022年6月底前', '2022-06-30']]);
+    });
   });
 
   describe('Jiangyin (江阴)', () => {
@@ -181,16 +226,69 @@ describe('seed plans, as the documents write them', () => {
       for (const name of ['综合协调工作组', '工业固体废物工作组', '农业废弃物工作组', '生活废弃物工作组']) expect(working[name]).toBe(1);
     });
 
-    it('keeps each task unit cell as the document lists it, all as lead units, beside the canonical units', async () => {
+    it('keeps each task unit cell as the document lists it beside the canonical units (the standing units are in no cell)', async () => {
       const { items } = await get(`/plans/${jiangyin}/tasks?limit=100`);
       expect(items[1]).toMatchObject({
         seq: 2,
         leadUnitsText: '市发展改革委、住房和城乡建设局、城管局、农业农村局、统计局、江阴生态环境局',
         supportUnitsText: '',
-        supportingUnits: [],
       });
+      expect(items[1].supportingUnits).toHaveLength(18);
       expect(items[1].leadUnits).toHaveLength(6);
       expect(items[1].leadUnits[5].name).toBe('无锡市江阴生态环境局');
+    });
+
+    // The 18 units the annex lists for "各镇人民政府,街道办事处,高新区、临港经济开发区管委会", in its order.
+    const IMPLEMENTING = [
+      '澄江街道办事处', '南闸街道办事处', '夏港街道办事处', '申港街道办事处', '利港街道办事处', '璜土镇人民政府',
+      '云亭街道办事处', '青阳镇人民政府', '徐霞客镇人民政府', '月城镇人民政府', '周庄镇人民政府', '长泾镇人民政府',
+      '顾山镇人民政府', '祝塘镇人民政府', '华士镇人民政府', '新桥镇人民政府', '高新区管委会', '临港经济开发区管委会',
+    ];
+
+    it('gives every town, street office and park committee all 21 tasks as support ("以下均需…落实,不再列出")', async () => {
+      for (const name of ['澄江街道办事处', '新桥镇人民政府', '高新区管委会', '临港经济开发区管委会']) {
+        const view = await get(`/plans/${jiangyin}/responsibilities?unit=${encodeURIComponent(name)}`);
+        expect([name, view.items.length]).toEqual([name, 21]);
+        expect(view.items.every((i: { role: string }) => i.role === 'support')).toBe(true);
+        expect(view.lead.total).toBe(0);
+        expect(view.support).toMatchObject({ tasks: 21, total: 21 });
+        expect(view.items.map((i: { seq: number }) => i.seq)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+      }
+      const units = await get(`/plans/${jiangyin}/units`);
+      const names = units.items.map((u: Named) => u.name);
+      // The collective names are read through the annex, not kept as units of their own.
+      expect(names).not.toContain('各镇人民政府');
+      expect(names).not.toContain('街道办事处');
+    });
+
+    it('keeps task 1\'s 7 units "按职责分工负责" as lead and the implementing units as support', async () => {
+      const { items } = await get(`/plans/${jiangyin}/tasks?limit=100`);
+      const tasks = items as TaskView[];
+      expect(tasks[0].leadUnits.map((u) => u.name)).toEqual([
+        '江阴市发展和改革委员会',
+        '江阴市工业和信息化局',
+        '江阴市住房和城乡建设局',
+        '江阴市城市综合管理局',
+        '江阴市农业农村局',
+        '江阴市市场监督管理局',
+        '无锡市江阴生态环境局',
+      ]);
+      expect(tasks[0].supportingUnits.map((u) => u.name)).toEqual(IMPLEMENTING);
+      // A later task: its own units lead, the standing units support after them.
+      const task18 = tasks.find((x) => x.seq === 18)!;
+      expect(task18.content).toMatch(/^深化碳普惠制/);
+      expect(task18.leadUnits.map((u) => u.name)).toEqual(['无锡市江阴生态环境局']);
+      expect(task18.supportingUnits.map((u) => u.name)).toEqual(IMPLEMENTING);
+      expect(tasks.every((x) => x.supportingUnits.length === 18)).toBe(true);
+    });
+
+    it('names the leadership group\'s 组长 as written and keeps the standing sentence in the plan\'s notes', async () => {
+      const units = await get(`/plans/${jiangyin}/units`);
+      const leadership = units.groups.find((g: { kind: string }) => g.kind === 'leadership');
+      expect(leadership.leader).toBe('市政府分管领导');
+      const plan = await get(`/plans/${jiangyin}`);
+      expect(plan.notes[0]).toContain('以下均需各镇人民政府、街道办事处,高新区、临港经济开发区管委会落实,不再列出');
+      expect(plan.notes.join('')).toContain('原文未写副组长');
     });
 
     it('dates the mid-term review by the end of 2023 and the final review by the end of 2025', async () => {
@@ -215,11 +313,56 @@ describe('seed plans, as the documents write them', () => {
     });
   });
 
+  it('Jiangjin keeps "各镇街要细化深化落实规划重点任务" as written, with a note, and no town on any task', async () => {
+    const plan = await get(`/plans/${jiangjin}`);
+    expect(plan.notes).toHaveLength(1);
+    expect(plan.notes[0]).toContain('各镇街要细化深化落实规划重点任务');
+    const units = await get(`/plans/${jiangjin}/units`);
+    expect(units.items.map((u: Named) => u.name)).not.toContain('各镇街');
+    expect((await get(`/plans/${jiangmen}`)).notes).toBeNull();
+  });
+
   it('loads seeds once: a second load changes nothing', async () => {
     const before = (await get('/plans')).map((p: { counts: unknown }) => p.counts);
     const results = await t.app.get(SeedService).loadAll();
     expect(results.every((r) => !r.loaded)).toBe(true);
     const after = (await get('/plans')).map((p: { counts: unknown }) => p.counts);
     expect(after).toEqual(before);
+  });
+});
+
+/** Path-like text: a file name with an extension, or a slash path starting at ./, ../ or a lowercase folder name. */
+const PATH_LIKE =
+  /(?<![\w/.:@-])(?:(?:\.{1,2}\/)?(?:[\w-]+\/)*[\w-][\w.-]*\.(?:txt|csv|json|md|ts|js|mjs|cjs|xlsx|xls|pdf|docx?|html?|eml|sqlite|ya?ml|png|jpe?g)|(?:\.{1,2}\/|\/)?[a-z][\w-]{2,}(?:\/[\w.-]+)+\/?)(?![\w/])/g;
+
+function pathsIn(text: string): string[] {
+  return [...text.matchAll(PATH_LIKE)].map((m) => m[0]);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+describe('seed files name only paths the repository has', () => {
+  const root = dirname(SEEDS_DIR);
+
+  it('tells a path from units of measure, standards and time zones', () => {
+    expect(pathsIn('来源：seed-docs/002_b78d2d53063c0a33.txt；见 seeds/jiangyin/tasks.csv 与 data/outbox')).toEqual([
+      'seed-docs/002_b78d2d53063c0a33.txt',
+      'seeds/jiangyin/tasks.csv',
+      'data/outbox',
+    ]);
+    expect(pathsIn('0.49吨/万元，GB/T39198-2020，GB/T 15555，3200t/d，kg/t，Asia/Shanghai，name@example.org')).toEqual([]);
+  });
+
+  it('finds no path in seeds/ that the repository lacks', () => {
+    const missing: string[] = [];
+    for (const file of filesUnder(SEEDS_DIR)) {
+      for (const path of pathsIn(readFileSync(file, 'utf8'))) {
+        const candidates = [join(root, path), join(dirname(file), path)];
+        if (!candidates.some((c) => existsSync(c))) missing.push(`${relative(root, file)}: ${path}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

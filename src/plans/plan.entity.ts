@@ -31,6 +31,10 @@ export class Plan extends BaseEntity {
   @Column({ type: 'text', nullable: true })
   source: string | null;
 
+  /** How the seed was read where its document is ambiguous or states a standing arrangement (Chinese, one note a line). */
+  @Column({ type: 'simple-json', nullable: true })
+  notes: string[] | null;
+
   /** The office has published the four lists read-only, without a token (never progress or evidence). */
   @Column({ type: 'boolean', default: false })
   published: boolean;

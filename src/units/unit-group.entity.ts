@@ -2,7 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../database/base.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 
-export type UnitGroupKind = 'leadership' | 'working';
+/** A leadership group (领导小组), its office (办公室, e.g. 市无废办), or a working group (工作组 / 工作专班). */
+export type UnitGroupKind = 'leadership' | 'office' | 'working';
 
 /** A leadership group (领导小组) or working group (工作组) of a plan, with its lead and member units. */
 @Entity('unit_groups')
@@ -23,6 +24,10 @@ export class UnitGroup extends BaseEntity {
 
   @Column({ type: 'text', default: '' })
   duties: string;
+
+  /** Who leads the group (组长) as the document writes it, a post rather than a unit ("市长", "市政府分管领导"); null when not stated. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  leader: string | null;
 
   /** Unit ids, in the document's order. */
   @Column({ type: 'simple-json' })

@@ -52,6 +52,7 @@ export class UnitsService {
         id: g.id,
         name: g.name,
         kind: g.kind,
+        leader: g.leader,
         duties: g.duties,
         leadUnits: g.leadUnitIds.map((id) => ({ id, name: name(id) })),
         memberUnits: g.memberUnitIds.map((id) => ({ id, name: name(id) })),

@@ -3,6 +3,7 @@ import { AccountsAndWorkflow1732400000000 } from './1732400000000-accounts-and-w
 import { Reminders1732500000000 } from './1732500000000-reminders.js';
 import { Reports1732600000000 } from './1732600000000-reports.js';
 import { UnitTextsAndImportMappings1732700000000 } from './1732700000000-unit-texts-and-import-mappings.js';
+import { SeedNotesAndGroupLeaders1732750000000 } from './1732750000000-seed-notes-and-group-leaders.js';
 import { Occurrences1732800000000 } from './1732800000000-occurrences.js';
 import { TokenPublicIds1732900000000 } from './1732900000000-token-public-ids.js';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   Reminders1732500000000,
   Reports1732600000000,
   UnitTextsAndImportMappings1732700000000,
+  SeedNotesAndGroupLeaders1732750000000,
   Occurrences1732800000000,
   TokenPublicIds1732900000000,
 ];
