@@ -319,6 +319,8 @@ describe('import and export of the lists', () => {
             const again = await download(`/plans/${target}/export/${list}?format=csv`);
             const original = await download(`/plans/${source}/export/${list}?format=csv`);
             expect(again.toString('utf8')).toBe(original.toString('utf8'));
+            // The source plan's standing units (Jiangyin's towns, named in no row) are the source plan's own arrangement.
+            const standing = new Set<number>((plan.standingAssignments ?? []).flatMap((s: { unitIds: number[] }) => s.unitIds));
             const strip = (items: Record<string, unknown>[]) =>
               items.map((i) => ({
                 ...i,
@@ -327,7 +329,7 @@ describe('import and export of the lists', () => {
                 createdAt: 0,
                 updatedAt: 0,
                 leadUnits: (i.leadUnits as { name: string }[]).map((u) => u.name),
-                supportingUnits: (i.supportingUnits as { name: string }[]).map((u) => u.name),
+                supportingUnits: (i.supportingUnits as { id: number; name: string }[]).filter((u) => !standing.has(u.id)).map((u) => u.name),
                 milestones: (i.milestones as Record<string, unknown>[]).map((m) => ({ ...m, id: 0 })),
               }));
             const a = await t.http().get(api(`/plans/${source}/${list}?limit=1000`)).expect(200);
@@ -337,6 +339,26 @@ describe('import and export of the lists', () => {
         });
       }
     }
+  });
+
+  it('re-imports Jiangyin\'s own export unchanged, its towns still supporting every task though no row names them', async () => {
+    const jiangyin = await planId(t, 'jiangyin');
+    const file = await download(`/plans/${jiangyin}/export/tasks?format=xlsx`);
+    const res = await upload(jiangyin, 'tasks', file, 'tasks.xlsx').expect(201);
+    expect(res.body).toMatchObject({ created: 0, updated: 0, unchanged: 21 });
+    const view = await t.http().get(api(`/plans/${jiangyin}/responsibilities?unit=${encodeURIComponent('澄江街道办事处')}`)).expect(200);
+    expect(view.body.items).toHaveLength(21);
+  });
+
+  it('gives a task added to Jiangyin the standing towns as supporting units too', async () => {
+    const jiangyin = await planId(t, 'jiangyin');
+    const units = (await t.http().get(api(`/plans/${jiangyin}/units`)).expect(200)).body.items as { id: number; name: string }[];
+    const lead = units.find((u) => u.name === '无锡市江阴生态环境局')!.id;
+    const res = await t.http().post(api(`/plans/${jiangyin}/tasks`)).send({ seq: 99, content: '2025年底前完成全市一般工业固废产生单位排查', leadUnitIds: [lead] }).expect(201);
+    expect(res.body.leadUnits.map((u: { name: string }) => u.name)).toEqual(['无锡市江阴生态环境局']);
+    expect(res.body.supportingUnits).toHaveLength(18);
+    expect(res.body.supportingUnits[0].name).toBe('澄江街道办事处');
+    await t.http().delete(api(`/plans/${jiangyin}/tasks/${res.body.id}`)).expect(204);
   });
 
   describe('bad input: a clear error naming row and column, and nothing written', () => {

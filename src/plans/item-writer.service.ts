@@ -8,6 +8,7 @@ import { saveMilestones } from '../deadlines/milestone-store.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
 import { saveAssignments } from '../responsibilities/assignment-store.js';
+import { withStandingUnits } from '../responsibilities/standing-assignments.js';
 import type { UnitIdsDto } from '../common/unit-ids.dto.js';
 import type { ListAdapter } from '../spreadsheets/list-adapters.js';
 import { Unit } from '../units/unit.entity.js';
@@ -22,6 +23,19 @@ type List<T extends Item> = ListAdapter<any, T>;
  * Creates, changes and deletes items of the three lists with their responsibilities and milestones, atomically.
  * Each list's own rules (its entity, how its milestones are read) come from its ListAdapter.
  */
+/** A new item's units with the plan's standing arrangements added (see responsibilities/standing-assignments.ts). */
+function withStandingIds(plan: Plan, itemType: ItemType, units: UnitIdsDto): UnitIdsDto {
+  if (!plan.standingAssignments?.length) return units;
+  const asUnit = (id: number) => ({ id });
+  const { lead, support } = withStandingUnits(
+    plan.standingAssignments,
+    itemType,
+    { lead: (units.leadUnitIds ?? []).map(asUnit), support: (units.supportingUnitIds ?? []).map(asUnit) },
+    asUnit,
+  );
+  return { ...units, leadUnitIds: lead.map((u) => u.id), supportingUnitIds: support.map((u) => u.id) };
+}
+
 @Injectable()
 export class ItemWriterService {
   constructor(
@@ -34,7 +48,7 @@ export class ItemWriterService {
       const plan = await this.plan(manager, planId);
       await this.checkSeqFree(manager, list.itemType, list.entity, planId, fields.seq as number, null);
       const item = await manager.save(list.entity, manager.create(list.entity, { ...fields, planId } as T));
-      await this.saveUnits(manager, list.itemType, item, units, true);
+      await this.saveUnits(manager, list.itemType, item, withStandingIds(plan, list.itemType, units), true);
       await saveMilestones(manager, planId, list.itemType, item.id, list.milestones(plan, item));
       return item;
     });

@@ -1,3 +1,4 @@
+import type { StandingAssignment } from '../responsibilities/standing-assignments.js';
 import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../database/base.entity.js';
 
@@ -34,6 +35,10 @@ export class Plan extends BaseEntity {
   /** How the seed was read where its document is ambiguous or states a standing arrangement (Chinese, one note a line). */
   @Column({ type: 'simple-json', nullable: true })
   notes: string[] | null;
+
+  /** Standing arrangements: units that hold every item of a list in a role though no row names them. */
+  @Column({ type: 'simple-json', nullable: true })
+  standingAssignments: StandingAssignment[] | null;
 
   /** The office has published the four lists read-only, without a token (never progress or evidence). */
   @Column({ type: 'boolean', default: false })

@@ -1,18 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { recordAudit } from '../audit/audit-recorder.js';
 import { DomainError, type FieldProblem } from '../common/domain-error.js';
-import { groupBy } from '../common/group-by.js';
 import { stageMilestones } from '../deadlines/item-milestones.js';
 import { saveMilestones } from '../deadlines/milestone-store.js';
 import { PlanStage } from '../plans/plan-stage.entity.js';
 import { Plan } from '../plans/plan.entity.js';
-import { Assignment } from '../responsibilities/assignment.entity.js';
 import { type IndicatorInput, type ListRead, type ProjectInput, readIndicators, readProjects, readTasks, type TaskInput } from '../spreadsheets/list-records.js';
 import { writeNewItems } from '../spreadsheets/list-writer.js';
-import { Task } from '../tasks/task.entity.js';
 import { UnitGroup } from '../units/unit-group.entity.js';
 import { UnitNames } from '../units/unit-names.js';
+import type { StandingAssignment } from '../responsibilities/standing-assignments.js';
 import { Unit } from '../units/unit.entity.js';
 import { readSeedFolder, type SeedFolder, seedKeys } from './seed-files.js';
 
@@ -71,8 +68,9 @@ export class SeedService {
       Unit,
       file.units.map((u) => manager.create(Unit, { planId: plan.id, name: u.name, aliases: u.aliases, kind: u.kind })),
     );
+    plan.standingAssignments = this.standingAssignments(folder, new UnitNames(units));
+    if (plan.standingAssignments) await manager.save(Plan, plan);
     await writeNewItems(manager, plan, units, lists);
-    await this.writeStandingAssignments(manager, folder, plan, new UnitNames(units));
     await this.writeGroups(manager, folder, plan, new UnitNames(units));
     for (const [index, stage] of file.stages.entries()) {
       const row = await manager.save(
@@ -115,38 +113,17 @@ export class SeedService {
 
   /**
    * A standing sentence ("以下均需…落实,不再列出") gives its units its role on every item of the list, after the units
-   * each row names; a unit a row names already keeps its role there. One audit entry records the sentence.
+   * each row names (a unit a row names already keeps its role there). Kept on the plan, so the seed's rows, later
+   * imports and new items all get them.
    */
-  private async writeStandingAssignments(manager: EntityManager, folder: SeedFolder, plan: Plan, names: UnitNames): Promise<void> {
-    for (const standing of folder.plan.standingAssignments ?? []) {
-      const { units, unknown } = names.resolve(standing.units);
-      if (unknown.length) {
-        throw new DomainError('SEED_INVALID', `${folder.dir}/plan.json：“${standing.text}”有未知单位：${unknown.join('、')}`);
-      }
-      const tasks = await manager.find(Task, { where: { planId: plan.id }, order: { seq: 'ASC' } });
-      const held = groupBy(await manager.findBy(Assignment, { planId: plan.id, itemType: 'task' }), (a) => a.itemId);
-      const rows: Partial<Assignment>[] = [];
-      for (const task of tasks) {
-        const mine = held.get(task.id) ?? [];
-        let position = mine.filter((a) => a.role === standing.role).length;
-        for (const unit of units) {
-          if (mine.some((a) => a.unitId === unit.id)) continue;
-          rows.push({ planId: plan.id, itemType: 'task', itemId: task.id, unitId: unit.id, role: standing.role, position: position++ });
-        }
-      }
-      for (let i = 0; i < rows.length; i += 400) {
-        // One audit entry below for the sentence, not one per cell.
-        await manager.createQueryBuilder().insert().into(Assignment).values(rows.slice(i, i + 400)).updateEntity(false).callListeners(false).execute();
-      }
-      await recordAudit(manager, {
-        action: 'import',
-        entityType: 'assignments',
-        entityId: null,
-        planId: plan.id,
-        before: null,
-        after: { source: 'seed', standing: standing.text, role: standing.role, units: units.map((u) => u.name), count: rows.length },
-      });
-    }
+  private standingAssignments(folder: SeedFolder, names: UnitNames): StandingAssignment[] | null {
+    const standing = folder.plan.standingAssignments ?? [];
+    if (!standing.length) return null;
+    return standing.map((s) => {
+      const { units, unknown } = names.resolve(s.units);
+      if (unknown.length) throw new DomainError('SEED_INVALID', `${folder.dir}/plan.json：“${s.text}”有未知单位：${unknown.join('、')}`);
+      return { text: s.text, role: s.role, itemType: 'task', unitIds: units.map((u) => u.id) };
+    });
   }
 
   private check<T>(folder: SeedFolder, file: string, read: ListRead<T>): T[] {

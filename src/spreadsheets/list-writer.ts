@@ -7,6 +7,7 @@ import { saveMilestones } from '../deadlines/milestone-store.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { Assignment } from '../responsibilities/assignment.entity.js';
 import { saveAssignments } from '../responsibilities/assignment-store.js';
+import { withStandingUnits } from '../responsibilities/standing-assignments.js';
 import { UnitNames } from '../units/unit-names.js';
 import type { Unit } from '../units/unit.entity.js';
 import { type AnyListAdapter, INDICATORS, PROJECTS, TASKS } from './list-adapters.js';
@@ -55,6 +56,7 @@ export async function applyList(
   source = 'seed',
 ): Promise<ApplyCounts> {
   const names = new UnitNames(units);
+  const unitById = new Map(units.map((u) => [u.id, u]));
   const problems = unknownUnitProblems(inputs, names);
   if (problems.length) throw new DomainError('UNKNOWN_UNITS', `有${problems.length}处单位名称无法识别`, problems);
   const counts: ApplyCounts = { created: 0, updated: 0, unchanged: 0 };
@@ -65,8 +67,13 @@ export async function applyList(
   const creates: { input: Input; fields: Record<string, unknown>; lead: Unit[]; support: Unit[] }[] = [];
   const updatedSeqs: number[] = [];
   for (const input of inputs) {
-    const lead = names.resolve(input.leadUnits).units;
-    const support = names.resolve(input.supportingUnits).units.filter((u) => !lead.includes(u));
+    const named = names.resolve(input.leadUnits).units;
+    const { lead, support } = withStandingUnits(
+      plan.standingAssignments,
+      adapter.itemType,
+      { lead: named, support: names.resolve(input.supportingUnits).units.filter((u) => !named.includes(u)) },
+      (id) => unitById.get(id),
+    );
     const fields = adapter.fields(input) as Record<string, unknown>;
     const stored = existing.get(input.seq) as Record<string, unknown> | undefined;
     if (!stored) {
