@@ -25,27 +25,29 @@ import { SeedService } from './seeds/seed.service.js';
 import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { UnitsModule } from './units/units.module.js';
+import type { AppBoundary } from './app.js';
+import { ROBOT_NETWORK, systemNetwork } from './outbox/robot-network.js';
 
 /** The settings and the clock, available everywhere. */
 @Global()
 @Module({})
 class CoreModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  static forConfig(config: AppConfig, boundary: AppBoundary = {}): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, Clock],
-      exports: [APP_CONFIG, Clock],
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, { provide: ROBOT_NETWORK, useValue: boundary.robotNetwork ?? systemNetwork }],
+      exports: [APP_CONFIG, Clock, ROBOT_NETWORK],
     };
   }
 }
 
 @Module({})
 export class AppModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  static forConfig(config: AppConfig, boundary: AppBoundary = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forConfig(config),
+        CoreModule.forConfig(config, boundary),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...dataSourceOptions(config.database), migrationsRun: true, migrationsTransactionMode: 'each' }),
           dataSourceFactory: async (options?: DataSourceOptions) => {

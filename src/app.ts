@@ -11,16 +11,23 @@ import { SeedService } from './seeds/seed.service.js';
 import { loadDemoUsers } from './seeds/demo-users.js';
 import { UsersService } from './auth/users.service.js';
 import { DataSource } from 'typeorm';
+import type { RobotNetwork } from './outbox/robot-network.js';
+
+/** What the app reaches outside itself through, for a test to give its own (defaults: the real ones). */
+export interface AppBoundary {
+  /** Name resolution and HTTPS for the chat robots. */
+  robotNetwork?: RobotNetwork;
+}
 
 /** Builds the application: Fastify, /api/v1, the strict pipe, OpenAPI at /api/docs, seeds on first start. */
-export interface AppOptions {
+export interface AppOptions extends AppBoundary {
   logger?: false | LoggerService;
   /** Serve the Swagger UI page (its assets load through @fastify/static, which Jest's ESM mode cannot import). */
   docsUi?: boolean;
 }
 
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), new FastifyAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { robotNetwork: options.robotNetwork }), new FastifyAdapter(), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1 } });
