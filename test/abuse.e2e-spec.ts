@@ -327,24 +327,23 @@ describe('abuse: robots at send time (resolved addresses, answers)', () => {
       { robotNetwork: testNetwork(robots, { 'robot.example.org': ['203.0.114.10'], 'rebind.example.org': ['203.0.114.11', '127.0.0.1'], 'qyapi.weixin.qq.com': ['101.91.0.10'] }, sent) },
     );
     plan = await planId(t, 'jiangjin');
+    const units = (await t.http().get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as { id: number; name: string }[];
+    const unit = units.find((u) => u.name === '区经济信息委')!.id;
+    for (const address of ['https://rebind.example.org/send?key=rebind-secret', 'https://robot.example.org/send?key=broken']) {
+      await t.http().post(`/api/v1/plans/${plan}/units/${unit}/contacts`).send({ role: 'group', channel: 'wecom', address }).expect(201);
+    }
     t.clock.set('2026-11-23T09:00:00+08:00');
+    await t.app.get(ReminderScheduler).sweepAndSend();
   }, 60_000);
   afterAll(async () => {
     await t.close();
     await robots.close();
   });
 
-  const addRobot = async (address: string) => {
-    const units = (await t.http().get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as { id: number; name: string }[];
-    const unit = units.find((u) => u.name === '区经济信息委')!.id;
-    await t.http().post(`/api/v1/plans/${plan}/units/${unit}/contacts`).send({ role: 'group', channel: 'wecom', address }).expect(201);
-  };
   const robotRows = async (host: string) =>
     ((await t.http().get('/api/v1/outbox').query({ limit: 1000 }).expect(200)).body.items as { recipient: string; status: string; lastError: string | null }[]).filter((m) => m.recipient.includes(host));
 
   it('ssrf at send time: a host that resolves to an inside address is never connected to', async () => {
-    await addRobot('https://rebind.example.org/send?key=rebind-secret');
-    await t.app.get(ReminderScheduler).sweepAndSend();
     const rows = await robotRows('rebind.example.org');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((m) => m.status === 'failed')).toBe(true);
@@ -355,8 +354,6 @@ describe('abuse: robots at send time (resolved addresses, answers)', () => {
   });
 
   it('a robot’s answer body is never kept: lastError is a short status line', async () => {
-    await addRobot('https://robot.example.org/send?key=broken');
-    await t.app.get(ReminderScheduler).sweepAndSend();
     await t.app.get(SenderService).deliverDue();
     const rows = await robotRows('robot.example.org');
     expect(rows.length).toBeGreaterThan(0);
