@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -8,6 +8,7 @@ import { StatusModule } from './status/status.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { Clock } from './common/clock.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
+import { KnownQueryInterceptor } from './common/known-query.interceptor.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { serializeTransactions } from './database/serial-transactions.js';
@@ -74,7 +75,7 @@ export class AppModule {
         ReportsModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }, SeedService],
+      providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }, { provide: APP_INTERCEPTOR, useClass: KnownQueryInterceptor }, SeedService],
     };
   }
 }

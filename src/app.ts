@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { parseJsonBody } from './common/json-body.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { SeedService } from './seeds/seed.service.js';
@@ -29,6 +30,14 @@ export interface AppOptions extends AppBoundary {
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { robotNetwork: options.robotNetwork }), new FastifyAdapter(), {
     logger: options.logger ?? ['log', 'warn', 'error'],
+  });
+  const { bodyLimit } = app.getHttpAdapter().getInstance().initialConfig;
+  app.useBodyParser('application/json', { bodyLimit }, (request, body, done) => {
+    try {
+      done(null, parseJsonBody(body, request.headers['content-type']));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
   });
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1 } });
   app.setGlobalPrefix('api/v1');
