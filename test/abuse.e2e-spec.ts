@@ -285,7 +285,6 @@ describe('abuse and bad input (the Jiangjin plan)', () => {
       api('/extensions'),
       api('/outbox'),
       api('/responsibilities'),
-      api('/assignments'),
       api('/audit'),
       '/api/v1/outbox',
       '/api/v1/users',
