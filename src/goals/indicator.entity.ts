@@ -75,4 +75,12 @@ export class Indicator extends BaseEntity {
 
   @Column({ type: 'text', default: '' })
   note: string;
+
+  /** The day the office withdrew (撤销) the item; null: in force. A withdrawn item leaves lists, reminders and reports from that day. */
+  @Column({ type: 'date', nullable: true })
+  withdrawnOn: string | null;
+
+  /** Why it was withdrawn, as the office wrote it. */
+  @Column({ type: 'text', nullable: true })
+  withdrawnReason: string | null;
 }

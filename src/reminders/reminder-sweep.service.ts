@@ -143,7 +143,7 @@ export class ReminderSweepService {
         planId: draft.planId,
         rule: draft.rule,
         channel: draft.recipient.channel,
-        recipient: draft.recipient.channel === 'email' ? draft.recipient.address : maskWebhook(draft.recipient.address),
+        recipient: draft.recipient.address,
         recipientName: draft.recipient.name.slice(0, 100),
         unitId: draft.recipient.unitId,
         sendDate: draft.sendDate,

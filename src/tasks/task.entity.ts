@@ -30,4 +30,12 @@ export class Task extends BaseEntity {
   /** The 完成时限 cell as written, when the table has one; otherwise deadlines come from the content. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   deadlineText: string | null;
+
+  /** The day the office withdrew (撤销) the item; null: in force. A withdrawn item leaves lists, reminders and reports from that day. */
+  @Column({ type: 'date', nullable: true })
+  withdrawnOn: string | null;
+
+  /** Why it was withdrawn, as the office wrote it. */
+  @Column({ type: 'text', nullable: true })
+  withdrawnReason: string | null;
 }

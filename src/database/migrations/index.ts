@@ -3,6 +3,7 @@ import { AccountsAndWorkflow1732400000000 } from './1732400000000-accounts-and-w
 import { Reminders1732500000000 } from './1732500000000-reminders.js';
 import { Reports1732600000000 } from './1732600000000-reports.js';
 import { Occurrences1732800000000 } from './1732800000000-occurrences.js';
+import { WithdrawnItems1732950000000 } from './1732950000000-withdrawn-items.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS = [FourLists1732300000000, AccountsAndWorkflow1732400000000, Reminders1732500000000, Reports1732600000000, Occurrences1732800000000];
+export const MIGRATIONS = [FourLists1732300000000, AccountsAndWorkflow1732400000000, Reminders1732500000000, Reports1732600000000, Occurrences1732800000000, WithdrawnItems1732950000000];
