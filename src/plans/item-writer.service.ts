@@ -87,12 +87,12 @@ export class ItemWriterService {
    */
   async remove<T extends Item & { version: number }>(list: List<T>, planId: number, id: number, version: number | undefined): Promise<void> {
     const name = ITEM_TYPE_NAMES[list.itemType];
-    if (version === undefined) {
-      throw new ValidationFailedError([{ field: 'version', message: `删除${name}时请给出读到的版本号（?version= 或请求体中的 version）` }]);
-    }
     const remove = () =>
       this.dataSource.transaction(async (manager) => {
         const item = await findForUpdate(manager, list.entity, name, { id, planId } as never);
+        if (version === undefined) {
+          throw new ValidationFailedError([{ field: 'version', message: `删除${name}时请给出读到的版本号（?version= 或请求体中的 version）` }]);
+        }
         checkVersion(name, version, item);
         const records = await itemRecords(manager, list.itemType, item.id);
         if (records.length > 0) {
