@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -8,6 +8,7 @@ import { StatusModule } from './status/status.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { Clock } from './common/clock.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
+import { KnownQueryInterceptor } from './common/known-query.interceptor.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { serializeTransactions } from './database/serial-transactions.js';
@@ -25,27 +26,29 @@ import { SeedService } from './seeds/seed.service.js';
 import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { UnitsModule } from './units/units.module.js';
+import type { AppBoundary } from './app.js';
+import { ROBOT_NETWORK, systemNetwork } from './outbox/robot-network.js';
 
 /** The settings and the clock, available everywhere. */
 @Global()
 @Module({})
 class CoreModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  static forConfig(config: AppConfig, boundary: AppBoundary = {}): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, Clock],
-      exports: [APP_CONFIG, Clock],
+      providers: [{ provide: APP_CONFIG, useValue: config }, Clock, { provide: ROBOT_NETWORK, useValue: boundary.robotNetwork ?? systemNetwork }],
+      exports: [APP_CONFIG, Clock, ROBOT_NETWORK],
     };
   }
 }
 
 @Module({})
 export class AppModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  static forConfig(config: AppConfig, boundary: AppBoundary = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forConfig(config),
+        CoreModule.forConfig(config, boundary),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...dataSourceOptions(config.database), migrationsRun: true, migrationsTransactionMode: 'each' }),
           dataSourceFactory: async (options?: DataSourceOptions) => {
@@ -72,7 +75,7 @@ export class AppModule {
         ReportsModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }, SeedService],
+      providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }, { provide: APP_INTERCEPTOR, useClass: KnownQueryInterceptor }, SeedService],
     };
   }
 }

@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { parseJsonBody } from './common/json-body.js';
 import { createValidationPipe } from './common/validation.js';
 import { registerSecurity } from './common/security.js';
 import type { AppConfig } from './config/app-config.js';
@@ -13,9 +14,16 @@ import { loadDemoUsers } from './seeds/demo-users.js';
 import { UsersService } from './auth/users.service.js';
 import { setPasswordHashCost } from './auth/secrets.js';
 import { DataSource } from 'typeorm';
+import type { RobotNetwork } from './outbox/robot-network.js';
+
+/** What the app reaches outside itself through, for a test to give its own (defaults: the real ones). */
+export interface AppBoundary {
+  /** Name resolution and HTTPS for the chat robots. */
+  robotNetwork?: RobotNetwork;
+}
 
 /** Builds the application: Fastify, /api/v1, the strict pipe, OpenAPI at /api/docs, seeds on first start. */
-export interface AppOptions {
+export interface AppOptions extends AppBoundary {
   logger?: false | LoggerService;
   /** Serve the Swagger UI page (its assets load through @fastify/static, which Jest's ESM mode cannot import). */
   docsUi?: boolean;
@@ -23,10 +31,18 @@ export interface AppOptions {
 
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   setPasswordHashCost(config.passwordHashCost);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), new FastifyAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { robotNetwork: options.robotNetwork }), new FastifyAdapter(), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
   await registerSecurity(app, 'api/v1');
+  const { bodyLimit } = app.getHttpAdapter().getInstance().initialConfig;
+  app.useBodyParser('application/json', { bodyLimit }, (request, body, done) => {
+    try {
+      done(null, parseJsonBody(body, request.headers['content-type']));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1 } });
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());

@@ -68,7 +68,7 @@ describe('the audit log', () => {
 
   it('records a deleted task with its last content', async () => {
     const created = await t.as(office).post(api(`/plans/${jiangjin}/tasks`)).send({ seq: 901, content: '临时任务，稍后删除' }).expect(201);
-    await t.as(office).delete(api(`/plans/${jiangjin}/tasks/${created.body.id}`)).expect(204);
+    await t.as(office).delete(api(`/plans/${jiangjin}/tasks/${created.body.id}`)).query({ version: created.body.version }).expect(204);
     const log = await planAudit(jiangjin, `&entityType=tasks&entityId=${created.body.id}`);
     expect(log.items.map((e) => e.action)).toEqual(['delete', 'insert']);
     expect(log.items[0]).toMatchObject({ actorName: 'jiangjin-office', after: null, before: { seq: 901, content: '临时任务，稍后删除' } });

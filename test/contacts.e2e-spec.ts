@@ -113,8 +113,9 @@ describe('unit contacts: the rules the office meets less often', () => {
     expect(JSON.stringify(res.body)).not.toContain('secret-part');
   });
 
-  it('takes a robot on a loopback receiver, and a role outside the four is refused naming the field', async () => {
-    await t.as(office).post(api(`/units/${jxw}/contacts`)).send({ role: 'group', channel: 'dingtalk', address: 'http://127.0.0.1:9/robot' }).expect(201);
+  it('refuses a robot on a loopback address (never an inside address), and a role outside the four naming the field', async () => {
+    const inside = await t.as(office).post(api(`/units/${jxw}/contacts`)).send({ role: 'group', channel: 'dingtalk', address: 'https://127.0.0.1:9/robot' }).expect(400);
+    expect(inside.body.errors[0]).toMatchObject({ field: 'address', message: '“127.0.0.1”是本机环回地址，不能作为群机器人地址' });
     const role = await t.as(office).post(api(`/units/${jxw}/contacts`)).send({ role: 'boss', channel: 'email', address: 'boss@example.org' }).expect(400);
     expect(role.body.errors[0].field).toBe('role');
   });

@@ -182,7 +182,7 @@ describe('the lists API', () => {
       expect(project.body.milestones[0].dueDate).toBe('2025-12-31');
       const badMoney = await t.http().post(api(`/plans/${planIdNew}/projects`)).send({ seq: 2, name: 'x', investment: '很多' }).expect(400);
       expect(badMoney.body.errors[0]).toMatchObject({ field: 'investment', value: '很多' });
-      await t.http().patch(api(`/plans/${planIdNew}/projects/${project.body.id}`)).send({ investment: 1300, version: project.body.version }).expect(200);
+      const patched = await t.http().patch(api(`/plans/${planIdNew}/projects/${project.body.id}`)).send({ investment: 1300, version: project.body.version }).expect(200);
       const indicator = await t
         .http()
         .post(api(`/plans/${planIdNew}/indicators`))
@@ -190,9 +190,9 @@ describe('the lists API', () => {
         .expect(201);
       expect(indicator.body).toMatchObject({ baselineValue: 80, direction: 'higher', targets: [{ year: 2026, value: 90 }] });
       expect(indicator.body.milestones[0]).toMatchObject({ dueDate: '2026-12-31', quantity: '≥90%' });
-      await t.http().delete(api(`/plans/${planIdNew}/indicators/${indicator.body.id}`)).expect(204);
+      await t.http().delete(api(`/plans/${planIdNew}/indicators/${indicator.body.id}`)).query({ version: indicator.body.version }).expect(204);
       await t.http().get(api(`/plans/${planIdNew}/indicators/${indicator.body.id}`)).expect(404);
-      await t.http().delete(api(`/plans/${planIdNew}/projects/${project.body.id}`)).expect(204);
+      await t.http().delete(api(`/plans/${planIdNew}/projects/${project.body.id}`)).send({ version: patched.body.version }).expect(204);
     });
 
     it('assigns, changes and removes a responsibility, refusing a duplicate', async () => {

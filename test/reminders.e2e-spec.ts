@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createApp } from '../src/app.js';
 import { Clock } from '../src/common/clock.js';
 import { SenderService } from '../src/outbox/sender.service.js';
+import type { RobotNetwork } from '../src/outbox/robot-network.js';
 import { ReminderScheduler } from '../src/reminders/reminder-scheduler.js';
 import { type CaughtMail, freePort, type MailCatcher, parseMail, type RobotReceiver, startMailCatcher, startRobotReceiver } from './helpers/mail-catcher.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -305,18 +306,33 @@ describe('delivery through an SMTP outage and to a bad address', () => {
   }, SLOW);
 });
 
-describe('chat-group robots (WeCom and DingTalk webhooks on loopback)', () => {
+/**
+ * The robots' real hosts, reached through a network given at the app's boundary: the names resolve to public
+ * addresses of this table, and a POST to one of them lands on the loopback receiver. Every address rule still runs.
+ */
+function robotNetwork(receiver: RobotReceiver): RobotNetwork {
+  const names: Record<string, string[]> = { 'qyapi.weixin.qq.com': ['101.91.0.10'], 'oapi.dingtalk.com': ['106.11.0.1'] };
+  return {
+    lookup: async (host) => names[host] ?? [],
+    post: async (_address, url, body) => {
+      const res = await fetch(receiver.url(`${url.pathname}${url.search}`), { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body });
+      return { status: res.status, body: await res.text() };
+    },
+  };
+}
+
+describe('chat-group robots (WeCom and DingTalk webhooks, answered on loopback)', () => {
   let t: TestApp;
   let robots: RobotReceiver;
 
   beforeAll(async () => {
     robots = await startRobotReceiver();
-    t = await startTestApp({ SESSION_HOURS: '100000' });
+    t = await startTestApp({ SESSION_HOURS: '100000' }, false, { robotNetwork: robotNetwork(robots) });
     const plan = await planId(t, 'jiangjin');
     const units = (await t.http().get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as Unit[];
     const id = (name: string) => units.find((u) => u.name === name)!.id;
-    await t.http().post(`/api/v1/plans/${plan}/units/${id('区经济信息委')}/contacts`).send({ role: 'group', channel: 'wecom', name: '经信委工作群', address: robots.url('/wecom?key=test-key-1') }).expect(201);
-    await t.http().post(`/api/v1/plans/${plan}/units/${id('区生态环境局')}/contacts`).send({ role: 'group', channel: 'dingtalk', name: '生态环境局工作群', address: robots.url('/dingtalk?access_token=test-token-2') }).expect(201);
+    await t.http().post(`/api/v1/plans/${plan}/units/${id('区经济信息委')}/contacts`).send({ role: 'group', channel: 'wecom', name: '经信委工作群', address: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test-key-1' }).expect(201);
+    await t.http().post(`/api/v1/plans/${plan}/units/${id('区生态环境局')}/contacts`).send({ role: 'group', channel: 'dingtalk', name: '生态环境局工作群', address: 'https://oapi.dingtalk.com/robot/send?access_token=test-token-2' }).expect(201);
     t.clock.set(at(MONDAY, '09:00'));
     await sweep(t);
   }, 60_000);
@@ -327,7 +343,7 @@ describe('chat-group robots (WeCom and DingTalk webhooks on loopback)', () => {
   });
 
   it('posts the unit’s overdue reminder to its WeCom group as markdown', () => {
-    const wecom = robots.posts.filter((p) => p.path.startsWith('/wecom'));
+    const wecom = robots.posts.filter((p) => p.path.startsWith('/cgi-bin/webhook/send?key=test-key-1'));
     expect(wecom.length).toBeGreaterThan(0);
     const body = wecom[0].body as { msgtype: string; markdown: { content: string } };
     expect(body.msgtype).toBe('markdown');
@@ -335,7 +351,7 @@ describe('chat-group robots (WeCom and DingTalk webhooks on loopback)', () => {
   });
 
   it('posts to the DingTalk group with a title', () => {
-    const dingtalk = robots.posts.filter((p) => p.path.startsWith('/dingtalk'));
+    const dingtalk = robots.posts.filter((p) => p.path.startsWith('/robot/send?access_token=test-token-2'));
     expect(dingtalk.length).toBeGreaterThan(0);
     const body = dingtalk[0].body as { msgtype: string; markdown: { title: string; text: string } };
     expect(body.msgtype).toBe('markdown');

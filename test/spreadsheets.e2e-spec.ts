@@ -358,7 +358,7 @@ describe('import and export of the lists', () => {
     expect(res.body.leadUnits.map((u: { name: string }) => u.name)).toEqual(['无锡市江阴生态环境局']);
     expect(res.body.supportingUnits).toHaveLength(18);
     expect(res.body.supportingUnits[0].name).toBe('澄江街道办事处');
-    await t.http().delete(api(`/plans/${jiangyin}/tasks/${res.body.id}`)).expect(204);
+    await t.http().delete(api(`/plans/${jiangyin}/tasks/${res.body.id}?version=${res.body.version}`)).expect(204);
   });
 
   describe('bad input: a clear error naming row and column, and nothing written', () => {

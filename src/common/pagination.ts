@@ -2,6 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** Beyond any list a plan can hold; larger numbers (1e20) would overflow the database's integers. */
+export const MAX_OFFSET = 10_000_000;
+
 export class PageQuery {
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
   @IsOptional()
@@ -11,11 +14,12 @@ export class PageQuery {
   @Max(1000)
   limit = 100;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset = 0;
 }
 

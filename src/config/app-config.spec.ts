@@ -37,8 +37,18 @@ describe('loadConfig', () => {
     [{ SEED: 'maybe' }, 'SEED="maybe"'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL="ftp://x"'],
     [{ TIME_ZONE: 'Mars/Olympus' }, 'TIME_ZONE="Mars/Olympus"'],
+    [{ WEBHOOK_ALLOWED_HOSTS: 'robot.example.org, 127.0.0.1' }, '"127.0.0.1" is a loopback address'],
+    [{ WEBHOOK_ALLOWED_HOSTS: '[::ffff:10.0.0.1]' }, '"[::ffff:10.0.0.1]" is a private address'],
+    [{ WEBHOOK_ALLOWED_HOSTS: '169.254.169.254' }, '"169.254.169.254" is a link-local address'],
+    [{ WEBHOOK_ALLOWED_HOSTS: 'localhost' }, '"localhost" names this machine'],
+    [{ WEBHOOK_ALLOWED_HOSTS: 'https://robot.example.org/' }, '"https://robot.example.org/" is not a host name'],
   ])('stops on a bad value and names it: %j', (env, named) => {
     expect(() => loadConfig(env, cwd)).toThrow(ConfigError);
     expect(() => loadConfig(env, cwd)).toThrow(named);
+  });
+
+  it('allows robot hosts only as named, lower-cased, none by default', () => {
+    expect(loadConfig({}, cwd).webhookAllowedHosts).toEqual([]);
+    expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'Robot.Example.gov.cn, im.example.org' }, cwd).webhookAllowedHosts).toEqual(['robot.example.gov.cn', 'im.example.org']);
   });
 });

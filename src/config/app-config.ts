@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { insideRange, isLocalName } from '../outbox/robot-address.js';
 
 /** The service's settings, validated once at boot. */
 export interface AppConfig {
@@ -40,6 +42,8 @@ export interface AppConfig {
   deliveryMaxAttempts: number;
   /** After a stop, the sweep catches up on at most this many past days. */
   catchUpDays: number;
+  /** Robot hosts allowed besides qyapi.weixin.qq.com and oapi.dingtalk.com (never an inside address or name). */
+  webhookAllowedHosts: string[];
 }
 
 export class ConfigError extends Error {}
@@ -158,6 +162,23 @@ function parseUrl(name: string, raw: string): string {
   return raw.replace(/\/+$/, '');
 }
 
+/** Host names (or public IP addresses) robots may be reached at besides their own hosts; inside ones stop the start. */
+function parseAllowedHosts(raw: string): string[] {
+  const hosts = raw.split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean);
+  for (const host of hosts) {
+    const ip = host.replace(/^\[|\]$/g, '');
+    const range = insideRange(ip);
+    if (range) throw new ConfigError(`WEBHOOK_ALLOWED_HOSTS: "${host}" is a ${range.name} address; robots are never reached inside the network`);
+    if (isIP(ip) === 0) {
+      if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/.test(host)) {
+        throw new ConfigError(`WEBHOOK_ALLOWED_HOSTS: "${host}" is not a host name (give names like robot.example.gov.cn, comma-separated, no scheme or port)`);
+      }
+      if (isLocalName(host)) throw new ConfigError(`WEBHOOK_ALLOWED_HOSTS: "${host}" names this machine or its local network; give a full public host name`);
+    }
+  }
+  return [...new Set(hosts.map((h) => h.replace(/\.$/, '')))];
+}
+
 /** Reads and validates the settings; throws ConfigError naming the bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
   const defaults = readDefaults(cwd);
@@ -185,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     scheduler: parseBoolean('SCHEDULER', get('SCHEDULER') || 'true'),
     deliveryMaxAttempts: parsePositive('DELIVERY_MAX_ATTEMPTS', get('DELIVERY_MAX_ATTEMPTS') || '8', 'attempts'),
     catchUpDays: parsePositive('REMINDER_CATCHUP_DAYS', get('REMINDER_CATCHUP_DAYS') || '31', 'days'),
+    webhookAllowedHosts: parseAllowedHosts(get('WEBHOOK_ALLOWED_HOSTS')),
   };
 }
 

@@ -83,4 +83,12 @@ export class Indicator extends BaseEntity {
   /** The supporting-units cell as the document wrote it; null when the item was entered by hand. */
   @Column({ type: 'text', nullable: true })
   supportUnitsText: string | null;
+
+  /** The day the office withdrew (撤销) the item; null: in force. A withdrawn item leaves lists, reminders and reports from that day. */
+  @Column({ type: 'date', nullable: true })
+  withdrawnOn: string | null;
+
+  /** Why it was withdrawn, as the office wrote it. */
+  @Column({ type: 'text', nullable: true })
+  withdrawnReason: string | null;
 }

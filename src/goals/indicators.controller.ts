@@ -2,6 +2,7 @@ import { Allow, ReadLists } from '../auth/access.decorators.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe.js';
+import { DeleteVersionDto, WithdrawItemDto } from '../plans/item-change.dto.js';
 import { AsOfQuery, ItemListQuery } from '../plans/item-list.query.js';
 import { CreateIndicatorDto, UpdateIndicatorDto } from './indicator.dto.js';
 import { IndicatorsService } from './indicators.service.js';
@@ -35,9 +36,17 @@ export class IndicatorsController {
     return this.service.update(planId, id, dto);
   }
 
+  /** Only an item without records (progress, evidence, notices, extensions, values), at the version read. */
   @Delete(':id')
   @HttpCode(204)
-  remove(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number) {
-    return this.service.remove(planId, id);
+  remove(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number, @Query() query: DeleteVersionDto, @Body() body: DeleteVersionDto) {
+    return this.service.remove(planId, id, query.version ?? body.version);
+  }
+
+  /** Withdraws (撤销) the item with a reason: kept with its history, out of lists, reminders and reports. */
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(@Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number, @Body() dto: WithdrawItemDto) {
+    return this.service.withdraw(planId, id, dto);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '../common/pagination.js';
 import type { ItemListQuery } from '../plans/item-list.query.js';
+import type { WithdrawItemDto } from '../plans/item-change.dto.js';
 import { ItemWriterService } from '../plans/item-writer.service.js';
 import { type ItemView, PlanItemsService } from '../plans/plan-items.service.js';
 import { firstNumber, inferDirection } from '../spreadsheets/indicator-values.js';
@@ -52,7 +53,12 @@ export class IndicatorsService {
     return this.get(planId, id);
   }
 
-  remove(planId: number, id: number): Promise<void> {
-    return this.writer.remove(INDICATORS, planId, id);
+  remove(planId: number, id: number, version: number | undefined): Promise<void> {
+    return this.writer.remove(INDICATORS, planId, id, version);
+  }
+
+  async withdraw(planId: number, id: number, { reason, version }: WithdrawItemDto): Promise<ItemView<Indicator>> {
+    await this.writer.withdraw(INDICATORS, planId, id, version, reason);
+    return this.get(planId, id);
   }
 }

@@ -1,3 +1,4 @@
+import { maskWebhook } from './webhook-transport.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/role.js';
@@ -125,13 +126,13 @@ export class OutboxService {
       take: query.limit,
       skip: query.offset,
     });
-    return { items, total };
+    return { items: items.map(shown), total };
   }
 
   async get(planId: number | null, id: number): Promise<OutboxMessage> {
     const message = await this.dataSource.getRepository(OutboxMessage).findOneBy({ id, ...(planId !== null ? { planId } : {}) });
     if (!message) throw new NotFoundError('消息', id);
-    return message;
+    return shown(message);
   }
 
   /** Sends one message again: a failed one, or a sent one someone did not get. One being sent now is left alone. */
@@ -144,4 +145,9 @@ export class OutboxService {
     this.logger.log(`Message ${id} (${message.rule} to ${message.channel}) queued again by ${actor.username}`);
     return this.get(planId, id);
   }
+}
+
+/** A message as the API shows it: a robot's webhook key cut short, as in the contacts list. */
+function shown(message: OutboxMessage): OutboxMessage {
+  return message.channel === 'email' ? message : { ...message, recipient: maskWebhook(message.recipient) };
 }

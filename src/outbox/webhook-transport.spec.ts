@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Delivery, DeliveryError } from './delivery.js';
+import { insideRange } from './robot-address.js';
+import type { RobotNetwork } from './robot-network.js';
 import { maskWebhook, WebhookTransport } from './webhook-transport.js';
 
 const delivery = (over: Partial<Delivery> = {}): Delivery => ({
@@ -65,60 +67,77 @@ describe('chat robot transport (WeCom and DingTalk webhooks)', () => {
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const robots = new WebhookTransport();
+  /** The network at the transport's boundary: robot hosts resolve to public addresses; posts go to the loopback server. */
+  const resolved: string[] = [];
+  let target = () => base;
+  const network: RobotNetwork = {
+    lookup: async (host) => {
+      resolved.push(host);
+      return ({ 'qyapi.weixin.qq.com': ['101.91.0.10'], 'oapi.dingtalk.com': ['106.11.0.1'], 'inside.example.org': ['8.8.8.8', '10.1.2.3'] } as Record<string, string[]>)[host] ?? [];
+    },
+    post: async (_address, url, body) => {
+      const res = await fetch(`${target()}${url.pathname}${url.search}`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body });
+      return { status: res.status, body: await res.text() };
+    },
+  };
+  const robots = new WebhookTransport(network, ['inside.example.org']);
+  const WECOM = 'https://qyapi.weixin.qq.com';
+  const DINGTALK = 'https://oapi.dingtalk.com';
 
   it('posts a WeCom markdown message as UTF-8 JSON and reports the robot’s errcode 0', async () => {
-    const receipt = await robots.send(delivery({ recipient: `${base}/ok?key=693a91f6-7xxx` }));
+    const receipt = await robots.send(delivery({ recipient: `${WECOM}/ok?key=693a91f6-7xxx` }));
     const post = posts.at(-1)!;
     expect(post.query).toBe('key=693a91f6-7xxx');
     expect(post.contentType).toBe('application/json; charset=utf-8');
     expect(post.body).toEqual({ msgtype: 'markdown', markdown: { content: '### 【催办】区经济信息委\n- **任务11** 已逾期<font color="warning">327</font>天' } });
-    expect(receipt.deliveredTo).toBe(`${new URL(base).host} errcode 0`);
+    expect(receipt.deliveredTo).toBe('qyapi.weixin.qq.com errcode 0');
   });
 
   it('falls back to the plain text when a message has no markdown', async () => {
-    await robots.send(delivery({ recipient: `${base}/ok?key=k`, markdown: null }));
+    await robots.send(delivery({ recipient: `${WECOM}/ok?key=k`, markdown: null }));
     expect(posts.at(-1)!.body).toEqual({ msgtype: 'markdown', markdown: { content: '任务11 已逾期327天' } });
   });
 
   it('posts a DingTalk markdown message with the subject as its title', async () => {
-    await robots.send(delivery({ channel: 'dingtalk', recipient: `${base}/ok?access_token=abcdef123456` }));
+    await robots.send(delivery({ channel: 'dingtalk', recipient: `${DINGTALK}/ok?access_token=abcdef123456` }));
     expect(posts.at(-1)!.body).toEqual({
       msgtype: 'markdown',
       markdown: { title: '【催办】区经济信息委：2项事项已逾期', text: '### 【催办】区经济信息委\n- **任务11** 已逾期<font color="warning">327</font>天' },
     });
   });
 
-  it('gives up on a wrong key (errcode 93000) with the robot’s reason, and the key masked everywhere in the message', async () => {
-    const error = await failure(robots.send(delivery({ recipient: `${base}/bad-key?key=secret-key-123` })));
+  it('gives up on a wrong key (errcode 93000), keeps none of the robot’s text, and masks the key', async () => {
+    const error = await failure(robots.send(delivery({ recipient: `${WECOM}/bad-key?key=secret-key-123` })));
     expect(error.permanent).toBe(true);
     expect(error.message).toContain('errcode 93000');
-    expect(error.message).toContain('invalid webhook url');
+    expect(error.message).not.toContain('invalid webhook url');
     expect(error.message).toContain('key=secr…');
     expect(error.message).not.toContain('secret-key-123');
   });
 
   it('gives up when the robot’s address answers another 4xx', async () => {
-    const error = await failure(robots.send(delivery({ channel: 'dingtalk', recipient: `${base}/gone?access_token=tok-987654` })));
+    const error = await failure(robots.send(delivery({ channel: 'dingtalk', recipient: `${DINGTALK}/gone?access_token=tok-987654` })));
     expect(error.permanent).toBe(true);
     expect(error.message).toContain('HTTP 404');
     expect(error.message).not.toContain('tok-987654');
   });
 
   it('retries an HTTP 500 and an HTTP 429', async () => {
-    const broken = await failure(robots.send(delivery({ recipient: `${base}/broken?key=k1` })));
+    const broken = await failure(robots.send(delivery({ recipient: `${WECOM}/broken?key=k1` })));
     expect(broken.permanent).toBe(false);
     expect(broken.message).toContain('HTTP 500');
-    const slowDown = await failure(robots.send(delivery({ recipient: `${base}/slow-down?key=k1` })));
+    expect(broken.message).not.toContain('internal');
+    const slowDown = await failure(robots.send(delivery({ recipient: `${WECOM}/slow-down?key=k1` })));
     expect(slowDown.permanent).toBe(false);
     expect(slowDown.message).toContain('HTTP 429');
   });
 
   it('retries the robots’ rate limits (WeCom 45009, DingTalk 130101)', async () => {
-    const wecom = await failure(robots.send(delivery({ recipient: `${base}/wecom-limited?key=k1` })));
+    const wecom = await failure(robots.send(delivery({ recipient: `${WECOM}/wecom-limited?key=k1` })));
     expect(wecom.permanent).toBe(false);
-    expect(wecom.message).toContain('errcode 45009 api freq out of limit');
-    const dingtalk = await failure(robots.send(delivery({ channel: 'dingtalk', recipient: `${base}/dingtalk-limited?access_token=t1` })));
+    expect(wecom.message).toContain('errcode 45009');
+    expect(wecom.message).not.toContain('api freq');
+    const dingtalk = await failure(robots.send(delivery({ channel: 'dingtalk', recipient: `${DINGTALK}/dingtalk-limited?access_token=t1` })));
     expect(dingtalk.permanent).toBe(false);
     expect(dingtalk.message).toContain('errcode 130101');
   });
@@ -128,11 +147,48 @@ describe('chat robot transport (WeCom and DingTalk webhooks)', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const error = await failure(robots.send(delivery({ channel: 'dingtalk', recipient: `http://127.0.0.1:${port}/robot/send?access_token=abcdef123456` })));
-    expect(error.permanent).toBe(false);
-    expect(error.message).toContain('ECONNREFUSED');
-    expect(error.message).toContain('access_token=abcd…');
-    expect(error.message).not.toContain('abcdef123456');
+    target = () => `http://127.0.0.1:${port}`;
+    try {
+      const error = await failure(robots.send(delivery({ channel: 'dingtalk', recipient: `${DINGTALK}/robot/send?access_token=abcdef123456` })));
+      expect(error.permanent).toBe(false);
+      expect(error.message).toContain('unreachable');
+      expect(error.message).toContain('access_token=abcd…');
+      expect(error.message).not.toContain('abcdef123456');
+    } finally {
+      target = () => base;
+    }
+  });
+
+  it('refuses, without resolving or connecting, plain http, inside addresses and hosts that are not allowed', async () => {
+    const count = posts.length;
+    resolved.length = 0;
+    for (const [recipient, reason] of [
+      ['http://qyapi.weixin.qq.com/ok?key=k', 'not https'],
+      ['https://127.0.0.1/ok?key=k', 'loopback'],
+      ['https://2130706433/ok?key=k', '127.0.0.1 is a loopback'],
+      ['https://[::ffff:169.254.169.254]/ok?key=k', 'link-local'],
+      ['https://robot.example.org/ok?key=k', 'neither qyapi.weixin.qq.com nor in WEBHOOK_ALLOWED_HOSTS'],
+    ]) {
+      const error = await failure(robots.send(delivery({ recipient })));
+      expect([recipient, error.permanent, error.message]).toEqual([recipient, true, expect.stringContaining(reason)]);
+    }
+    expect(resolved).toEqual([]);
+    expect(posts).toHaveLength(count);
+  });
+
+  it('refuses an allowed host when any address it resolves to is inside, and connects to none', async () => {
+    const count = posts.length;
+    const error = await failure(robots.send(delivery({ recipient: 'https://inside.example.org/ok?key=k' })));
+    expect(error.permanent).toBe(true);
+    expect(error.message).toContain('inside.example.org resolves to 10.1.2.3, a private address');
+    expect(posts).toHaveLength(count);
+  });
+
+  it('knows the inside ranges in every spelling', () => {
+    for (const ip of ['127.0.0.1', '10.0.0.1', '172.31.255.255', '192.168.0.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:a9fe:a9fe', '64:ff9b::a00:1', 'fc00::1', 'fd12:3456::1', 'fe80::1', 'ff02::1', '2002:a00:1::1']) {
+      expect([ip, insideRange(ip)]).toEqual([ip, expect.objectContaining({ name: expect.any(String) })]);
+    }
+    for (const ip of ['101.91.0.10', '8.8.8.8', '172.32.0.1', '2408:8000::1', '::ffff:8.8.8.8', 'qyapi.weixin.qq.com']) expect([ip, insideRange(ip)]).toEqual([ip, null]);
   });
 
   it('masks the key and access_token of a webhook address to their first 4 characters', () => {

@@ -14,6 +14,14 @@ import type { ListAdapter } from '../spreadsheets/list-adapters.js';
 import { Unit } from '../units/unit.entity.js';
 import { PlanItemsService } from './plan-items.service.js';
 import { Plan } from './plan.entity.js';
+import { Clock } from '../common/clock.js';
+import { IndicatorValue } from '../goals/indicator-value.entity.js';
+import { EvidenceFile } from '../progress/evidence-file.entity.js';
+import { ExtensionRequest } from '../progress/extension-request.entity.js';
+import { ProgressReport } from '../progress/progress-report.entity.js';
+import { SupervisionNotice } from '../progress/supervision-notice.entity.js';
+
+const MEASURE: Record<string, string> = { 进展填报: '条', 佐证材料: '份', 督办: '件', 延期申请: '件', 指标完成值: '个' };
 
 type Item = ObjectLiteral & { id: number; planId: number; seq: number };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,6 +49,7 @@ export class ItemWriterService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly items: PlanItemsService,
+    private readonly clock: Clock,
   ) {}
 
   async create<T extends Item>(list: List<T>, planId: number, fields: Partial<T>, units: UnitIdsDto): Promise<T> {
@@ -85,13 +94,55 @@ export class ItemWriterService {
     return withCurrentView(change, (row: T) => this.items.one(list, row));
   }
 
-  async remove<T extends Item>(list: List<T>, planId: number, id: number): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const item = await this.item(manager, list, planId, id);
-      await manager.delete(Assignment, { itemType: list.itemType, itemId: item.id });
-      await manager.delete(Milestone, { itemType: list.itemType, itemId: item.id });
-      await manager.delete(list.entity, { id: item.id });
-    });
+  /**
+   * Deletes an item read at `version` (409 with the item as GET shows it when it has been saved since) that has no
+   * records: one with progress reports, evidence, supervision notices, extension requests or indicator values is a
+   * 409 naming them, since deleting would orphan or lose them; such an item is withdrawn instead.
+   */
+  async remove<T extends Item & { version: number }>(list: List<T>, planId: number, id: number, version: number | undefined): Promise<void> {
+    const name = ITEM_TYPE_NAMES[list.itemType];
+    const remove = () =>
+      this.dataSource.transaction(async (manager) => {
+        const item = await findForUpdate(manager, list.entity, name, { id, planId } as never);
+        if (version === undefined) {
+          throw new ValidationFailedError([{ field: 'version', message: `删除${name}时请给出读到的版本号（?version= 或请求体中的 version）` }]);
+        }
+        checkVersion(name, version, item);
+        const records = await itemRecords(manager, list.itemType, item.id);
+        if (records.length > 0) {
+          const held = records.map(([what, count]) => `${what}${count}${MEASURE[what] ?? '项'}`).join('、');
+          throw new ConflictError(`${name}${item.seq}仍有${held}，删除会丢失这些记录，不能删除；如不再执行，请改为撤销（POST …/${item.id}/withdraw，写明原因）`, [
+            { field: 'id', value: item.id, message: `仍有${held}` },
+          ]);
+        }
+        await manager.delete(Assignment, { itemType: list.itemType, itemId: item.id });
+        await manager.delete(Milestone, { itemType: list.itemType, itemId: item.id });
+        await manager.delete(list.entity, { id: item.id });
+      });
+    await withCurrentView(remove, (row: T) => this.items.one(list, row));
+  }
+
+  /** Withdraws (撤销) an item read at `version` with a reason, from today; a withdrawn item cannot be withdrawn again. */
+  async withdraw<T extends Item & { version: number; withdrawnOn: string | null; withdrawnReason: string | null }>(
+    list: List<T>,
+    planId: number,
+    id: number,
+    version: number,
+    reason: string,
+  ): Promise<T> {
+    const name = ITEM_TYPE_NAMES[list.itemType];
+    const withdraw = () =>
+      this.dataSource.transaction(async (manager) => {
+        const plan = await this.plan(manager, planId);
+        const item = await findForUpdate(manager, list.entity, name, { id, planId } as never);
+        checkVersion(name, version, item);
+        if (item.withdrawnOn !== null) {
+          throw new ConflictError(`${name}${item.seq}已于${item.withdrawnOn}撤销（${item.withdrawnReason ?? ''}）`, [{ field: 'id', value: item.id, message: '已撤销' }]);
+        }
+        const changes = { withdrawnOn: this.clock.today(plan.timeZone), withdrawnReason: reason, version: item.version + 1 } as Partial<T>;
+        return manager.save(list.entity, manager.merge(list.entity, item, changes as T));
+      });
+    return withCurrentView(withdraw, (row: T) => this.items.one(list, row));
   }
 
   /** One item of a plan, or a 404 naming it. */
@@ -172,4 +223,28 @@ export class ItemWriterService {
       return unit;
     });
   }
+}
+
+/** What an item has on record, as [Chinese name, count], the empty kinds left out. */
+async function itemRecords(manager: EntityManager, itemType: ItemType, itemId: number): Promise<[string, number][]> {
+  const about = { itemType, itemId };
+  const [reports, evidence, notices, extensions, values] = await Promise.all([
+    manager.countBy(ProgressReport, about),
+    manager
+      .createQueryBuilder(EvidenceFile, 'f')
+      .innerJoin(ProgressReport, 'r', 'r.id = f.reportId')
+      .where('r.itemType = :itemType AND r.itemId = :itemId', about)
+      .getCount(),
+    manager.countBy(SupervisionNotice, about),
+    manager.countBy(ExtensionRequest, about),
+    itemType === 'indicator' ? manager.countBy(IndicatorValue, { indicatorId: itemId }) : Promise.resolve(0),
+  ]);
+  const all: [string, number][] = [
+    ['进展填报', reports],
+    ['佐证材料', evidence],
+    ['督办', notices],
+    ['延期申请', extensions],
+    ['指标完成值', values],
+  ];
+  return all.filter(([, count]) => count > 0);
 }

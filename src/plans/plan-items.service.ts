@@ -85,6 +85,9 @@ export class PlanItemsService {
     const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     const itemType = list.itemType;
     const qb = this.dataSource.getRepository(list.entity).createQueryBuilder('item').where('item.planId = :planId', { planId });
+    // Withdrawn (撤销) items leave the list from the day they were withdrawn; withdrawn=true lists only them.
+    const withdrawnBy = `item.withdrawnOn IS NOT NULL AND item.withdrawnOn <= :withdrawnBy`;
+    qb.andWhere(query.withdrawn ? withdrawnBy : `NOT (${withdrawnBy})`, { withdrawnBy: this.statuses.asOf(plan, query.asOf) });
     await this.applyUnitFilter(qb, itemType, planId, 'lead', query.leadUnit, 'leadUnit');
     await this.applyUnitFilter(qb, itemType, planId, 'support', query.supportingUnit, 'supportingUnit');
     await this.applyUnitFilter(qb, itemType, planId, null, query.unit, 'unit');

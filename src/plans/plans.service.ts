@@ -8,6 +8,7 @@ import { Indicator } from '../goals/indicator.entity.js';
 import { IndicatorValue } from '../goals/indicator-value.entity.js';
 import { User } from '../auth/user.entity.js';
 import { ExtensionRequest } from '../progress/extension-request.entity.js';
+import { EvidenceStore } from '../progress/evidence-store.js';
 import { ProgressReport } from '../progress/progress-report.entity.js';
 import { SupervisionNotice } from '../progress/supervision-notice.entity.js';
 import { StatusEvent } from '../status/status-event.entity.js';
@@ -40,6 +41,7 @@ export class PlansService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly evidence: EvidenceStore,
   ) {}
 
   /** The plans this actor may see (the public: published ones). */
@@ -100,6 +102,8 @@ export class PlansService {
       }
       await manager.delete(Plan, { id });
     });
+    // After the commit: a rolled-back delete keeps its files.
+    await this.evidence.removePlan(id);
   }
 
   private async counts(planId: number): Promise<PlanCounts> {

@@ -28,6 +28,11 @@ export class EvidenceStore {
     await rm(this.path(key), { force: true });
   }
 
+  /** Every evidence file of a plan (its folder), once the plan is deleted. */
+  async removePlan(planId: number): Promise<void> {
+    await rm(this.path(String(planId)), { recursive: true, force: true });
+  }
+
   private path(key: string): string {
     const path = normalize(join(this.config.evidenceDir, key));
     if (!path.startsWith(normalize(this.config.evidenceDir))) throw new Error(`evidence key outside the evidence folder: ${key}`);

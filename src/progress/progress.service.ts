@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/role.js';
 import { Clock } from '../common/clock.js';
-import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/domain-error.js';
+import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/domain-error.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -212,12 +212,41 @@ export class ProgressService {
     if (report.quantityDone !== null && report.quantityTotal === null && report.percent === null) {
       throw new ValidationFailedError([{ field: 'quantityTotal', message: '填写了完成数量，请同时填写目标数量（或直接填写完成百分比）' }]);
     }
+    const problems = contradictions(report);
+    if (problems.length) throw new ValidationFailedError(problems);
   }
 
   private async withEvidence(reports: ProgressReport[]): Promise<ReportView[]> {
     const files = reports.length ? await this.dataSource.getRepository(EvidenceFile).find({ where: { reportId: In(reports.map((r) => r.id)) }, order: { id: 'ASC' } }) : [];
     return reports.map((r) => ({ ...r, evidence: files.filter((f) => f.reportId === r.id) }));
   }
+}
+
+/** Done work beyond this many times the target is taken for a typing slip (500 of 3), not for overachievement. */
+const MAX_OVERSHOOT = 10;
+/** A given percent may differ this much from the one the quantities make (rounding, partial units). */
+const PERCENT_SLACK = 10;
+
+/** Where a report's state, percent and quantities disagree with one another, each naming its fields. */
+export function contradictions(report: Pick<ProgressReport, 'state' | 'percent' | 'quantityDone' | 'quantityTotal'>): FieldProblem[] {
+  const { state, percent, quantityDone: done, quantityTotal: total } = report;
+  if (done !== null && total !== null && total > 0 && done > total * MAX_OVERSHOOT) {
+    return [{ field: 'quantityDone', value: done, message: `完成数量${done}超过目标数量${total}的${MAX_OVERSHOOT}倍，请核对（是否多输了位数）` }];
+  }
+  const problems: FieldProblem[] = [];
+  if (done !== null && total !== null && total > 0 && percent !== null) {
+    const counted = Math.min(100, Math.round((done / total) * 100));
+    if (Math.abs(counted - percent) > PERCENT_SLACK) {
+      problems.push({ field: 'percent', value: percent, message: `完成百分比${percent}%与完成数量${done}/${total}（${counted}%）不符` });
+    }
+  }
+  if (state === 'done' && percent !== null && percent < 100) {
+    problems.push(
+      { field: 'state', value: state, message: `状态为已完成（done），但完成百分比只有${percent}%` },
+      { field: done !== null && total !== null ? 'quantityDone' : 'percent', value: done !== null && total !== null ? done : percent, message: '已完成时应为100%（或完成数量达到目标数量）' },
+    );
+  }
+  return problems;
 }
 
 /** "3个", "10家" -> 3, 10: the milestone's own quantity is the default total. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '../common/pagination.js';
 import type { ItemListQuery } from '../plans/item-list.query.js';
+import type { WithdrawItemDto } from '../plans/item-change.dto.js';
 import { ItemWriterService } from '../plans/item-writer.service.js';
 import { type ItemView, PlanItemsService } from '../plans/plan-items.service.js';
 import { PROJECTS } from '../spreadsheets/list-adapters.js';
@@ -32,7 +33,12 @@ export class ProjectsService {
     return this.get(planId, id);
   }
 
-  remove(planId: number, id: number): Promise<void> {
-    return this.writer.remove(PROJECTS, planId, id);
+  remove(planId: number, id: number, version: number | undefined): Promise<void> {
+    return this.writer.remove(PROJECTS, planId, id, version);
+  }
+
+  async withdraw(planId: number, id: number, { reason, version }: WithdrawItemDto): Promise<ItemView<Project>> {
+    await this.writer.withdraw(PROJECTS, planId, id, version, reason);
+    return this.get(planId, id);
   }
 }

@@ -73,9 +73,9 @@ export class PlanSnapshots {
   async load(plan: Plan, asOf: string): Promise<PlanSnapshot> {
     const manager = this.dataSource.manager;
     const [tasks, projects, indicators, milestones, assignments, pauses, units, contacts, users] = await Promise.all([
-      manager.find(Task, { where: { planId: plan.id }, select: { id: true, seq: true, content: true }, order: { seq: 'ASC' } }),
-      manager.find(Project, { where: { planId: plan.id }, select: { id: true, seq: true, name: true }, order: { seq: 'ASC' } }),
-      manager.find(Indicator, { where: { planId: plan.id }, select: { id: true, seq: true, name: true }, order: { seq: 'ASC' } }),
+      manager.find(Task, { where: { planId: plan.id }, select: { id: true, seq: true, content: true, withdrawnOn: true }, order: { seq: 'ASC' } }),
+      manager.find(Project, { where: { planId: plan.id }, select: { id: true, seq: true, name: true, withdrawnOn: true }, order: { seq: 'ASC' } }),
+      manager.find(Indicator, { where: { planId: plan.id }, select: { id: true, seq: true, name: true, withdrawnOn: true }, order: { seq: 'ASC' } }),
       manager.find(Milestone, { where: { planId: plan.id, itemType: In([...LIST_TYPES]) }, order: { seq: 'ASC' } }),
       manager.find(Assignment, { where: { planId: plan.id }, order: { position: 'ASC', id: 'ASC' } }),
       manager.find(ReminderPause, { where: { planId: plan.id } }),
@@ -89,10 +89,12 @@ export class PlanSnapshots {
         order: { id: 'ASC' },
       }),
     ]);
+    // Items withdrawn (撤销) by asOf hear nothing and count nowhere.
+    const inForce = (item: { withdrawnOn: string | null }) => item.withdrawnOn === null || item.withdrawnOn > asOf;
     const rows: Record<ListType, { id: number; seq: number; title: string }[]> = {
-      task: tasks.map((t) => ({ id: t.id, seq: t.seq, title: t.content })),
-      project: projects.map((p) => ({ id: p.id, seq: p.seq, title: p.name })),
-      indicator: indicators.map((i) => ({ id: i.id, seq: i.seq, title: i.name })),
+      task: tasks.filter(inForce).map((t) => ({ id: t.id, seq: t.seq, title: t.content })),
+      project: projects.filter(inForce).map((p) => ({ id: p.id, seq: p.seq, title: p.name })),
+      indicator: indicators.filter(inForce).map((i) => ({ id: i.id, seq: i.seq, title: i.name })),
     };
     const planLink = `${this.config.publicUrl}/api/v1/plans/${plan.id}`;
     const milestonesOf = groupBy(milestones, (m) => `${m.itemType}:${m.itemId}`);

@@ -1,3 +1,4 @@
+import { maskWebhook } from '../outbox/webhook-transport.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { addDays } from '../calendar/calendar-dates.js';
@@ -108,7 +109,7 @@ export class ReminderSweepService {
       return {
         rule: draft.rule,
         channel: draft.recipient.channel,
-        recipient: draft.recipient.address,
+        recipient: draft.recipient.channel === 'email' ? draft.recipient.address : maskWebhook(draft.recipient.address),
         recipientName: draft.recipient.name,
         audience: draft.recipient.audience,
         unitName: draft.content.unitName,

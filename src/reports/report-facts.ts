@@ -139,21 +139,23 @@ export type RunSql = <T>(sql: string, params: readonly (string | number | null)[
 
 const TYPES = `(${LIST_TYPES.map((t) => `'${t}'`).join(', ')})`;
 const DOUBLE = 'DOUBLE PRECISION';
+/** Items withdrawn (撤销) on or before asOf are left out of every report. */
+const IN_FORCE = `AND ("withdrawnOn" IS NULL OR "withdrawnOn" > ?)`;
 
 /** Every statement takes (planId, asOf…) in the order its placeholders appear. */
 export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number, asOf: string) => (string | number)[] }> = {
   tasks: {
-    sql: `SELECT id, seq, chapter, content FROM tasks WHERE "planId" = ? ORDER BY seq`,
-    params: (planId) => [planId],
+    sql: `SELECT id, seq, chapter, content FROM tasks WHERE "planId" = ? ${IN_FORCE} ORDER BY seq`,
+    params: (planId, asOf) => [planId, asOf],
   },
   projects: {
-    sql: `SELECT id, seq, category, name, CAST(investment AS ${DOUBLE}) AS investment FROM projects WHERE "planId" = ? ORDER BY seq`,
-    params: (planId) => [planId],
+    sql: `SELECT id, seq, category, name, CAST(investment AS ${DOUBLE}) AS investment FROM projects WHERE "planId" = ? ${IN_FORCE} ORDER BY seq`,
+    params: (planId, asOf) => [planId, asOf],
   },
   indicators: {
     sql: `SELECT id, seq, level1, name, mark, unit, direction, "baselineYear", "baselineText", CAST("baselineValue" AS ${DOUBLE}) AS "baselineValue", targets
-          FROM indicators WHERE "planId" = ? ORDER BY seq`,
-    params: (planId) => [planId],
+          FROM indicators WHERE "planId" = ? ${IN_FORCE} ORDER BY seq`,
+    params: (planId, asOf) => [planId, asOf],
   },
   milestones: {
     sql: `SELECT id, "itemType", "itemId", seq, CAST("dueDate" AS TEXT) AS "dueDate", CAST("baselineDate" AS TEXT) AS "baselineDate",

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ROBOT_HOSTS, robotAddressProblem } from '../outbox/robot-address.js';
 import { isEmail } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
@@ -12,13 +14,8 @@ import { Unit } from './unit.entity.js';
 /** A contact as the API shows it: a robot's key is cut short (the whole URL is a secret). */
 export type ContactView = Omit<UnitContact, 'plan' | 'unit'> & { unitName: string };
 
-const OFFICIAL_HOSTS: Record<Exclude<Channel, 'email'>, { host: string; param: string; name: string }> = {
-  wecom: { host: 'qyapi.weixin.qq.com', param: 'key', name: '企业微信' },
-  dingtalk: { host: 'oapi.dingtalk.com', param: 'access_token', name: '钉钉' },
-};
-
-/** What is wrong with an address for this channel, or null. */
-export function addressProblem(channel: Channel, address: string): string | null {
+/** What is wrong with an address for this channel (robots: see robotAddressProblem), or null. */
+export function addressProblem(channel: Channel, address: string, allowedHosts: readonly string[]): string | null {
   if (channel === 'email') return isEmail(address) ? null : `“${address}”不是有效的邮箱地址`;
   let url: URL;
   try {
@@ -26,10 +23,9 @@ export function addressProblem(channel: Channel, address: string): string | null
   } catch {
     return `“${maskWebhook(address)}”不是有效的网址（应为群机器人的 webhook 地址）`;
   }
-  if (!['http:', 'https:'].includes(url.protocol)) return `群机器人地址应以 https:// 开头`;
-  const own = OFFICIAL_HOSTS[channel];
-  const other = Object.entries(OFFICIAL_HOSTS).find(([c, h]) => c !== channel && h.host === url.hostname);
-  if (other) return `这是${other[1].name}机器人的地址，渠道应选 ${other[0]}`;
+  const problem = robotAddressProblem(channel, url, allowedHosts);
+  if (problem) return problem.chinese;
+  const own = ROBOT_HOSTS[channel];
   if (url.hostname === own.host && !url.searchParams.get(own.param)) return `${own.name}机器人地址缺少 ${own.param} 参数`;
   return null;
 }
@@ -37,7 +33,10 @@ export function addressProblem(channel: Channel, address: string): string | null
 /** The addresses a unit's messages go to besides the liaison and head kept on the unit: more emails, leaders, robots. */
 @Injectable()
 export class ContactsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async listPlan(planId: number, query: ContactListQuery): Promise<ContactView[]> {
     const contacts = await this.dataSource.getRepository(UnitContact).find({
@@ -94,7 +93,7 @@ export class ContactsService {
   }
 
   private async check(manager: EntityManager, unit: Unit, c: Pick<UnitContact, 'role' | 'channel' | 'address'>, id: number | null): Promise<void> {
-    const problem = addressProblem(c.channel, c.address);
+    const problem = addressProblem(c.channel, c.address, this.config.webhookAllowedHosts);
     if (problem) throw new ValidationFailedError([{ field: 'address', value: c.channel === 'email' ? c.address : maskWebhook(c.address), message: problem }]);
     const same = await manager.findOneBy(UnitContact, { unitId: unit.id, role: c.role, channel: c.channel, address: c.address });
     if (same && same.id !== id) {

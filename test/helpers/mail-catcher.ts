@@ -68,15 +68,24 @@ export interface RobotReceiver {
   close(): Promise<void>;
 }
 
-export async function startRobotReceiver(): Promise<RobotReceiver> {
+export interface RobotReceiverOptions {
+  /** The HTTP status to answer a path with (default 200). */
+  status?: (path: string) => number;
+  /** The body to answer a path with (default the robots' {"errcode":0,"errmsg":"ok"}). */
+  body?: (path: string) => string | undefined;
+}
+
+export async function startRobotReceiver(options: RobotReceiverOptions = {}): Promise<RobotReceiver> {
   const posts: RobotReceiver['posts'] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      posts.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
+      const path = req.url ?? '';
+      posts.push({ path, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
+      res.statusCode = options.status?.(path) ?? 200;
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+      res.end(options.body?.(path) ?? JSON.stringify({ errcode: 0, errmsg: 'ok' }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { createApp } from '../../src/app.js';
+import { type AppBoundary, createApp } from '../../src/app.js';
 import { Clock } from '../../src/common/clock.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 
@@ -46,7 +46,7 @@ function agent(server: Parameters<typeof request>[0], token: string | null): Age
 }
 
 /** The real application on a temporary SQLite file, migrated and (unless told otherwise) seeded once. */
-export async function startTestApp(env: Record<string, string> = {}, logger: false | LoggerService = false): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, logger: false | LoggerService = false, boundary: AppBoundary = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'qingdan-e2e-'));
   const config = loadConfig({
     DATABASE_URL: `sqlite:${join(dir, 'test.sqlite')}`,
@@ -61,7 +61,7 @@ export async function startTestApp(env: Record<string, string> = {}, logger: fal
     SCHEDULER: 'false',
     ...env,
   });
-  const app = await createApp(config, { logger, docsUi: false });
+  const app = await createApp(config, { logger, docsUi: false, ...boundary });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();

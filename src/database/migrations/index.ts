@@ -6,6 +6,7 @@ import { UnitTextsAndImportMappings1732700000000 } from './1732700000000-unit-te
 import { SeedNotesAndGroupLeaders1732750000000 } from './1732750000000-seed-notes-and-group-leaders.js';
 import { Occurrences1732800000000 } from './1732800000000-occurrences.js';
 import { TokenPublicIds1732900000000 } from './1732900000000-token-public-ids.js';
+import { WithdrawnItems1732950000000 } from './1732950000000-withdrawn-items.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   SeedNotesAndGroupLeaders1732750000000,
   Occurrences1732800000000,
   TokenPublicIds1732900000000,
+  WithdrawnItems1732950000000,
 ];
