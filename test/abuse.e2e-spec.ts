@@ -159,6 +159,29 @@ describe('abuse and bad input (the Jiangjin plan)', () => {
     expect((await t.as(office).get(api(`/tasks/${victim.id}`)).expect(200)).body.withdrawnReason).toBe('经领导小组研究，该任务并入任务12');
   });
 
+  it('a withdrawn item is no one\'s responsibility: not counted, not in a unit\'s list, not edited, reported on or supervised', async () => {
+    // Task 11 is led by 区经济信息委 (jiangjin-jxw); the test withdraws a task of its own making so it can run alone.
+    const made = await t.as(office).post(api('/tasks')).send({ seq: 801, content: '2026年底前完成试点工作总结', leadUnitIds: [jxwId] }).expect(201);
+    const id = made.body.id as number;
+    const planBefore = (await t.as(office).get(api('')).expect(200)).body.counts.tasks as number;
+    const unitList = async () =>
+      ((await t.as(office).get(api(`/responsibilities?unit=${jxwId}`)).expect(200)).body.items as { itemType: string; id: number }[]).filter((i) => i.itemType === 'task' && i.id === id);
+    expect(await unitList()).toHaveLength(1);
+    const res = await t.as(office).post(api(`/tasks/${id}/withdraw`)).send({ reason: '并入任务11', version: made.body.version }).expect(200);
+    expect((await t.as(office).get(api('')).expect(200)).body.counts.tasks).toBe(planBefore - 1);
+    expect(await unitList()).toHaveLength(0);
+    const edit = await t.as(office).patch(api(`/tasks/${id}`)).send({ content: '改写', version: res.body.version }).expect(409);
+    expect(edit.body.message).toContain('撤销');
+    const report = await t.as(jxw).post(api('/progress')).send({ itemType: 'task', itemId: id, state: 'in_progress', narrative: '推进中' }).expect(409);
+    expect(report.body.message).toContain('撤销');
+    await t.as(office).post(api('/notices')).send({ itemType: 'task', itemId: id, content: '请加快推进', answerBy: '2026-12-31' }).expect(409);
+    const milestone = made.body.milestones[0].id as number;
+    await t.as(jxw).post(api('/extensions')).send({ milestoneId: milestone, requestedDueDate: '2027-06-30', reason: '推迟' }).expect(409);
+    const after = (await t.as(office).get(api(`/tasks/${id}`)).expect(200)).body;
+    expect(after).toMatchObject({ content: '2026年底前完成试点工作总结', withdrawnReason: '并入任务11' });
+    expect((await t.as(jxw).get(api(`/progress?itemType=task&itemId=${id}`)).expect(200)).body).toHaveLength(0);
+  });
+
   it('deleting a plan removes its evidence files from disk', async () => {
     const created = await t.http().post('/api/v1/plans').send({ name: '测试方案', region: '测试区', periodStart: '2026-01-01', periodEnd: '2027-12-31' }).expect(201);
     const p = created.body.id as number;

@@ -80,6 +80,12 @@ export class ItemWriterService {
         const plan = await this.plan(manager, planId);
         const item = await findForUpdate(manager, list.entity, ITEM_TYPE_NAMES[list.itemType], { id, planId } as never);
         checkVersion(ITEM_TYPE_NAMES[list.itemType], version, item);
+        const withdrawn = item as { withdrawnOn?: string | null; withdrawnReason?: string | null };
+        if (withdrawn.withdrawnOn) {
+          throw new ConflictError(`${ITEM_TYPE_NAMES[list.itemType]}${item.seq}已于${withdrawn.withdrawnOn}撤销（${withdrawn.withdrawnReason ?? ''}），不能再修改`, [
+            { field: 'id', value: id, message: '已撤销' },
+          ]);
+        }
         if (fields.seq !== undefined && fields.seq !== item.seq) {
           await this.checkSeqFree(manager, list.itemType, list.entity, planId, fields.seq as number, id);
         }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { canSeePlan, type Actor } from '../auth/role.js';
 import { ForbiddenError, ValidationFailedError } from '../common/domain-error.js';
 import { Clock } from '../common/clock.js';
@@ -108,10 +108,13 @@ export class PlansService {
 
   private async counts(planId: number): Promise<PlanCounts> {
     const count = (entity: new () => { planId: number }) => this.dataSource.getRepository(entity).countBy({ planId });
+    // Withdrawn items (撤销) are not counted among the lists.
+    const inForce = (entity: new () => { planId: number; withdrawnOn: string | null }) =>
+      this.dataSource.getRepository(entity).countBy({ planId, withdrawnOn: IsNull() });
     const [tasks, projects, indicators, units, assignments] = await Promise.all([
-      count(Task),
-      count(Project),
-      count(Indicator),
+      inForce(Task),
+      inForce(Project),
+      inForce(Indicator),
       count(Unit),
       count(Assignment),
     ]);

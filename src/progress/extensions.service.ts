@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } f
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Plan } from '../plans/plan.entity.js';
-import { findHeldItem, findItemMilestone, requireHolder } from '../responsibilities/item-holders.js';
+import { findHeldItem, findItemMilestone, requireHolder, requireInForce } from '../responsibilities/item-holders.js';
 import { StatusService } from '../status/status.service.js';
 import { recordEvents } from '../status/status-events.js';
 import type { ApproveExtensionDto, CreateExtensionDto, ExtensionListQuery, RefuseExtensionDto } from './extension.dto.js';
@@ -67,6 +67,7 @@ export class ExtensionsService {
       const milestone = await manager.findOneBy(Milestone, { id: dto.milestoneId, planId });
       if (!milestone) throw new NotFoundError('节点', dto.milestoneId);
       const item = await findHeldItem(manager, planId, milestone.itemType, milestone.itemId);
+      requireInForce(item);
       if (requireHolder(actor, item) !== 'lead') {
         throw new ForbiddenError(`本单位是${item.label}的配合单位，只有牵头单位可以申请延期`);
       }

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Plan } from '../plans/plan.entity.js';
-import { findHeldItem, roleOf } from '../responsibilities/item-holders.js';
+import { findHeldItem, requireInForce, roleOf } from '../responsibilities/item-holders.js';
 import { Unit } from '../units/unit.entity.js';
 import type { AnswerNoticeDto, CreateNoticeDto, NoticeListQuery } from './notice.dto.js';
 import { SupervisionNotice } from './supervision-notice.entity.js';
@@ -57,6 +57,7 @@ export class NoticesService {
     const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     const manager = this.dataSource.manager;
     const item = await findHeldItem(manager, planId, dto.itemType, dto.itemId);
+    requireInForce(item);
     const unitId = dto.unitId ?? item.leadUnitIds[0];
     if (unitId === undefined) {
       throw new ValidationFailedError([

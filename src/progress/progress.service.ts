@@ -6,7 +6,7 @@ import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, StaleV
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Plan } from '../plans/plan.entity.js';
-import { findHeldItem, findItemMilestone, type HeldItem, requireHolder } from '../responsibilities/item-holders.js';
+import { findHeldItem, findItemMilestone, type HeldItem, requireHolder, requireInForce } from '../responsibilities/item-holders.js';
 import { StatusService } from '../status/status.service.js';
 import { type EventInput, recordEvents } from '../status/status-events.js';
 import { EvidenceFile } from './evidence-file.entity.js';
@@ -38,6 +38,7 @@ export class ProgressService {
     const id = await this.dataSource.transaction(async (manager) => {
       const item = await findHeldItem(manager, planId, dto.itemType, dto.itemId);
       if (actor.role !== 'unit' || actor.unitId === null) throw new ForbiddenError('只有责任单位可以填报进展');
+      requireInForce(item);
       const role = requireHolder(actor, item);
       const milestone = await this.target(manager, item, dto.milestoneId);
       const plan = await manager.findOneByOrFail(Plan, { id: planId });
@@ -150,6 +151,7 @@ export class ProgressService {
   }
 
   private async submitIn(manager: EntityManager, actor: Actor, report: ProgressReport, item: HeldItem): Promise<void> {
+    requireInForce(item);
     if (!report.narrative.trim()) throw new ValidationFailedError([{ field: 'narrative', value: report.narrative, message: '提交前请填写进展情况' }]);
     const plan = await manager.findOneByOrFail(Plan, { id: report.planId });
     const targets = await this.openTargets(manager, plan, report);

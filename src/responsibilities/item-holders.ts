@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/role.js';
-import { ForbiddenError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { ITEM_TYPE_NAMES, type ItemType } from '../common/item-type.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Indicator } from '../goals/indicator.entity.js';
@@ -23,17 +23,38 @@ export interface HeldItem {
   label: string;
   leadUnitIds: number[];
   supportUnitIds: number[];
+  /** The day the office withdrew it (撤销), with the reason; null: in force. */
+  withdrawnOn: string | null;
+  withdrawnReason: string | null;
 }
 
 /** The item of this plan with its lead and supporting units, or 404 naming it. */
 export async function findHeldItem(manager: EntityManager, planId: number, itemType: ItemType, itemId: number): Promise<HeldItem> {
   const entity = ENTITY_OF[itemType];
   if (!entity) throw new ValidationFailedError([{ field: 'itemType', value: itemType, message: `应为 ${REPORTABLE_TYPES.join('、')} 之一` }]);
-  const item = (await manager.findOneBy(entity, { id: itemId, planId })) as { seq: number } | null;
+  const item = (await manager.findOneBy(entity, { id: itemId, planId })) as { seq: number; withdrawnOn?: string | null; withdrawnReason?: string | null } | null;
   if (!item) throw new NotFoundError(ITEM_TYPE_NAMES[itemType], itemId);
   const assignments = await manager.find(Assignment, { where: { itemType, itemId }, order: { position: 'ASC', id: 'ASC' } });
   const ids = (role: AssignmentRole) => assignments.filter((a) => a.role === role).map((a) => a.unitId);
-  return { itemType, itemId, planId, seq: item.seq, label: `${ITEM_TYPE_NAMES[itemType]}${item.seq}`, leadUnitIds: ids('lead'), supportUnitIds: ids('support') };
+  return {
+    itemType,
+    itemId,
+    planId,
+    seq: item.seq,
+    label: `${ITEM_TYPE_NAMES[itemType]}${item.seq}`,
+    leadUnitIds: ids('lead'),
+    supportUnitIds: ids('support'),
+    withdrawnOn: item.withdrawnOn ?? null,
+    withdrawnReason: item.withdrawnReason ?? null,
+  };
+}
+
+/** Nothing new is reported, asked or issued on a withdrawn item (撤销): 409 saying when and why it was withdrawn. */
+export function requireInForce(item: HeldItem): void {
+  if (item.withdrawnOn === null) return;
+  throw new ConflictError(`${item.label}已于${item.withdrawnOn}撤销（${item.withdrawnReason ?? ''}），不能再填报、申请延期或督办`, [
+    { field: 'itemId', value: item.itemId, message: '已撤销' },
+  ]);
 }
 
 /** lead or support when the unit holds the item, otherwise null. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { ConflictError, ValidationFailedError } from '../common/domain-error.js';
 import { ITEM_TYPE_NAMES } from '../common/item-type.js';
 import { checkVersion } from '../database/check-version.js';
@@ -40,11 +40,14 @@ export class ResponsibilitiesService {
 
   async matrix(planId: number, unitQuery?: string) {
     await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
-    const [units, assignments, items] = await Promise.all([
+    const [units, allAssignments, items] = await Promise.all([
       this.dataSource.getRepository(Unit).find({ where: { planId }, order: { id: 'ASC' } }),
       this.dataSource.getRepository(Assignment).find({ where: { planId }, order: { position: 'ASC' } }),
       this.summaries(planId),
     ]);
+    // Withdrawn items (撤销) are no one's responsibility any more.
+    const inForce = new Set(items.map((i) => `${i.itemType}:${i.id}`));
+    const assignments = allAssignments.filter((a) => a.itemType === 'stage' || inForce.has(`${a.itemType}:${a.itemId}`));
     const led = new Set(assignments.filter((a) => a.role === 'lead').map((a) => `${a.itemType}:${a.itemId}`));
     const gaps = items.filter((i) => !led.has(`${i.itemType}:${i.id}`));
     const countsFor = (unitId: number, role: AssignmentRole): RoleCounts => {
@@ -139,9 +142,9 @@ export class ResponsibilitiesService {
 
   private async summaries(planId: number): Promise<ItemSummary[]> {
     const [tasks, projects, indicators] = await Promise.all([
-      this.dataSource.getRepository(Task).find({ where: { planId }, order: { seq: 'ASC' } }),
-      this.dataSource.getRepository(Project).find({ where: { planId }, order: { seq: 'ASC' } }),
-      this.dataSource.getRepository(Indicator).find({ where: { planId }, order: { seq: 'ASC' } }),
+      this.dataSource.getRepository(Task).find({ where: { planId, withdrawnOn: IsNull() }, order: { seq: 'ASC' } }),
+      this.dataSource.getRepository(Project).find({ where: { planId, withdrawnOn: IsNull() }, order: { seq: 'ASC' } }),
+      this.dataSource.getRepository(Indicator).find({ where: { planId, withdrawnOn: IsNull() }, order: { seq: 'ASC' } }),
     ]);
     return [
       ...tasks.map((t) => ({ itemType: 'task' as const, id: t.id, seq: t.seq, title: t.content })),
