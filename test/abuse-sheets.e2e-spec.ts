@@ -173,7 +173,7 @@ describe('hostile spreadsheets: refused quickly, nothing written, the service ke
       const file = await xlsxWithRows(function* () {
         for (let r = 2; r <= 1_000_001; r += 1000) {
           let xml = '';
-          for (let i = r; i < r + 1000; i++) xml += `<row r="${i}"><c r="A${i}"><v>${i - 1}</v></c><c r="B${i}" t="inlineStr"><is><t>任务</t></is></c></row>`;
+          for (let i = r; i < r + 1000; i++) xml += `<row r="${i}"><c r="A${i}"><v>${i - 1}</v></c></row>`;
           yield Buffer.from(xml);
         }
       });
@@ -194,8 +194,9 @@ describe('hostile spreadsheets: refused quickly, nothing written, the service ke
         for (let i = 2; i <= 200; i++) yield Buffer.from(`<row r="${i}"><c r="A${i}"><v>${i - 1}</v></c><c r="XFD${i}" t="inlineStr"><is><t>x</t></is></c></row>`);
       });
       const res = await upload(id, 'tasks', file, 'wide.xlsx').expect(413);
-      // 16384 columns a row: the 62nd row (row 62 of the sheet) takes the total past 1,000,000 cells.
-      expect(res.body.errors[0]).toMatchObject({ row: 62, column: '文件', value: 'wide.xlsx' });
+      // The header is 3 cells wide, every row below 16384 (to XFD): rows 1-62 hold 3 + 61 × 16384 = 999,427 cells,
+      // row 63 takes the total to 1,015,811, past the cap of 1,000,000.
+      expect(res.body.errors[0]).toMatchObject({ row: 63, column: '文件', value: 'wide.xlsx' });
       expect(res.body.message).toContain('超过1000000个单元格');
       expect(await tasks(id)).toEqual([]);
     }, 30000);
@@ -220,8 +221,8 @@ describe('hostile spreadsheets: refused quickly, nothing written, the service ke
       await t.http().post(api(`/plans/${id}/units`)).send({ name: '甲局' }).expect(201);
       const units = (await t.http().get(api(`/plans/${id}/units`)).expect(200)).body.items as { id: number }[];
       const lead = [units[0].id];
-      await t.http().post(api(`/plans/${id}/tasks`)).send({ seq: 1, content: '\t=1+2 开展排查', leadUnitIds: lead }).expect(201);
-      await t.http().post(api(`/plans/${id}/tasks`)).send({ seq: 2, content: "'=1+2 原文带引号", leadUnitIds: lead }).expect(201);
+      await t.http().post(api(`/plans/${id}/tasks`)).send({ seq: 1, content: '\t=1+2 开展排查', leadUnitIds: lead, leadUnitsText: '甲局', supportUnitsText: '' }).expect(201);
+      await t.http().post(api(`/plans/${id}/tasks`)).send({ seq: 2, content: "'=1+2 原文带引号", leadUnitIds: lead, leadUnitsText: '甲局', supportUnitsText: '' }).expect(201);
       const csv = (await binary(t.http().get(api(`/plans/${id}/export/tasks?format=csv`))).expect(200)).body as Buffer;
       const rows = parse(csv.toString('utf8'), { bom: true }) as string[][];
       expect(rows[1][3]).toBe("'\t=1+2 开展排查");
@@ -260,9 +261,9 @@ describe('hostile spreadsheets: refused quickly, nothing written, the service ke
   });
 
   describe('invisible characters arriving by import', () => {
-    it('refuses a unit name holding a right-to-left override with createUnits=true, naming row, column and code point', async () => {
+    it('refuses unit names holding a right-to-left override or a control character with createUnits=true, naming row, column and code point', async () => {
       const id = await newPlan('隐形单位');
-      const file = Buffer.from('序号,任务内容,牵头单位,配合单位\n1,建立台账,甲局,\n2,开展排查,乙局,区生态\u202E局环境\n');
+      const file = Buffer.from('序号,任务内容,牵头单位,配合单位\n1,建立台账,甲局,\n2,开展排查,乙局,区生态\u202E局环境\n3,完善制度,丙\u0007局,\n');
       const res = await upload(id, 'tasks', file, 'bidi.csv', '?createUnits=true').expect(400);
       expect(res.body.code).toBe('IMPORT_FAILED');
       expect(res.body.errors).toEqual([
@@ -272,23 +273,24 @@ describe('hostile spreadsheets: refused quickly, nothing written, the service ke
           value: '区生态\u202E局环境',
           message: '第3行D列“配合单位”：单位名称“区生态\u202E局环境”含有不可见字符 U+202E（从右至左强制符）',
         },
+        { row: 4, column: '牵头单位', value: '丙\u0007局', message: '第4行C列“牵头单位”：单位名称“丙\u0007局”含有控制字符 U+0007' },
       ]);
       expect(await tasks(id)).toEqual([]);
       expect(await unitNames(id)).toEqual([]);
     });
 
-    it('refuses a control character in a unit name and a zero-width space in a task text of an XLSX, writing nothing', async () => {
+    it('refuses a tab in a unit name and a zero-width space in a task text of an XLSX, writing nothing', async () => {
       const id = await newPlan('控制字符');
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet('任务');
       sheet.addRow(['序号', '任务内容', '牵头单位']);
       sheet.addRow([1, '建立\u200B台账', '甲局']);
-      sheet.addRow([2, '开展排查', '乙\u0007局']);
+      sheet.addRow([2, '开展排查', '乙\t局']);
       const file = Buffer.from(await workbook.xlsx.writeBuffer());
       const res = await upload(id, 'tasks', file, 'ctl.xlsx', '?createUnits=true').expect(400);
       expect(res.body.errors).toEqual([
         { row: 2, column: '任务内容', value: '建立\u200B台账', message: '第2行B列“任务内容”含有不可见字符 U+200B（零宽空格）' },
-        { row: 3, column: '牵头单位', value: '乙\u0007局', message: '第3行C列“牵头单位”：单位名称“乙\u0007局”含有控制字符 U+0007' },
+        { row: 3, column: '牵头单位', value: '乙\t局', message: '第3行C列“牵头单位”：单位名称“乙\t局”含有控制字符 U+0009' },
       ]);
       expect(await tasks(id)).toEqual([]);
       expect(await unitNames(id)).toEqual([]);

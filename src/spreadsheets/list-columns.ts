@@ -11,8 +11,6 @@ export interface ColumnSpec {
    * "重点任务" is the task group beside a "任务内容" column, and the task text when it stands alone.
    */
   fallback?: string[];
-  /** Texts that may hold line feeds and tabs (contents, definitions); other cells are single-line, as in the API. */
-  multiline?: boolean;
   /** Cells of unit names: each name (split on 、，,；; and line breaks) must be a plain single-line text. */
   units?: boolean;
 }
@@ -38,7 +36,6 @@ export const TASK_COLUMNS: ColumnSpec[] = [
     headers: ['任务内容', '任务', '工作任务', '具体任务', '任务措施', '工作内容', '重点工作', '主要工作', '工作措施', '具体措施', '主要措施', '具体工作', '工作事项', '任务事项', '主要内容'],
     required: true,
     fallback: ['重点任务', '主要任务', '任务名称'],
-    multiline: true,
   },
   { key: 'leadUnits', headers: LEAD, units: true },
   { key: 'supportingUnits', headers: SUPPORT, units: true },
@@ -50,7 +47,7 @@ export const PROJECT_COLUMNS: ColumnSpec[] = [
   { key: 'seq', headers: SEQ, required: true },
   { key: 'category', headers: ['项目类别', '类别', '项目类型', '类型'], carryDown: true },
   { key: 'name', headers: ['项目名称', '名称', '项目'], required: true },
-  { key: 'content', headers: ['主要内容', '建设内容', '主要建设内容', '建设规模及内容', '项目内容', '建设规模'], multiline: true },
+  { key: 'content', headers: ['主要内容', '建设内容', '主要建设内容', '建设规模及内容', '项目内容', '建设规模'] },
   { key: 'investment', headers: ['总投资(万元)', '总投资', '投资(万元)', '投资额(万元)', '计划总投资(万元)', '估算投资(万元)', '总投资额(万元)'] },
   { key: 'fundingSource', headers: ['资金来源', '资金渠道'] },
   { key: 'deadline', headers: [...DEADLINE, '建设期限', '建设年限', '实施年限', '建设周期'] },
@@ -68,9 +65,9 @@ export const INDICATOR_COLUMNS: ColumnSpec[] = [
   { key: 'leadUnits', headers: LEAD, units: true },
   { key: 'supportingUnits', headers: SUPPORT, units: true },
   { key: 'responsibleUnits', headers: ['指标责任单位', ...RESPONSIBLE], units: true },
-  { key: 'note', headers: ['备注'], multiline: true },
-  { key: 'definition', headers: ['指标解释', '指标定义', '指标说明'], multiline: true },
-  { key: 'formula', headers: ['计算方法', '计算公式'], multiline: true },
+  { key: 'note', headers: ['备注'] },
+  { key: 'definition', headers: ['指标解释', '指标定义', '指标说明'] },
+  { key: 'formula', headers: ['计算方法', '计算公式'] },
   { key: 'dataSource', headers: ['数据来源'] },
 ];
 

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { Readable } from 'node:stream';
 import type { FieldProblem } from '../common/domain-error.js';
-import { checkZip, type ZipFacts } from './zip-guard.js';
+import { checkZip } from './zip-guard.js';
 
 export interface TableFile {
   rows: string[][];
@@ -97,53 +96,30 @@ export async function readTableFile(buffer: Buffer, filename: string, limits: Ta
   return { rows, problems: [] };
 }
 
-/** The worksheet Excel shows first, as the zip check found it; without that, the first the reader meets. */
-function isFirstSheet(sheet: { id: number | string; name?: string }, facts: ZipFacts): boolean {
-  const first = facts.firstSheet;
-  if (!first) return true;
-  return sheet.name !== undefined ? sheet.name === first.name : `xl/worksheets/sheet${sheet.id}.xml` === first.part;
-}
-
 async function readXlsx(buffer: Buffer, filename: string, limits: TableLimits): Promise<TableFile> {
   const unreadable = `无法读取 Excel 文件“${filename}”，请确认是 .xlsx 格式`;
-  const check = await checkZip(buffer, limits.maxInflatedBytes);
+  // Sizes, rows and cells are checked on the compressed package, streamed, before the workbook is loaded: the
+  // load below (the whole workbook in memory) only ever sees a package within the caps. (exceljs 4.4's streaming
+  // reader decodes each chunk on its own and breaks Chinese characters cut between chunks, so it is not used.)
+  const check = await checkZip(buffer, limits);
   if (!check.ok) {
     const message = check.tooLarge ? `Excel 文件“${filename}”${check.message}` : `${unreadable}：文件${check.message}`;
-    return { rows: [], problems: [fileProblem(filename, message)], tooLarge: check.tooLarge };
+    return { rows: [], problems: [fileProblem(filename, message, check.row)], tooLarge: check.tooLarge };
   }
-  const rows: string[][] = [];
-  const problems: FieldProblem[] = [];
-  const budget = new TableBudget(limits, filename);
-  let part: string | null = null;
+  const workbook = new ExcelJS.Workbook();
   try {
-    // Row by row: the package is read as a stream and the sheet's rows arrive one at a time, so a sheet past the
-    // caps is refused at the row that passes them, never built whole.
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
-    for await (const worksheet of reader) {
-      const sheet = worksheet as unknown as { id: number | string; name?: string } & AsyncIterable<ExcelJS.Row>;
-      if (!isFirstSheet(sheet, check.facts)) continue;
-      part = check.facts.firstSheet?.part ?? `xl/worksheets/sheet${sheet.id}.xml`;
-      for await (const row of sheet) {
-        const tooMany = budget.take(row.number, row.cellCount);
-        if (tooMany) return { rows: [], problems: [tooMany], tooLarge: true };
-        rows[row.number - 1] = rowCells(row, problems);
-      }
-      break;
-    }
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
     return { rows: [], problems: [fileProblem(filename, unreadable)] };
   }
-  if (part === null) return { rows: [], problems: [fileProblem(filename, 'Excel 文件中没有工作表')] };
-  const table = Array.from(rows, (r) => r ?? []);
-  const spread = spreadMerges(table, check.facts.merges.get(part) ?? [], budget);
-  if (spread) return { rows: [], problems: [spread], tooLarge: true };
-  return { rows: table, problems };
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { rows: [], problems: [fileProblem(filename, 'Excel 文件中没有工作表')] };
+  const rows: string[][] = [];
+  const problems: FieldProblem[] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    rows[rowNumber - 1] = rowCells(row, problems);
+  });
+  return { rows: Array.from(rows, (r) => r ?? []), problems };
 }
 
 function rowCells(row: ExcelJS.Row, problems: FieldProblem[]): string[] {
@@ -161,36 +137,6 @@ function rowCells(row: ExcelJS.Row, problems: FieldProblem[]): string[] {
     cells[column - 1] = cellText(cell.value);
   });
   return Array.from(cells, (c) => c ?? '');
-}
-
-/**
- * A merged range reads as its first cell in every cell it covers, as Excel shows it (a unit cell merged down over
- * several tasks names the unit of each). Clipped to the rows and columns the sheet has; the cells it adds count.
- */
-function spreadMerges(rows: string[][], merges: string[], budget: TableBudget): FieldProblem | null {
-  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-  for (const range of merges) {
-    const [from, to] = range.split(':').map(cellAddress);
-    const master = rows[from.row - 1]?.[from.column - 1] ?? '';
-    const lastRow = Math.min(to.row, rows.length);
-    const lastColumn = Math.min(to.column, width);
-    for (let r = from.row; r <= lastRow; r++) {
-      const cells = rows[r - 1];
-      if (cells.length < lastColumn) {
-        const problem = budget.take(r, lastColumn - cells.length);
-        if (problem) return problem;
-        for (let c = cells.length; c < lastColumn; c++) cells[c] = '';
-      }
-      for (let c = from.column; c <= lastColumn; c++) if (r !== from.row || c !== from.column) cells[c - 1] = master;
-    }
-  }
-  return null;
-}
-
-function cellAddress(ref: string): { row: number; column: number } {
-  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(ref)!;
-  const column = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { row: Number(digits), column };
 }
 
 function cellText(value: ExcelJS.CellValue): string {

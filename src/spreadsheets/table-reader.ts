@@ -155,7 +155,7 @@ export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: 
 
 /**
  * The API's rule for texts, applied to the cells of one row: no control, zero-width or bidirectional-override
- * characters (line feeds and tabs only in multi-line columns), and each unit name of a units cell a plain name, so
+ * characters (line feeds and tabs allowed, as in multi-line texts), and each unit name of a units cell a plain name, so
  * no lookalike unit is created by an import. Each problem names the row, the column and the code point.
  */
 function invisibleCharacters(
@@ -179,7 +179,8 @@ function invisibleCharacters(
       }
       continue;
     }
-    const problem = plainTextProblem(cell, spec?.multiline ?? false);
+    // Cells of office tables keep their line breaks (Alt+Enter in Excel) in every column; only unit names are single-line.
+    const problem = plainTextProblem(cell, true);
     if (problem) problems.push({ row, field: header[index], value: cell, message: `${where(index)}${problem}` });
   }
   return problems;

@@ -1,14 +1,15 @@
 import { createInflateRaw } from 'node:zlib';
 
-/** What an XLSX package holds that the sheet reader needs beside the rows, gathered while its size is checked. */
-export interface ZipFacts {
-  /** Merged ranges ("B1:C1") of each worksheet part, by part name ("xl/worksheets/sheet1.xml"). */
-  merges: Map<string, string[]>;
-  /** The first sheet of the workbook as Excel shows it: its name and part, when the workbook says. */
-  firstSheet: { name: string; part: string } | null;
+/** The caps a package is held to: bytes inflated, and the rows and cells its worksheets hold. */
+export interface ZipLimits {
+  maxInflatedBytes: number;
+  maxRows: number;
+  maxCells: number;
 }
 
-export type ZipCheck = { ok: true; facts: ZipFacts } | { ok: false; tooLarge: boolean; message: string };
+export type ZipCheck =
+  | { ok: true }
+  | { ok: false; tooLarge: boolean; message: string; row?: number };
 
 interface Entry {
   name: string;
@@ -20,11 +21,12 @@ interface Entry {
 }
 
 const MAX_ENTRIES = 10_000;
-const SMALL_PARTS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels']);
-const SHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
-const MERGE = /<mergeCell\s[^>]*ref="([A-Z]+\d+:[A-Z]+\d+)"/g;
+const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+/** A row or cell element of sheet XML, with its attributes. */
+const ROW_OR_CELL = /<(row|c)(\s[^>]*)?>/g;
+const REF = /\sr="([A-Z]*)(\d+)"/;
 
-const refused = (message: string, tooLarge = false): ZipCheck => ({ ok: false, tooLarge, message });
+const refused = (message: string, tooLarge = false, row?: number): ZipCheck => ({ ok: false, tooLarge, message, ...(row ? { row } : {}) });
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** The central directory of a zip, or a reason it cannot be trusted. */
@@ -80,8 +82,8 @@ function centralDirectory(zip: Buffer): Entry[] | string {
 /** Text of an inflated part, chunk by chunk (latin1), with the end of what came before it. */
 type OnText = (chunk: string, before: string) => void;
 
-/** Inflates one entry, counting: stops as soon as the running total passes the cap. Keeps the text of parts it needs. */
-function inflateCounted(data: Buffer, budget: number, keep: boolean, onText: OnText): Promise<number | null> {
+/** Inflates one entry, counting: stops as soon as the running total passes the cap, or `stop` says so. Hands worksheet text on. */
+function inflateCounted(data: Buffer, budget: number, keep: boolean, onText: OnText, stop: () => boolean): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const inflater = createInflateRaw();
     let total = 0;
@@ -98,6 +100,10 @@ function inflateCounted(data: Buffer, budget: number, keep: boolean, onText: OnT
         const text = chunk.toString('latin1');
         onText(text, carry);
         carry = (carry + text).slice(-200);
+        if (stop()) {
+          inflater.destroy();
+          resolve(null);
+        }
       }
     });
     inflater.on('end', () => resolve(total));
@@ -107,11 +113,66 @@ function inflateCounted(data: Buffer, budget: number, keep: boolean, onText: OnT
 }
 
 /**
- * Checks an XLSX package before anything inflates it whole: the sizes its central directory declares, then the
- * bytes it really inflates to (streamed and counted, a lying directory changes nothing), against `maxInflatedBytes`.
- * Inflating runs on the thread pool, so the service keeps answering meanwhile.
+ * Counts the rows and cells of worksheets as their XML streams past, before any of it is parsed: rows by their
+ * number (r="…", else one more than the last), each row as wide as its last cell. Says which row passes a cap.
  */
-export async function checkZip(zip: Buffer, maxInflatedBytes: number): Promise<ZipCheck> {
+class SheetCounter {
+  private row = 0;
+  private width = 0;
+  private column = 0;
+  cells = 0;
+  passed: { row: number; message: string } | null = null;
+
+  constructor(private readonly limits: ZipLimits) {}
+
+  /** A chunk of a worksheet's XML, with the end of what came before it; tags ending in `before` were counted then. */
+  take(chunk: string, before: string): void {
+    const text = before + chunk;
+    for (const m of text.matchAll(ROW_OR_CELL)) {
+      if (this.passed) return;
+      if (m.index + m[0].length <= before.length) continue;
+      const ref = REF.exec(m[2] ?? '');
+      if (m[1] === 'row') {
+        this.endRow();
+        this.row = ref ? Number(ref[2]) : this.row + 1;
+        if (this.row > this.limits.maxRows) {
+          this.passed = { row: this.row, message: `表格超过${this.limits.maxRows}行的导入上限（第${this.row}行起超出），请分成几个文件导入` };
+        }
+      } else {
+        this.column = ref?.[1] ? [...ref[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : this.column + 1;
+        this.width = Math.max(this.width, this.column);
+      }
+    }
+  }
+
+  /** The sheet is over: its last row counts. */
+  endRow(): void {
+    this.cells += this.width;
+    this.width = 0;
+    this.column = 0;
+    if (!this.passed && this.cells > this.limits.maxCells) {
+      this.passed = {
+        row: this.row,
+        message: `表格超过${this.limits.maxCells}个单元格的导入上限（到第${this.row}行超出，每行按最后一个单元格计宽度），请删去多余的列或分成几个文件导入`,
+      };
+    }
+  }
+
+  /** The next worksheet starts from its first row; cells count across the workbook. */
+  nextSheet(): void {
+    this.endRow();
+    this.row = 0;
+  }
+}
+
+/**
+ * Checks an XLSX package before anything inflates it whole: the sizes its central directory declares, then the
+ * bytes it really inflates to (streamed and counted, a lying directory changes nothing) against `maxInflatedBytes`,
+ * and the rows and cells of its worksheets against `maxRows` and `maxCells`, counted in the same pass. Inflating
+ * runs on the thread pool and the XML is scanned a chunk at a time, so the service keeps answering meanwhile.
+ */
+export async function checkZip(zip: Buffer, limits: ZipLimits): Promise<ZipCheck> {
+  const { maxInflatedBytes } = limits;
   const entries = centralDirectory(zip);
   if (typeof entries === 'string') return refused(entries);
   if (entries.length > MAX_ENTRIES) return refused(`含有${entries.length}个部件，超过上限${MAX_ENTRIES}个`, true);
@@ -119,52 +180,30 @@ export async function checkZip(zip: Buffer, maxInflatedBytes: number): Promise<Z
   if (declared > maxInflatedBytes) {
     return refused(`解压后有${Number.isFinite(declared) ? `${declared}字节（约${mb(declared)}）` : '4 GB以上'}，超过上限${maxInflatedBytes}字节（${mb(maxInflatedBytes)}）`, true);
   }
-  const merges = new Map<string, string[]>();
-  const small = new Map<string, string>();
+  const counter = new SheetCounter(limits);
   let inflated = 0;
   for (const entry of entries) {
     const data = zip.subarray(entry.offset, entry.offset + entry.compressedSize);
     const isSheet = SHEET_PART.test(entry.name);
-    const found = new Set<string>();
-    let text = '';
-    const onText: OnText = (chunk, before) => {
-      if (isSheet) for (const m of (before + chunk).matchAll(MERGE)) found.add(m[1]);
-      else text += chunk;
-    };
-    const keep = isSheet || SMALL_PARTS.has(entry.name);
+    const onText: OnText = (chunk, before) => counter.take(chunk, before);
     let size: number | null;
     if (entry.method === 0) {
       size = data.length <= maxInflatedBytes - inflated ? data.length : null;
-      if (size !== null && keep) onText(data.toString('latin1'), '');
+      if (size !== null && isSheet) onText(data.toString('latin1'), '');
     } else if (entry.method === 8) {
       try {
-        size = await inflateCounted(data, maxInflatedBytes - inflated, keep, onText);
+        size = await inflateCounted(data, maxInflatedBytes - inflated, isSheet, onText, () => counter.passed !== null);
       } catch {
         return refused(`结构损坏（“${entry.name}”无法解压）`);
       }
     } else {
       return refused(`使用了不支持的压缩方式（${entry.method}）`);
     }
+    if (size === null && counter.passed) return refused(counter.passed.message, true, counter.passed.row);
     if (size === null) return refused(`解压后超过上限${maxInflatedBytes}字节（${mb(maxInflatedBytes)}），文件中记载的大小与实际不符`, true);
+    if (isSheet) counter.nextSheet();
+    if (counter.passed) return refused(counter.passed.message, true, counter.passed.row);
     inflated += size;
-    if (isSheet) merges.set(entry.name, [...found]);
-    if (SMALL_PARTS.has(entry.name)) small.set(entry.name, Buffer.from(text, 'latin1').toString('utf8'));
   }
-  return { ok: true, facts: { merges, firstSheet: firstSheet(small) } };
+  return { ok: true };
 }
-
-/** The first <sheet> of workbook.xml and the part its relationship points to. */
-function firstSheet(parts: Map<string, string>): ZipFacts['firstSheet'] {
-  const sheet = /<sheet\s[^>]*>/.exec(parts.get('xl/workbook.xml') ?? '')?.[0];
-  if (!sheet) return null;
-  const name = /\sname="([^"]*)"/.exec(sheet)?.[1];
-  const id = /\sr:id="([^"]*)"/.exec(sheet)?.[1];
-  const rel = [...(parts.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\s[^>]*>/g)].map((m) => m[0]).find((r) => r.includes(`Id="${id}"`));
-  const target = rel && /\sTarget="([^"]*)"/.exec(rel)?.[1];
-  if (!name || !target) return null;
-  const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-  return { name: decodeXml(name), part };
-}
-
-const decodeXml = (text: string) =>
-  text.replace(/&(lt|gt|amp|quot|apos);/g, (_m, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e as 'lt']!);
