@@ -104,7 +104,7 @@ async function runImport(dataSource: DataSource, args: string[]): Promise<number
     return 1;
   }
   try {
-    const result = await new ImportService(dataSource).importList(plan, list, readFileSync(file), basename(file), {
+    const result = await new ImportService(dataSource, loadConfig()).importList(plan, list, readFileSync(file), basename(file), {
       dryRun: args.includes('--dry-run'),
       createUnits: args.includes('--create-units'),
       mapping: option(args, '--mapping'),

@@ -18,6 +18,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('caps imports at 100 MB inflated, 20000 rows and 1000000 cells unless told otherwise', () => {
+    expect(loadConfig({}, cwd)).toMatchObject({ importMaxInflatedBytes: 104857600, importMaxRows: 20000, importMaxCells: 1000000 });
+    expect(loadConfig({ IMPORT_MAX_INFLATED_BYTES: '1048576', IMPORT_MAX_ROWS: '500', IMPORT_MAX_CELLS: '9000' }, cwd)).toMatchObject({
+      importMaxInflatedBytes: 1048576,
+      importMaxRows: 500,
+      importMaxCells: 9000,
+    });
+  });
+
   it('reads PostgreSQL URLs, a frozen clock and SEED=false', () => {
     const config = loadConfig(
       { DATABASE_URL: 'postgres://u@127.0.0.1:5432/q', CLOCK: '2024-06-03T09:00:00+08:00', SEED: 'false', PORT: '8080' },
@@ -42,6 +51,11 @@ describe('loadConfig', () => {
     [{ WEBHOOK_ALLOWED_HOSTS: '169.254.169.254' }, '"169.254.169.254" is a link-local address'],
     [{ WEBHOOK_ALLOWED_HOSTS: 'localhost' }, '"localhost" names this machine'],
     [{ WEBHOOK_ALLOWED_HOSTS: 'https://robot.example.org/' }, '"https://robot.example.org/" is not a host name'],
+    [{ IMPORT_MAX_INFLATED_BYTES: '0' }, 'IMPORT_MAX_INFLATED_BYTES="0" is not a positive number of bytes'],
+    [{ IMPORT_MAX_INFLATED_BYTES: '5000000000' }, 'IMPORT_MAX_INFLATED_BYTES="5000000000" is more than 2147483648 bytes'],
+    [{ IMPORT_MAX_ROWS: '2万' }, 'IMPORT_MAX_ROWS="2万" is not a positive number of rows'],
+    [{ IMPORT_MAX_ROWS: '2000000' }, 'IMPORT_MAX_ROWS="2000000" is more than 1048576 rows'],
+    [{ IMPORT_MAX_CELLS: '-1' }, 'IMPORT_MAX_CELLS="-1" is not a positive number of cells'],
   ])('stops on a bad value and names it: %j', (env, named) => {
     expect(() => loadConfig(env, cwd)).toThrow(ConfigError);
     expect(() => loadConfig(env, cwd)).toThrow(named);

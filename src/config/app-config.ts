@@ -14,6 +14,12 @@ export interface AppConfig {
   defaultTimeZone: string;
   /** Largest spreadsheet accepted for import, in bytes. */
   importMaxBytes: number;
+  /** Bytes an imported XLSX may inflate to, all its parts together (checked before and while inflating). */
+  importMaxInflatedBytes: number;
+  /** Rows an imported sheet may have, header and title rows included. */
+  importMaxRows: number;
+  /** Cells an imported sheet may have, each row counted as wide as its last cell. */
+  importMaxCells: number;
   /** How long a login's bearer token lasts, in hours. */
   sessionHours: number;
   /** The first admin, created on first start when no admin exists (ADMIN_USERNAME / ADMIN_PASSWORD). */
@@ -107,9 +113,10 @@ function parseTimeZone(raw: string): string {
   return raw;
 }
 
-function parsePositive(name: string, raw: string, what: string): number {
+function parsePositive(name: string, raw: string, what: string, max = Number.MAX_SAFE_INTEGER): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name}="${raw}" is not a positive number of ${what}`);
+  if (value > max) throw new ConfigError(`${name}="${raw}" is more than ${max} ${what}`);
   return value;
 }
 
@@ -192,6 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: parseUrl('PUBLIC_URL', get('PUBLIC_URL') || `http://localhost:${port}`),
     defaultTimeZone: parseTimeZone(get('TIME_ZONE') || 'Asia/Shanghai'),
     importMaxBytes: parsePositive('IMPORT_MAX_BYTES', get('IMPORT_MAX_BYTES') || String(10 * 1024 * 1024), 'bytes'),
+    importMaxInflatedBytes: parsePositive('IMPORT_MAX_INFLATED_BYTES', get('IMPORT_MAX_INFLATED_BYTES') || String(100 * 1024 * 1024), 'bytes', 2 ** 31),
+    importMaxRows: parsePositive('IMPORT_MAX_ROWS', get('IMPORT_MAX_ROWS') || '20000', 'rows', 1_048_576),
+    importMaxCells: parsePositive('IMPORT_MAX_CELLS', get('IMPORT_MAX_CELLS') || '1000000', 'cells', 100_000_000),
     sessionHours: parsePositive('SESSION_HOURS', get('SESSION_HOURS') || '12', 'hours'),
     admin: parseAdmin(get('ADMIN_USERNAME').trim(), get('ADMIN_PASSWORD')),
     demoUsers: parseBoolean('DEMO_USERS', get('DEMO_USERS') || 'true'),

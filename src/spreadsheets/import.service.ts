@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, type FieldProblem, NotFoundError } from '../common/domain-error.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -8,7 +8,8 @@ import { findMapping, parseMapping, saveMapping } from './import-mappings.js';
 import { LIST_ADAPTERS } from './list-adapters.js';
 import type { ListName, ListRead, UnitCells } from './list-records.js';
 import { applyList, type ApplyCounts, unknownUnitProblems } from './list-writer.js';
-import { readTableFile } from './table-file.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DEFAULT_TABLE_LIMITS, readTableFile, type TableLimits } from './table-file.js';
 import type { SkippedRow } from './table-reader.js';
 import type { ColumnMapping } from './table-header.js';
 
@@ -58,7 +59,16 @@ const toImportError = (p: FieldProblem): ImportError => ({ row: p.row ?? null, c
 export class ImportService {
   private readonly logger = new Logger(ImportService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly limits: TableLimits;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'importMaxInflatedBytes' | 'importMaxRows' | 'importMaxCells'>,
+  ) {
+    this.limits = config
+      ? { maxInflatedBytes: config.importMaxInflatedBytes, maxRows: config.importMaxRows, maxCells: config.importMaxCells }
+      : DEFAULT_TABLE_LIMITS;
+  }
 
   async importList(planId: number, list: ListName, buffer: Buffer, filename: string, options: ImportOptions = {}): Promise<ImportResult> {
     const adapter = LIST_ADAPTERS[list];
@@ -69,7 +79,8 @@ export class ImportService {
     const remembered = given ? null : ((await findMapping(this.dataSource.manager, planId, list))?.mapping ?? null);
     const mapping = given && Object.keys(given.mapping).length ? given.mapping : remembered;
 
-    const file = await readTableFile(buffer, filename);
+    const file = await readTableFile(buffer, filename, this.limits);
+    if (file.tooLarge) this.fail(planId, list, filename, file.problems, '', 'FILE_TOO_LARGE');
     const read: ListRead<UnitCells & { row: number; seq: number }> = file.problems.length
       ? { items: [], problems: file.problems }
       : adapter.read(file.rows, { mapping: mapping ?? undefined, strictMapping: given !== null });
@@ -111,11 +122,11 @@ export class ImportService {
     });
   }
 
-  private fail(planId: number, list: ListName, filename: string, problems: FieldProblem[], hint = ''): never {
+  private fail(planId: number, list: ListName, filename: string, problems: FieldProblem[], hint = '', code: 'IMPORT_FAILED' | 'FILE_TOO_LARGE' = 'IMPORT_FAILED'): never {
     const errors = problems.map(toImportError);
     this.logger.warn(`Import ${list} into plan ${planId} from "${filename}" refused: ${errors.map((e) => e.message).join('; ')}`);
     throw new DomainError(
-      'IMPORT_FAILED',
+      code,
       `导入失败，未写入任何数据：${errors[0].message}${errors.length > 1 ? `（共${errors.length}处错误）` : ''}${hint}`,
       problems,
       { created: 0, updated: 0, unchanged: 0, skipped: 0, errors },

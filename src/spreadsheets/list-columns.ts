@@ -11,6 +11,8 @@ export interface ColumnSpec {
    * "重点任务" is the task group beside a "任务内容" column, and the task text when it stands alone.
    */
   fallback?: string[];
+  /** Cells of unit names: each name (split on 、，,；; and line breaks) must be a plain single-line text. */
+  units?: boolean;
 }
 
 /*
@@ -35,9 +37,9 @@ export const TASK_COLUMNS: ColumnSpec[] = [
     required: true,
     fallback: ['重点任务', '主要任务', '任务名称'],
   },
-  { key: 'leadUnits', headers: LEAD },
-  { key: 'supportingUnits', headers: SUPPORT },
-  { key: 'responsibleUnits', headers: RESPONSIBLE },
+  { key: 'leadUnits', headers: LEAD, units: true },
+  { key: 'supportingUnits', headers: SUPPORT, units: true },
+  { key: 'responsibleUnits', headers: RESPONSIBLE, units: true },
   { key: 'deadline', headers: DEADLINE },
 ];
 
@@ -49,9 +51,9 @@ export const PROJECT_COLUMNS: ColumnSpec[] = [
   { key: 'investment', headers: ['总投资(万元)', '总投资', '投资(万元)', '投资额(万元)', '计划总投资(万元)', '估算投资(万元)', '总投资额(万元)'] },
   { key: 'fundingSource', headers: ['资金来源', '资金渠道'] },
   { key: 'deadline', headers: [...DEADLINE, '建设期限', '建设年限', '实施年限', '建设周期'] },
-  { key: 'leadUnits', headers: LEAD },
-  { key: 'supportingUnits', headers: SUPPORT },
-  { key: 'responsibleUnits', headers: RESPONSIBLE },
+  { key: 'leadUnits', headers: LEAD, units: true },
+  { key: 'supportingUnits', headers: SUPPORT, units: true },
+  { key: 'responsibleUnits', headers: RESPONSIBLE, units: true },
 ];
 
 export const INDICATOR_COLUMNS: ColumnSpec[] = [
@@ -60,9 +62,9 @@ export const INDICATOR_COLUMNS: ColumnSpec[] = [
   { key: 'level2', headers: ['二级指标'], carryDown: true },
   { key: 'name', headers: ['三级指标', '指标名称', '指标'], required: true },
   { key: 'unit', headers: ['单位', '计量单位', '指标单位'] },
-  { key: 'leadUnits', headers: LEAD },
-  { key: 'supportingUnits', headers: SUPPORT },
-  { key: 'responsibleUnits', headers: ['指标责任单位', ...RESPONSIBLE] },
+  { key: 'leadUnits', headers: LEAD, units: true },
+  { key: 'supportingUnits', headers: SUPPORT, units: true },
+  { key: 'responsibleUnits', headers: ['指标责任单位', ...RESPONSIBLE], units: true },
   { key: 'note', headers: ['备注'] },
   { key: 'definition', headers: ['指标解释', '指标定义', '指标说明'] },
   { key: 'formula', headers: ['计算方法', '计算公式'] },

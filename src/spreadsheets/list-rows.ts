@@ -90,10 +90,3 @@ export function indicatorSheet(indicators: ItemView<Indicator>[]): ListSheet {
     widths: [6, 18, 18, 40, 10, ...baselineYears.map(() => 14), ...targetYears.map(() => 18), 30, 24, 16, 40, 40, 20],
   };
 }
-
-/** Cells that a spreadsheet would run as a formula are written with a leading apostrophe; import removes it. */
-export function neutralise(text: string): string {
-  if (/^[=+@]/.test(text)) return `'${text}`;
-  if (/^-/.test(text) && !/^-\d+(\.\d+)?$/.test(text)) return `'${text}`;
-  return text;
-}

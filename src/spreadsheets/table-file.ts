@@ -2,10 +2,13 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { FieldProblem } from '../common/domain-error.js';
+import { checkZip } from './zip-guard.js';
 
 export interface TableFile {
   rows: string[][];
   problems: FieldProblem[];
+  /** Refused for its size (inflated bytes, rows, cells): answered 413. */
+  tooLarge?: boolean;
 }
 
 /** "A", "B" … for a 1-based column number, as Excel names columns. */
@@ -25,60 +28,115 @@ export function decodeCsv(buffer: Buffer): string {
   }
 }
 
-/** A cell neutralised on export ("'=SUM(1)") reads back as written ("=SUM(1)"). */
-export function restoreNeutralised(text: string): string {
-  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
-}
-
 function isXlsx(buffer: Buffer, filename: string): boolean {
   return /\.xlsx$/i.test(filename) || (buffer.length > 3 && buffer[0] === 0x50 && buffer[1] === 0x4b);
 }
 
-/** Reads the first sheet of an XLSX file, or a CSV file, into rows of text cells. Formula cells are refused. */
-export async function readTableFile(buffer: Buffer, filename: string): Promise<TableFile> {
-  if (buffer.length === 0) return { rows: [], problems: [{ field: '文件', value: filename, message: '文件为空' }] };
-  if (isXlsx(buffer, filename)) return readXlsx(buffer, filename);
-  if (!/\.(csv|txt)$/i.test(filename) && filename !== '') {
-    return { rows: [], problems: [{ field: '文件', value: filename, message: `不支持的文件类型“${filename}”，请上传 .xlsx 或 .csv 文件` }] };
-  }
-  try {
-    // One line ending throughout: csv-parse takes the first line's ending as the record delimiter, so rows appended
-    // with LF to a CRLF file (files joined together) would otherwise run into the previous row's last cell.
-    const text = decodeCsv(buffer).replace(/\r\n?/g, '\n');
-    const rows = parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
-    return { rows: rows.map((r) => r.map(restoreNeutralised)), problems: [] };
-  } catch (error) {
-    return { rows: [], problems: [{ field: '文件', value: filename, message: `CSV 格式有误：${(error as Error).message}` }] };
+/** How much of a table an import reads before refusing it (IMPORT_MAX_INFLATED_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_CELLS). */
+export interface TableLimits {
+  /** Bytes an XLSX package may inflate to, all its parts together. */
+  maxInflatedBytes: number;
+  /** Rows of the sheet, header and title rows included (the row number a clerk sees). */
+  maxRows: number;
+  /** Cells of the sheet, counting each row as wide as its last cell. */
+  maxCells: number;
+}
+
+export const DEFAULT_TABLE_LIMITS: TableLimits = { maxInflatedBytes: 100 * 1024 * 1024, maxRows: 20_000, maxCells: 1_000_000 };
+
+const fileProblem = (filename: string, message: string, row?: number): FieldProblem => ({ field: '文件', value: filename, message, ...(row ? { row } : {}) });
+
+/** Counts rows and cells as they are read, and says which row passed a cap. */
+class TableBudget {
+  private cells = 0;
+
+  constructor(
+    private readonly limits: TableLimits,
+    private readonly filename: string,
+  ) {}
+
+  /** A problem when row `row` (1-based), `width` cells wide, takes the table past a cap. */
+  take(row: number, width: number): FieldProblem | null {
+    if (row > this.limits.maxRows) {
+      return fileProblem(this.filename, `表格超过${this.limits.maxRows}行的导入上限（第${row}行起超出），请分成几个文件导入`, row);
+    }
+    this.cells += width;
+    if (this.cells > this.limits.maxCells) {
+      return fileProblem(this.filename, `表格超过${this.limits.maxCells}个单元格的导入上限（到第${row}行超出，每行按最后一个单元格计宽度），请删去多余的列或分成几个文件导入`, row);
+    }
+    return null;
   }
 }
 
-async function readXlsx(buffer: Buffer, filename: string): Promise<TableFile> {
+/**
+ * Reads the first sheet of an XLSX file, or a CSV file, into rows of text cells. Formula cells are refused; a file
+ * past the limits is refused as soon as it passes them (`tooLarge`), before it is read whole.
+ */
+export async function readTableFile(buffer: Buffer, filename: string, limits: TableLimits = DEFAULT_TABLE_LIMITS): Promise<TableFile> {
+  if (buffer.length === 0) return { rows: [], problems: [fileProblem(filename, '文件为空')] };
+  if (isXlsx(buffer, filename)) return readXlsx(buffer, filename, limits);
+  if (!/\.(csv|txt)$/i.test(filename) && filename !== '') {
+    return { rows: [], problems: [fileProblem(filename, `不支持的文件类型“${filename}”，请上传 .xlsx 或 .csv 文件`)] };
+  }
+  let rows: string[][];
+  try {
+    // One line ending throughout: csv-parse takes the first line's ending as the record delimiter, so rows appended
+    // with LF to a CRLF file (files joined together), or an old Mac file's lone CRs, would otherwise run together.
+    const text = decodeCsv(buffer).replace(/\r\n?/g, '\n');
+    // Parsing stops one record past the row cap: a file of millions of rows costs no more than the cap.
+    rows = parse(text, { relax_column_count: true, skip_empty_lines: false, to: limits.maxRows + 1 }) as string[][];
+  } catch (error) {
+    return { rows: [], problems: [fileProblem(filename, `CSV 格式有误：${(error as Error).message}`)] };
+  }
+  const budget = new TableBudget(limits, filename);
+  for (let i = 0; i < rows.length; i++) {
+    const problem = budget.take(i + 1, rows[i].length);
+    if (problem) return { rows: [], problems: [problem], tooLarge: true };
+  }
+  return { rows, problems: [] };
+}
+
+async function readXlsx(buffer: Buffer, filename: string, limits: TableLimits): Promise<TableFile> {
+  const unreadable = `无法读取 Excel 文件“${filename}”，请确认是 .xlsx 格式`;
+  // Sizes, rows and cells are checked on the compressed package, streamed, before the workbook is loaded: the
+  // load below (the whole workbook in memory) only ever sees a package within the caps. (exceljs 4.4's streaming
+  // reader decodes each chunk on its own and breaks Chinese characters cut between chunks, so it is not used.)
+  const check = await checkZip(buffer, limits);
+  if (!check.ok) {
+    const message = check.tooLarge ? `Excel 文件“${filename}”${check.message}` : `${unreadable}：文件${check.message}`;
+    return { rows: [], problems: [fileProblem(filename, message, check.row)], tooLarge: check.tooLarge };
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    return { rows: [], problems: [{ field: '文件', value: filename, message: `无法读取 Excel 文件“${filename}”，请确认是 .xlsx 格式` }] };
+    return { rows: [], problems: [fileProblem(filename, unreadable)] };
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) return { rows: [], problems: [{ field: '文件', value: filename, message: 'Excel 文件中没有工作表' }] };
+  if (!sheet) return { rows: [], problems: [fileProblem(filename, 'Excel 文件中没有工作表')] };
   const rows: string[][] = [];
   const problems: FieldProblem[] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      if (cell.type === ExcelJS.ValueType.Formula) {
-        problems.push({
-          row: rowNumber,
-          field: `${columnLetter(column)}列`,
-          value: `=${cell.formula ?? ''}`,
-          message: `第${rowNumber}行${columnLetter(column)}列是公式“=${cell.formula ?? ''}”，请改为数值或文字后再导入`,
-        });
-      }
-      cells[column - 1] = restoreNeutralised(cellText(cell.value));
-    });
-    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
+    rows[rowNumber - 1] = rowCells(row, problems);
   });
   return { rows: Array.from(rows, (r) => r ?? []), problems };
+}
+
+function rowCells(row: ExcelJS.Row, problems: FieldProblem[]): string[] {
+  const cells: string[] = [];
+  row.eachCell({ includeEmpty: true }, (cell, column) => {
+    if (cell.type === ExcelJS.ValueType.Formula) {
+      const formula = `=${cell.formula ?? ''}`;
+      problems.push({
+        row: row.number,
+        field: `${columnLetter(column)}列`,
+        value: formula,
+        message: `第${row.number}行${columnLetter(column)}列是公式“${formula}”，请改为数值或文字后再导入`,
+      });
+    }
+    cells[column - 1] = cellText(cell.value);
+  });
+  return Array.from(cells, (c) => c ?? '');
 }
 
 function cellText(value: ExcelJS.CellValue): string {

@@ -1,5 +1,7 @@
 import type { FieldProblem } from '../common/domain-error.js';
+import { plainTextProblem } from '../common/plain-text.js';
 import type { ColumnSpec } from './list-columns.js';
+import { restoreNeutralised } from './formula-cells.js';
 import { columnLetter } from './table-file.js';
 import { type ColumnMapping, readHeader } from './table-header.js';
 
@@ -35,8 +37,12 @@ export interface ReadTable {
 const TOTAL_ROW = /^(合计|总计|小计)$/;
 const CATEGORY_ORDINAL = /^[（(]?[一二三四五六七八九十]+[)）、.．]\s*/;
 
+/**
+ * A cell as text: trimmed, then the apostrophe an export put before a formula-like start taken off (after the trim,
+ * so a text that starts with a tab keeps it), line breaks as LF.
+ */
 function clean(cell: unknown): string {
-  return String(cell ?? '').replace(/\r\n?/g, '\n').trim();
+  return restoreNeutralised(String(cell ?? '').trim()).replace(/\r\n?/g, '\n');
 }
 
 export interface ReadOptions {
@@ -103,6 +109,7 @@ export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: 
     }
     const values: Record<string, string> = {};
     for (const [key, index] of columnOf) values[key] = cells[index] ?? '';
+    problems.push(...invisibleCharacters(i + 1, cells, header, columnOf, yearColumns, columns));
     const first = filled[0];
     if (TOTAL_ROW.test(values.seq ?? first) || TOTAL_ROW.test(first)) {
       totals.push({ row: i + 1, values });
@@ -144,6 +151,39 @@ export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: 
   });
   const dataRows = rows.length - layout.headerRows;
   return { records, totals, skipped: skipped.sort((a, b) => a.row - b.row), rows: dataRows, headers, notes, problems };
+}
+
+/**
+ * The API's rule for texts, applied to the cells of one row: no control, zero-width or bidirectional-override
+ * characters (line feeds and tabs allowed, as in multi-line texts), and each unit name of a units cell a plain name, so
+ * no lookalike unit is created by an import. Each problem names the row, the column and the code point.
+ */
+function invisibleCharacters(
+  row: number,
+  cells: string[],
+  header: string[],
+  columnOf: Map<string, number>,
+  yearColumns: { index: number }[],
+  columns: ColumnSpec[],
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const where = (index: number) => `第${row}行${columnLetter(index + 1)}列“${header[index]}”`;
+  const checked: [ColumnSpec | undefined, number][] = [...[...columnOf].map(([key, index]) => [columns.find((c) => c.key === key), index] as [ColumnSpec | undefined, number]), ...yearColumns.map((y) => [undefined, y.index] as [undefined, number])];
+  for (const [spec, index] of checked) {
+    const cell = cells[index] ?? '';
+    if (cell === '') continue;
+    if (spec?.units) {
+      for (const name of splitUnits(cell).names) {
+        const problem = plainTextProblem(name);
+        if (problem) problems.push({ row, field: header[index], value: name, message: `${where(index)}：单位名称“${name}”${problem}` });
+      }
+      continue;
+    }
+    // Cells of office tables keep their line breaks (Alt+Enter in Excel) in every column; only unit names are single-line.
+    const problem = plainTextProblem(cell, true);
+    if (problem) problems.push({ row, field: header[index], value: cell, message: `${where(index)}${problem}` });
+  }
+  return problems;
 }
 
 /** A trailing "等" (or "等单位", "等部门") marks an open list: the units are the names before it. */

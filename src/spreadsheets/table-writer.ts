@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { type ListSheet, neutralise } from './list-rows.js';
+import { neutralise } from './formula-cells.js';
+import type { ListSheet } from './list-rows.js';
 
 export type TitledSheet = ListSheet & { title: string };
 
