@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the built service as `npm start` would, on a throw-away SQLite file, and checks that it answers:
-# health, the API docs page, sign-in with a demo account, the seed plans, and that data needs a token. Used by CI to keep the README's quick start true.
+# health, the API docs page, the web app at / and its app routes, sign-in with a demo account, the seed plans, and that data needs a token. Used by CI to keep the README's quick start true.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=$(mktemp -d)
@@ -18,6 +18,11 @@ for _ in $(seq 1 60); do
 done
 curl -fs "http://127.0.0.1:$port/api/v1/health" | grep -q '"ok"' || { cat "$log"; echo "smoke: health failed"; exit 1; }
 curl -fs "http://127.0.0.1:$port/api/docs" | grep -qi 'swagger' || { cat "$log"; echo "smoke: /api/docs is not served"; exit 1; }
+# The web app: / and an app route (history fallback) serve its page; an unknown API path stays a JSON 404.
+curl -fs "http://127.0.0.1:$port/" | grep -q '<div id="app">' || { cat "$log"; echo "smoke: / does not serve the web app"; exit 1; }
+curl -fs "http://127.0.0.1:$port/plans/2/overview" | grep -q '<div id="app">' || { echo "smoke: the app route /plans/2/overview does not serve the web app"; exit 1; }
+curl -s "http://127.0.0.1:$port/api/v1/no-such-route" | grep -q '"statusCode":404' || { echo "smoke: an unknown API path did not answer a JSON 404"; exit 1; }
+echo "smoke: web app served at / and at app routes"
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/plans/2/tasks")
 [ "$code" = 401 ] || { echo "smoke: the task list answered $code without a token (expected 401)"; exit 1; }
 token=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"jiangjin-office","password":"qingdan-demo"}' \

@@ -15,6 +15,7 @@ import { UsersService } from './auth/users.service.js';
 import { setPasswordHashCost } from './auth/secrets.js';
 import { DataSource } from 'typeorm';
 import type { RobotNetwork } from './outbox/robot-network.js';
+import { serveWebApp } from './web/serve-web.js';
 
 /** What the app reaches outside itself through, for a test to give its own (defaults: the real ones). */
 export interface AppBoundary {
@@ -27,6 +28,8 @@ export interface AppOptions extends AppBoundary {
   logger?: false | LoggerService;
   /** Serve the Swagger UI page (its assets load through @fastify/static, which Jest's ESM mode cannot import). */
   docsUi?: boolean;
+  /** Serve the built web app (dist-web/) at / when it is there (default true). */
+  webApp?: boolean;
 }
 
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
@@ -57,6 +60,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { ui: options.docsUi ?? true, jsonDocumentUrl: 'api/docs-json' });
+  if ((options.webApp ?? true) && !serveWebApp(app)) Logger.warn('The web app is not built (dist-web/): run npm run build to serve it at /', 'Web');
   if (config.admin) await app.get(UsersService).ensureAdmin(config.admin.username, config.admin.password);
   if (config.seed) {
     const results = await app.get(SeedService).loadAll();

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.port, '0.0.0.0');
   const logger = new Logger('Qingdan');
+  logger.log(`Web:  ${config.publicUrl}/`);
   logger.log(`API:  ${config.publicUrl}/api/v1`);
   logger.log(`Docs: ${config.publicUrl}/api/docs`);
   if (config.clock) logger.log(`Clock frozen at ${config.clock}`);

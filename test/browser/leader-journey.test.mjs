@@ -1,0 +1,171 @@
+// The real app in a real browser: builds are expected in dist/ and dist-web/ (npm run test:browser builds first).
+// Starts `node dist/main.js` on a free port with a temporary SQLite file, the clock frozen on a Monday and the seed
+// plans, then drives Debian's /usr/bin/chromium through playwright-core at phone size as the Jiangjin leader.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const ARTIFACTS = 'test-artifacts';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const LEADER = { username: 'jiangjin-leader', password: 'qingdan-demo' };
+
+let service;
+let base;
+let dir;
+let browser;
+let log = '';
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function api(path, { token, method = 'GET', body } = {}) {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: res.status === 204 ? null : await res.json() };
+}
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'qingdan-browser-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  service = spawn('node', ['dist/main.js'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${join(dir, 'browser.sqlite')}`,
+      CLOCK: '2026-11-23T09:30:00+08:00',
+      SEED: 'true',
+      SCHEDULER: 'false',
+      PUBLIC_URL: base,
+      OUTBOX_DIR: join(dir, 'outbox'),
+      EVIDENCE_DIR: join(dir, 'evidence'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  service.stdout.on('data', (d) => (log += d));
+  service.stderr.on('data', (d) => (log += d));
+  for (let i = 0; i < 120; i++) {
+    if (service.exitCode !== null) throw new Error(`the service exited:\n${log}`);
+    try {
+      if ((await fetch(`${base}/api/v1/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  service?.kill();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A page that records console errors and uncaught exceptions. */
+async function phonePage(viewport = { width: 390, height: 844 }) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+/** Chromium reports every non-2xx fetch as a console error; those of answers a step expects are left out. */
+const unexpected = (errors, status) => errors.filter((e) => !e.includes(`status of ${status}`));
+
+test('a leader opens a task link without a session, signs in, lands on the task, and reads the overview', async () => {
+  const leader = (await api('/auth/login', { method: 'POST', body: LEADER })).body.token;
+  const tasks = (await api('/plans/2/tasks?limit=1', { token: leader })).body;
+  const task = tasks.items[0];
+  const overdue = (await api('/plans/2/reports/overdue', { token: leader })).body;
+  assert.equal(overdue.items, 97, 'the seeded Jiangjin plan has 97 overdue items on 2026-11-23');
+
+  const { context, page, errors } = await phonePage();
+  await page.goto(`${base}/plans/2/tasks/${task.id}`);
+  await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('redirect') === `/plans/2/tasks/${task.id}`);
+  await page.getByText('请先登录，登录后回到您要打开的页面。').waitFor();
+  await page.screenshot({ path: `${ARTIFACTS}/1-sign-in.png` });
+
+  await page.getByLabel('用户名').fill(LEADER.username);
+  await page.getByLabel('密码', { exact: true }).fill('wrong-password');
+  await page.keyboard.press('Enter');
+  await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+  const signInErrors = errors.splice(0);
+  assert.deepEqual(unexpected(signInErrors, 401), []);
+
+  await page.getByLabel('密码', { exact: true }).fill(LEADER.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => u.pathname === `/plans/2/tasks/${task.id}`);
+  await page.getByRole('heading', { name: `任务${task.seq}` }).waitFor();
+  await page.getByText(task.content.slice(0, 20)).first().waitFor();
+  assert.ok(await page.getByText('江津区领导（演示）').isVisible(), 'the header names the user');
+  assert.ok(await page.getByText('领导', { exact: true }).isVisible(), 'the header names the role in Chinese');
+  await page.getByText('2025年12月31日').first().waitFor();
+  await page.screenshot({ path: `${ARTIFACTS}/2-task.png`, fullPage: true });
+
+  // The menu is a drawer on a phone.
+  await page.getByRole('button', { name: '打开菜单' }).click();
+  await page.getByRole('menuitem', { name: '驾驶舱' }).click();
+  await page.waitForURL((u) => u.pathname === '/plans/2/overview');
+  const count = page.locator('[data-test=overdue-items]');
+  await count.waitFor();
+  assert.equal(Number(await count.textContent()), overdue.items, 'the overview counts the overdue items the report gives');
+  assert.equal(Number(await page.locator('[data-test=overdue-milestones]').textContent()), overdue.milestones);
+  await page.getByText('逾期事项（按牵头单位）').waitFor();
+  await page.screenshot({ path: `${ARTIFACTS}/3-overview-phone.png`, fullPage: true });
+
+  // The A4 briefing opens in a new tab, fetched with the bearer token.
+  const [briefing] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '打印简报（A4）' }).click()]);
+  await briefing.waitForURL(/^blob:/);
+  await briefing.getByText('工作简报').first().waitFor();
+  await briefing.close();
+
+  assert.deepEqual(errors, [], 'no console errors after sign-in');
+  await context.close();
+});
+
+test('an expired session returns to sign-in and back to the page asked for', async () => {
+  const { context, page, errors } = await phonePage({ width: 1280, height: 800 });
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(LEADER.username);
+  await page.getByLabel('密码', { exact: true }).fill(LEADER.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => u.pathname === '/plans/2/overview');
+  await page.locator('[data-test=overdue-items]').waitFor();
+  await page.screenshot({ path: `${ARTIFACTS}/4-overview-desktop.png`, fullPage: true });
+
+  // The session ends on the server (as after SESSION_HOURS); the next API call answers 401.
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('qingdan.session')).token);
+  assert.equal((await api('/auth/logout', { token, method: 'POST' })).status < 300, true);
+  const firstOverdue = page.locator('#overdue .el-collapse-item').first();
+  await firstOverdue.locator('button, [role=button]').first().click();
+  const link = firstOverdue.locator('a').first();
+  const target = new URL(await link.evaluate((a) => a.href)).pathname;
+  await link.click();
+  await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('redirect') === target);
+  await page.getByLabel('用户名').fill(LEADER.username);
+  await page.getByLabel('密码', { exact: true }).fill(LEADER.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => u.pathname === target);
+  await page.locator('h2').first().waitFor();
+  assert.deepEqual(unexpected(errors, 401), []);
+  await context.close();
+});

@@ -1,0 +1,76 @@
+// The one API client: paths, parameters and bodies typed from the service's OpenAPI document (schema.d.ts).
+import createClient from 'openapi-fetch';
+import type { paths } from './schema.js';
+import { forget, token } from '../session.js';
+
+export const api = createClient<paths>({ baseUrl: '' });
+
+let onExpired: () => void = () => undefined;
+
+/** What to do when the API says the session is over (401): the router sends the user to sign-in and back. */
+export function whenSessionEnds(handler: () => void): void {
+  onExpired = handler;
+}
+
+api.use({
+  onRequest({ request }) {
+    const current = token();
+    if (current) request.headers.set('Authorization', `Bearer ${current}`);
+    return request;
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401 && !request.url.endsWith('/api/v1/auth/login')) {
+      forget();
+      onExpired();
+    }
+    return response;
+  },
+});
+
+/** An answer other than 2xx, with the service's Chinese message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function messageOf(status: number, body: unknown): string {
+  const message = (body as { message?: unknown } | null)?.message;
+  if (typeof message === 'string' && message) return message;
+  if (status === 403) return '没有权限查看';
+  if (status === 404) return '没有找到，可能已被删除';
+  return `服务暂时不可用（${status}），请稍后再试`;
+}
+
+/** The answer's JSON as T, or an ApiError. */
+export async function expectJson<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+  let result;
+  try {
+    result = await call;
+  } catch {
+    throw new ApiError(0, '无法连接服务，请检查网络后重试');
+  }
+  if (!result.response.ok) throw new ApiError(result.response.status, messageOf(result.response.status, result.error));
+  return result.data as T;
+}
+
+/**
+ * Opens a file the API serves only with the bearer token (the HTML briefing, evidence) in a new tab: the tab is
+ * opened at the click (so no popup blocker stops it), the file fetched as a blob and shown there.
+ */
+export async function openFile(call: () => Promise<{ data?: unknown; response: Response }>): Promise<void> {
+  const tab = window.open('', '_blank');
+  try {
+    const { data, response } = await call();
+    if (!response.ok) throw new ApiError(response.status, messageOf(response.status, null));
+    const url = URL.createObjectURL(data as Blob);
+    if (tab) tab.location.href = url;
+    else window.location.href = url;
+  } catch (error) {
+    tab?.close();
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+// Roles in Chinese and the menu each role sees.
+
+export type Role = 'admin' | 'office' | 'unit' | 'leader';
+
+export const ROLE_NAMES: Record<Role, string> = {
+  admin: '系统管理员',
+  office: '无废办',
+  unit: '责任单位',
+  leader: '领导',
+};
+
+export interface MenuEntry {
+  key: string;
+  title: string;
+  /** The app route; :planId is filled with the user's plan. */
+  path: string;
+  roles: readonly Role[];
+  /** Needs a plan to open (users bound to no plan choose one first). */
+  needsPlan: boolean;
+}
+
+export const MENU: readonly MenuEntry[] = [
+  { key: 'overview', title: '驾驶舱', path: '/plans/:planId/overview', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: true },
+  { key: 'overdue', title: '逾期事项', path: '/plans/:planId/overview#overdue', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: true },
+  { key: 'plans', title: '建设方案', path: '/plans', roles: ['office', 'admin'], needsPlan: false },
+  { key: 'password', title: '修改密码', path: '/password', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: false },
+];
+
+/** The menu of a role, its routes filled with the plan (entries needing a plan left out when there is none). */
+export function menuFor(role: Role, planId: number | null): { key: string; title: string; path: string }[] {
+  return MENU.filter((m) => m.roles.includes(role) && (planId !== null || !m.needsPlan)).map((m) => ({
+    key: m.key,
+    title: m.title,
+    path: m.path.replace(':planId', String(planId)),
+  }));
+}

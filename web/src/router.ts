@@ -1,0 +1,50 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { whenSessionEnds } from './api/client.js';
+import { currentUser, signedIn } from './session.js';
+import MainLayout from './layouts/MainLayout.vue';
+
+// One page per app route. These routes are part of the operating contract: links in mails point at them.
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/login', component: () => import('./pages/LoginPage.vue'), meta: { public: true, title: '登录' } },
+    {
+      path: '/',
+      component: MainLayout,
+      children: [
+        { path: '', component: () => import('./pages/HomePage.vue'), meta: { title: '首页' } },
+        { path: 'plans', component: () => import('./pages/PlansPage.vue'), meta: { title: '建设方案' } },
+        { path: 'password', component: () => import('./pages/PasswordPage.vue'), meta: { title: '修改密码' } },
+        { path: 'plans/:planId(\\d+)/overview', component: () => import('./pages/plans/OverviewPage.vue'), meta: { title: '驾驶舱' } },
+        { path: 'plans/:planId(\\d+)/tasks/:id(\\d+)', component: () => import('./pages/plans/ItemPage.vue'), meta: { title: '任务', list: 'tasks' } },
+        { path: 'plans/:planId(\\d+)/projects/:id(\\d+)', component: () => import('./pages/plans/ItemPage.vue'), meta: { title: '项目', list: 'projects' } },
+        { path: 'plans/:planId(\\d+)/indicators/:id(\\d+)', component: () => import('./pages/plans/ItemPage.vue'), meta: { title: '指标', list: 'indicators' } },
+        { path: ':rest(.*)*', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
+      ],
+    },
+  ],
+  scrollBehavior(to) {
+    return to.hash ? { el: to.hash } : { top: 0 };
+  },
+});
+
+function toSignIn(to: RouteLocationNormalized) {
+  return { path: '/login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+}
+
+router.beforeEach((to) => {
+  if (!to.meta.public && !signedIn()) return toSignIn(to);
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = `${String(to.meta.title ?? '')} · 清单`;
+});
+
+// An expired or revoked session (401 from the API): sign in again and come back to this page.
+whenSessionEnds(() => {
+  const here = router.currentRoute.value;
+  if (!here.meta.public) void router.replace(toSignIn(here));
+});
+
+export { currentUser };
