@@ -16,9 +16,8 @@ import { Task } from '../tasks/task.entity.js';
 import { UnitContact } from '../units/unit-contact.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { ReminderPause } from './reminder-pause.entity.js';
+import { itemLink, myListLink, planOverviewLink } from './app-links.js';
 
-
-const PATH: Record<ListType, string> = { task: 'tasks', project: 'projects', indicator: 'indicators' };
 
 export interface SnapshotMilestone {
   id: number;
@@ -44,8 +43,10 @@ export interface SnapshotItem extends ItemStatus {
 export interface PlanSnapshot {
   plan: Plan;
   asOf: string;
-  /** The plan's address under PUBLIC_URL; items' and units' links start with it. */
+  /** The plan's overview page in the web app (PUBLIC_URL + /plans/:planId/overview). */
   planLink: string;
+  /** A unit's own list in the web app (PUBLIC_URL + /plans/:planId/my). */
+  myLink: string;
   items: SnapshotItem[];
   units: Map<number, Unit>;
   contacts: Map<number, UnitContact[]>;
@@ -96,7 +97,7 @@ export class PlanSnapshots {
       project: projects.filter(inForce).map((p) => ({ id: p.id, seq: p.seq, title: p.name })),
       indicator: indicators.filter(inForce).map((i) => ({ id: i.id, seq: i.seq, title: i.name })),
     };
-    const planLink = `${this.config.publicUrl}/api/v1/plans/${plan.id}`;
+    const planLink = planOverviewLink(this.config.publicUrl, plan.id);
     const milestonesOf = groupBy(milestones, (m) => `${m.itemType}:${m.itemId}`);
     const assignmentsOf = groupBy(assignments, (a) => `${a.itemType}:${a.itemId}`);
     const paused = new Set(pauses.map((p) => `${p.itemType}:${p.itemId}`));
@@ -117,7 +118,7 @@ export class PlanSnapshots {
           itemId: row.id,
           code: `${ITEM_TYPE_NAMES[itemType]}${row.seq}`,
           title: shortTitle(row.title),
-          link: `${planLink}/${PATH[itemType]}/${row.id}`,
+          link: itemLink(this.config.publicUrl, plan.id, itemType, row.id),
           leadUnitIds: held.filter((a) => a.role === 'lead').map((a) => a.unitId),
           supportUnitIds: held.filter((a) => a.role === 'support').map((a) => a.unitId),
           paused: paused.has(key),
@@ -132,6 +133,7 @@ export class PlanSnapshots {
       plan,
       asOf,
       planLink,
+      myLink: myListLink(this.config.publicUrl, plan.id),
       items,
       units: new Map(units.map((u) => [u.id, u])),
       contacts: groupBy(contacts, (c) => c.unitId),
@@ -147,7 +149,7 @@ export class PlanSnapshots {
   }
 }
 
-/** Link to a unit's own list of items (责任清单 view). */
-export function unitLink(snapshot: PlanSnapshot, unitId: number): string {
-  return `${snapshot.planLink}/responsibilities?unit=${unitId}`;
+/** Link to a unit's own list of items: the web app's /plans/:planId/my, which shows the signed-in unit's items. */
+export function unitLink(snapshot: PlanSnapshot, _unitId: number): string {
+  return snapshot.myLink;
 }

@@ -1,7 +1,7 @@
 import { renderReminder } from './reminder-messages.js';
 import type { ItemLine, ReminderContent } from './reminder-types.js';
 
-const BASE = 'http://qingdan.example.org/api/v1/plans/2';
+const BASE = 'http://qingdan.example.org/plans/2';
 
 function task(no: number, over: Partial<ItemLine> = {}): ItemLine {
   return {
@@ -38,7 +38,7 @@ function reminder(over: Partial<ReminderContent> = {}): ReminderContent {
     date: '2026-11-23',
     daysBefore: null,
     items: [task(11), task(5, { daysOverdue: 12, dueDate: '2026-11-11', phrase: '2026年11月中旬' }), supported(20, { daysOverdue: 40 })],
-    unitLink: `${BASE}/responsibilities?unit=7`,
+    unitLink: `${BASE}/my`,
     ...over,
   };
 }
@@ -106,7 +106,7 @@ describe('reminder body', () => {
     expect(text.indexOf('任务5 ')).toBeLessThan(copy);
     expect(text.indexOf('任务20')).toBeGreaterThan(copy);
     for (const id of [111, 105, 120]) expect(text).toContain(`${BASE}/tasks/${id}`);
-    expect(text).toContain(`${BASE}/responsibilities?unit=7`);
+    expect(text).toContain(`${BASE}/my`);
   });
 
   it('gives each item its deadline as it stands and as written, how late it is, its status and progress', () => {
@@ -192,7 +192,7 @@ describe('reminder HTML and robot markdown', () => {
     const shown = (m.markdown.match(/\[任务\d+\]\(/g) ?? []).length;
     expect(shown).toBeGreaterThan(10);
     expect(m.markdown).toContain(`……另有${300 - shown}项，请打开链接查看`);
-    expect(m.markdown).toContain(`${BASE}/responsibilities?unit=7`);
+    expect(m.markdown).toContain(`${BASE}/my`);
     expect(m.text.match(/任务\d+ /g)).toHaveLength(300);
   });
 });
