@@ -18,6 +18,8 @@ function item(seq: number, lead: number, due: string | null, status: Status, ove
     leadUnitIds: [lead],
     supportUnitIds: [],
     paused: false,
+    instructions: [],
+    signedUnitIds: [],
     status,
     overdue,
     light,
