@@ -26,6 +26,8 @@ import { SeedService } from './seeds/seed.service.js';
 import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { UnitsModule } from './units/units.module.js';
+import { InstructionsModule } from './instructions/instructions.module.js';
+import { SignaturesModule } from './signatures/signatures.module.js';
 import type { AppBoundary } from './app.js';
 import { ROBOT_NETWORK, systemNetwork } from './outbox/robot-network.js';
 
@@ -73,6 +75,8 @@ export class AppModule {
         CalendarModule,
         RemindersModule,
         ReportsModule,
+        InstructionsModule,
+        SignaturesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }, { provide: APP_INTERCEPTOR, useClass: KnownQueryInterceptor }, SeedService],

@@ -11,6 +11,7 @@ import { registerSecurity } from './common/security.js';
 import type { AppConfig } from './config/app-config.js';
 import { SeedService } from './seeds/seed.service.js';
 import { loadDemoUsers } from './seeds/demo-users.js';
+import { loadDemoProgress } from './seeds/demo-progress.js';
 import { UsersService } from './auth/users.service.js';
 import { setPasswordHashCost } from './auth/secrets.js';
 import { DataSource } from 'typeorm';
@@ -67,6 +68,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     const loaded = results.filter((r) => r.loaded).map((r) => r.key);
     if (loaded.length) Logger.log(`Seed plans loaded: ${loaded.join(', ')}`, 'Seed');
     if (config.demoUsers) await loadDemoUsers(app.get(DataSource));
+    if (config.demoUsers && config.demoProgress) await loadDemoProgress(app);
   }
   return app;
 }

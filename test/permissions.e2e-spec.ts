@@ -16,8 +16,8 @@ import {
 } from './helpers/permission-matrix.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
-/** Non-GET routes a leader may call: signing in and out, its own password, API tokens, and reading a deadline phrase. */
-const LEADER_MAY_POST = ['POST /auth/login', 'POST /auth/logout', 'POST /auth/password', 'POST /auth/tokens', 'DELETE /auth/tokens/{id}', 'POST /deadlines/parse'];
+/** Non-GET routes a leader may call: signing in and out, its own password, API tokens, reading a deadline phrase, and leaving a 批示. */
+const LEADER_MAY_POST = ['POST /auth/login', 'POST /auth/logout', 'POST /auth/password', 'POST /auth/tokens', 'DELETE /auth/tokens/{id}', 'POST /deadlines/parse', 'POST /plans/{planId}/instructions'];
 
 /** Routes open without a token whatever is published: health, login, and the list of (published) plans. */
 const OPEN_WITHOUT_TOKEN = ['GET /health', 'POST /auth/login', 'GET /plans'];
@@ -151,7 +151,7 @@ describe('permission matrix: every role against every endpoint (Jiangjin, unpubl
     });
   });
 
-  it('a leader cannot write anywhere: every non-GET route answers 403, except sign-in/out, own password, API tokens and reading a deadline phrase', async () => {
+  it('a leader cannot write anywhere: every non-GET route answers 403, except sign-in/out, own password, API tokens, reading a deadline phrase and leaving a 批示', async () => {
     const got: Record<string, Cell> = {};
     const want: Record<string, Cell> = {};
     for (const r of MATRIX.filter((x) => !x.route.startsWith('GET '))) {

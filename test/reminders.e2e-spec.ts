@@ -60,6 +60,8 @@ const sweep = (t: TestApp) => t.app.get(ReminderScheduler).sweepAndSend();
 /** Every seed plan is swept; the demo addresses of Jiangjin start with its key. */
 const jiangjinMails = (mails: CaughtMail[]) => mails.filter((m) => m.to.some((a) => a.startsWith('jiangjin-')));
 const SLOW = 60_000;
+/** Links in messages are this address plus a web-app route, never an API address. */
+const PUBLIC = 'https://qingdan.example.gov.cn';
 const mailsTo = (mails: CaughtMail[], address: string) => mails.filter((m) => m.to.includes(address));
 
 describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server on loopback)', () => {
@@ -74,7 +76,7 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
 
   beforeAll(async () => {
     smtp = await startMailCatcher();
-    t = await startTestApp({ SMTP_URL: smtp.url, SESSION_HOURS: '100000' });
+    t = await startTestApp({ SMTP_URL: smtp.url, SESSION_HOURS: '100000', PUBLIC_URL: PUBLIC });
     t.clock.set(at(MONDAY, '08:00'));
     plan = await planId(t, 'jiangjin');
     office = await t.login('jiangjin-office');
@@ -135,7 +137,13 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
       expect(listed).toEqual(expected);
       expect(mail.text).toContain('配合事项');
       expect(mail.html).toContain('<a ');
-      expect(mail.text).toContain(`/api/v1/plans/${plan}/tasks/`);
+      // Every link lands on a page of the web app: the item, and the unit's own list.
+      const task11 = (await t.as(office).get(`/api/v1/plans/${plan}/tasks`).query({ limit: 1000 }).expect(200)).body.items.find((i: { seq: number }) => i.seq === 11);
+      expect(mail.text).toContain(`\n  ${PUBLIC}/plans/${plan}/tasks/${task11.id}\n`);
+      expect(mail.html).toContain(`<a href="${PUBLIC}/plans/${plan}/tasks/${task11.id}"`);
+      expect(mail.text).toContain(`本单位全部事项：${PUBLIC}/plans/${plan}/my`);
+      expect(mail.text).not.toContain('/api/');
+      expect(mail.html).not.toContain('/api/');
     });
 
     it('reminds the liaison 7 days ahead of the moved deadline', () => {
@@ -166,6 +174,8 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
       expect(digests[0].subject).toContain(`逾期${total}项`);
       expect(digests[0].text).toContain('区经济信息委');
       expect(digests[0].html).toContain('max-width');
+      expect(digests[0].text).toContain(`打开方案：${PUBLIC}/plans/${plan}/overview`);
+      expect(digests[0].text).not.toContain('/api/');
       expect(preview.digests.map((d) => d.recipient)).toEqual([leaderEmail]);
     });
 
@@ -348,6 +358,9 @@ describe('chat-group robots (WeCom and DingTalk webhooks, answered on loopback)'
     const body = wecom[0].body as { msgtype: string; markdown: { content: string } };
     expect(body.msgtype).toBe('markdown');
     expect(wecom.some((p) => (p.body as { markdown: { content: string } }).markdown.content.includes('已逾期'))).toBe(true);
+    // Robot links open the web app at PUBLIC_URL (the default here: http://localhost:3000), never the API.
+    expect(body.markdown.content).toMatch(/\]\(http:\/\/localhost:3000\/plans\/\d+\/(tasks|projects|indicators)\/\d+\)/);
+    expect(body.markdown.content).not.toContain('/api/');
   });
 
   it('posts to the DingTalk group with a title', () => {

@@ -26,6 +26,8 @@ export interface AppConfig {
   admin: { username: string; password: string } | null;
   /** Load the documented demo users of the seed plans (only with SEED). */
   demoUsers: boolean;
+  /** Load the demo progress of seeds/demo-progress.json (only with SEED and DEMO_USERS; DEMO ONLY). */
+  demoProgress: boolean;
   /** Where evidence files of progress reports are kept. */
   evidenceDir: string;
   /** Largest evidence file accepted, in bytes. */
@@ -205,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionHours: parsePositive('SESSION_HOURS', get('SESSION_HOURS') || '12', 'hours'),
     admin: parseAdmin(get('ADMIN_USERNAME').trim(), get('ADMIN_PASSWORD')),
     demoUsers: parseBoolean('DEMO_USERS', get('DEMO_USERS') || 'true'),
+    demoProgress: parseBoolean('DEMO_PROGRESS', get('DEMO_PROGRESS') || 'true'),
     evidenceDir: resolve(cwd, get('EVIDENCE_DIR') || 'data/evidence'),
     evidenceMaxBytes: parsePositive('EVIDENCE_MAX_BYTES', get('EVIDENCE_MAX_BYTES') || String(20 * 1024 * 1024), 'bytes'),
     dueSoonDays: parsePositive('DUE_SOON_DAYS', get('DUE_SOON_DAYS') || '14', 'days'),

@@ -25,6 +25,8 @@ import { ImportMapping } from '../spreadsheets/import-mapping.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { UnitGroup } from '../units/unit-group.entity.js';
 import { Unit } from '../units/unit.entity.js';
+import { Instruction } from '../instructions/instruction.entity.js';
+import { ItemSignature } from '../signatures/item-signature.entity.js';
 
 /** Every entity of the service, listed once (ESM cannot load entities by glob reliably). */
 export const ENTITIES = [
@@ -55,4 +57,6 @@ export const ENTITIES = [
   OutboxMessage,
   OutboxEntry,
   ImportMapping,
+  Instruction,
+  ItemSignature,
 ];

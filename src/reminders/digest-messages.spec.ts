@@ -1,7 +1,7 @@
 import { renderDigest } from './digest-messages.js';
 import type { DigestContent, DigestSection, ItemLine } from './reminder-types.js';
 
-const BASE = 'http://qingdan.example.org/api/v1/plans/2';
+const BASE = 'http://qingdan.example.org/plans/2';
 
 function task(no: number, unit: string, over: Partial<ItemLine> = {}): ItemLine {
   return {
@@ -32,7 +32,7 @@ const ZJW = '区住房城乡建委';
 function section(over: Partial<DigestSection> = {}): DigestSection {
   return {
     planName: '江津区“无废城市”建设实施方案',
-    planLink: BASE,
+    planLink: `${BASE}/overview`,
     overdueByUnit: [],
     newlyOverdue: [],
     dueSoon: [],
@@ -81,7 +81,7 @@ describe('a quiet week', () => {
   });
 
   it('says it once for a leader of several plans, each plan with its counts', () => {
-    const m = renderDigest(digest([quietSection(), quietSection({ planName: '佛山市“无废城市”建设试点实施方案', planLink: 'http://qingdan.example.org/api/v1/plans/3' })]));
+    const m = renderDigest(digest([quietSection(), quietSection({ planName: '佛山市“无废城市”建设试点实施方案', planLink: 'http://qingdan.example.org/plans/3/overview' })]));
     expect(m.subject).toBe('【逾期周报】2个方案（2026年11月23日）：本周无逾期事项');
     expect(m.text.split(QUIET)).toHaveLength(2);
     expect(m.text).toContain('【江津区“无废城市”建设实施方案】');

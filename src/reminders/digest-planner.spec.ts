@@ -18,6 +18,8 @@ function item(seq: number, lead: number, due: string | null, status: Status, ove
     leadUnitIds: [lead],
     supportUnitIds: [],
     paused: false,
+    instructions: [],
+    signedUnitIds: [],
     status,
     overdue,
     light,
@@ -25,7 +27,7 @@ function item(seq: number, lead: number, due: string | null, status: Status, ove
   };
 }
 
-const snapshot = (asOf: string, items: SnapshotItem[]): PlanSnapshot => ({ plan, asOf, planLink: 'http://x/plans/2', items, units, contacts: new Map(), officeUsers: [], leaderUsers: [] });
+const snapshot = (asOf: string, items: SnapshotItem[]): PlanSnapshot => ({ plan, asOf, planLink: 'http://x/plans/2/overview', myLink: 'http://x/plans/2/my', items, units, contacts: new Map(), officeUsers: [], leaderUsers: [] });
 
 describe('the digest of one plan', () => {
   const now = snapshot('2026-11-23', [

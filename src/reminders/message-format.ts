@@ -54,9 +54,20 @@ function facts(line: ItemLine, options: LineOptions): string[] {
   return parts;
 }
 
-/** One item in plain text: code and title, then its facts, then its link. */
+/** "【请签收】" before the title of an item the unit has not signed for. */
+const SIGN_MARK = '【请签收】';
+
+/** "批示（2026年11月18日，江津区领导）：…" for each instruction listed, and how many more there are. */
+export function instructionTexts(line: ItemLine): string[] {
+  const notes = (line.instructions ?? []).map((i) => `批示（${formatDate(i.date)}，${oneLine(i.author)}）：${oneLine(i.content)}`);
+  if (line.moreInstructions) notes.push(`……另有${line.moreInstructions}条批示，请打开事项查看`);
+  return notes;
+}
+
+/** One item in plain text: code and title, then its facts, its 批示, then its link. */
 export function textLine(line: ItemLine, options: LineOptions): string {
-  return `· ${line.code} ${oneLine(line.title)}\n  ${facts(line, options).join('｜')}\n  ${line.link}`;
+  const notes = instructionTexts(line).map((n) => `\n  ${n}`).join('');
+  return `· ${line.code} ${line.unsigned ? SIGN_MARK : ''}${oneLine(line.title)}\n  ${facts(line, options).join('｜')}${notes}\n  ${line.link}`;
 }
 
 export const LIGHT_COLOURS: Record<ItemLine['light'], string> = { red: '#d93025', yellow: '#e8a100', green: '#188038', grey: '#80868b' };
@@ -76,8 +87,11 @@ export function htmlLine(line: ItemLine, options: LineOptions): string {
       : [escapeHtml(first), `<span style="${emphasis}">${escapeHtml(rest[0])}</span>`, ...rest.slice(1).map(escapeHtml)].join('｜');
   return (
     `<div style="padding:8px 0;border-bottom:1px solid #eeeeee">` +
-    `${dot(line.light)} <a href="${escapeHtml(line.link)}" style="color:#1a73e8;font-weight:bold;text-decoration:none">${escapeHtml(line.code)}</a> ${escapeHtml(oneLine(line.title))}` +
-    `<div style="color:#555555;font-size:14px">${detail}</div></div>`
+    `${dot(line.light)} <a href="${escapeHtml(line.link)}" style="color:#1a73e8;font-weight:bold;text-decoration:none">${escapeHtml(line.code)}</a> ` +
+    `${line.unsigned ? `<span style="color:#d93025;font-weight:bold">${SIGN_MARK}</span>` : ''}${escapeHtml(oneLine(line.title))}` +
+    `<div style="color:#555555;font-size:14px">${detail}</div>` +
+    instructionTexts(line).map((n) => `<div style="margin:4px 0 0;padding:4px 8px;border-left:3px solid #e8a100;background:#fff8e1;font-size:14px">${escapeHtml(n)}</div>`).join('') +
+    `</div>`
   );
 }
 
@@ -90,7 +104,8 @@ export function markdownText(text: string): string {
 export function markdownLine(line: ItemLine, options: LineOptions): string {
   const what = options.show === 'closed' ? `${line.closedOn ? formatDate(line.closedOn) : ''}已销号` : timing(line);
   const units = options.units && line.leadUnits.length ? `｜牵头：${markdownText(line.leadUnits.join('、'))}` : '';
-  return `- [${markdownText(line.code)}](${line.link}) ${markdownText(line.title)}｜${what}${units}`;
+  const notes = instructionTexts(line).map((n) => `\n> ${markdownText(n)}`).join('');
+  return `- [${markdownText(line.code)}](${line.link}) ${line.unsigned ? SIGN_MARK : ''}${markdownText(line.title)}｜${what}${units}${notes}`;
 }
 
 /** Wraps the body of an HTML email: one column, at most 640px wide, system fonts, inline styles only. */

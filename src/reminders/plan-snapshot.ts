@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, MoreThanOrEqual, Not } from 'typeorm';
+import { DataSource, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
+import { Instruction } from '../instructions/instruction.entity.js';
+import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { ItemSignature } from '../signatures/item-signature.entity.js';
+import type { Channel } from '../units/unit-contact.entity.js';
+import { recipientKey } from './recipients.js';
+import type { InstructionNote } from './reminder-types.js';
 import { User } from '../auth/user.entity.js';
 import { groupBy } from '../common/group-by.js';
 import { ITEM_TYPE_NAMES, LIST_TYPES, type ListType } from '../common/item-type.js';
@@ -16,9 +22,8 @@ import { Task } from '../tasks/task.entity.js';
 import { UnitContact } from '../units/unit-contact.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { ReminderPause } from './reminder-pause.entity.js';
+import { itemLink, myListLink, planOverviewLink } from './app-links.js';
 
-
-const PATH: Record<ListType, string> = { task: 'tasks', project: 'projects', indicator: 'indicators' };
 
 export interface SnapshotMilestone {
   id: number;
@@ -37,6 +42,10 @@ export interface SnapshotItem extends ItemStatus {
   supportUnitIds: number[];
   /** The office paused its reminders. */
   paused: boolean;
+  /** Leaders' instructions (批示) given on or before asOf, oldest first. */
+  instructions: InstructionNote[];
+  /** Units that have signed for (签收) the item by asOf. */
+  signedUnitIds: number[];
   milestones: SnapshotMilestone[];
 }
 
@@ -44,8 +53,10 @@ export interface SnapshotItem extends ItemStatus {
 export interface PlanSnapshot {
   plan: Plan;
   asOf: string;
-  /** The plan's address under PUBLIC_URL; items' and units' links start with it. */
+  /** The plan's overview page in the web app (PUBLIC_URL + /plans/:planId/overview). */
   planLink: string;
+  /** A unit's own list in the web app (PUBLIC_URL + /plans/:planId/my). */
+  myLink: string;
   items: SnapshotItem[];
   units: Map<number, Unit>;
   contacts: Map<number, UnitContact[]>;
@@ -72,7 +83,7 @@ export class PlanSnapshots {
   /** Every item with its status on asOf. */
   async load(plan: Plan, asOf: string): Promise<PlanSnapshot> {
     const manager = this.dataSource.manager;
-    const [tasks, projects, indicators, milestones, assignments, pauses, units, contacts, users] = await Promise.all([
+    const [tasks, projects, indicators, milestones, assignments, pauses, units, contacts, users, instructions, signatures] = await Promise.all([
       manager.find(Task, { where: { planId: plan.id }, select: { id: true, seq: true, content: true, withdrawnOn: true }, order: { seq: 'ASC' } }),
       manager.find(Project, { where: { planId: plan.id }, select: { id: true, seq: true, name: true, withdrawnOn: true }, order: { seq: 'ASC' } }),
       manager.find(Indicator, { where: { planId: plan.id }, select: { id: true, seq: true, name: true, withdrawnOn: true }, order: { seq: 'ASC' } }),
@@ -88,6 +99,8 @@ export class PlanSnapshots {
         ],
         order: { id: 'ASC' },
       }),
+      manager.find(Instruction, { where: { planId: plan.id, issuedDate: LessThanOrEqual(asOf) }, order: { issuedDate: 'ASC', id: 'ASC' } }),
+      manager.find(ItemSignature, { where: { planId: plan.id, signedDate: LessThanOrEqual(asOf) }, select: { id: true, itemType: true, itemId: true, unitId: true } }),
     ]);
     // Items withdrawn (撤销) by asOf hear nothing and count nowhere.
     const inForce = (item: { withdrawnOn: string | null }) => item.withdrawnOn === null || item.withdrawnOn > asOf;
@@ -96,10 +109,12 @@ export class PlanSnapshots {
       project: projects.filter(inForce).map((p) => ({ id: p.id, seq: p.seq, title: p.name })),
       indicator: indicators.filter(inForce).map((i) => ({ id: i.id, seq: i.seq, title: i.name })),
     };
-    const planLink = `${this.config.publicUrl}/api/v1/plans/${plan.id}`;
+    const planLink = planOverviewLink(this.config.publicUrl, plan.id);
     const milestonesOf = groupBy(milestones, (m) => `${m.itemType}:${m.itemId}`);
     const assignmentsOf = groupBy(assignments, (a) => `${a.itemType}:${a.itemId}`);
     const paused = new Set(pauses.map((p) => `${p.itemType}:${p.itemId}`));
+    const instructionsOf = groupBy(instructions, (i) => `${i.itemType}:${i.itemId}`);
+    const signedOf = groupBy(signatures, (s) => `${s.itemType}:${s.itemId}`);
     const items: SnapshotItem[] = [];
     const statuses = await this.statuses.forPlanItems(
       plan,
@@ -117,10 +132,12 @@ export class PlanSnapshots {
           itemId: row.id,
           code: `${ITEM_TYPE_NAMES[itemType]}${row.seq}`,
           title: shortTitle(row.title),
-          link: `${planLink}/${PATH[itemType]}/${row.id}`,
+          link: itemLink(this.config.publicUrl, plan.id, itemType, row.id),
           leadUnitIds: held.filter((a) => a.role === 'lead').map((a) => a.unitId),
           supportUnitIds: held.filter((a) => a.role === 'support').map((a) => a.unitId),
           paused: paused.has(key),
+          instructions: (instructionsOf.get(key) ?? []).map((i) => ({ date: i.issuedDate, author: i.authorName, content: i.content })),
+          signedUnitIds: (signedOf.get(key) ?? []).map((s) => s.unitId),
           status: status.status,
           overdue: status.overdue,
           light: status.light,
@@ -132,12 +149,36 @@ export class PlanSnapshots {
       plan,
       asOf,
       planLink,
+      myLink: myListLink(this.config.publicUrl, plan.id),
       items,
       units: new Map(units.map((u) => [u.id, u])),
       contacts: groupBy(contacts, (c) => c.unitId),
       officeUsers: users.filter((u) => u.role === 'office'),
       leaderUsers: users.filter((u) => u.role === 'leader'),
     };
+  }
+
+  /**
+   * The latest day before `before` on which each recipient (by recipientKey) was sent a message of this plan:
+   * a reminder lists the 批示 given since then.
+   */
+  async lastMessageDates(planId: number, before: string): Promise<Map<string, string>> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(OutboxMessage, 'm')
+      .select('m.channel', 'channel')
+      .addSelect('m.recipient', 'recipient')
+      .addSelect('MAX(m.sendDate)', 'last')
+      .where('m.planId = :planId AND m.sendDate < :before', { planId, before })
+      .groupBy('m.channel')
+      .addGroupBy('m.recipient')
+      .getRawMany<{ channel: Channel; recipient: string; last: string }>();
+    const last = new Map<string, string>();
+    for (const r of rows) {
+      const key = recipientKey({ channel: r.channel, address: r.recipient });
+      const date = String(r.last).slice(0, 10);
+      if (!last.has(key) || last.get(key)! < date) last.set(key, date);
+    }
+    return last;
   }
 
   /** Units of the plan that have submitted a progress report on or after this date (the nudge spares them). */
@@ -147,7 +188,7 @@ export class PlanSnapshots {
   }
 }
 
-/** Link to a unit's own list of items (责任清单 view). */
-export function unitLink(snapshot: PlanSnapshot, unitId: number): string {
-  return `${snapshot.planLink}/responsibilities?unit=${unitId}`;
+/** Link to a unit's own list of items: the web app's /plans/:planId/my, which shows the signed-in unit's items. */
+export function unitLink(snapshot: PlanSnapshot, _unitId: number): string {
+  return snapshot.myLink;
 }

@@ -1,7 +1,7 @@
 import { renderReminder } from './reminder-messages.js';
 import type { ItemLine, ReminderContent } from './reminder-types.js';
 
-const BASE = 'http://qingdan.example.org/api/v1/plans/2';
+const BASE = 'http://qingdan.example.org/plans/2';
 
 function task(no: number, over: Partial<ItemLine> = {}): ItemLine {
   return {
@@ -38,7 +38,7 @@ function reminder(over: Partial<ReminderContent> = {}): ReminderContent {
     date: '2026-11-23',
     daysBefore: null,
     items: [task(11), task(5, { daysOverdue: 12, dueDate: '2026-11-11', phrase: '2026年11月中旬' }), supported(20, { daysOverdue: 40 })],
-    unitLink: `${BASE}/responsibilities?unit=7`,
+    unitLink: `${BASE}/my`,
     ...over,
   };
 }
@@ -106,7 +106,7 @@ describe('reminder body', () => {
     expect(text.indexOf('任务5 ')).toBeLessThan(copy);
     expect(text.indexOf('任务20')).toBeGreaterThan(copy);
     for (const id of [111, 105, 120]) expect(text).toContain(`${BASE}/tasks/${id}`);
-    expect(text).toContain(`${BASE}/responsibilities?unit=7`);
+    expect(text).toContain(`${BASE}/my`);
   });
 
   it('gives each item its deadline as it stands and as written, how late it is, its status and progress', () => {
@@ -192,7 +192,42 @@ describe('reminder HTML and robot markdown', () => {
     const shown = (m.markdown.match(/\[任务\d+\]\(/g) ?? []).length;
     expect(shown).toBeGreaterThan(10);
     expect(m.markdown).toContain(`……另有${300 - shown}项，请打开链接查看`);
-    expect(m.markdown).toContain(`${BASE}/responsibilities?unit=7`);
+    expect(m.markdown).toContain(`${BASE}/my`);
     expect(m.text.match(/任务\d+ /g)).toHaveLength(300);
+  });
+});
+
+describe('批示 and 签收 in reminders', () => {
+  const instructed = task(11, {
+    instructions: [{ date: '2026-11-18', author: '江津区领导（演示）', content: '绿色工厂创建要对标2025年目标，\n请月底前报送推进计划。' }],
+    moreInstructions: 1,
+  });
+
+  it('lists the 批示 under the item in text, HTML and markdown, on one line each', () => {
+    const m = renderReminder(reminder({ items: [instructed] }));
+    expect(m.text).toContain(
+      '· 任务11 推动工业固体废物源头减量，开展第11批企业清洁生产审核\n' +
+        '  时限：2025年12月31日（原文：2025年底前）｜逾期327天｜推进中，进度40%\n' +
+        '  批示（2026年11月18日，江津区领导（演示））：绿色工厂创建要对标2025年目标， 请月底前报送推进计划。\n' +
+        '  ……另有1条批示，请打开事项查看\n' +
+        `  ${BASE}/tasks/111`,
+    );
+    expect(m.html).toContain('批示（2026年11月18日，江津区领导（演示））：绿色工厂创建要对标2025年目标， 请月底前报送推进计划。</div>');
+    expect(m.markdown).toContain('\n> 批示（2026年11月18日，江津区领导（演示））：绿色工厂创建要对标2025年目标， 请月底前报送推进计划。');
+  });
+
+  it('the monthly call marks the items not signed for and asks for 签收 first', () => {
+    const m = renderReminder(reminder({ rule: 'monthly_call', audience: 'liaison', items: [task(3, { unsigned: true }), task(11)] }));
+    expect(m.subject).toBe('【进展填报】区经济信息委：请填报本月进展（2项），1项请签收');
+    expect(m.text).toContain('其中标有“【请签收】”的1项贵单位尚未签收，请先打开事项链接签收，表示已接收任务。');
+    expect(m.text).toContain('· 任务3 【请签收】推动工业固体废物源头减量');
+    expect(m.text).toContain('· 任务11 推动工业固体废物源头减量');
+    expect(m.markdown).toContain(`- [任务3](${BASE}/tasks/103) 【请签收】推动`);
+  });
+
+  it('a message with neither says nothing of them', () => {
+    const m = renderReminder(reminder());
+    expect(m.text).not.toContain('批示');
+    expect(m.text).not.toContain('签收');
   });
 });

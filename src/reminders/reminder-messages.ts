@@ -53,8 +53,10 @@ function subjectOf(c: ReminderContent, lead: ItemLine[]): string {
       return `【催办】${who}：${n}项事项已逾期（最长${maxOverdue(c)}天）`;
     case 'escalation':
       return `【逾期督办】${who}：${n}项事项逾期超过${minOverdue(c)}天`;
-    case 'monthly_call':
-      return `【进展填报】${who}：请填报本月进展（${lead.length || n}项）`;
+    case 'monthly_call': {
+      const unsigned = c.items.filter((l) => l.unsigned).length;
+      return `【进展填报】${who}：请填报本月进展（${lead.length || n}项）${unsigned ? `，${unsigned}项请签收` : ''}`;
+    }
     case 'nudge':
       return `【填报提醒】${who}本月尚未填报进展`;
   }
@@ -73,8 +75,11 @@ function introOf(c: ReminderContent): string {
       return c.audience === 'office'
         ? `${c.unitName}牵头的以下事项逾期已超过${minOverdue(c)}天，按催办规则抄报无废办，请协调督办。`
         : `${c.unitName}牵头的以下事项逾期已超过${minOverdue(c)}天，按催办规则报请分管领导督促推进。`;
-    case 'monthly_call':
-      return `本月进展填报已开始，请为以下事项填报本月进展（完成情况、完成数量和佐证材料）。`;
+    case 'monthly_call': {
+      const unsigned = c.items.filter((l) => l.unsigned).length;
+      const sign = unsigned ? `其中标有“【请签收】”的${unsigned}项贵单位尚未签收，请先打开事项链接签收，表示已接收任务。` : '';
+      return `本月进展填报已开始，请为以下事项填报本月进展（完成情况、完成数量和佐证材料）。${sign}`;
+    }
     case 'nudge':
       return `本月进展填报通知发出后，${c.unitName}尚未填报任何进展，请尽快为以下牵头事项填报。`;
   }

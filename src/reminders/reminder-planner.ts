@@ -50,6 +50,8 @@ export function planReminders(
   days: Workdays,
   /** Units that have reported since the call of the latest nudge day among the dates (see latestNudge). */
   reported: Set<number>,
+  /** Per recipient (recipientKey), the day of its latest message of this plan before these dates; 批示 since then are listed. */
+  lastSent: Map<string, string> = new Map(),
 ): PlannedReminders {
   const { snapshot, today } = ctx;
   const groups = new Map<string, ReminderDraft>();
@@ -158,8 +160,18 @@ export function planReminders(
   }
 
   const drafts = [...groups.values()].sort((a, b) => (a.sendDate === b.sendDate ? 0 : a.sendDate < b.sendDate ? -1 : 1));
+  const itemOf = new Map(snapshot.items.map((i) => [`${i.itemType}:${i.itemId}`, i]));
+  const sentOn = new Map<string, string[]>();
   for (const draft of drafts) {
-    draft.content.items.sort(byRoleThenDue);
+    // Unit messages carry the 批示 given since the recipient last heard from the plan; the monthly call asks for 签收 first.
+    if (draft.recipient.unitId !== null) {
+      const key = recipientKey(draft.recipient);
+      const earlier = (sentOn.get(key) ?? []).filter((d) => d < draft.sendDate);
+      const since = [lastSent.get(key), ...earlier].filter((d): d is string => d !== undefined).sort().at(-1) ?? null;
+      draft.content.items = draft.content.items.map((line) => withNotes(line, itemOf.get(`${line.itemType}:${line.itemId}`), draft, since));
+      sentOn.set(key, [...(sentOn.get(key) ?? []), draft.sendDate]);
+    }
+    draft.content.items.sort(draft.rule === 'monthly_call' ? unsignedFirst : byRoleThenDue);
     // A unit's own contacts hear about their unit; the office and plan leaders about every unit listed.
     const names = [...unitNamesOf.get(draft)!];
     if (draft.recipient.unitId === null) draft.content.unitName = names.length > 3 ? `${names[0]}等${names.length}个单位` : names.join('、');
@@ -178,6 +190,29 @@ export function remindedStates(milestone: SnapshotMilestone, today: string): Sna
   if (!current || current.key === occurrence?.key) return [milestone];
   const { key, label, start: _start, ...status } = current;
   return [milestone, { ...milestone, status: { ...status, occurrence: { key, label }, missedOccurrences: 0 } }];
+}
+
+/** How many 批示 a message lists per item (the latest ones); the rest are counted. */
+export const INSTRUCTIONS_PER_ITEM = 3;
+
+/**
+ * A unit's copy of a line: the 批示 on the item dated on or after the recipient's previous message (all of them
+ * when it never had one) and up to the send date; in the monthly call, whether the unit has signed for the item.
+ * A 批示 given on the day of a message may so be listed twice, never missed.
+ */
+function withNotes(line: ItemLine, item: SnapshotItem | undefined, draft: ReminderDraft, since: string | null): ItemLine {
+  if (!item) return line;
+  const fresh = item.instructions.filter((i) => i.date <= draft.sendDate && (since === null || i.date >= since));
+  const shown = fresh.slice(-INSTRUCTIONS_PER_ITEM);
+  const notes: Partial<ItemLine> = shown.length ? { instructions: shown, moreInstructions: fresh.length - shown.length } : {};
+  const unsigned = draft.rule === 'monthly_call' && !item.signedUnitIds.includes(draft.recipient.unitId!) ? { unsigned: true } : {};
+  return { ...line, ...notes, ...unsigned };
+}
+
+/** The monthly call: items not yet signed for first, then as byRoleThenDue. */
+function unsignedFirst(a: ItemLine, b: ItemLine): number {
+  if (Boolean(a.unsigned) !== Boolean(b.unsigned)) return a.unsigned ? -1 : 1;
+  return byRoleThenDue(a, b);
 }
 
 function byRoleThenDue(a: ItemLine, b: ItemLine): number {

@@ -127,7 +127,8 @@ export class ReminderSweepService {
     const snapshot = await this.snapshots.load(plan, today);
     const nudge = latestNudge(dates, rules, days);
     const reported = nudge ? await this.snapshots.unitsReportedSince(plan.id, nudge.call) : new Set<number>();
-    return planReminders({ snapshot, today }, dates, rules, days, reported);
+    const lastSent = await this.snapshots.lastMessageDates(plan.id, [...dates].sort()[0]);
+    return planReminders({ snapshot, today }, dates, rules, days, reported, lastSent);
   }
 
   /** The drafts' items not yet in the outbox, rendered as messages. */

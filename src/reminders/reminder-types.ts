@@ -29,6 +29,19 @@ export interface ItemLine {
   closedOn: string | null;
   /** Absolute link to the item, built from PUBLIC_URL. */
   link: string;
+  /** Leaders' instructions (批示) on the item the recipient has not heard of yet (unit messages only), oldest first. */
+  instructions?: InstructionNote[];
+  /** More instructions than are listed (only the latest few are). */
+  moreInstructions?: number;
+  /** The recipient's unit has not signed for (签收) the item yet (monthly call only). */
+  unsigned?: boolean;
+}
+
+/** A leader's instruction (批示) as a message shows it. */
+export interface InstructionNote {
+  date: string;
+  author: string;
+  content: string;
 }
 
 export type ReminderRule = Exclude<MessageRule, 'digest'>;

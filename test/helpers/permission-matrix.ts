@@ -198,6 +198,15 @@ export const MATRIX: Row[] = [
   // Answered already: 409 for the addressed unit; admin sees it but is not that unit (403).
   row('POST /plans/{planId}/notices/{id}/answer',                    [401, 403, 403,  403,  409,  HIDDEN, 403], { params: (c) => ({ id: c.notice }), body: () => ({ answer: '矩阵测试' }) }),
 
+  // 批示: leaders and the office write them (an empty one is refused once access has passed: 400); units never (403).
+  row('POST /plans/{planId}/instructions',                           [401, 400, 400,  403,  403,  403,  400], { body: (c) => ({ itemType: 'task', itemId: c.task11, content: ' ' }) }),
+  // The office, leaders and units read them (a unit those on the items it holds).
+  row('GET /plans/{planId}/instructions',                            [401, 200, 200,  403,  200,  200,  200]),
+  // 签收: a unit signs for an item it holds (idempotent, 200); unitOther does not hold task 11 (403); admin is no unit (service: 403).
+  row('POST /plans/{planId}/signatures',                             [401, 403, 403,  403,  200,  403,  403], { body: (c) => ({ itemType: 'task', itemId: c.task11 }) }),
+  // Who has not signed for what: the office and leaders see every unit, a unit its own.
+  row('GET /plans/{planId}/signatures',                              [401, 200, 200,  403,  200,  200,  200], { query: '?signed=false' }),
+
   // Extensions: the lead unit asks, the office decides, units see their own unit's only.
   // m2 has a pending request already: 409 for the lead unit; admin and unitOther hold nothing (403).
   row('POST /plans/{planId}/extensions',                             [401, 403, 403,  403,  409,  403,  403], { body: (c) => ({ milestoneId: c.m2, requestedDueDate: '2026-06-30', reason: '矩阵测试' }) }),

@@ -7,6 +7,7 @@ import { SeedNotesAndGroupLeaders1732750000000 } from './1732750000000-seed-note
 import { Occurrences1732800000000 } from './1732800000000-occurrences.js';
 import { TokenPublicIds1732900000000 } from './1732900000000-token-public-ids.js';
 import { WithdrawnItems1732950000000 } from './1732950000000-withdrawn-items.js';
+import { InstructionsAndSignatures1733000000000 } from './1733000000000-instructions-and-signatures.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Occurrences1732800000000,
   TokenPublicIds1732900000000,
   WithdrawnItems1732950000000,
+  InstructionsAndSignatures1733000000000,
 ];
