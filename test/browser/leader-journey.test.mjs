@@ -96,7 +96,9 @@ test('a leader opens a task link without a session, signs in, lands on the task,
   const tasks = (await api('/plans/2/tasks?limit=1', { token: leader })).body;
   const task = tasks.items[0];
   const overdue = (await api('/plans/2/reports/overdue', { token: leader })).body;
-  assert.equal(overdue.items, 97, 'the seeded Jiangjin plan has 97 overdue items on 2026-11-23');
+  // 97 seeded items are overdue on 2026-11-23; the demo progress closes out tasks 2, 5, 15 and project 9 and moves
+  // tasks 18, 19, 43 and project 12 into 2026-12 … 2027 (seeds/demo-progress.json): 8 fewer.
+  assert.equal(overdue.items, 89, 'the Jiangjin plan with its demo progress has 89 overdue items on 2026-11-23');
 
   const { context, page, errors } = await phonePage();
   await page.goto(`${base}/plans/2/tasks/${task.id}`);
@@ -169,3 +171,32 @@ test('an expired session returns to sign-in and back to the page asked for', asy
   assert.deepEqual(unexpected(errors, 401), []);
   await context.close();
 });
+
+test('a unit opens its list link from a reminder, signs in, and sees what it leads and supports, overdue first', async () => {
+  const unit = { username: 'jiangjin-jxw', password: 'qingdan-demo' };
+  const token = (await api('/auth/login', { method: 'POST', body: unit })).body.token;
+  const report = (await api('/plans/2/reports/units', { token })).body;
+  const mine = report.units[0];
+  assert.equal(mine.name, '区经济信息委');
+  const { context, page, errors } = await phonePage();
+  await page.goto(`${base}/plans/2/my`);
+  await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('redirect') === '/plans/2/my');
+  await page.getByLabel('用户名').fill(unit.username);
+  await page.getByLabel('密码', { exact: true }).fill(unit.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => u.pathname === '/plans/2/my');
+  await page.getByRole('heading', { name: '我的责任清单' }).waitFor();
+  await page.getByText(`牵头 ${mine.lead} 项、配合 ${mine.support} 项`, { exact: false }).waitFor();
+  const rows = page.locator('ul.lines > li');
+  assert.equal(await rows.count(), mine.items.length, 'every item the unit holds is listed');
+  // Overdue items come first: the first row is one the report calls overdue.
+  const first = await rows.first().locator('strong').innerText();
+  assert.ok(mine.items.some((i) => i.code === first && i.overdue), `${first} is overdue`);
+  await page.locator('.filters label', { hasText: '配合' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('ul.lines > li').length === n, mine.items.filter((i) => i.role === 'support').length);
+  assert.equal(await rows.count(), mine.items.filter((i) => i.role === 'support').length, 'the role filter keeps supporting items only');
+  await page.screenshot({ path: `${ARTIFACTS}/5-unit-list-phone.png`, fullPage: true });
+  assert.deepEqual(unexpected(errors, 401), []);
+  await context.close();
+});
+

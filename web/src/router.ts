@@ -15,6 +15,7 @@ export const router = createRouter({
         { path: '', component: () => import('./pages/HomePage.vue'), meta: { title: '首页' } },
         { path: 'plans', component: () => import('./pages/PlansPage.vue'), meta: { title: '建设方案' } },
         { path: 'password', component: () => import('./pages/PasswordPage.vue'), meta: { title: '修改密码' } },
+        { path: 'plans/:planId(\\d+)/my', component: () => import('./pages/plans/MyListPage.vue'), meta: { title: '我的责任清单' } },
         { path: 'plans/:planId(\\d+)/overview', component: () => import('./pages/plans/OverviewPage.vue'), meta: { title: '驾驶舱' } },
         { path: 'plans/:planId(\\d+)/tasks/:id(\\d+)', component: () => import('./pages/plans/ItemPage.vue'), meta: { title: '任务', list: 'tasks' } },
         { path: 'plans/:planId(\\d+)/projects/:id(\\d+)', component: () => import('./pages/plans/ItemPage.vue'), meta: { title: '项目', list: 'projects' } },

@@ -1126,6 +1126,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{planId}/instructions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InstructionsController_list"];
+        put?: never;
+        post: operations["InstructionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{planId}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SignaturesController_list"];
+        put?: never;
+        post: operations["SignaturesController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{planId}/outbox": {
         parameters: {
             query?: never;
@@ -1899,6 +1931,29 @@ export interface components {
              * @example 2
              */
             silencePenalty: number;
+        };
+        CreateInstructionDto: {
+            /**
+             * @example task
+             * @enum {string}
+             */
+            itemType: "task" | "project" | "indicator";
+            /** @example 11 */
+            itemId: number;
+            /**
+             * @description multi-line text; no control or invisible characters
+             * @example 绿色工厂创建要对标2025年目标，请区经济信息委月底前报送推进计划。
+             */
+            content: string;
+        };
+        SignItemDto: {
+            /**
+             * @example task
+             * @enum {string}
+             */
+            itemType: "task" | "project" | "indicator";
+            /** @example 11 */
+            itemId: number;
         };
     };
     responses: never;
@@ -4267,6 +4322,100 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InstructionsController_list: {
+        parameters: {
+            query?: {
+                itemType?: "task" | "project" | "indicator";
+                itemId?: number;
+            };
+            header?: never;
+            path: {
+                planId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InstructionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInstructionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SignaturesController_list: {
+        parameters: {
+            query?: {
+                /** @description false: only what has not been signed for; true: only what has; left out: both */
+                signed?: boolean;
+                /** @description one unit (a unit user always sees its own unit only) */
+                unitId?: number;
+                itemType?: "task" | "project" | "indicator";
+                itemId?: number;
+            };
+            header?: never;
+            path: {
+                planId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SignaturesController_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignItemDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

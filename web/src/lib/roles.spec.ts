@@ -9,6 +9,9 @@ describe('menus by role', () => {
     ]);
     expect(ROLE_NAMES.leader).toBe('领导');
   });
+  it('gives a unit its own responsibility list first', () => {
+    expect(menuFor('unit', 2).map((m) => m.path)).toEqual(['/plans/2/my', '/plans/2/overview', '/plans/2/overview#overdue', '/password']);
+  });
   it('leaves plan pages out for an account bound to no plan', () => {
     expect(menuFor('admin', null).map((m) => m.key)).toEqual(['plans', 'password']);
   });

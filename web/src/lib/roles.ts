@@ -20,6 +20,7 @@ export interface MenuEntry {
 }
 
 export const MENU: readonly MenuEntry[] = [
+  { key: 'my', title: '我的责任清单', path: '/plans/:planId/my', roles: ['unit'], needsPlan: true },
   { key: 'overview', title: '驾驶舱', path: '/plans/:planId/overview', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: true },
   { key: 'overdue', title: '逾期事项', path: '/plans/:planId/overview#overdue', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: true },
   { key: 'plans', title: '建设方案', path: '/plans', roles: ['office', 'admin'], needsPlan: false },
