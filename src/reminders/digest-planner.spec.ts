@@ -1,5 +1,5 @@
 import type { Plan } from '../plans/plan.entity.js';
-import type { Light, MilestoneStatus, Status } from '../status/status.js';
+import { type Light, type MilestoneStatus, recurringStatus, type Status } from '../status/status.js';
 import type { Unit } from '../units/unit.entity.js';
 import { digestSection } from './digest-planner.js';
 import type { PlanSnapshot, SnapshotItem } from './plan-snapshot.js';
@@ -64,5 +64,39 @@ describe('the digest of one plan', () => {
 
   it('counts each list by traffic light', () => {
     expect(section.summary).toEqual([{ itemType: 'task', total: 5, red: 3, yellow: 1, green: 0, grey: 1, closed: 1 }]);
+  });
+});
+
+describe('the digest and a recurring duty', () => {
+  // A yearly duty whose 2025 occurrence was closed out on 2026-01-20 and whose 2026 occurrence is due 2026-12-31:
+  // in the week of 2026-01-26 the milestone speaks for 2026, but last year's close-out happened this week.
+  const schedule = [2025, 2026].map((y) => ({
+    key: `${y}-12-31`,
+    start: `${y}-01-01`,
+    label: `${y}年度`,
+    events: y === 2025 ? [{ kind: 'closed' as const, date: '2026-01-20', seq: 1 }] : [],
+    progress: [],
+  }));
+  const status = recurringStatus(schedule, { asOf: '2026-01-26', dueSoonDays: 14 });
+  const duty: SnapshotItem = {
+    itemType: 'task',
+    itemId: 53,
+    code: '任务53',
+    title: '每年定期组织召开工作会',
+    link: 'http://x/tasks/53',
+    leadUnitIds: [8],
+    supportUnitIds: [],
+    paused: false,
+    instructions: [],
+    signedUnitIds: [],
+    status: 'not_started',
+    overdue: false,
+    light: 'green',
+    milestones: [{ id: 530, phrase: '每年', status }],
+  };
+
+  it('lists last year\'s occurrence closed out this week, named by its year', () => {
+    const section = digestSection(snapshot('2026-01-26', [duty]), snapshot('2026-01-19', [duty]), 14);
+    expect(section.closedLastWeek.map((l) => [l.code, l.phrase, l.closedOn])).toEqual([['任务53', '每年（2025年度）', '2026-01-20']]);
   });
 });

@@ -1,7 +1,7 @@
 import { addDays } from '../calendar/calendar-dates.js';
 import type { PlanSnapshot } from './plan-snapshot.js';
 import { LIST_TYPES } from '../common/item-type.js';
-import { itemLine, milestoneLine } from './reminder-planner.js';
+import { itemLine, milestoneLine, occurrenceStates, remindedStates } from './reminder-planner.js';
 import type { DigestSection, ItemLine, ListSummary } from './reminder-types.js';
 
 const UNASSIGNED = '暂未明确';
@@ -34,10 +34,17 @@ export function digestSection(now: PlanSnapshot, since: PlanSnapshot, dueSoonDay
   const closedLastWeek: ItemLine[] = [];
   for (const item of now.items) {
     for (const m of item.milestones) {
-      const s = m.status;
-      const open = s.status !== 'closed' && s.status !== 'suspended';
-      if (open && s.dueDate !== null && s.dueDate >= today && s.dueDate <= horizon) dueSoon.push(milestoneLine(ctx, item, m, null));
-      if (s.closedOn !== null && s.closedOn > weekAgo && s.closedOn <= today) closedLastWeek.push(milestoneLine(ctx, item, m, null));
+      // Of a recurring milestone: the occurrence due now and the current one may both come due; any occurrence
+      // (last year's too) may have been closed out this week.
+      for (const due of remindedStates(m, today)) {
+        const s = due.status;
+        const open = s.status !== 'closed' && s.status !== 'suspended';
+        if (open && s.dueDate !== null && s.dueDate >= today && s.dueDate <= horizon) dueSoon.push(milestoneLine(ctx, item, due, null));
+      }
+      for (const closed of occurrenceStates(m)) {
+        const s = closed.status;
+        if (s.closedOn !== null && s.closedOn > weekAgo && s.closedOn <= today && s.waivedReason == null) closedLastWeek.push(milestoneLine(ctx, item, closed, null));
+      }
     }
   }
   dueSoon.sort((a, b) => a.daysLeft - b.daysLeft || a.code.localeCompare(b.code, 'zh', { numeric: true }));

@@ -179,6 +179,15 @@ export function planReminders(
   return { drafts, unreachable: [...unreachable.values()] };
 }
 
+/** Each occurrence of a recurring milestone as a milestone of its own (a milestone that does not recur: itself). */
+export function occurrenceStates(milestone: SnapshotMilestone): SnapshotMilestone[] {
+  if (!milestone.status.occurrences) return [milestone];
+  return milestone.status.occurrences.map(({ key, label, start: _start, ...status }) => ({
+    ...milestone,
+    status: { ...status, occurrence: { key, label }, missedOccurrences: 0 },
+  }));
+}
+
 /**
  * What reminders speak of for one milestone: itself; of a recurring one, the occurrence due now (the latest
  * missed one, else the current one) and, when that is a missed one, the current occurrence as well, so its own
