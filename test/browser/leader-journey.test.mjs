@@ -200,3 +200,66 @@ test('a unit opens its list link from a reminder, signs in, and sees what it lea
   await context.close();
 });
 
+
+/** Signs a demo account in through the sign-in page, which then opens `path`. */
+async function signInAt(page, path, username) {
+  await page.goto(`${base}${path}`);
+  await page.waitForURL((u) => u.pathname === '/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill('qingdan-demo');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => u.pathname === path);
+}
+
+/** Task n of the Jiangjin plan (plan 2), by its 序号. */
+async function jiangjinTask(token, seq) {
+  const tasks = (await api('/plans/2/tasks?limit=100', { token })).body.items;
+  return tasks.find((t) => t.seq === seq);
+}
+
+test('a unit signs for its items and reads the leader\'s instructions; the leader leaves one', async () => {
+  const unitToken = (await api('/auth/login', { method: 'POST', body: { username: 'jiangjin-jxw', password: 'qingdan-demo' } })).body.token;
+  const task11 = await jiangjinTask(unitToken, 11);
+  const unsigned = (await api('/plans/2/signatures?signed=false&itemType=task', { token: unitToken })).body.items[0];
+  assert.equal(unsigned.unit.name, '区经济信息委');
+
+  const { context, page, errors } = await phonePage();
+  // An item not yet signed for: the button signs it today (the frozen clock's 2026-11-23).
+  await signInAt(page, `/plans/2/tasks/${unsigned.itemId}`, 'jiangjin-jxw');
+  await page.getByText('本单位尚未签收此事项。').waitFor();
+  await page.getByRole('button', { name: '签收', exact: true }).click();
+  await page.getByText('已签收 2026年11月23日').waitFor();
+  const after = (await api(`/plans/2/signatures?itemType=task&itemId=${unsigned.itemId}`, { token: unitToken })).body.items;
+  assert.deepEqual(after.map((r) => [r.unit.name, r.signed, r.signedDate]), [['区经济信息委', true, '2026-11-23']]);
+
+  // Task 11 was signed for on 2026-09-01 in the demo data, and carries the leader's instruction of 2026-11-16.
+  await page.goto(`${base}/plans/2/tasks/${task11.id}`);
+  await page.getByRole('heading', { name: '任务11' }).waitFor();
+  await page.getByText('已签收 2026年9月1日').waitFor();
+  const instructions = page.locator('[data-test=instructions]');
+  await instructions.getByText('【演示数据】绿色工厂创建要对标2025年目标，请区经济信息委月底前报送剩余3家的推进计划。').waitFor();
+  assert.ok(await instructions.getByText('江津区领导（演示）（领导）· 2026年11月16日').isVisible());
+  assert.equal(await page.getByLabel('作批示').count(), 0, 'a unit cannot leave an instruction');
+  assert.deepEqual(unexpected(errors, 401), []);
+  await context.close();
+
+  // The leader leaves an instruction from the item's page.
+  const leader = await phonePage();
+  await signInAt(leader.page, `/plans/2/tasks/${task11.id}`, 'jiangjin-leader');
+  await leader.page.getByRole('heading', { name: '任务11' }).waitFor();
+  assert.equal(await leader.page.getByRole('button', { name: '签收', exact: true }).count(), 0, 'a leader does not sign');
+  await leader.page.getByLabel('作批示').fill('请区经济信息委12月10日前报送绿色园区创建方案。\n同时抄送无废办。');
+  await leader.page.getByRole('button', { name: '发出批示' }).click();
+  await leader.page.locator('[data-test=instructions] .el-card').first().getByText('请区经济信息委12月10日前报送绿色园区创建方案。', { exact: false }).waitFor();
+  await leader.page.screenshot({ path: `${ARTIFACTS}/8-leader-instruction-phone.png`, fullPage: true });
+  const read = (await api(`/plans/2/instructions?itemType=task&itemId=${task11.id}`, { token: unitToken })).body.items;
+  assert.deepEqual(
+    read.map((i) => [i.author.name, i.issuedDate, i.content]),
+    [
+      ['江津区领导（演示）', '2026-11-23', '请区经济信息委12月10日前报送绿色园区创建方案。\n同时抄送无废办。'],
+      ['江津区领导（演示）', '2026-11-16', '【演示数据】绿色工厂创建要对标2025年目标，请区经济信息委月底前报送剩余3家的推进计划。'],
+    ],
+  );
+  assert.deepEqual(unexpected(leader.errors, 401), []);
+  await leader.context.close();
+});
