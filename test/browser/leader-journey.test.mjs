@@ -3,7 +3,7 @@
 // plans, then drives Debian's /usr/bin/chromium through playwright-core at phone size as the Jiangjin leader.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -262,4 +262,63 @@ test('a unit signs for its items and reads the leader\'s instructions; the leade
   );
   assert.deepEqual(unexpected(leader.errors, 401), []);
   await leader.context.close();
+});
+
+test('a unit reports progress on task 11 with a PDF from the item page, and the report is submitted with its evidence', async () => {
+  const unitToken = (await api('/auth/login', { method: 'POST', body: { username: 'jiangjin-jxw', password: 'qingdan-demo' } })).body.token;
+  const task11 = await jiangjinTask(unitToken, 11);
+  const [m2023, m2025] = task11.milestones;
+  assert.deepEqual([m2023.phrase, m2023.quantity, m2023.status], ['到2023年', '3个', 'closed'], 'the demo data closed out the 2023 milestone');
+  assert.deepEqual([m2025.phrase, m2025.quantity], ['到2025年', '10个']);
+  const dir = mkdtempSync(join(tmpdir(), 'qingdan-evidence-'));
+  const pdf = join(dir, '绿色工厂认定文件.pdf');
+  writeFileSync(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+  const { context, page, errors } = await phonePage();
+  await signInAt(page, `/plans/2/tasks/${task11.id}`, 'jiangjin-jxw');
+  await page.getByRole('heading', { name: '任务11' }).waitFor();
+  await page.getByRole('button', { name: '填报进展' }).click();
+  const drawer = page.locator('.progress-drawer');
+  await drawer.getByText('填报进展').first().waitFor();
+
+  // The closed 2023 milestone cannot be chosen; the 2025 one (10个) can.
+  await drawer.locator('.el-select__wrapper').click();
+  const closed = page.getByRole('option', { name: '到2023年 · 3个 · 已销号' });
+  assert.equal(await closed.getAttribute('aria-disabled'), 'true');
+  await page.getByRole('option', { name: '到2025年 · 10个' }).click();
+  await drawer.getByText('完成数量（目标：10个）').waitFor();
+
+  // Narrative is required before anything is sent.
+  await drawer.getByRole('button', { name: '提交' }).click();
+  await drawer.locator('.el-form-item', { hasText: '进展情况' }).getByText('请填写进展情况').waitFor();
+
+  // The service's message lands beside the field it names: done needs all 10.
+  await drawer.getByText('已完成', { exact: true }).click();
+  await drawer.getByLabel('完成数量').fill('7');
+  await drawer.getByLabel('进展情况').fill('新增绿色工厂10家，均已获市级认定，附认定文件。');
+  await drawer.getByRole('button', { name: '提交' }).click();
+  await drawer.locator('.el-form-item', { hasText: '完成数量' }).getByText('已完成时应为100%（或完成数量达到目标数量）').waitFor();
+  const refused = errors.splice(0);
+  assert.deepEqual(unexpected(refused, 400), [], 'only the expected 400');
+
+  await drawer.getByLabel('完成数量').fill('10');
+  await drawer.locator('input[type=file]').setInputFiles(pdf);
+  await drawer.getByText('绿色工厂认定文件.pdf（', { exact: false }).waitFor();
+  await page.screenshot({ path: `${ARTIFACTS}/6-unit-report-form-phone.png` });
+  await drawer.getByRole('button', { name: '提交' }).click();
+  await drawer.waitFor({ state: 'hidden' });
+  await page.getByText('新增绿色工厂10家，均已获市级认定，附认定文件。').waitFor();
+  await page.getByRole('button', { name: '绿色工厂认定文件.pdf' }).waitFor();
+  await page.screenshot({ path: `${ARTIFACTS}/7-unit-report-submitted-phone.png`, fullPage: true });
+
+  const reports = (await api(`/plans/2/progress?itemType=task&itemId=${task11.id}`, { token: unitToken })).body;
+  const mine = reports.filter((r) => r.narrative === '新增绿色工厂10家，均已获市级认定，附认定文件。');
+  assert.equal(mine.length, 1, 'one report, no stray draft');
+  assert.deepEqual(
+    [mine[0].milestoneId, mine[0].status, mine[0].state, mine[0].quantityDone, mine[0].quantityTotal, mine[0].submittedDate, mine[0].evidence.map((f) => f.fileName)],
+    [m2025.id, 'submitted', 'done', 10, 10, '2026-11-23', ['绿色工厂认定文件.pdf']],
+  );
+  assert.deepEqual(unexpected(errors, 401), []);
+  rmSync(dir, { recursive: true, force: true });
+  await context.close();
 });
