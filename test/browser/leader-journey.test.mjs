@@ -322,3 +322,27 @@ test('a unit reports progress on task 11 with a PDF from the item page, and the 
   rmSync(dir, { recursive: true, force: true });
   await context.close();
 });
+
+test('a unit changes the report the office returned and submits it again', async () => {
+  const unitToken = (await api('/auth/login', { method: 'POST', body: { username: 'jiangjin-sthj', password: 'qingdan-demo' } })).body.token;
+  const task20 = await jiangjinTask(unitToken, 20);
+  const { context, page, errors } = await phonePage();
+  await signInAt(page, `/plans/2/tasks/${task20.id}`, 'jiangjin-sthj');
+  await page.getByText('退回原因：【演示数据】佐证材料不全，请补充已摸底单位名单后重新提交。').waitFor();
+  await page.getByRole('button', { name: '修改后重新提交' }).click();
+  const drawer = page.locator('.progress-drawer');
+  await drawer.getByText('无废办退回：【演示数据】佐证材料不全，请补充已摸底单位名单后重新提交。').waitFor();
+  assert.equal(await drawer.getByLabel('进展情况').inputValue(), '【演示数据】非工业源危险废物摸底已完成一半。');
+  await drawer.getByLabel('完成百分比').fill('60');
+  await drawer.getByLabel('进展情况').fill('非工业源危险废物摸底完成六成，已摸底单位名单见附件。');
+  await drawer.getByRole('button', { name: '提交' }).click();
+  await drawer.waitFor({ state: 'hidden' });
+  await page.getByText('非工业源危险废物摸底完成六成，已摸底单位名单见附件。').waitFor();
+  const reports = (await api(`/plans/2/progress?itemType=task&itemId=${task20.id}`, { token: unitToken })).body;
+  assert.deepEqual(
+    reports.map((r) => [r.status, r.percent, r.narrative, r.submittedDate]),
+    [['submitted', 60, '非工业源危险废物摸底完成六成，已摸底单位名单见附件。', '2026-11-23']],
+  );
+  assert.deepEqual(unexpected(errors, 401), []);
+  await context.close();
+});
