@@ -3,7 +3,7 @@
 // plans, then drives Debian's /usr/bin/chromium through playwright-core at phone size as the Jiangjin leader.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -200,3 +200,149 @@ test('a unit opens its list link from a reminder, signs in, and sees what it lea
   await context.close();
 });
 
+
+/** Signs a demo account in through the sign-in page, which then opens `path`. */
+async function signInAt(page, path, username) {
+  await page.goto(`${base}${path}`);
+  await page.waitForURL((u) => u.pathname === '/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill('qingdan-demo');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => u.pathname === path);
+}
+
+/** Task n of the Jiangjin plan (plan 2), by its 序号. */
+async function jiangjinTask(token, seq) {
+  const tasks = (await api('/plans/2/tasks?limit=100', { token })).body.items;
+  return tasks.find((t) => t.seq === seq);
+}
+
+test('a unit signs for its items and reads the leader\'s instructions; the leader leaves one', async () => {
+  const unitToken = (await api('/auth/login', { method: 'POST', body: { username: 'jiangjin-jxw', password: 'qingdan-demo' } })).body.token;
+  const task11 = await jiangjinTask(unitToken, 11);
+  const unsigned = (await api('/plans/2/signatures?signed=false&itemType=task', { token: unitToken })).body.items[0];
+  assert.equal(unsigned.unit.name, '区经济信息委');
+
+  const { context, page, errors } = await phonePage();
+  // An item not yet signed for: the button signs it today (the frozen clock's 2026-11-23).
+  await signInAt(page, `/plans/2/tasks/${unsigned.itemId}`, 'jiangjin-jxw');
+  await page.getByText('本单位尚未签收此事项。').waitFor();
+  await page.getByRole('button', { name: '签收', exact: true }).click();
+  await page.getByText('已签收 2026年11月23日').waitFor();
+  const after = (await api(`/plans/2/signatures?itemType=task&itemId=${unsigned.itemId}`, { token: unitToken })).body.items;
+  assert.deepEqual(after.map((r) => [r.unit.name, r.signed, r.signedDate]), [['区经济信息委', true, '2026-11-23']]);
+
+  // Task 11 was signed for on 2026-09-01 in the demo data, and carries the leader's instruction of 2026-11-16.
+  await page.goto(`${base}/plans/2/tasks/${task11.id}`);
+  await page.getByRole('heading', { name: '任务11' }).waitFor();
+  await page.getByText('已签收 2026年9月1日').waitFor();
+  const instructions = page.locator('[data-test=instructions]');
+  await instructions.getByText('【演示数据】绿色工厂创建要对标2025年目标，请区经济信息委月底前报送剩余3家的推进计划。').waitFor();
+  assert.ok(await instructions.getByText('江津区领导（演示）（领导）· 2026年11月16日').isVisible());
+  assert.equal(await page.getByLabel('作批示').count(), 0, 'a unit cannot leave an instruction');
+  assert.deepEqual(unexpected(errors, 401), []);
+  await context.close();
+
+  // The leader leaves an instruction from the item's page.
+  const leader = await phonePage();
+  await signInAt(leader.page, `/plans/2/tasks/${task11.id}`, 'jiangjin-leader');
+  await leader.page.getByRole('heading', { name: '任务11' }).waitFor();
+  assert.equal(await leader.page.getByRole('button', { name: '签收', exact: true }).count(), 0, 'a leader does not sign');
+  await leader.page.getByLabel('作批示').fill('请区经济信息委12月10日前报送绿色园区创建方案。\n同时抄送无废办。');
+  await leader.page.getByRole('button', { name: '发出批示' }).click();
+  await leader.page.locator('[data-test=instructions] .el-card').first().getByText('请区经济信息委12月10日前报送绿色园区创建方案。', { exact: false }).waitFor();
+  await leader.page.screenshot({ path: `${ARTIFACTS}/8-leader-instruction-phone.png`, fullPage: true });
+  const read = (await api(`/plans/2/instructions?itemType=task&itemId=${task11.id}`, { token: unitToken })).body.items;
+  assert.deepEqual(
+    read.map((i) => [i.author.name, i.issuedDate, i.content]),
+    [
+      ['江津区领导（演示）', '2026-11-23', '请区经济信息委12月10日前报送绿色园区创建方案。\n同时抄送无废办。'],
+      ['江津区领导（演示）', '2026-11-16', '【演示数据】绿色工厂创建要对标2025年目标，请区经济信息委月底前报送剩余3家的推进计划。'],
+    ],
+  );
+  assert.deepEqual(unexpected(leader.errors, 401), []);
+  await leader.context.close();
+});
+
+test('a unit reports progress on task 11 with a PDF from the item page, and the report is submitted with its evidence', async () => {
+  const unitToken = (await api('/auth/login', { method: 'POST', body: { username: 'jiangjin-jxw', password: 'qingdan-demo' } })).body.token;
+  const task11 = await jiangjinTask(unitToken, 11);
+  const [m2023, m2025] = task11.milestones;
+  assert.deepEqual([m2023.phrase, m2023.quantity, m2023.status], ['到2023年', '3个', 'closed'], 'the demo data closed out the 2023 milestone');
+  assert.deepEqual([m2025.phrase, m2025.quantity], ['到2025年', '10个']);
+  const dir = mkdtempSync(join(tmpdir(), 'qingdan-evidence-'));
+  const pdf = join(dir, '绿色工厂认定文件.pdf');
+  writeFileSync(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+  const { context, page, errors } = await phonePage();
+  await signInAt(page, `/plans/2/tasks/${task11.id}`, 'jiangjin-jxw');
+  await page.getByRole('heading', { name: '任务11' }).waitFor();
+  await page.getByRole('button', { name: '填报进展' }).click();
+  const drawer = page.locator('.progress-drawer');
+  await drawer.getByText('填报进展').first().waitFor();
+
+  // The closed 2023 milestone cannot be chosen; the 2025 one (10个) can.
+  await drawer.locator('.el-select__wrapper').click();
+  const closed = page.getByRole('option', { name: '到2023年 · 3个 · 已销号' });
+  assert.equal(await closed.getAttribute('aria-disabled'), 'true');
+  await page.getByRole('option', { name: '到2025年 · 10个' }).click();
+  await drawer.getByText('完成数量（目标：10个）').waitFor();
+
+  // Narrative is required before anything is sent.
+  await drawer.getByRole('button', { name: '提交' }).click();
+  await drawer.locator('.el-form-item', { hasText: '进展情况' }).getByText('请填写进展情况').waitFor();
+
+  // The service's message lands beside the field it names: done needs all 10.
+  await drawer.getByText('已完成', { exact: true }).click();
+  await drawer.getByLabel('完成数量').fill('7');
+  await drawer.getByLabel('进展情况').fill('新增绿色工厂10家，均已获市级认定，附认定文件。');
+  await drawer.getByRole('button', { name: '提交' }).click();
+  await drawer.locator('.el-form-item', { hasText: '完成数量' }).getByText('已完成时应为100%（或完成数量达到目标数量）').waitFor();
+  const refused = errors.splice(0);
+  assert.deepEqual(unexpected(refused, 400), [], 'only the expected 400');
+
+  await drawer.getByLabel('完成数量').fill('10');
+  await drawer.locator('input[type=file]').setInputFiles(pdf);
+  await drawer.getByText('绿色工厂认定文件.pdf（', { exact: false }).waitFor();
+  await page.screenshot({ path: `${ARTIFACTS}/6-unit-report-form-phone.png` });
+  await drawer.getByRole('button', { name: '提交' }).click();
+  await drawer.waitFor({ state: 'hidden' });
+  await page.getByText('新增绿色工厂10家，均已获市级认定，附认定文件。').waitFor();
+  await page.getByRole('button', { name: '绿色工厂认定文件.pdf' }).waitFor();
+  await page.screenshot({ path: `${ARTIFACTS}/7-unit-report-submitted-phone.png`, fullPage: true });
+
+  const reports = (await api(`/plans/2/progress?itemType=task&itemId=${task11.id}`, { token: unitToken })).body;
+  const mine = reports.filter((r) => r.narrative === '新增绿色工厂10家，均已获市级认定，附认定文件。');
+  assert.equal(mine.length, 1, 'one report, no stray draft');
+  assert.deepEqual(
+    [mine[0].milestoneId, mine[0].status, mine[0].state, mine[0].quantityDone, mine[0].quantityTotal, mine[0].submittedDate, mine[0].evidence.map((f) => f.fileName)],
+    [m2025.id, 'submitted', 'done', 10, 10, '2026-11-23', ['绿色工厂认定文件.pdf']],
+  );
+  assert.deepEqual(unexpected(errors, 401), []);
+  rmSync(dir, { recursive: true, force: true });
+  await context.close();
+});
+
+test('a unit changes the report the office returned and submits it again', async () => {
+  const unitToken = (await api('/auth/login', { method: 'POST', body: { username: 'jiangjin-sthj', password: 'qingdan-demo' } })).body.token;
+  const task20 = await jiangjinTask(unitToken, 20);
+  const { context, page, errors } = await phonePage();
+  await signInAt(page, `/plans/2/tasks/${task20.id}`, 'jiangjin-sthj');
+  await page.getByText('退回原因：【演示数据】佐证材料不全，请补充已摸底单位名单后重新提交。').waitFor();
+  await page.getByRole('button', { name: '修改后重新提交' }).click();
+  const drawer = page.locator('.progress-drawer');
+  await drawer.getByText('无废办退回：【演示数据】佐证材料不全，请补充已摸底单位名单后重新提交。').waitFor();
+  assert.equal(await drawer.getByLabel('进展情况').inputValue(), '【演示数据】非工业源危险废物摸底已完成一半。');
+  await drawer.getByLabel('完成百分比').fill('60');
+  await drawer.getByLabel('进展情况').fill('非工业源危险废物摸底完成六成，已摸底单位名单见附件。');
+  await drawer.getByRole('button', { name: '提交' }).click();
+  await drawer.waitFor({ state: 'hidden' });
+  await page.getByText('非工业源危险废物摸底完成六成，已摸底单位名单见附件。').waitFor();
+  const reports = (await api(`/plans/2/progress?itemType=task&itemId=${task20.id}`, { token: unitToken })).body;
+  assert.deepEqual(
+    reports.map((r) => [r.status, r.percent, r.narrative, r.submittedDate]),
+    [['submitted', 60, '非工业源危险废物摸底完成六成，已摸底单位名单见附件。', '2026-11-23']],
+  );
+  assert.deepEqual(unexpected(errors, 401), []);
+  await context.close();
+});

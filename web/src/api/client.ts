@@ -32,9 +32,22 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The fields the service named (errors[].field) with their Chinese messages. */
+    readonly fields: FieldError[] = [],
   ) {
     super(message);
   }
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+function fieldsOf(body: unknown): FieldError[] {
+  const errors = (body as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.filter((e): e is FieldError => typeof e?.field === 'string' && typeof e?.message === 'string').map((e) => ({ field: e.field, message: e.message }));
 }
 
 function messageOf(status: number, body: unknown): string {
@@ -53,7 +66,7 @@ export async function expectJson<T>(call: Promise<{ data?: unknown; error?: unkn
   } catch {
     throw new ApiError(0, '无法连接服务，请检查网络后重试');
   }
-  if (!result.response.ok) throw new ApiError(result.response.status, messageOf(result.response.status, result.error));
+  if (!result.response.ok) throw new ApiError(result.response.status, messageOf(result.response.status, result.error), fieldsOf(result.error));
   return result.data as T;
 }
 
@@ -73,4 +86,38 @@ export async function openFile(call: () => Promise<{ data?: unknown; response: R
     tab?.close();
     throw error;
   }
+}
+
+/**
+ * Uploads one file (multipart field `file`) with the bearer token, reporting progress (0-100): fetch cannot report
+ * upload progress, XMLHttpRequest can. Answers the JSON, or throws an ApiError with the service's message.
+ */
+export function uploadFile<T>(url: string, file: File, onProgress: (percent: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    const current = token();
+    if (current) xhr.setRequestHeader('Authorization', `Bearer ${current}`);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, '无法连接服务，请检查网络后重试'));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON
+      }
+      if (xhr.status === 401) {
+        forget();
+        onExpired();
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else reject(new ApiError(xhr.status, messageOf(xhr.status, body), fieldsOf(body)));
+    };
+    const form = new FormData();
+    form.append('file', file);
+    xhr.send(form);
+  });
 }

@@ -139,7 +139,10 @@ export interface ProgressEntry {
   quantityTotal: number | null;
   investmentDone: number | null;
   narrative: string;
+  periodStart: string | null;
+  periodEnd: string | null;
   status: string;
+  version: number;
   submittedDate: string | null;
   reviewComment: string | null;
   reviewedDate: string | null;
@@ -175,4 +178,31 @@ export interface Extension {
 export interface Page<T> {
   items: T[];
   total: number;
+}
+
+export interface Instruction {
+  id: number;
+  itemType: string;
+  itemId: number;
+  author: { id: number; name: string; role: Role };
+  issuedDate: string;
+  content: string;
+}
+
+/** One unit's hold on one item, signed for or not (GET /plans/:planId/signatures). */
+export interface SignatureRow {
+  unit: UnitRef;
+  itemType: string;
+  itemId: number;
+  code: string;
+  role: 'lead' | 'support';
+  signed: boolean;
+  signedDate: string | null;
+}
+
+/** The answer to signing (POST /plans/:planId/signatures). */
+export interface Signature {
+  id: number;
+  unit: UnitRef;
+  signedDate: string;
 }
