@@ -132,6 +132,8 @@ test('a leader opens a task link without a session, signs in, lands on the task,
   assert.equal(Number(await count.textContent()), overdue.items, 'the overview counts the overdue items the report gives');
   assert.equal(Number(await page.locator('[data-test=overdue-milestones]').textContent()), overdue.milestones);
   await page.getByText('逾期事项（按牵头单位）').waitFor();
+  // The menu drawer closes once a page is chosen.
+  await page.getByRole('menuitem', { name: '驾驶舱' }).waitFor({ state: 'hidden' });
   await page.screenshot({ path: `${ARTIFACTS}/3-overview-phone.png`, fullPage: true });
 
   // The A4 briefing opens in a new tab, fetched with the bearer token.
