@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity } from '../database/base.entity.js';
+import { ListItemEntity } from '../database/list-item.entity.js';
 import { numericTransformer } from '../database/numeric.transformer.js';
 import { Plan } from '../plans/plan.entity.js';
 
@@ -21,7 +21,7 @@ export interface IndicatorTarget {
 /** One indicator of a plan's goal list (目标清单). */
 @Entity('indicators')
 @Index(['planId', 'seq'], { unique: true })
-export class Indicator extends BaseEntity {
+export class Indicator extends ListItemEntity {
   @Column({ type: 'integer' })
   planId: number;
 
@@ -75,20 +75,4 @@ export class Indicator extends BaseEntity {
 
   @Column({ type: 'text', default: '' })
   note: string;
-
-  /** The lead-units cell as the document wrote it ("市生态环境局、市城管局等"); null when the item was entered by hand. */
-  @Column({ type: 'text', nullable: true })
-  leadUnitsText: string | null;
-
-  /** The supporting-units cell as the document wrote it; null when the item was entered by hand. */
-  @Column({ type: 'text', nullable: true })
-  supportUnitsText: string | null;
-
-  /** The day the office withdrew (撤销) the item; null: in force. A withdrawn item leaves lists, reminders and reports from that day. */
-  @Column({ type: 'date', nullable: true })
-  withdrawnOn: string | null;
-
-  /** Why it was withdrawn, as the office wrote it. */
-  @Column({ type: 'text', nullable: true })
-  withdrawnReason: string | null;
 }

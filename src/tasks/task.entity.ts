@@ -1,11 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { BaseEntity } from '../database/base.entity.js';
+import { ListItemEntity } from '../database/list-item.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 
 /** One numbered task of a plan's task list (任务清单). */
 @Entity('tasks')
 @Index(['planId', 'seq'], { unique: true })
-export class Task extends BaseEntity {
+export class Task extends ListItemEntity {
   @Column({ type: 'integer' })
   planId: number;
 
@@ -30,20 +30,4 @@ export class Task extends BaseEntity {
   /** The 完成时限 cell as written, when the table has one; otherwise deadlines come from the content. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   deadlineText: string | null;
-
-  /** The lead-units cell as the document wrote it ("市生态环境局、市城管局等"); null when the item was entered by hand. */
-  @Column({ type: 'text', nullable: true })
-  leadUnitsText: string | null;
-
-  /** The supporting-units cell as the document wrote it; null when the item was entered by hand. */
-  @Column({ type: 'text', nullable: true })
-  supportUnitsText: string | null;
-
-  /** The day the office withdrew (撤销) the item; null: in force. A withdrawn item leaves lists, reminders and reports from that day. */
-  @Column({ type: 'date', nullable: true })
-  withdrawnOn: string | null;
-
-  /** Why it was withdrawn, as the office wrote it. */
-  @Column({ type: 'text', nullable: true })
-  withdrawnReason: string | null;
 }

@@ -4379,12 +4379,12 @@ export interface operations {
     SignaturesController_list: {
         parameters: {
             query?: {
+                itemType?: "task" | "project" | "indicator";
+                itemId?: number;
                 /** @description false: only what has not been signed for; true: only what has; left out: both */
                 signed?: boolean;
                 /** @description one unit (a unit user always sees its own unit only) */
                 unitId?: number;
-                itemType?: "task" | "project" | "indicator";
-                itemId?: number;
             };
             header?: never;
             path: {
