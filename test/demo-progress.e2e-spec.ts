@@ -50,13 +50,26 @@ describe('demo progress (DEMO ONLY) with the demo users', () => {
     expect(await codesWithLight(t, jiangjin, 'red', asOf)).toContain('任务11');
   });
 
+  it('leaves task 11\'s 2023 milestone (3个) open and overdue, with a report in progress on its 2025 one', async () => {
+    const tasks = (await t.http().get(`/api/v1/plans/${jiangjin}/tasks`).query({ limit: 100 }).expect(200)).body.items as {
+      seq: number;
+      milestones: { phrase: string; quantity: string | null; status: string; overdue: boolean }[];
+    }[];
+    const task11 = tasks.find((x) => x.seq === 11)!;
+    expect(task11.milestones.map((m) => [m.phrase, m.quantity, m.status, m.overdue])).toEqual([
+      ['到2023年', '3个', 'not_started', true],
+      ['到2025年', '10个', 'in_progress', true],
+    ]);
+  });
+
   it('holds each kind of record, by the demo accounts, marked 演示数据', async () => {
     const office = await t.login('jiangjin-office');
     const api = (path: string) => `/api/v1/plans/${jiangjin}${path}`;
     const reports = (await t.as(office).get(api('/progress')).expect(200)).body as { status: string; narrative: string; reviewComment: string | null }[];
-    expect(reports.length).toBe(12);
+    // Task 11's 2023 milestone (3个) is left open and overdue, for the unit's journey to report on.
+    expect(reports.length).toBe(11);
     expect(reports.every((r) => r.narrative.startsWith('【演示数据】'))).toBe(true);
-    expect(reports.filter((r) => r.status === 'accepted')).toHaveLength(5);
+    expect(reports.filter((r) => r.status === 'accepted')).toHaveLength(4);
     expect(reports.filter((r) => r.status === 'returned').map((r) => r.reviewComment)).toEqual(['【演示数据】佐证材料不全，请补充已摸底单位名单后重新提交。']);
     const notices = (await t.as(office).get(api('/notices')).expect(200)).body.items as { status: string; answer: string }[];
     expect(notices.map((n) => [n.status, n.answer])).toEqual([['answered', '【演示数据】已完成抽查120家，合格率96%，11月底前报送评估报告。']]);

@@ -153,7 +153,8 @@ export interface Notice {
   id: number;
   itemType: string;
   itemId: number;
-  unitId: number;
+  /** The unit addressed, which answers. */
+  unit: UnitRef;
   content: string;
   answerBy: string | null;
   issuedDate: string;
@@ -166,7 +167,8 @@ export interface Extension {
   id: number;
   milestoneId: number;
   occurrence: string | null;
-  unitId: number;
+  /** The lead unit that asked. */
+  unit: UnitRef;
   currentDueDate: string | null;
   requestedDueDate: string;
   reason: string;
