@@ -189,6 +189,8 @@ export const MATRIX: Row[] = [
   row('GET /plans/{planId}/progress/{id}/evidence/{fileId}',         [401, 200, 200,  403,  200,  HIDDEN, 200], { params: (c) => ({ id: c.accepted, fileId: c.acceptedFile }) }),
   // The accepted report's file: its unit may no longer change it (409); admin reads it but is not its unit (403).
   row('DELETE /plans/{planId}/progress/{id}/evidence/{fileId}',      [401, 403, 403,  403,  409,  HIDDEN, 403], { params: (c) => ({ id: c.accepted, fileId: c.acceptedFile }) }),
+  // What an evidence upload may be (size limit, kinds): every signed-in user, for the progress form's check before upload.
+  row('GET /evidence/rules',                                         [401, 200, 200,  200,  200,  200,  200]),
 
   // Notices: the office issues, the addressed unit answers, units see their own unit's only.
   // Addressed to a unit that does not hold task 11: 400 once access has passed.

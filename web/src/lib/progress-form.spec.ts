@@ -1,5 +1,5 @@
 import type { Milestone } from '../api/models.js';
-import { evidenceProblem, formatSize, messagesByField, milestoneOptions } from './progress-form.js';
+import { evidenceKinds, evidenceProblem, formatSize, messagesByField, milestoneOptions } from './progress-form.js';
 
 const milestone = (over: Partial<Milestone>): Milestone => ({
   id: 1,
@@ -30,7 +30,20 @@ describe('progress form', () => {
     expect(evidenceProblem('空.pdf', 0)).toBe('“空.pdf”是空文件');
     expect(evidenceProblem('大.zip', 21 * 1024 * 1024)).toBe('“大.zip”有21 MB，超过20 MB的上限');
     expect(evidenceProblem('刚好.zip', 20 * 1024 * 1024)).toBeNull();
-    expect(evidenceProblem('小上限.pdf', 2048, 1024)).toBe('“小上限.pdf”有2 KB，超过1 KB的上限');
+  });
+
+  it('checks against the limit and kinds the service is configured with (GET /evidence/rules)', () => {
+    const small = { maxBytes: 1024, extensions: ['.pdf', '.jpg', '.jpeg'] };
+    expect(evidenceProblem('小上限.pdf', 2048, small)).toBe('“小上限.pdf”有2 KB，超过1 KB的上限');
+    expect(evidenceProblem('小上限.pdf', 1024, small)).toBeNull();
+    expect(evidenceProblem('表格.xlsx', 10, small)).toBe('“表格.xlsx”的类型不支持，可上传 PDF、JPG 文件');
+    const larger = { maxBytes: 50 * 1024 * 1024, extensions: ['.pdf'] };
+    expect(evidenceProblem('大.pdf', 21 * 1024 * 1024, larger)).toBeNull();
+  });
+
+  it('names the accepted kinds as people say them, an unknown extension by itself', () => {
+    expect(evidenceKinds(['.pdf', '.docx', '.doc', '.png'])).toBe('PDF、PNG、Word');
+    expect(evidenceKinds(['.pdf', '.tif'])).toBe('PDF、TIF');
   });
 
   it('writes sizes as people read them', () => {
