@@ -37,6 +37,7 @@ function section(over: Partial<DigestSection> = {}): DigestSection {
     newlyOverdue: [],
     dueSoon: [],
     closedLastWeek: [],
+    instructed: [],
     summary: [
       { itemType: 'task', total: 82, red: 3, yellow: 4, green: 60, grey: 15, closed: 12 },
       { itemType: 'project', total: 40, red: 0, yellow: 1, green: 30, grey: 9, closed: 9 },
@@ -202,5 +203,32 @@ describe('digest HTML and markdown', () => {
     expect(m.markdown).toContain(`……另有${300 - shown}项，请打开链接查看`);
     expect(m.markdown).toContain('任务82项：红3');
     expect(m.text.match(/任务\d+ /g)).toHaveLength(300);
+  });
+});
+
+describe('the leaders\' 批示 of the week in the digest', () => {
+  const instructed = task(11, JXW, {
+    instructions: [{ date: '2026-11-18', author: '江津区领导（演示）', content: '绿色工厂创建要对标2025年目标，\n请月底前报送推进计划。' }],
+    moreInstructions: 1,
+  });
+
+  it('lists the items given a 批示 after the overdue ones, each 批示 on one line under its item, in text, HTML and markdown', () => {
+    const m = renderDigest(digest([section({ overdueByUnit: [{ unitName: STHJ, items: [task(20, STHJ)] }], instructed: [instructed] })]));
+    const text = m.text;
+    expect(text).toContain('\n本周领导批示（1项）\n');
+    expect(text.indexOf('本周领导批示')).toBeGreaterThan(text.indexOf('逾期事项（1项'));
+    expect(text).toContain('  批示（2026年11月18日，江津区领导（演示））：绿色工厂创建要对标2025年目标， 请月底前报送推进计划。\n');
+    expect(text).toContain('  ……另有1条批示，请打开事项查看\n');
+    expect(m.html).toContain('本周领导批示（1项）');
+    expect(m.html).toContain('批示（2026年11月18日，江津区领导（演示））：绿色工厂创建要对标2025年目标， 请月底前报送推进计划。</div>');
+    expect(m.markdown).toContain('**本周领导批示（1项）**');
+    expect(m.markdown).toContain('> 批示（2026年11月18日，江津区领导（演示））：绿色工厂创建要对标2025年目标， 请月底前报送推进计划。');
+  });
+
+  it('makes a week with only 批示 not a quiet one, and leaves the block out when there are none', () => {
+    const only = renderDigest(digest([quietSection({ instructed: [instructed] })]));
+    expect(only.text).not.toContain(QUIET);
+    expect(only.text).toContain('本周领导批示（1项）');
+    expect(renderDigest(digest([quietSection()])).text).not.toContain('本周领导批示');
   });
 });

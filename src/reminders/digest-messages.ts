@@ -38,7 +38,7 @@ function overdueCount(section: DigestSection): number {
 }
 
 function isQuiet(section: DigestSection): boolean {
-  return !overdueCount(section) && !section.newlyOverdue.length && !section.dueSoon.length && !section.closedLastWeek.length;
+  return !overdueCount(section) && !section.newlyOverdue.length && !section.dueSoon.length && !section.closedLastWeek.length && !section.instructed.length;
 }
 
 /** Units with the most overdue item first; in each unit, the most overdue first (ties keep their order). */
@@ -68,6 +68,8 @@ function blocks(section: DigestSection, content: DigestContent): Block[] {
       groups: units.map((u) => ({ name: `${u.unitName}（${u.items.length}项）`, lines: u.items })),
       options: { units: false },
     },
+    // Each line carries its 批示 of the week (message-format's instructionTexts).
+    { title: `本周领导批示（${section.instructed.length}项）`, colour: '#b26a00', groups: [{ name: null, lines: section.instructed }], options: { units: true } },
     {
       title: `本周新增逾期（${section.newlyOverdue.length}项，${formatDate(content.since)}以来）`,
       groups: [{ name: null, lines: section.newlyOverdue }],

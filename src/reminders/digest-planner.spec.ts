@@ -100,3 +100,28 @@ describe('the digest and a recurring duty', () => {
     expect(section.closedLastWeek.map((l) => [l.code, l.phrase, l.closedOn])).toEqual([['任务53', '每年（2025年度）', '2026-01-20']]);
   });
 });
+
+describe('the leaders\' 批示 in the digest', () => {
+  const note = (date: string, content: string) => ({ date, author: '江津区领导（演示）', content });
+  const withNotes = (i: SnapshotItem, notes: ReturnType<typeof note>[]): SnapshotItem => ({ ...i, instructions: notes });
+  const now = snapshot('2026-11-23', [
+    // Overdue, one 批示 this week and one a month ago.
+    withNotes(item(1, 7, '2025-12-31', 'in_progress', true, 'red'), [note('2026-10-20', '旧批示'), note('2026-11-18', '请月底前报送推进计划')]),
+    // On track, four 批示 this week: the latest three are listed, one more counted.
+    withNotes(item(2, 8, '2026-12-31', 'in_progress', false, 'green'), [note('2026-11-17', '一'), note('2026-11-19', '二'), note('2026-11-20', '三'), note('2026-11-23', '四')]),
+    // Seven days ago exactly is last week's digest.
+    withNotes(item(3, 7, '2026-12-31', 'in_progress', false, 'green'), [note('2026-11-16', '上周一的批示')]),
+  ]);
+  const section = digestSection(now, now, 14);
+
+  it('lists the items given a 批示 in the past seven days, the latest first, each with those 批示', () => {
+    expect(section.instructed.map((l) => [l.code, l.instructions?.map((i) => i.content), l.moreInstructions])).toEqual([
+      ['任务2', ['二', '三', '四'], 1],
+      ['任务1', ['请月底前报送推进计划'], 0],
+    ]);
+  });
+
+  it('leaves the overdue lines as they were: the 批示 are listed once, in their own block', () => {
+    expect(section.overdueByUnit.flatMap((u) => u.items).every((l) => l.instructions === undefined)).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { addDays } from '../calendar/calendar-dates.js';
 import type { PlanSnapshot } from './plan-snapshot.js';
 import { LIST_TYPES } from '../common/item-type.js';
-import { itemLine, milestoneLine, occurrenceStates, remindedStates } from './reminder-planner.js';
+import { INSTRUCTIONS_PER_ITEM, itemLine, milestoneLine, occurrenceStates, remindedStates } from './reminder-planner.js';
 import type { DigestSection, ItemLine, ListSummary } from './reminder-types.js';
 
 const UNASSIGNED = '暂未明确';
@@ -9,7 +9,8 @@ const UNASSIGNED = '暂未明确';
 /**
  * One plan's part of the leaders' weekly digest, as of `now.asOf`:
  * overdue items by (first) lead unit, most overdue first; items overdue now that were not on `since`;
- * milestones due within dueSoonDays; milestones closed out in the past seven days; and per list the counts.
+ * milestones due within dueSoonDays; milestones closed out in the past seven days; items given a 批示 in the past seven
+ * days, with those 批示 (the latest few); and per list the counts.
  */
 export function digestSection(now: PlanSnapshot, since: PlanSnapshot, dueSoonDays: number): DigestSection {
   const today = now.asOf;
@@ -49,6 +50,17 @@ export function digestSection(now: PlanSnapshot, since: PlanSnapshot, dueSoonDay
   }
   dueSoon.sort((a, b) => a.daysLeft - b.daysLeft || a.code.localeCompare(b.code, 'zh', { numeric: true }));
 
+  // The leaders' own 批示 of the week, so the digest shows what was asked of whom beside what is late.
+  const instructed: ItemLine[] = [];
+  for (const item of now.items) {
+    const fresh = item.instructions.filter((i) => i.date > weekAgo && i.date <= today);
+    if (!fresh.length) continue;
+    const shown = fresh.slice(-INSTRUCTIONS_PER_ITEM);
+    instructed.push({ ...itemLine(ctx, item, null), instructions: shown, moreInstructions: fresh.length - shown.length });
+  }
+  const latestFirst = (l: ItemLine) => l.instructions?.at(-1)?.date ?? '';
+  instructed.sort((a, b) => latestFirst(b).localeCompare(latestFirst(a)) || a.code.localeCompare(b.code, 'zh', { numeric: true }));
+
   return {
     planName: now.plan.name,
     planLink: now.planLink,
@@ -56,6 +68,7 @@ export function digestSection(now: PlanSnapshot, since: PlanSnapshot, dueSoonDay
     newlyOverdue: overdue.filter((i) => !wasOverdue.has(`${i.itemType}:${i.itemId}`)).map((i) => itemLine(ctx, i, null)).sort(mostOverdue),
     dueSoon,
     closedLastWeek,
+    instructed,
     summary: LIST_TYPES.map((itemType): ListSummary => {
       const items = now.items.filter((i) => i.itemType === itemType);
       const count = (light: string) => items.filter((i) => i.light === light).length;

@@ -87,6 +87,8 @@ export interface DigestSection {
   dueSoon: ItemLine[];
   /** Closed out (销号) in the past seven days. */
   closedLastWeek: ItemLine[];
+  /** Items given a leader's instruction (批示) in the past seven days, each line with those instructions. */
+  instructed: ItemLine[];
   summary: ListSummary[];
 }
 
