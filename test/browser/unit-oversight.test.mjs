@@ -142,10 +142,17 @@ test('the lead unit asks to move task 11\'s 2023 milestone; the request shows on
   assert.ok(supported, '区经济信息委 supports at least one task');
   const task = await jiangjinTask(unit, Number(supported.code.slice(2)));
   assert.ok(task.milestones.some((m) => m.dueDate !== null && m.status !== 'closed'), `${supported.code} has a dated milestone still open`);
-  const helper = await app.newPage();
+  // On the narrowest phone the issue names (360 px): the header's role tag shows whole, left of the sign-out button.
+  const helper = await app.newPage({ width: 360, height: 780 });
   await app.signIn(helper.page, ACCOUNTS.jxw, `/plans/2/tasks/${task.id}`);
   await helper.page.getByRole('heading', { name: supported.code }).waitFor();
   await helper.page.getByText('时间节点').waitFor();
+  const tag = await helper.page.locator('header .el-tag').boundingBox();
+  const tagText = await helper.page.locator('header .el-tag').evaluate((el) => ({ text: el.textContent.trim(), clipped: el.scrollWidth > el.clientWidth }));
+  const logout = await helper.page.getByRole('button', { name: '退出登录' }).boundingBox();
+  assert.deepEqual(tagText, { text: '责任单位', clipped: false });
+  assert.ok(tag.x >= 0 && tag.x + tag.width <= logout.x, `the role tag (${tag.x}-${tag.x + tag.width}) ends before the sign-out button (${logout.x})`);
+  await helper.page.screenshot({ path: `${ARTIFACTS}/13-unit-supported-item-360.png` });
   assert.equal(await helper.page.getByRole('button', { name: '申请延期' }).count(), 0, 'only the lead unit asks for an extension');
   assert.deepEqual(unexpected(helper.errors), []);
   await helper.context.close();
