@@ -71,8 +71,12 @@ describe('demo progress (DEMO ONLY) with the demo users', () => {
     expect(reports.every((r) => r.narrative.startsWith('【演示数据】'))).toBe(true);
     expect(reports.filter((r) => r.status === 'accepted')).toHaveLength(4);
     expect(reports.filter((r) => r.status === 'returned').map((r) => r.reviewComment)).toEqual(['【演示数据】佐证材料不全，请补充已摸底单位名单后重新提交。']);
-    const notices = (await t.as(office).get(api('/notices')).expect(200)).body.items as { status: string; answer: string }[];
-    expect(notices.map((n) => [n.status, n.answer])).toEqual([['answered', '【演示数据】已完成抽查120家，合格率96%，11月底前报送评估报告。']]);
+    const notices = (await t.as(office).get(api('/notices')).expect(200)).body.items as { status: string; answer: string | null; unit: { name: string } }[];
+    // One answered by 区生态环境局; one still open for 区经济信息委 to answer in the web app.
+    expect(notices.map((n) => [n.unit.name, n.status, n.answer])).toEqual([
+      ['区生态环境局', 'answered', '【演示数据】已完成抽查120家，合格率96%，11月底前报送评估报告。'],
+      ['区经济信息委', 'open', null],
+    ]);
     const extensions = (await t.as(office).get(api('/extensions')).expect(200)).body.items as { status: string; requestedDueDate: string }[];
     expect(extensions.map((e) => [e.status, e.requestedDueDate])).toEqual([
       ['approved', '2027-06-30'],

@@ -64,8 +64,9 @@ interface DemoProgressFile {
 const ENTITY = { task: Task, project: Project, indicator: Indicator } as const;
 
 /**
- * DEMO ONLY. Loads seeds/demo-progress.json: reports, close-outs, a returned report, a notice and its answer,
- * extensions, a deadline override, indicator values, 批示 and 签收 by the demo accounts, each step through the
+ * DEMO ONLY. Loads seeds/demo-progress.json: reports, close-outs, a returned report, a notice and its answer, a
+ * notice still open (to answer in the web app), extensions, a deadline override, indicator values, 批示 and 签收 by
+ * the demo accounts, each step through the
  * service a request would use, with the clock set to the step's date (and set back afterwards). Runs once: when
  * any plan it names already has a progress report, nothing is loaded (the demo or real work is there).
  */
