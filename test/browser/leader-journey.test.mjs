@@ -150,7 +150,8 @@ async function jiangjinTask(token, seq) {
 test('a unit signs for its items and reads the leader\'s instructions; the leader leaves one', async () => {
   const unitToken = await app.tokenOf(JXW);
   const task11 = await jiangjinTask(unitToken, 11);
-  const unsigned = (await api('/plans/2/signatures?signed=false&itemType=task', { token: unitToken })).body.items[0];
+  // An item not yet signed for other than task 11 (the report journey signs that one).
+  const unsigned = (await api('/plans/2/signatures?signed=false&itemType=task', { token: unitToken })).body.items.find((r) => r.itemId !== task11.id);
   assert.equal(unsigned.unit.name, '区经济信息委');
 
   const { context, page, errors } = await phonePage();
@@ -162,10 +163,14 @@ test('a unit signs for its items and reads the leader\'s instructions; the leade
   const after = (await api(`/plans/2/signatures?itemType=task&itemId=${unsigned.itemId}`, { token: unitToken })).body.items;
   assert.deepEqual(after.map((r) => [r.unit.name, r.signed, r.signedDate]), [['区经济信息委', true, '2026-11-23']]);
 
-  // Task 11 was signed for on 2026-09-01 in the demo data, and carries the leader's instruction of 2026-11-16.
+  // Task 15 was signed for on 2026-09-02 in the demo data.
+  const task15 = await jiangjinTask(unitToken, 15);
+  await page.goto(`${base}/plans/2/tasks/${task15.id}`);
+  await page.getByRole('heading', { name: '任务15' }).waitFor();
+  await page.getByText('已签收 2026年9月2日').waitFor();
+  // Task 11 carries the leader's instruction of 2026-11-16.
   await page.goto(`${base}/plans/2/tasks/${task11.id}`);
   await page.getByRole('heading', { name: '任务11' }).waitFor();
-  await page.getByText('已签收 2026年9月1日').waitFor();
   const instructions = page.locator('[data-test=instructions]');
   await instructions.getByText('【演示数据】绿色工厂创建要对标2025年目标，请区经济信息委月底前报送剩余3家的推进计划。').waitFor();
   assert.ok(await instructions.getByText('江津区领导（演示）（领导）· 2026年11月16日').isVisible());
@@ -201,14 +206,16 @@ test('a unit signs for task 11, sees the 批示, reports on its 2023 milestone w
   // The demo data leaves the 2023 milestone (3个) open: overdue since 2023-12-31, nothing reported on it.
   assert.deepEqual([m2023.phrase, m2023.quantity, m2023.status, m2023.overdue], ['到2023年', '3个', 'not_started', true]);
   assert.deepEqual([m2025.phrase, m2025.quantity], ['到2025年', '10个']);
-  // Signed for on 2026-09-01 in the demo data; sign again only if an earlier journey of this file has not.
+  // The demo data leaves task 11 not signed for by 区经济信息委.
   const signatures = (await api(`/plans/2/signatures?itemType=task&itemId=${task11.id}`, { token: unitToken })).body.items;
-  assert.deepEqual(signatures.map((r) => [r.unit.name, r.signedDate]), [['区经济信息委', '2026-09-01']]);
+  assert.deepEqual(signatures.map((r) => [r.unit.name, r.signed]), [['区经济信息委', false]]);
 
   const { context, page, errors } = await phonePage();
   await signInAt(page, `/plans/2/tasks/${task11.id}`, JXW.username);
   await page.getByRole('heading', { name: '任务11' }).waitFor();
-  await page.getByText('已签收 2026年9月1日').waitFor();
+  await page.getByText('本单位尚未签收此事项。').waitFor();
+  await page.getByRole('button', { name: '签收', exact: true }).click();
+  await page.getByText('已签收 2026年11月23日').waitFor();
   await page.locator('[data-test=instructions]').getByText('【演示数据】绿色工厂创建要对标2025年目标', { exact: false }).first().waitFor();
   await page.getByRole('button', { name: '填报进展' }).click();
   const drawer = page.locator('.progress-drawer');
@@ -269,9 +276,11 @@ test('a unit signs for task 11, sees the 批示, reports on its 2023 milestone w
     [mine[0].milestoneId, mine[0].status, mine[0].state, mine[0].quantityDone, mine[0].quantityTotal, mine[0].submittedDate, mine[0].evidence.map((f) => f.fileName)],
     [m2023.id, 'submitted', 'done', 3, 3, '2026-11-23', ['绿色工厂认定文件.pdf']],
   );
-  // Submitted as done, the milestone waits for the office's close-out (已报完成).
+  // Submitted as done, the milestone waits for the office's close-out (已报完成); the item is signed for today.
   const after = await jiangjinTask(unitToken, 11);
   assert.equal(after.milestones[0].status, 'submitted');
+  const signed = (await api(`/plans/2/signatures?itemType=task&itemId=${task11.id}`, { token: unitToken })).body.items;
+  assert.deepEqual(signed.map((r) => [r.unit.name, r.signed, r.signedDate]), [['区经济信息委', true, '2026-11-23']]);
   assert.deepEqual(unexpected(errors, 401), []);
   await context.close();
 });
