@@ -17,7 +17,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -214,7 +214,9 @@ function speedLine(label: string, loads: Load[]): string {
   const usable = loads.map((l) => l.usable);
   return (
     `  ${label.padEnd(22)} usable median ${ms(median(usable)).padStart(7)}, p90 ${ms(quantile(usable, 0.9)).padStart(7)}, max ${ms(Math.max(...usable)).padStart(7)}` +
-    ` | JS+CSS in ${ms(median(loads.map((l) => l.assets)))}, loading mask gone ${ms(median(loads.map((l) => l.settled)))}`
+    ` | JS+CSS in ${ms(median(loads.map((l) => l.assets)))}` +
+    (loads[0].api.size ? `, API answered ${ms(median(loads.map((l) => Math.max(...[...l.api.values()].map(([, end]) => end)))))}` : '') +
+    `, loading mask gone ${ms(median(loads.map((l) => l.settled)))}`
   );
 }
 
@@ -248,7 +250,8 @@ async function main(): Promise<void> {
     const size = await prepareReportData(path);
     console.log(
       `Web app over ${PLANS} plans (${size.items} items, ${size.reports} progress reports; SQLite ${(statSync(path).size / 1e6).toFixed(0)} MB, ` +
-        `prepared in ${((performance.now() - started) / 1000).toFixed(1)} s): the built service on loopback, headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}`,
+        `prepared in ${((performance.now() - started) / 1000).toFixed(1)} s): the built service on loopback, headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}; ` +
+        `load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${availableParallelism()} CPUs`,
     );
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -294,12 +297,24 @@ async function main(): Promise<void> {
       if (p.session) {
         console.log('  its API requests (cold; start and duration in the browser, ms since navigation start):');
         apiLines(cold).forEach((line) => console.log(line));
+        console.log('  the same requests one at a time from Node, the browser idle (median of 7 after 2 warm-ups):');
+        for (const path of [...cold[0].api.keys()]) {
+          const took: number[] = [];
+          for (let i = 0; i < 9; i++) {
+            const start = performance.now();
+            const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${leader.token}` } });
+            await res.arrayBuffer();
+            if (i >= 2) took.push(performance.now() - start);
+          }
+          console.log(`    ${path.padEnd(40)} median ${ms(median(took)).padStart(6)}, max ${ms(Math.max(...took)).padStart(6)}`);
+        }
         const c = median(cold.map((l) => l.usable));
         const w = median(warm.map((l) => l.usable));
         verdicts.push(`  overview usable: cold median ${ms(c)}, warm median ${ms(w)}   [target < ${TARGET.usableMs} ms: cold ${verdict(c < TARGET.usableMs)}, warm ${verdict(w < TARGET.usableMs)}]`);
       }
     }
     verdicts.forEach((line) => console.log(line));
+    console.log(`  load average of this machine (1/5/15 min) at the end: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${availableParallelism()} CPUs`);
   } finally {
     await browser?.close();
     service?.kill();
