@@ -10,12 +10,14 @@
  * Speed: time from navigation start until the overview is usable: its key figure (逾期事项, [data-test=overdue-items])
  * shows a number and the light bars are on screen (the first frame after that), in a fresh browser context each
  * run (cold cache), then the same page reloaded in that context (warm cache: hashed assets from the cache).
- * 1 warm-up + 7 runs; median and max, with where the time goes (JS/CSS loaded, the overview's API requests).
+ * 1 warm-up + 7 runs; median, p90 and max, with where the time goes (JS/CSS loaded, the overview's API requests
+ * in the browser and alone from Node) and the CPU time Chromium and the service spent, which other jobs on the
+ * machine disturb less than the wall time (the load average is printed too).
  * Target: usable in under 1 s. Needs the build (npm run build), which the bench script runs first.
  *   npm run bench
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +68,38 @@ interface Load {
   assets: number;
   /** The overview's API requests: path → [start, end] in ms since navigation start. */
   api: Map<string, [number, number]>;
+  /** CPU time spent meanwhile by Chromium (all its processes) and by the service, in ms. */
+  cpu?: { browser: number; service: number };
+}
+
+/**
+ * CPU time (user + system, with reaped children) of this process's descendants, in ms: the service's process tree
+ * and the rest (Chromium). Less disturbed than wall time when other jobs share the machine.
+ */
+function cpuTimes(servicePid: number): { browser: number; service: number } {
+  const parent = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(name), Number(fields[1]));
+      ticks.set(Number(name), Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const under = (pid: number, root: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === root) return true;
+    return false;
+  };
+  const totals = { browser: 0, service: 0 };
+  for (const [pid, t] of ticks) {
+    if (pid === servicePid || under(pid, servicePid)) totals.service += t * 10;
+    else if (under(pid, process.pid)) totals.browser += t * 10;
+  }
+  return totals;
 }
 
 function freePort(): Promise<number> {
@@ -216,7 +250,8 @@ function speedLine(label: string, loads: Load[]): string {
     `  ${label.padEnd(22)} usable median ${ms(median(usable)).padStart(7)}, p90 ${ms(quantile(usable, 0.9)).padStart(7)}, max ${ms(Math.max(...usable)).padStart(7)}` +
     ` | JS+CSS in ${ms(median(loads.map((l) => l.assets)))}` +
     (loads[0].api.size ? `, API answered ${ms(median(loads.map((l) => Math.max(...[...l.api.values()].map(([, end]) => end)))))}` : '') +
-    `, loading mask gone ${ms(median(loads.map((l) => l.settled)))}`
+    `, loading mask gone ${ms(median(loads.map((l) => l.settled)))}` +
+    ` | CPU until then: Chromium ${ms(median(loads.map((l) => l.cpu!.browser)))}, service ${ms(median(loads.map((l) => l.cpu!.service)))}`
   );
 }
 
@@ -284,9 +319,16 @@ async function main(): Promise<void> {
       for (let run = 0; run <= RUNS; run++) {
         const context = await newContext(browser, base, p.session);
         const page = await context.newPage();
-        const first = await measure(page, p.url);
-        const second = await measure(page, p.url);
+        const timed = async () => {
+          const before = cpuTimes(service!.pid!);
+          const load = await measure(page, p.url);
+          const after = cpuTimes(service!.pid!);
+          return { ...load, cpu: { browser: after.browser - before.browser, service: after.service - before.service } };
+        };
+        const first = await timed();
+        const second = await timed();
         await context.close();
+        await new Promise((r) => setTimeout(r, 300));
         if (run === 0) continue;
         cold.push(first);
         warm.push(second);
