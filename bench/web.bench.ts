@@ -74,12 +74,13 @@ interface Load {
 
 /**
  * CPU time (user + system, with reaped children) of this process's descendants, in ms: the service's process tree
- * and the rest (Chromium). Less disturbed than wall time when other jobs share the machine.
+ * and the rest (Chromium). Less disturbed than wall time when other jobs share the machine. Linux only (/proc; 0
+ * elsewhere); clock ticks taken as 10 ms (USER_HZ 100).
  */
 function cpuTimes(servicePid: number): { browser: number; service: number } {
   const parent = new Map<number, number>();
   const ticks = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
+  for (const name of existsSync('/proc') ? readdirSync('/proc') : []) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
