@@ -10,6 +10,7 @@ import {
   mappingLines,
   mappingProblems,
   mappingToSend,
+  messageForOffice,
   normalizeHeader,
   outcomeOf,
   rowLabel,
@@ -143,6 +144,13 @@ describe('import wizard', () => {
     // An error answer of another shape (a 413 naming a field) still reads.
     expect(outcomeOf({ errors: [{ field: 'file', message: '文件过大' }] }, { message: '文件过大' }).errors).toEqual([{ row: null, column: 'file', value: null, message: '文件过大' }]);
     expect(outcomeOf(null, { message: 'x' })).toMatchObject({ ok: false, created: 0, errors: [], notes: [] });
+  });
+
+  it('drops the hint meant for API callers from the service message: the wizard has a checkbox for it', () => {
+    expect(messageForOffice('导入失败，未写入任何数据：第2行：未知单位“区水务局”（共3处错误）（如需自动新建这些单位，请使用 createUnits=true）')).toBe(
+      '导入失败，未写入任何数据：第2行：未知单位“区水务局”（共3处错误）',
+    );
+    expect(messageForOffice('导入失败，未写入任何数据：第84行：“任务内容”不能为空')).toBe('导入失败，未写入任何数据：第84行：“任务内容”不能为空');
   });
 
   it('says what a dry run would do in one line', () => {

@@ -200,3 +200,8 @@ export function outcomeOf(body: unknown, refused?: { message: string }): ImportO
     errors,
   };
 }
+
+/** The service's message without the hint meant for API callers ("请使用 createUnits=true"): the wizard offers a checkbox. */
+export function messageForOffice(message: string): string {
+  return message.replace(/（如需自动新建这些单位，请使用 createUnits=true）/, '');
+}
