@@ -145,6 +145,7 @@ test('an admin imports a sheet with unknown headers into a new plan: maps them i
   const selects = mapping.getByTestId('mapping-select');
   await choose(page, selects.nth(0), '任务内容（必需）');
   await choose(page, selects.nth(1), '牵头单位');
+  await page.screenshot({ path: `${ARTIFACTS}/office-import-mapping.png`, fullPage: true });
   await mapping.getByRole('button', { name: '按此对应重新预检' }).click();
 
   // The new plan has no units: the dry run names them, and offers to create them.
@@ -153,11 +154,16 @@ test('an admin imports a sheet with unknown headers into a new plan: maps them i
   await step.getByTestId('unknown-units').getByText('“区经济信息委”（第3行）').waitFor();
   assert.equal(await step.getByRole('button', { name: '确认导入' }).isDisabled(), true);
   await step.getByTestId('dry-run-error').getByText('导入失败，未写入任何数据：第2行：未知单位“区生态环境局”（共3处错误）', { exact: true }).waitFor();
-  await step.getByRole('checkbox', { name: /自动新建这些单位/ }).check();
+  await step.locator('.el-checkbox', { hasText: '自动新建这些单位' }).click();
+  assert.equal(await step.getByRole('checkbox', { name: /自动新建这些单位/ }).isChecked(), true);
   await step.getByRole('button', { name: '按新建单位重新预检' }).click();
   await step.getByTestId('dry-run-counts').getByText('预检通过：新增 2 项，更新 0 项，不变 0 项，跳过 0 行').waitFor();
   await step.getByTestId('units-created').getByText('将新建单位：区生态环境局、区经济信息委').waitFor();
   assert.equal((await tasksOf(admin, planId)).total, 0, 'a dry run writes nothing');
+  // The same step on a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${ARTIFACTS}/office-import-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await step.getByRole('button', { name: '确认导入' }).click();
   await page.getByTestId('step-done').getByText('新增 2 项，更新 0 项，不变 0 项，跳过 0 行').waitFor();
 
