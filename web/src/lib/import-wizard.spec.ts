@@ -13,6 +13,7 @@ import {
   messageForOffice,
   normalizeHeader,
   outcomeOf,
+  rememberedChoice,
   rowLabel,
   sheetProblem,
 } from './import-wizard.js';
@@ -108,6 +109,13 @@ describe('import wizard', () => {
     expect(mappingProblems({ 督办事项: 'content', 办结时间: 'content' }, TASK_FIELDS, check)).toEqual(['“督办事项”和“办结时间”都对应到“任务内容”，一个字段只能对应一列']);
     expect(mappingProblems({ 督办事项: 'content', 办结时间: 'deadline' }, TASK_FIELDS, check)).toEqual([]);
     expect(mappingProblems({ 督办事项: 'content', 办结时间: '' }, TASK_FIELDS, check)).toEqual([]);
+  });
+
+  it('starts an unknown header from the remembered mapping, so sending a mapping does not lose what was remembered', () => {
+    expect(rememberedChoice({ 督办事项: 'content', 备注栏: '' }, ' 督办\n事项')).toBe('content');
+    expect(rememberedChoice({ 督办事项: 'content', 备注栏: '' }, '备注栏')).toBe('');
+    expect(rememberedChoice({ 督办事项: 'content' }, '办结时间')).toBeNull();
+    expect(rememberedChoice(null, '督办事项')).toBeNull();
   });
 
   it('shows a remembered mapping with the Chinese field names', () => {

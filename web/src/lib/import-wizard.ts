@@ -205,3 +205,13 @@ export function outcomeOf(body: unknown, refused?: { message: string }): ImportO
 export function messageForOffice(message: string): string {
   return message.replace(/（如需自动新建这些单位，请使用 createUnits=true）/, '');
 }
+
+/**
+ * The field a remembered mapping gives a header (compared as the service compares headers), or null. A mapping sent
+ * with the file replaces the remembered one, so the wizard starts each unknown header from what was remembered.
+ */
+export function rememberedChoice(mapping: Readonly<Record<string, string>> | null, header: string): string | null {
+  const normalized = normalizeHeader(header);
+  const entry = Object.entries(mapping ?? {}).find(([h]) => normalizeHeader(h) === normalized);
+  return entry ? entry[1] : null;
+}
