@@ -2,6 +2,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './schema.js';
 import { forget, token } from '../session.js';
+import { fileNameOf } from '../lib/download-name.js';
 
 export const api = createClient<paths>({ baseUrl: '' });
 
@@ -34,6 +35,8 @@ export class ApiError extends Error {
     message: string,
     /** The fields the service named (errors[].field) with their Chinese messages. */
     readonly fields: FieldError[] = [],
+    /** The whole error answer, for pages that read more of it (an import's errors by row and column). */
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -88,14 +91,23 @@ export async function openFile(call: () => Promise<{ data?: unknown; response: R
   }
 }
 
+export interface UploadOptions {
+  /** Query parameters (undefined ones left out). */
+  query?: Record<string, string | number | boolean | undefined>;
+  /** Multipart text fields sent before the file. */
+  fields?: Record<string, string>;
+}
+
 /**
  * Uploads one file (multipart field `file`) with the bearer token, reporting progress (0-100): fetch cannot report
  * upload progress, XMLHttpRequest can. Answers the JSON, or throws an ApiError with the service's message.
  */
-export function uploadFile<T>(url: string, file: File, onProgress: (percent: number) => void): Promise<T> {
+export function uploadFile<T>(url: string, file: File, onProgress: (percent: number) => void, options: UploadOptions = {}): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined) query.set(name, String(value));
+    xhr.open('POST', query.toString() ? `${url}?${query.toString()}` : url);
     const current = token();
     if (current) xhr.setRequestHeader('Authorization', `Bearer ${current}`);
     xhr.upload.onprogress = (event) => {
@@ -114,10 +126,37 @@ export function uploadFile<T>(url: string, file: File, onProgress: (percent: num
         onExpired();
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
-      else reject(new ApiError(xhr.status, messageOf(xhr.status, body), fieldsOf(body)));
+      else reject(new ApiError(xhr.status, messageOf(xhr.status, body), fieldsOf(body), body));
     };
     const form = new FormData();
+    // Text fields go before the file: the service reads them as the file arrives.
+    for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
     form.append('file', file);
     xhr.send(form);
   });
+}
+
+/**
+ * Downloads a file the API serves only with the bearer token (an export, a template) under the name the service
+ * gives it: fetched as a blob, then saved through a temporary link. Answers the file name.
+ */
+export async function downloadFile(call: () => Promise<{ data?: unknown; response: Response }>, fallbackName: string): Promise<string> {
+  let result;
+  try {
+    result = await call();
+  } catch {
+    throw new ApiError(0, '无法连接服务，请检查网络后重试');
+  }
+  const { data, response } = result;
+  if (!response.ok) throw new ApiError(response.status, messageOf(response.status, null));
+  const name = fileNameOf(response.headers.get('Content-Disposition'), fallbackName);
+  const url = URL.createObjectURL(data as Blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
 }

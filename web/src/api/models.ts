@@ -208,3 +208,47 @@ export interface Signature {
   unit: UnitRef;
   signedDate: string;
 }
+
+// Import and export (导入导出), as src/spreadsheets/import.service.ts and import-mappings.ts answer.
+export type ListName = 'tasks' | 'projects' | 'indicators';
+
+export interface ImportError {
+  /** The row a clerk sees in Excel (1-based), or null for the file or its header. */
+  row: number | null;
+  /** The column as the sheet names it ("序号", "牵头单位", "F列"), or "mapping". */
+  column: string;
+  value: unknown;
+  message: string;
+}
+
+/** An import or dry run: accepted (ok, with counts) or refused with the service's message and every error. */
+export interface ImportOutcome {
+  ok: boolean;
+  message: string;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  skippedRows: { row: number; reason: string }[];
+  notes: string[];
+  mapping: Record<string, string> | null;
+  dryRun: boolean;
+  unitsCreated: string[];
+  errors: ImportError[];
+}
+
+export interface MappingField {
+  field: string;
+  name: string;
+  headers: string[];
+  required: boolean;
+}
+
+export interface MappingView {
+  planId: number;
+  list: ListName;
+  mapping: Record<string, string> | null;
+  updatedAt: string | null;
+  fields: MappingField[];
+}
