@@ -23,6 +23,11 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'my', title: '我的责任清单', path: '/plans/:planId/my', roles: ['unit'], needsPlan: true },
   { key: 'overview', title: '驾驶舱', path: '/plans/:planId/overview', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: true },
   { key: 'overdue', title: '逾期事项', path: '/plans/:planId/overview#overdue', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: true },
+  { key: 'review', title: '审核进展', path: '/plans/:planId/review', roles: ['office', 'admin'], needsPlan: true },
+  { key: 'notices', title: '督办通知', path: '/plans/:planId/notices', roles: ['office', 'admin'], needsPlan: true },
+  { key: 'extensions', title: '延期申请', path: '/plans/:planId/extensions', roles: ['office', 'admin'], needsPlan: true },
+  { key: 'signatures', title: '签收情况', path: '/plans/:planId/signatures', roles: ['office', 'admin'], needsPlan: true },
+  { key: 'instructions', title: '领导批示', path: '/plans/:planId/instructions', roles: ['office', 'admin'], needsPlan: true },
   { key: 'plans', title: '建设方案', path: '/plans', roles: ['office', 'admin'], needsPlan: false },
   { key: 'password', title: '修改密码', path: '/password', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: false },
 ];
