@@ -91,11 +91,11 @@ export interface SignatureRowLike {
   signed: boolean;
 }
 
-export interface UnsignedGroup<R> {
+export type UnsignedGroup<R> = {
   unit: { id: number; name: string };
   rows: R[];
   lead: number;
-}
+};
 
 /** Rows not signed for, grouped by unit: units with most to sign for first, then by name; rows keep their order. */
 export function groupUnsigned<R extends SignatureRowLike>(rows: readonly R[]): UnsignedGroup<R>[] {
