@@ -57,12 +57,15 @@ test('the office accepts a unit’s “done” report from the review queue: the
   await rowOf(done.seq).waitFor();
   await rowOf(other.seq).waitFor();
   assert.match(await rowOf(done.seq).textContent(), /区经济信息委（牵头）.*已完成.*100%.*待审核/);
+  await page.locator('[data-test=review-table] .el-loading-mask').waitFor({ state: 'detached' });
   await page.screenshot({ path: `${ARTIFACTS}/office-review-queue.png` });
 
   await rowOf(done.seq).click();
   const drawer = page.locator('.review-drawer');
   await drawer.getByText(`${done.seq}号任务已全部完成，认定文件见附件。`).waitFor();
   await drawer.getByText('牵头单位报告已完成：通过后该节点销号').waitFor();
+  await page.waitForTimeout(500); // the drawer slides in
+  await page.screenshot({ path: `${ARTIFACTS}/office-review-drawer.png` });
   await drawer.getByLabel('审核意见（退回时必填）').fill('经核实，已完成。');
   await drawer.getByRole('button', { name: '通过并销号' }).click();
   await page.getByText('已通过，节点已销号').waitFor();
