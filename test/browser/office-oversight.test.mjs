@@ -125,8 +125,43 @@ test('the office returns a report with a reason (required); the unit sees the re
   await unit.context.close();
 });
 
+test('from the review drawer the office suspends a milestone and resumes it, each with a reason (required)', async () => {
+  // The demo progress has 区经济信息委's report on task 11 (推进中) waiting for review.
+  const reports = (await app.api('/plans/2/progress?status=submitted&itemType=task', { token: office })).body;
+  const tasks = (await app.api('/plans/2/tasks?limit=1000', { token: office })).body.items;
+  const task11 = tasks.find((t) => t.seq === 11);
+  const report = reports.find((r) => r.itemId === task11.id);
+  assert.ok(report, 'a submitted report on task 11 in the demo data');
+  const milestone = task11.milestones.find((m) => m.id === report.milestoneId) ?? task11.milestones[0];
+  assert.ok(['not_started', 'in_progress', 'submitted'].includes(milestone.status));
+
+  const { context, page, errors } = await app.newPage(DESKTOP);
+  await app.signIn(page, ACCOUNTS.office, '/plans/2/review');
+  await page.locator('[data-test=review-table] .el-table__row', { hasText: /任务11(?!\d)/ }).click();
+  const drawer = page.locator('.review-drawer');
+  await drawer.getByRole('button', { name: '暂停' }).click();
+  const suspend = page.getByRole('dialog', { name: `暂停：${milestone.phrase}` });
+  await suspend.getByRole('button', { name: '确定暂停' }).click();
+  await suspend.getByText('请写明原因').waitFor();
+  await suspend.getByLabel('原因').fill('规划调整，暂缓实施');
+  await suspend.getByRole('button', { name: '确定暂停' }).click();
+  await page.getByText('已暂停：节点现为“已暂停”').waitFor();
+  assert.equal((await app.api(`/plans/2/tasks/${task11.id}`, { token: office })).body.milestones.find((m) => m.id === milestone.id).status, 'suspended');
+
+  await drawer.getByRole('button', { name: '恢复' }).click();
+  const resume = page.getByRole('dialog', { name: `恢复：${milestone.phrase}` });
+  await resume.getByLabel('原因').fill('规划调整完成，恢复推进');
+  await resume.getByRole('button', { name: '确定恢复' }).click();
+  await page.getByText(/已恢复：节点现为/).waitFor();
+  await drawer.getByRole('button', { name: '暂停' }).waitFor();
+  assert.equal((await app.api(`/plans/2/tasks/${task11.id}`, { token: office })).body.milestones.find((m) => m.id === milestone.id).status, milestone.status);
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});
+
 test('the office approves an extension: the milestone’s due date moves and the first one is kept', async () => {
-  const task = open.find((t) => t.milestones.some((m) => m.dueDate && m.dueDate < '2027-06-30' && m.status !== 'closed'));
+  // Not one of the tasks the review steps above close out or send back.
+  const task = open.slice(3).find((t) => t.milestones.some((m) => m.dueDate && m.dueDate < '2027-06-30' && m.status !== 'closed'));
   const milestone = task.milestones.find((m) => m.dueDate && m.dueDate < '2027-06-30' && m.status !== 'closed');
   const asked = await app.api('/plans/2/extensions', { token: jxw, method: 'POST', body: { milestoneId: milestone.id, requestedDueDate: '2027-06-30', reason: '第三方评价机构现场核查推迟' } });
   assert.equal(asked.status, 201, JSON.stringify(asked.body));
