@@ -30,6 +30,7 @@ declare module 'vue' {
     ElMenu: typeof import('element-plus/es')['ElMenu']
     ElMenuItem: typeof import('element-plus/es')['ElMenuItem']
     ElOption: typeof import('element-plus/es')['ElOption']
+    ElPagination: typeof import('element-plus/es')['ElPagination']
     ElPopconfirm: typeof import('element-plus/es')['ElPopconfirm']
     ElProgress: typeof import('element-plus/es')['ElProgress']
     ElRadio: typeof import('element-plus/es')['ElRadio']
@@ -51,8 +52,10 @@ declare module 'vue' {
     ItemNotices: typeof import('./src/components/ItemNotices.vue')['default']
     LightBar: typeof import('./src/components/LightBar.vue')['default']
     LightDot: typeof import('./src/components/LightDot.vue')['default']
+    MilestoneActions: typeof import('./src/components/MilestoneActions.vue')['default']
     MilestoneList: typeof import('./src/components/MilestoneList.vue')['default']
     ProgressDrawer: typeof import('./src/components/ProgressDrawer.vue')['default']
+    ReviewDrawer: typeof import('./src/components/ReviewDrawer.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
   }

@@ -3,8 +3,9 @@ import { BaseEntity } from '../database/base.entity.js';
 import type { Channel } from '../units/unit-contact.entity.js';
 
 /** What produced a message. */
-export type MessageRule = 'before' | 'due' | 'overdue' | 'escalation' | 'monthly_call' | 'nudge' | 'digest';
-export const MESSAGE_RULES: readonly MessageRule[] = ['before', 'due', 'overdue', 'escalation', 'monthly_call', 'nudge', 'digest'];
+export type MessageRule = 'before' | 'due' | 'overdue' | 'escalation' | 'monthly_call' | 'nudge' | 'digest' | 'signature';
+/** signature: the office's reminder to sign for items (签收), sent when the office asks. */
+export const MESSAGE_RULES: readonly MessageRule[] = ['before', 'due', 'overdue', 'escalation', 'monthly_call', 'nudge', 'digest', 'signature'];
 
 /** pending: waiting for its next attempt; sending: an attempt is under way; sent; failed: given up (see lastError). */
 export type MessageStatus = 'pending' | 'sending' | 'sent' | 'failed';

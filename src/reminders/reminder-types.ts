@@ -44,7 +44,7 @@ export interface InstructionNote {
   content: string;
 }
 
-export type ReminderRule = Exclude<MessageRule, 'digest'>;
+export type ReminderRule = Exclude<MessageRule, 'digest' | 'signature'>;
 
 /** Everything a reminder (催办) message says, for one recipient on one date. */
 export interface ReminderContent {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ListItemFilter, ListItemRefDto } from '../common/list-item-ref.dto.js';
 
 /** A unit user signs for (签收) an item its unit leads or supports. */
@@ -20,4 +20,16 @@ export class SignatureListQuery extends ListItemFilter {
   @Min(1)
   @Max(2147483647)
   unitId?: number;
+}
+
+/** The office reminds units that have not signed for their items (签收). */
+export class RemindSignaturesDto {
+  @ApiPropertyOptional({ type: [Number], example: [12, 15], description: 'only these units; left out: every unit with items not signed for' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(2147483647, { each: true })
+  unitIds?: number[];
 }

@@ -252,3 +252,68 @@ export interface MappingView {
   updatedAt: string | null;
   fields: MappingField[];
 }
+
+// The office's oversight screens (督办): reports in the review queue, notices and extensions as the API answers them.
+export type ItemType = 'task' | 'project' | 'indicator';
+
+/** A progress report as GET /plans/:planId/progress lists it. */
+export interface ReviewReport extends ProgressEntry {
+  planId: number;
+  itemType: ItemType;
+  itemId: number;
+  reviewerId: number | null;
+}
+
+export interface NoticeView {
+  id: number;
+  itemType: ItemType;
+  itemId: number;
+  unit: UnitRef;
+  content: string;
+  answerBy: string | null;
+  issuedDate: string;
+  status: 'open' | 'answered';
+  answer: string | null;
+  answeredDate: string | null;
+}
+
+export interface ExtensionView {
+  id: number;
+  milestoneId: number;
+  itemType: ItemType;
+  itemId: number;
+  occurrence: string | null;
+  unit: UnitRef;
+  currentDueDate: string | null;
+  requestedDueDate: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'refused';
+  decisionComment: string | null;
+  decidedDate: string | null;
+}
+
+/** A unit's hold on an item with its title (GET /plans/:planId/signatures). */
+export interface SignatureLine extends SignatureRow {
+  title: string;
+}
+
+/** The answer to POST /plans/:planId/signatures/remind. */
+export interface SignatureReminder {
+  date: string;
+  queued: number;
+  units: { unit: UnitRef; unsigned: number; queued: number; alreadyToday: number }[];
+  unreachable: UnitRef[];
+}
+
+/** The answer to a close-out action on a milestone (reopen, suspend, resume, waive). */
+export interface MilestoneChangeAnswer {
+  milestoneId: number;
+  status: Status;
+  itemStatus: Status;
+}
+
+export interface UnitListEntry {
+  id: number;
+  name: string;
+  kind: string;
+}

@@ -1174,6 +1174,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{planId}/signatures/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SignaturesController_remind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{planId}/outbox": {
         parameters: {
             query?: never;
@@ -1970,6 +1986,16 @@ export interface components {
             itemType: "task" | "project" | "indicator";
             /** @example 11 */
             itemId: number;
+        };
+        RemindSignaturesDto: {
+            /**
+             * @description only these units; left out: every unit with items not signed for
+             * @example [
+             *       12,
+             *       15
+             *     ]
+             */
+            unitIds?: number[];
         };
     };
     responses: never;
@@ -4458,13 +4484,36 @@ export interface operations {
             };
         };
     };
+    SignaturesController_remind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemindSignaturesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PlanOutboxController_list: {
         parameters: {
             query?: {
                 limit?: components["schemas"]["Object"];
                 offset?: components["schemas"]["Object"];
                 status?: "pending" | "sending" | "sent" | "failed";
-                rule?: "before" | "due" | "overdue" | "escalation" | "monthly_call" | "nudge" | "digest";
+                rule?: "before" | "due" | "overdue" | "escalation" | "monthly_call" | "nudge" | "digest" | "signature";
                 /** @description messages for this date */
                 sendDate?: string;
             };
@@ -4530,7 +4579,7 @@ export interface operations {
                 limit?: components["schemas"]["Object"];
                 offset?: components["schemas"]["Object"];
                 status?: "pending" | "sending" | "sent" | "failed";
-                rule?: "before" | "due" | "overdue" | "escalation" | "monthly_call" | "nudge" | "digest";
+                rule?: "before" | "due" | "overdue" | "escalation" | "monthly_call" | "nudge" | "digest" | "signature";
                 /** @description messages for this date */
                 sendDate?: string;
             };
