@@ -1281,7 +1281,6 @@ export interface components {
             /** @description false: the user can no longer sign in and their tokens stop working */
             active?: boolean;
         };
-        Object: Record<string, never>;
         CreateReportDto: {
             /**
              * @description in_progress, or done (the lead unit saying the work is finished)
@@ -2219,8 +2218,8 @@ export interface operations {
     AuditController_forPlan: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description table changed, e.g. tasks, projects, indicators, units, assignments, milestones, users */
                 entityType?: string;
                 /** @description id of the row changed */
@@ -2253,8 +2252,8 @@ export interface operations {
     AuditController_all: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description table changed, e.g. tasks, projects, indicators, units, assignments, milestones, users */
                 entityType?: string;
                 /** @description id of the row changed */
@@ -2921,8 +2920,8 @@ export interface operations {
     TasksController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description lead unit id or name */
                 leadUnit?: string;
                 /** @description supporting unit id or name */
@@ -3086,8 +3085,8 @@ export interface operations {
     ProjectsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description lead unit id or name */
                 leadUnit?: string;
                 /** @description supporting unit id or name */
@@ -3251,8 +3250,8 @@ export interface operations {
     IndicatorsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description lead unit id or name */
                 leadUnit?: string;
                 /** @description supporting unit id or name */
@@ -4428,8 +4427,8 @@ export interface operations {
     PlanOutboxController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: "pending" | "sending" | "sent" | "failed";
                 rule?: "before" | "due" | "overdue" | "escalation" | "monthly_call" | "nudge" | "digest";
                 /** @description messages for this date */
@@ -4494,8 +4493,8 @@ export interface operations {
     OutboxController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: "pending" | "sending" | "sent" | "failed";
                 rule?: "before" | "due" | "overdue" | "escalation" | "monthly_call" | "nudge" | "digest";
                 /** @description messages for this date */
