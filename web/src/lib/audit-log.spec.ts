@@ -1,4 +1,4 @@
-import { auditQuery, fieldChanges, filtersFromQuery, formatInstant, itemLink, NO_FILTERS } from './audit-log.js';
+import { actorLabel, auditQuery, objectLabel, fieldChanges, filtersFromQuery, formatInstant, itemLink, NO_FILTERS } from './audit-log.js';
 
 describe('the audit log in Chinese', () => {
   it('writes the moment of a change in the plan time zone, not UTC', () => {
@@ -23,6 +23,18 @@ describe('the audit log in Chinese', () => {
   it('finds the differing fields itself when an entry does not name them, and shows an insert field by field', () => {
     expect(fieldChanges({ before: { a: 1, b: [1, 2] }, after: { a: 1, b: [1, 3] } })).toEqual([{ field: 'b', before: '[1,2]', after: '[1,3]' }]);
     expect(fieldChanges({ before: null, after: { id: 9, name: '区水利局' } })).toEqual([{ field: 'name', before: '—', after: '区水利局' }]);
+  });
+
+  it('names changes made outside a request (seeds, the command line) as the system\'s', () => {
+    expect(actorLabel('system')).toBe('系统（初始化或命令行）');
+    expect(actorLabel('jiangjin-office')).toBe('jiangjin-office');
+  });
+
+  it('names a task, project or indicator by its 序号 in the plan, other rows by table and number', () => {
+    expect(objectLabel({ entityType: 'tasks', entityId: 56, before: { seq: 7 }, after: { seq: 7 } })).toBe('任务7');
+    expect(objectLabel({ entityType: 'projects', entityId: 3, before: { seq: 2 }, after: null })).toBe('项目2');
+    expect(objectLabel({ entityType: 'units', entityId: 62, before: null, after: { name: 'x' } })).toBe('责任单位 #62');
+    expect(objectLabel({ entityType: 'plans', entityId: null, before: null, after: null })).toBe('建设方案');
   });
 
   it('links entries about tasks, projects and indicators to their pages, and nothing else', () => {

@@ -83,6 +83,11 @@ export function fieldName(field: string): string {
   return FIELD_NAMES[field] ?? field;
 }
 
+/** "system" (seeds, migrations, the command line) in Chinese; users by their user name. */
+export function actorLabel(actorName: string): string {
+  return actorName === 'system' ? '系统（初始化或命令行）' : actorName;
+}
+
 export function entityName(entityType: string): string {
   return ENTITY_NAMES[entityType] ?? entityType;
 }
@@ -132,6 +137,17 @@ export function fieldChanges(entry: Pick<AuditEntry, 'before' | 'after' | 'chang
     entry.changed ??
     [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
   return fields.filter((f) => !BOOKKEEPING.has(f)).map((field) => ({ field, before: showValue(before[field]), after: showValue(after[field]) }));
+}
+
+/**
+ * What the entry is about, as offices name it: a task, project or indicator by its 序号 in the plan ("任务7"),
+ * anything else by its table and row number ("责任单位 #62").
+ */
+export function objectLabel(entry: Pick<AuditEntry, 'entityType' | 'entityId' | 'before' | 'after'>): string {
+  const seq = entry.after?.seq ?? entry.before?.seq;
+  const isItem = entry.entityType === 'tasks' || entry.entityType === 'projects' || entry.entityType === 'indicators';
+  if (isItem && (typeof seq === 'number' || typeof seq === 'string')) return `${entityName(entry.entityType)}${seq}`;
+  return entry.entityId === null ? entityName(entry.entityType) : `${entityName(entry.entityType)} #${entry.entityId}`;
 }
 
 /** The list items whose page the app has: a log entry about one links to it. */
