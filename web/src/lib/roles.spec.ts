@@ -1,10 +1,11 @@
 import { menuFor, ROLE_NAMES } from './roles.js';
 
 describe('menus by role', () => {
-  it('shows a leader the overview of the plan and the password page only', () => {
+  it('shows a leader the overview of the plan, its reports and the password page only', () => {
     expect(menuFor('leader', 2)).toEqual([
       { key: 'overview', title: '驾驶舱', path: '/plans/2/overview' },
       { key: 'overdue', title: '逾期事项', path: '/plans/2/overview#overdue' },
+      { key: 'reports', title: '报告', path: '/plans/2/reports' },
       { key: 'password', title: '修改密码', path: '/password' },
     ]);
     expect(ROLE_NAMES.leader).toBe('领导');
