@@ -22,6 +22,7 @@ export const router = createRouter({
         { path: 'plans/:planId(\\d+)/indicators/:id(\\d+)', component: () => import('./pages/plans/ItemPage.vue'), meta: { title: '指标', list: 'indicators' } },
         { path: 'plans/:planId(\\d+)/audit', component: () => import('./pages/AuditPage.vue'), meta: { title: '审计日志' } },
         { path: 'plans/:planId(\\d+)/reports', component: () => import('./pages/plans/reports/ReportsPage.vue'), meta: { title: '报告' } },
+        { path: 'plans/:planId(\\d+)/reminders', component: () => import('./pages/plans/reminders/RemindersPage.vue'), meta: { title: '催办提醒' } },
         { path: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { title: '审计日志' } },
         { path: ':rest(.*)*', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
       ],

@@ -1863,7 +1863,7 @@ export interface components {
              *       1
              *     ]
              */
-            beforeDays?: string[];
+            beforeDays?: number[];
             /** @description remind the unit on the due day */
             onDueDay?: boolean;
             /**
