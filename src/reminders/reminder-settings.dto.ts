@@ -18,7 +18,7 @@ export class UpdateReminderSettingsDto {
   @IsBoolean()
   enabled?: boolean;
 
-  @ApiPropertyOptional({ example: [30, 7, 1], description: 'days before a deadline when the liaison is reminded' })
+  @ApiPropertyOptional({ type: [Number], example: [30, 7, 1], description: 'days before a deadline when the liaison is reminded' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)

@@ -8,6 +8,7 @@ import type { Role } from '../lib/roles.js';
 export type { ProgressReport, IndicatorProgress, ListProgress, StatusCounts, UnitProgress } from '../../../src/reports/progress-report.js';
 export type { OverdueReport, OverdueRow } from '../../../src/reports/overdue-report.js';
 export type { UnitsReport, UnitItemLine } from '../../../src/reports/unit-report.js';
+export type { AssessmentReport, AssessmentWeights, UnitAssessment } from '../../../src/reports/assessment.js';
 
 export interface User {
   id: number;

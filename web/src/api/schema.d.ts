@@ -1313,7 +1313,6 @@ export interface components {
             /** @description false: the user can no longer sign in and their tokens stop working */
             active?: boolean;
         };
-        Object: Record<string, never>;
         CreateReportDto: {
             /**
              * @description in_progress, or done (the lead unit saying the work is finished)
@@ -1896,7 +1895,7 @@ export interface components {
              *       1
              *     ]
              */
-            beforeDays?: string[];
+            beforeDays?: number[];
             /** @description remind the unit on the due day */
             onDueDay?: boolean;
             /**
@@ -2261,8 +2260,8 @@ export interface operations {
     AuditController_forPlan: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description table changed, e.g. tasks, projects, indicators, units, assignments, milestones, users */
                 entityType?: string;
                 /** @description id of the row changed */
@@ -2295,8 +2294,8 @@ export interface operations {
     AuditController_all: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description table changed, e.g. tasks, projects, indicators, units, assignments, milestones, users */
                 entityType?: string;
                 /** @description id of the row changed */
@@ -2980,8 +2979,8 @@ export interface operations {
     TasksController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description lead unit id or name */
                 leadUnit?: string;
                 /** @description supporting unit id or name */
@@ -3145,8 +3144,8 @@ export interface operations {
     ProjectsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description lead unit id or name */
                 leadUnit?: string;
                 /** @description supporting unit id or name */
@@ -3310,8 +3309,8 @@ export interface operations {
     IndicatorsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description lead unit id or name */
                 leadUnit?: string;
                 /** @description supporting unit id or name */
@@ -4510,8 +4509,8 @@ export interface operations {
     PlanOutboxController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: "pending" | "sending" | "sent" | "failed";
                 rule?: "before" | "due" | "overdue" | "escalation" | "monthly_call" | "nudge" | "digest" | "signature";
                 /** @description messages for this date */
@@ -4576,8 +4575,8 @@ export interface operations {
     OutboxController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: "pending" | "sending" | "sent" | "failed";
                 rule?: "before" | "due" | "overdue" | "escalation" | "monthly_call" | "nudge" | "digest" | "signature";
                 /** @description messages for this date */

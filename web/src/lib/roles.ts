@@ -30,6 +30,10 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'instructions', title: '领导批示', path: '/plans/:planId/instructions', roles: ['office', 'admin'], needsPlan: true },
   { key: 'plans', title: '建设方案', path: '/plans', roles: ['office', 'admin'], needsPlan: false },
   { key: 'import', title: '导入导出', path: '/plans/:planId/import', roles: ['office', 'admin'], needsPlan: true },
+  { key: 'reports', title: '报告', path: '/plans/:planId/reports', roles: ['office', 'leader', 'admin'], needsPlan: true },
+  { key: 'reminders', title: '催办提醒', path: '/plans/:planId/reminders', roles: ['office'], needsPlan: true },
+  { key: 'audit', title: '审计日志', path: '/plans/:planId/audit', roles: ['office'], needsPlan: true },
+  { key: 'audit-all', title: '审计日志（全部）', path: '/audit', roles: ['admin'], needsPlan: false },
   { key: 'password', title: '修改密码', path: '/password', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: false },
 ];
 
