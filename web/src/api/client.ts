@@ -34,6 +34,8 @@ export class ApiError extends Error {
     message: string,
     /** The fields the service named (errors[].field) with their Chinese messages. */
     readonly fields: FieldError[] = [],
+    /** The answer's JSON as sent (a 409 carries the current row as `current`). */
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -66,7 +68,7 @@ export async function expectJson<T>(call: Promise<{ data?: unknown; error?: unkn
   } catch {
     throw new ApiError(0, '无法连接服务，请检查网络后重试');
   }
-  if (!result.response.ok) throw new ApiError(result.response.status, messageOf(result.response.status, result.error), fieldsOf(result.error));
+  if (!result.response.ok) throw new ApiError(result.response.status, messageOf(result.response.status, result.error), fieldsOf(result.error), result.error);
   return result.data as T;
 }
 

@@ -23,6 +23,10 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'my', title: '我的责任清单', path: '/plans/:planId/my', roles: ['unit'], needsPlan: true },
   { key: 'overview', title: '驾驶舱', path: '/plans/:planId/overview', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: true },
   { key: 'overdue', title: '逾期事项', path: '/plans/:planId/overview#overdue', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: true },
+  { key: 'list-tasks', title: '任务清单', path: '/plans/:planId/lists/tasks', roles: ['office', 'admin'], needsPlan: true },
+  { key: 'list-projects', title: '项目清单', path: '/plans/:planId/lists/projects', roles: ['office', 'admin'], needsPlan: true },
+  { key: 'list-indicators', title: '目标清单', path: '/plans/:planId/lists/indicators', roles: ['office', 'admin'], needsPlan: true },
+  { key: 'list-responsibilities', title: '责任清单', path: '/plans/:planId/lists/responsibilities', roles: ['office', 'admin'], needsPlan: true },
   { key: 'plans', title: '建设方案', path: '/plans', roles: ['office', 'admin'], needsPlan: false },
   { key: 'password', title: '修改密码', path: '/password', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: false },
 ];
