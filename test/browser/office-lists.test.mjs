@@ -69,6 +69,19 @@ test('the office filters Jiangjin tasks by lead unit and sees the count the API 
   await context.close();
 });
 
+test('the list shows a past day: on 2024-01-01 the items overdue are those due before then, as the API counts them', async () => {
+  const overdueThen = (await app.api(`/plans/${PLAN}/tasks?asOf=2024-01-01&overdue=true&limit=1000`, { token })).body.items;
+  // Only milestones due before 2024 could be overdue that day (the 2025 deadlines were still ahead).
+  assert.ok(overdueThen.length > 0);
+  for (const t of overdueThen) assert.ok(t.milestones.some((m) => m.dueDate && m.dueDate < '2024-01-01'), `任务${t.seq} had a deadline before 2024`);
+  const { page, context, errors } = await app.newPage(DESKTOP);
+  await app.signIn(page, ACCOUNTS.office, `/plans/${PLAN}/lists/tasks?asOf=2024-01-01&overdue=true`);
+  await page.getByText(`共 ${overdueThen.length} 项（已按 1 个条件筛选） · 按 2024年1月1日 的情况显示`).waitFor();
+  assert.equal(await page.locator('[data-test=filter-as-of] input, input[aria-label="查看日期（截至当日的状态）"]').first().inputValue(), '2024年1月1日');
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});
+
 test('the office changes a milestone date with a note; the task shows the new date and the phrase as written', async () => {
   // A task on the first page whose milestone has a phrase and a date.
   const target = (await allTasks()).find((t) => t.seq <= 20 && t.milestones.length === 1 && t.milestones[0].phrase && t.milestones[0].dueDate);
@@ -141,6 +154,8 @@ test('two sessions edit the same task: the second sees the 409, the first’s ch
   const second = await app.newPage({ width: 390, height: 844 });
   await app.signIn(first.page, ACCOUNTS.office, `/plans/${PLAN}/lists/tasks`);
   await app.signIn(second.page, ACCOUNTS.office, `/plans/${PLAN}/lists/tasks`);
+  await second.page.locator('.el-table__body-wrapper tbody tr').first().waitFor();
+  await second.page.screenshot({ path: `${ARTIFACTS}/office-lists-phone.png` });
   // Both open the task at the same version.
   const drawerA = await openDrawer(first.page, 3);
   const drawerB = await openDrawer(second.page, 3);
