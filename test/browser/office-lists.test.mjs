@@ -198,3 +198,24 @@ test('two sessions edit the same task: the second sees the 409, the first’s ch
   await first.context.close();
   await second.context.close();
 });
+
+test('the office withdraws a task with a reason: it leaves the list and keeps its history', async () => {
+  const target = (await allTasks()).find((t) => t.seq === 82);
+  const inForce = (await app.api(`/plans/${PLAN}/tasks?limit=1`, { token })).body.total;
+  const { page, context, errors } = await app.newPage(DESKTOP);
+  await app.signIn(page, ACCOUNTS.office, `/plans/${PLAN}/lists/tasks?size=100`);
+  await page.getByText(`共 ${inForce} 项`).waitFor();
+  await page.getByRole('button', { name: '撤销任务82', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '撤销任务82' });
+  await dialog.getByRole('button', { name: '确认撤销' }).click();
+  await dialog.getByText('请填写撤销原因').waitFor();
+  await dialog.getByLabel('撤销原因').fill('经领导小组研究，该任务并入任务12');
+  await dialog.getByRole('button', { name: '确认撤销' }).click();
+  await page.getByText('任务82已撤销').waitFor();
+  await page.getByText(`共 ${inForce - 1} 项`).waitFor();
+  const stored = await task(target.id);
+  assert.equal(stored.withdrawnReason, '经领导小组研究，该任务并入任务12');
+  assert.equal(stored.withdrawnOn, '2026-11-23');
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});
