@@ -92,9 +92,11 @@ test('the office changes a milestone date with a note; the task shows the new da
   const drawer = await openDrawer(page, target.seq);
   const editor = drawer.locator(`[data-test=milestone-${milestone.id}]`);
   await editor.getByText(`“${milestone.phrase}”`).waitFor();
-  const date = editor.locator('input').first();
-  await date.fill('2027年6月30日');
-  await date.press('Enter');
+  // The office types the new deadline as words; the parser's reading shows and is taken into the date.
+  await editor.getByLabel('节点1的时限文字').fill('2027年6月底前');
+  await editor.getByText('原文“2027年6月底前”，系统读作：').waitFor();
+  await editor.getByRole('button', { name: '采用2027年6月30日' }).click();
+  assert.equal(await editor.locator('input').first().inputValue(), '2027年6月30日');
   await editor.getByLabel('节点1的调整说明').fill('经无废办主任办公会研究，延至2027年6月底');
   await editor.getByRole('button', { name: '保存时限' }).click();
   await page.getByText('时限已改为2027年6月30日').waitFor();
