@@ -12,6 +12,8 @@ export {}
 declare module 'vue' {
   export interface GlobalComponents {
     BriefingButton: typeof import('./src/components/BriefingButton.vue')['default']
+    ConflictView: typeof import('./src/components/lists/ConflictView.vue')['default']
+    DeadlineReading: typeof import('./src/components/lists/DeadlineReading.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElButton: typeof import('element-plus/es')['ElButton']
     ElCard: typeof import('element-plus/es')['ElCard']
@@ -21,6 +23,7 @@ declare module 'vue' {
     ElConfigProvider: typeof import('element-plus/es')['ElConfigProvider']
     ElDatePicker: typeof import('element-plus/es')['ElDatePicker']
     ElDialog: typeof import('element-plus/es')['ElDialog']
+    ElDivider: typeof import('element-plus/es')['ElDivider']
     ElDrawer: typeof import('element-plus/es')['ElDrawer']
     ElEmpty: typeof import('element-plus/es')['ElEmpty']
     ElForm: typeof import('element-plus/es')['ElForm']
@@ -53,16 +56,20 @@ declare module 'vue' {
     ElTimeSelect: typeof import('element-plus/es')['ElTimeSelect']
     ElUpload: typeof import('element-plus/es')['ElUpload']
     ExtensionDialog: typeof import('./src/components/ExtensionDialog.vue')['default']
+    IndicatorValues: typeof import('./src/components/lists/IndicatorValues.vue')['default']
+    ItemEditDrawer: typeof import('./src/components/lists/ItemEditDrawer.vue')['default']
     ItemInstructions: typeof import('./src/components/ItemInstructions.vue')['default']
     ItemNotices: typeof import('./src/components/ItemNotices.vue')['default']
     LightBar: typeof import('./src/components/LightBar.vue')['default']
     LightDot: typeof import('./src/components/LightDot.vue')['default']
     MilestoneActions: typeof import('./src/components/MilestoneActions.vue')['default']
+    MilestoneEditor: typeof import('./src/components/lists/MilestoneEditor.vue')['default']
     MilestoneList: typeof import('./src/components/MilestoneList.vue')['default']
     ProgressDrawer: typeof import('./src/components/ProgressDrawer.vue')['default']
     ReviewDrawer: typeof import('./src/components/ReviewDrawer.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    WithdrawDialog: typeof import('./src/components/lists/WithdrawDialog.vue')['default']
   }
   export interface GlobalDirectives {
     vLoading: typeof import('element-plus/es')['ElLoadingDirective']

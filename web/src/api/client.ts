@@ -35,7 +35,7 @@ export class ApiError extends Error {
     message: string,
     /** The fields the service named (errors[].field) with their Chinese messages. */
     readonly fields: FieldError[] = [],
-    /** The whole error answer, for pages that read more of it (an import's errors by row and column). */
+    /** The whole error answer, for pages that read more of it (an import's errors by row and column; a 409's current row as `current`). */
     readonly body: unknown = null,
   ) {
     super(message);
@@ -69,7 +69,7 @@ export async function expectJson<T>(call: Promise<{ data?: unknown; error?: unkn
   } catch {
     throw new ApiError(0, '无法连接服务，请检查网络后重试');
   }
-  if (!result.response.ok) throw new ApiError(result.response.status, messageOf(result.response.status, result.error), fieldsOf(result.error));
+  if (!result.response.ok) throw new ApiError(result.response.status, messageOf(result.response.status, result.error), fieldsOf(result.error), result.error);
   return result.data as T;
 }
 
