@@ -1,5 +1,4 @@
 import type { MappingField } from '../api/models.js';
-import { fileNameOf } from './download-name.js';
 import {
   checkHeaders,
   confirmState,
@@ -181,12 +180,5 @@ describe('import wizard', () => {
     expect(confirmState({ dryRun: same, current: true, busy: false })).toEqual({ allowed: false, reason: '表格与现有清单完全相同，无需导入' });
     expect(confirmState({ dryRun: same, current: true, busy: false, withMapping: true }).allowed).toBe(true);
     expect(confirmState({ dryRun: accepted({ created: 0, updated: 0, unitsCreated: ['区水务局'] }), current: true, busy: false }).allowed).toBe(true);
-  });
-
-  it('saves a download under the name the service gives', () => {
-    expect(fileNameOf("attachment; filename*=UTF-8''%E6%B1%9F%E6%B4%A5-%E4%BB%BB%E5%8A%A1%E6%B8%85%E5%8D%95.xlsx", 'x.xlsx')).toBe('江津-任务清单.xlsx');
-    expect(fileNameOf('attachment; filename="report.csv"', 'x.csv')).toBe('report.csv');
-    expect(fileNameOf("attachment; filename*=UTF-8''%E6%B1", 'x.csv')).toBe('x.csv');
-    expect(fileNameOf(null, '任务清单.xlsx')).toBe('任务清单.xlsx');
   });
 });

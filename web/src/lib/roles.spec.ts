@@ -1,4 +1,4 @@
-import { menuFor, ROLE_NAMES } from './roles.js';
+import { menuFor, menuTree, ROLE_NAMES } from './roles.js';
 
 describe('menus by role', () => {
   it('shows a leader the overview of the plan, its reports and the password page only', () => {
@@ -15,5 +15,18 @@ describe('menus by role', () => {
   });
   it('leaves plan pages out for an account bound to no plan', () => {
     expect(menuFor('admin', null).map((m) => m.key)).toEqual(['plans', 'audit-all', 'password']);
+  });
+  it('gathers the office\'s many pages in sub-menus, and leaves a one-entry group at the top level', () => {
+    const titles = (nodes: ReturnType<typeof menuTree>) => nodes.map((n) => ('group' in n ? `${n.group}: ${n.children.map((c) => c.title).join(' ')}` : n.title));
+    expect(titles(menuTree('office', 2))).toEqual([
+      '驾驶舱',
+      '逾期事项',
+      '清单管理: 任务清单 项目清单 目标清单 责任清单 导入导出',
+      '督办: 审核进展 督办通知 延期申请 签收情况 领导批示 催办提醒',
+      '报告',
+      '系统: 建设方案 审计日志 修改密码',
+    ]);
+    expect(titles(menuTree('leader', 2))).toEqual(['驾驶舱', '逾期事项', '报告', '修改密码']);
+    expect(titles(menuTree('admin', null))).toEqual(['系统: 建设方案 审计日志（全部） 修改密码']);
   });
 });
