@@ -51,6 +51,11 @@ test('the office finds who changed a task, when, and the text before and after',
   await page.getByText('任务7', { exact: true }).first().click();
   await page.waitForURL((u) => u.pathname === `/plans/2/tasks/${task.id}`);
   await page.getByRole('heading', { name: '任务7' }).waitFor();
+  // …and the task page leads back to its own change log.
+  await page.getByRole('link', { name: '变更记录' }).click();
+  await page.waitForURL((u) => u.pathname === '/plans/2/audit' && u.searchParams.get('entityId') === String(task.id));
+  await page.locator('tr.audit-row').first().waitFor();
+  assert.equal(await page.locator('tr.audit-row').count(), 1);
   assert.deepEqual(unexpected(errors, 401), []);
   await context.close();
 });

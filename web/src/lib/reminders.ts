@@ -1,6 +1,6 @@
 // The reminder pages in Chinese: rule and status names, weekdays, and the checks of the settings form.
 
-export type MessageRule = 'before' | 'due' | 'overdue' | 'escalation' | 'monthly_call' | 'nudge' | 'digest';
+export type MessageRule = 'before' | 'due' | 'overdue' | 'escalation' | 'monthly_call' | 'nudge' | 'digest' | 'signature';
 export type MessageStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 export const RULE_NAMES: Record<string, string> = {
@@ -11,6 +11,7 @@ export const RULE_NAMES: Record<string, string> = {
   monthly_call: '月度填报通知',
   nudge: '未填报催报',
   digest: '领导逾期周报',
+  signature: '签收提醒',
 };
 
 export const MESSAGE_STATUS_NAMES: Record<MessageStatus, { name: string; tag: 'info' | 'warning' | 'success' | 'danger' }> = {
