@@ -1,20 +1,9 @@
 // The audit log in Chinese: what was changed (table names), how (actions), when (in the plan's time zone) and which
 // fields, before and after.
 
-/** One entry as GET /plans/:planId/audit and GET /audit answer it (src/audit/audit.dto.ts AuditEntryView). */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: number | null;
-  planId: number | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  changed?: string[];
-}
+/** One entry as GET /plans/:planId/audit and GET /audit answer it (the service's own type; erased from the bundle). */
+export type { AuditEntryView as AuditEntry } from '../../../src/audit/audit.dto.js';
+import type { AuditEntryView as AuditEntry } from '../../../src/audit/audit.dto.js';
 
 /** The tables an office or admin looks for in the log, named as they know them. */
 export const ENTITY_NAMES: Record<string, string> = {

@@ -54,21 +54,9 @@ export function canResend(message: Pick<OutboxMessage, 'status'>): boolean {
   return message.status === 'failed' || message.status === 'sent';
 }
 
-/** The plan's reminder rules (GET/PUT /plans/:planId/reminders/settings). */
-export interface ReminderSettings {
-  enabled: boolean;
-  beforeDays: number[];
-  onDueDay: boolean;
-  overdueWeekday: number;
-  escalateAfterDays: number;
-  monthlyCallDay: number;
-  nudgeAfterDays: number;
-  sendTime: string;
-  digestWeekday: number;
-  digestTime: string;
-  version: number;
-  isDefault?: boolean;
-}
+/** The plan's reminder rules (GET/PUT /plans/:planId/reminders/settings): the service's own type. */
+export type { ReminderSettingsView as ReminderSettings } from '../../../src/reminders/reminder-settings.service.js';
+import type { ReminderSettingsView as ReminderSettings } from '../../../src/reminders/reminder-settings.service.js';
 
 /** "30，7, 1" (Chinese or ASCII commas, spaces) → [30, 7, 1]; null when a part is not a whole number of days 1-366. */
 export function parseBeforeDays(text: string): number[] | null {
