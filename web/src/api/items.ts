@@ -33,6 +33,15 @@ export function itemCache(planId: () => number) {
   };
 }
 
+/** "task:11": how the oversight screens key an item. */
+export const itemKey = (r: { itemType: string; itemId: number }) => `${r.itemType}:${r.itemId}`;
+
+/** The items some rows name, each fetched once through the cache, by itemKey. */
+export async function itemsOf(cache: ReturnType<typeof itemCache>, rows: readonly { itemType: string; itemId: number }[]): Promise<Record<string, AnyItem>> {
+  const wanted = [...new Map(rows.map((r) => [itemKey(r), r])).values()];
+  return Object.fromEntries(await Promise.all(wanted.map((r) => cache.get(r.itemType as ItemType, r.itemId).then((it) => [itemKey(r), it] as const))));
+}
+
 /** The short title of an item: the task's content, the project's or indicator's name, cut to a line. */
 export function itemTitle(item: AnyItem | null | undefined, max = 40): string {
   if (!item) return '';
