@@ -208,6 +208,8 @@ export const MATRIX: Row[] = [
   row('POST /plans/{planId}/signatures',                             [401, 403, 403,  403,  200,  403,  403], { body: (c) => ({ itemType: 'task', itemId: c.task11 }) }),
   // Who has not signed for what: the office and leaders see every unit, a unit its own.
   row('GET /plans/{planId}/signatures',                              [401, 200, 200,  403,  200,  200,  200], { query: '?signed=false' }),
+  // Reminding the units that have not signed is the office's (a bad body, so the matrix sends nothing).
+  row('POST /plans/{planId}/signatures/remind',                      [401, 400, 400,  403,  403,  403,  403], { body: () => ({ unitIds: ['区经济信息委'] }) }),
 
   // Extensions: the lead unit asks, the office decides, units see their own unit's only.
   // m2 has a pending request already: 409 for the lead unit; admin and unitOther hold nothing (403).
