@@ -99,9 +99,10 @@ test('the office adds a unit with an alias, finds it by the alias, and keeps its
   await drawer.getByLabel('联络员电话').fill('13800001111');
   await drawer.getByRole('button', { name: '保存联络员和负责人' }).click();
   await page.getByText('已保存联络员和负责人').last().waitFor();
-  await page.waitForTimeout(300);
   const unit = (await app.api(`/plans/2/units/${created.id}`, { token: office })).body;
   assert.deepEqual([unit.liaisonName, unit.liaisonPhone, unit.liaisonEmail], ['陈联络', '13800001111', null]);
+  await page.locator('.el-message').first().waitFor({ state: 'detached' });
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: `${ARTIFACTS}/office-units.png` });
 
   // Back on the table: the liaison and the two contacts.
@@ -121,12 +122,15 @@ test('deleting a unit that still leads tasks is refused with the service’s rea
   const held = jxw.lead.total + jxw.support.total;
   const before = (await app.api('/plans/2/units', { token: office })).body.total;
 
-  const { context, page, errors } = await app.newPage({ width: 1280, height: 800 });
+  // On a phone this time.
+  const { context, page, errors } = await app.newPage();
   await app.signIn(page, ACCOUNTS.office, '/plans/2/units');
   await page.getByLabel('名称或别名').fill('经济信息委');
   await page.getByRole('button', { name: '搜索' }).click();
   const row = page.locator('[data-test=units] tr', { hasText: '区经济信息委' });
   await row.getByText(`${jxw.lead.total} / ${jxw.support.total}`).waitFor();
+  await page.locator('.el-loading-mask').first().waitFor({ state: 'detached' });
+  await page.screenshot({ path: `${ARTIFACTS}/office-units-phone.png` });
   await row.getByRole('button', { name: '删除区经济信息委' }).click();
   await page.getByRole('dialog', { name: '删除单位' }).getByRole('button', { name: '删除' }).click();
   const refusal = page.getByRole('dialog', { name: '不能删除' });
@@ -135,6 +139,34 @@ test('deleting a unit that still leads tasks is refused with the service’s rea
   await row.waitFor();
   assert.equal((await app.api('/plans/2/units', { token: office })).body.total, before);
   assert.equal((await app.api('/plans/2/responsibilities', { token: office })).body.units.find((r) => r.unit.name === '区经济信息委').lead.total, jxw.lead.total);
+  assert.deepEqual(unexpected(errors, 409), []);
+  await context.close();
+});
+
+test('an edit saved by someone else first is reported, and the office’s own change is kept and saved on top', async () => {
+  const office = await app.tokenOf(ACCOUNTS.office);
+  const sthj = (await app.api('/plans/2/units', { token: office })).body.items.find((u) => u.name === '区生态环境局');
+  const { context, page, errors } = await app.newPage({ width: 1280, height: 800 });
+  await app.signIn(page, ACCOUNTS.office, '/plans/2/units');
+  await page.getByLabel('名称或别名').fill('区生态环境局');
+  await page.getByRole('button', { name: '搜索' }).click();
+  await page.locator('[data-test=units] tr', { hasText: '区生态环境局' }).getByRole('button', { name: '修改区生态环境局' }).click();
+  const dialog = page.getByRole('dialog', { name: '修改单位：区生态环境局' });
+  await dialog.getByLabel('别名').fill('环保局');
+  await dialog.getByLabel('别名').press('Enter');
+
+  // Another clerk changes the kind in between.
+  const other = await app.api(`/plans/2/units/${sthj.id}`, { token: office, method: 'PATCH', body: { version: sthj.version, kind: 'company' } });
+  assert.equal(other.status, 200, JSON.stringify(other.body));
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.locator('[data-test=unit-conflict]').getByText('单位已被他人修改', { exact: false }).waitFor();
+  // The form now shows the other clerk's kind and still holds the alias typed here.
+  await dialog.locator('.el-select__wrapper', { hasText: '企业' }).waitFor();
+  await dialog.getByText('环保局', { exact: true }).waitFor();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await page.getByText('已保存单位“区生态环境局”').waitFor();
+  const saved = (await app.api(`/plans/2/units/${sthj.id}`, { token: office })).body;
+  assert.deepEqual([saved.kind, saved.aliases, saved.version], ['company', [...sthj.aliases, '环保局'], sthj.version + 2]);
   assert.deepEqual(unexpected(errors, 409), []);
   await context.close();
 });
