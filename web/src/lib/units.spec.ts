@@ -134,6 +134,10 @@ describe('the service’s errors beside the fields', () => {
     expect(fieldProblems([{ field: 'aliases.1', message: '名称已存在' }], ['name', 'aliases'], 'x')).toEqual({ aliases: '名称已存在' });
     expect(fieldProblems([{ field: 'id', message: '仍有3项分工' }], ['name'], '单位“甲”仍承担3项')).toEqual({ _: '单位“甲”仍承担3项' });
     expect(fieldProblems([], ['name'], '服务暂时不可用')).toEqual({ _: '服务暂时不可用' });
+    // A clash names the other unit in its whole message: that goes beside the field.
+    expect(fieldProblems([{ field: 'aliases', message: '名称已存在' }], ['aliases'], '名称“环保局”已被单位“区生态环境局”（id 1）使用', 409)).toEqual({
+      aliases: '名称“环保局”已被单位“区生态环境局”（id 1）使用',
+    });
   });
 
   it('tells a stale version from a clash of names', () => {

@@ -220,9 +220,10 @@ export function contactFormProblems(form: ContactForm, editing: Contact | null):
 export const isStale = (status: number, fields: readonly { field: string }[]): boolean => status === 409 && fields.some((f) => f.field === 'version');
 
 /** The service's per-field messages (ApiError.fields) by field, for :error beside each form item; others under `_`. */
-export function fieldProblems(fields: readonly { field: string; message: string }[], known: readonly string[], whole: string): Record<string, string> {
+export function fieldProblems(fields: readonly { field: string; message: string }[], known: readonly string[], whole: string, status = 400): Record<string, string> {
   const problems: Record<string, string> = {};
-  for (const f of fields) {
+  // A clash (409: the name is another unit's, the contact exists) says in its whole message which one; the field's own is only "重复".
+  for (const f of status === 409 ? fields.map((x) => ({ field: x.field, message: whole })) : fields) {
     const top = f.field.split('.')[0];
     const key = known.includes(top) ? top : '_';
     problems[key] = problems[key] ? `${problems[key]}；${f.message}` : f.message;
