@@ -30,6 +30,7 @@ declare module 'vue' {
     ElFormItem: typeof import('element-plus/es')['ElFormItem']
     ElInput: typeof import('element-plus/es')['ElInput']
     ElInputNumber: typeof import('element-plus/es')['ElInputNumber']
+    ElInputTag: typeof import('element-plus/es')['ElInputTag']
     ElLink: typeof import('element-plus/es')['ElLink']
     ElMenu: typeof import('element-plus/es')['ElMenu']
     ElMenuItem: typeof import('element-plus/es')['ElMenuItem']
@@ -70,6 +71,7 @@ declare module 'vue' {
     ReviewDrawer: typeof import('./src/components/ReviewDrawer.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    TablePager: typeof import('./src/components/TablePager.vue')['default']
     WithdrawDialog: typeof import('./src/components/lists/WithdrawDialog.vue')['default']
   }
   export interface GlobalDirectives {

@@ -30,6 +30,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'list-indicators', title: '目标清单', path: '/plans/:planId/lists/indicators', roles: ['office', 'admin'], needsPlan: true, group: '清单管理' },
   { key: 'list-responsibilities', title: '责任清单', path: '/plans/:planId/lists/responsibilities', roles: ['office', 'admin'], needsPlan: true, group: '清单管理' },
   { key: 'import', title: '导入导出', path: '/plans/:planId/import', roles: ['office', 'admin'], needsPlan: true, group: '清单管理' },
+  { key: 'units', title: '单位与联系人', path: '/plans/:planId/units', roles: ['office', 'admin'], needsPlan: true, group: '清单管理' },
   { key: 'review', title: '审核进展', path: '/plans/:planId/review', roles: ['office', 'admin'], needsPlan: true, group: '督办' },
   { key: 'notices', title: '督办通知', path: '/plans/:planId/notices', roles: ['office', 'admin'], needsPlan: true, group: '督办' },
   { key: 'extensions', title: '延期申请', path: '/plans/:planId/extensions', roles: ['office', 'admin'], needsPlan: true, group: '督办' },
