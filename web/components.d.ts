@@ -70,6 +70,7 @@ declare module 'vue' {
     ReviewDrawer: typeof import('./src/components/ReviewDrawer.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    TablePager: typeof import('./src/components/TablePager.vue')['default']
     WithdrawDialog: typeof import('./src/components/lists/WithdrawDialog.vue')['default']
   }
   export interface GlobalDirectives {
