@@ -79,6 +79,11 @@ test('the admin creates a plan, publishes it and is led to the import wizard to 
 test('right after creating a plan the dialog offers the import wizard', async () => {
   const { context, page, errors } = await app.newPage();
   await app.signIn(page, ACCOUNTS.admin, '/plans');
+  // On a phone the cards stand one above the other, as wide as the screen.
+  await page.locator('.plan-card').first().waitFor();
+  const [first, second] = await page.locator('.plan-card').evaluateAll((cards) => cards.slice(0, 2).map((c) => c.getBoundingClientRect().toJSON()));
+  assert.ok(second.top >= first.bottom && first.width > 300, JSON.stringify({ first, second }));
+  await page.screenshot({ path: `${ARTIFACTS}/admin-plans-phone.png` });
   await page.getByRole('button', { name: '新建方案' }).click();
   const dialog = page.getByRole('dialog', { name: '新建方案' });
   await dialog.getByLabel('方案名称').fill('南川区“无废城市”建设工作方案');
