@@ -190,6 +190,10 @@ test('a user name already taken is refused beside the field, in Chinese, and not
   const before = (await app.api('/users', { token: office })).body;
   const { context, page, errors } = await app.newPage();
   await app.signIn(page, ACCOUNTS.office, '/accounts');
+  await accountRow(page, 'jiangjin-leader').waitFor();
+  // On a phone the page does not run off the side (the table scrolls within itself).
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+  await page.screenshot({ path: `${ARTIFACTS}/office-accounts-phone.png` });
   await page.getByRole('button', { name: '新建账号' }).click();
   const dialog = page.getByRole('dialog', { name: '新建账号' });
   await dialog.locator('.el-radio-button', { hasText: '领导' }).click();
@@ -199,6 +203,7 @@ test('a user name already taken is refused beside the field, in Chinese, and not
   await dialog.getByLabel('初始密码').fill('some-long-pass');
   await dialog.getByRole('button', { name: '建立' }).click();
   await fieldError(page, 'new-username').getByText('用户名已存在').waitFor();
+  await page.screenshot({ path: `${ARTIFACTS}/office-accounts-duplicate-phone.png` });
   // The dialog stays open with what was typed.
   assert.equal(await dialog.getByLabel('名称').inputValue(), '重名的领导');
   const after = (await app.api('/users', { token: office })).body;
