@@ -243,6 +243,15 @@ test('the admin sees every plan\'s accounts, narrows them by plan and role, and 
   await page.waitForFunction(() => document.querySelectorAll('[data-test="account-table"] .el-table__body-wrapper tr').length === 1);
   await accountRow(page, 'foshan-office').waitFor();
 
+  // Renaming an account: only the changed name is saved.
+  await accountRow(page, 'foshan-office').getByRole('button', { name: '修改' }).click();
+  const edit = page.getByRole('dialog', { name: '修改账号 foshan-office' });
+  await edit.getByLabel('名称').fill('佛山市无废办 王五');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await accountRow(page, 'foshan-office').getByText('佛山市无废办 王五').waitFor();
+  const renamed = (await app.api(`/users?planId=${foshan.id}`, { token: admin })).body.find((u) => u.username === 'foshan-office');
+  assert.deepEqual({ displayName: renamed.displayName, email: renamed.email, active: renamed.active }, { displayName: '佛山市无废办 王五', email: 'foshan-office@example.org', active: true });
+
   // Every plan again, for the picture.
   await page.getByRole('button', { name: '重置', exact: true }).click();
   await accountRow(page, 'jiangjin-office').waitFor();
