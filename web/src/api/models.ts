@@ -318,3 +318,20 @@ export interface UnitListEntry {
   name: string;
   kind: string;
 }
+
+/** An account as GET /users answers it (账号管理). */
+export interface UserAccount extends User {
+  active: boolean;
+  version: number;
+}
+
+/** A plan as GET /plans answers it, with what the plans page edits (建设方案). */
+export interface PlanRecord extends PlanSummary {
+  periodStart: string;
+  periodEnd: string;
+  baseYear: number | null;
+  timeZone: string;
+  source: string | null;
+  published: boolean;
+  version: number;
+}

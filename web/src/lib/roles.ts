@@ -39,6 +39,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'reminders', title: '催办提醒', path: '/plans/:planId/reminders', roles: ['office'], needsPlan: true, group: '督办' },
   { key: 'reports', title: '报告', path: '/plans/:planId/reports', roles: ['office', 'leader', 'admin'], needsPlan: true },
   { key: 'plans', title: '建设方案', path: '/plans', roles: ['office', 'admin'], needsPlan: false, group: '系统' },
+  { key: 'accounts', title: '账号管理', path: '/accounts', roles: ['office', 'admin'], needsPlan: false, group: '系统' },
   { key: 'audit', title: '审计日志', path: '/plans/:planId/audit', roles: ['office'], needsPlan: true, group: '系统' },
   { key: 'audit-all', title: '审计日志（全部）', path: '/audit', roles: ['admin'], needsPlan: false, group: '系统' },
   { key: 'password', title: '修改密码', path: '/password', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: false, group: '系统' },
