@@ -2,6 +2,7 @@
 // service will refuse before it is asked (its own Chinese messages come back beside the same fields), the bodies of
 // POST/PATCH /users and /plans, and which fields an edit changed. The service holds the rules (src/auth/users.service.ts,
 // src/plans/plans.service.ts); this mirrors them for the form.
+import type { UserAccount } from '../api/models.js';
 import type { Role } from './roles.js';
 
 export interface Manager {
@@ -95,17 +96,8 @@ export function createBody(form: AccountForm, manager: Manager): CreateUserBody 
   return body;
 }
 
-export interface AccountRow {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  planId: number | null;
-  unitId: number | null;
-  email: string | null;
-  active: boolean;
-  version: number;
-}
+/** An account as GET /users lists it. */
+export type AccountRow = UserAccount;
 
 /** The body of PATCH /users/:id for the fields an edit changed, with the version read; null when nothing changed. */
 export function accountChanges(row: AccountRow, form: { displayName: string; email: string }): { version: number; displayName?: string; email?: string } | null {
