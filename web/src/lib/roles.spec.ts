@@ -14,7 +14,7 @@ describe('menus by role', () => {
     expect(menuFor('unit', 2).map((m) => m.path)).toEqual(['/plans/2/my', '/plans/2/overview', '/plans/2/overview#overdue', '/password']);
   });
   it('leaves plan pages out for an account bound to no plan', () => {
-    expect(menuFor('admin', null).map((m) => m.key)).toEqual(['plans', 'accounts', 'audit-all', 'password']);
+    expect(menuFor('admin', null).map((m) => m.key)).toEqual(['plans', 'accounts', 'audit-all', 'tokens', 'password']);
   });
   it('gathers the office\'s many pages in sub-menus, and leaves a one-entry group at the top level', () => {
     const titles = (nodes: ReturnType<typeof menuTree>) => nodes.map((n) => ('group' in n ? `${n.group}: ${n.children.map((c) => c.title).join(' ')}` : n.title));
@@ -24,9 +24,9 @@ describe('menus by role', () => {
       '清单管理: 任务清单 项目清单 目标清单 责任清单 导入导出 单位与联系人',
       '督办: 审核进展 督办通知 延期申请 签收情况 领导批示 催办提醒',
       '报告',
-      '系统: 建设方案 账号管理 审计日志 修改密码',
+      '系统: 建设方案 账号管理 审计日志 对接令牌 修改密码',
     ]);
     expect(titles(menuTree('leader', 2))).toEqual(['驾驶舱', '逾期事项', '报告', '修改密码']);
-    expect(titles(menuTree('admin', null))).toEqual(['系统: 建设方案 账号管理 审计日志（全部） 修改密码']);
+    expect(titles(menuTree('admin', null))).toEqual(['系统: 建设方案 账号管理 审计日志（全部） 对接令牌 修改密码']);
   });
 });

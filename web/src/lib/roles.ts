@@ -42,6 +42,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'accounts', title: '账号管理', path: '/accounts', roles: ['office', 'admin'], needsPlan: false, group: '系统' },
   { key: 'audit', title: '审计日志', path: '/plans/:planId/audit', roles: ['office'], needsPlan: true, group: '系统' },
   { key: 'audit-all', title: '审计日志（全部）', path: '/audit', roles: ['admin'], needsPlan: false, group: '系统' },
+  { key: 'tokens', title: '对接令牌', path: '/tokens', roles: ['office', 'admin'], needsPlan: false, group: '系统' },
   { key: 'password', title: '修改密码', path: '/password', roles: ['leader', 'office', 'unit', 'admin'], needsPlan: false, group: '系统' },
 ];
 
