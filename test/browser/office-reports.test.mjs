@@ -73,3 +73,32 @@ test('the office changes the assessment rule; a rule with no part counted is ref
   assert.deepEqual(unexpected(leader.errors, 401), []);
   await leader.context.close();
 });
+
+test('the admin compares every plan, narrows them by region, and downloads the overdue summary', async () => {
+  const admin = await app.tokenOf(ACCOUNTS.admin);
+  const all = (await app.api('/reports/overdue', { token: admin })).body;
+  const jiangsu = (await app.api(`/reports/overdue?region=${encodeURIComponent('江苏')}`, { token: admin })).body;
+  // The four seed plans; of them only Jiangyin (江苏省江阴市) is in Jiangsu.
+  assert.deepEqual([all.length, jiangsu.map((r) => r.plan.region)], [4, ['江苏省江阴市']]);
+
+  const { context, page, errors } = await app.newPage({ width: 1280, height: 800 });
+  await app.signIn(page, ACCOUNTS.admin, '/reports');
+  await page.getByRole('heading', { name: '各方案汇总' }).waitFor();
+  const rows = page.locator('tr.plan-row');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 4);
+  const overdue = all.reduce((n, r) => n + r.items, 0);
+  await page.locator('[data-test=cross-summary]').getByText(`4 个方案`, { exact: false }).waitFor();
+  assert.match(await page.locator('[data-test=cross-summary]').innerText(), new RegExp(`逾期 ${overdue} 项`));
+  const jiangjin = rows.filter({ hasText: '重庆市江津区' });
+  assert.match(await jiangjin.innerText(), new RegExp(`\\b${all.find((r) => r.plan.region === '重庆市江津区').items}\\b`));
+
+  await page.getByLabel('地区').fill('江苏');
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('tr.plan-row').length === 1);
+  assert.match(await rows.first().innerText(), /江苏省江阴市/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads').getByRole('button', { name: 'CSV' }).nth(1).click()]);
+  assert.match(download.suggestedFilename(), /^各方案逾期汇总-2026-11-23\.csv$/);
+  assert.deepEqual(unexpected(errors, 401), []);
+  await context.close();
+});

@@ -36,6 +36,7 @@ export const router = createRouter({
         { path: 'plans/:planId(\\d+)/lists/responsibilities', component: () => import('./pages/plans/lists/ResponsibilitiesPage.vue'), meta: { title: '责任清单' } },
         { path: 'plans/:planId(\\d+)/units', component: () => import('./pages/plans/units/UnitsPage.vue'), meta: { title: '单位与联系人' } },
         { path: 'accounts', component: () => import('./pages/AccountsPage.vue'), meta: { title: '账号管理' } },
+        { path: 'reports', component: () => import('./pages/CrossPlanReportsPage.vue'), meta: { title: '各方案汇总' } },
         { path: 'tokens', component: () => import('./pages/TokensPage.vue'), meta: { title: '对接令牌' } },
         { path: ':rest(.*)*', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
       ],

@@ -14,7 +14,7 @@ describe('menus by role', () => {
     expect(menuFor('unit', 2).map((m) => m.path)).toEqual(['/plans/2/my', '/plans/2/overview', '/plans/2/overview#overdue', '/password']);
   });
   it('leaves plan pages out for an account bound to no plan', () => {
-    expect(menuFor('admin', null).map((m) => m.key)).toEqual(['plans', 'accounts', 'audit-all', 'tokens', 'password']);
+    expect(menuFor('admin', null).map((m) => m.key)).toEqual(['reports-all', 'plans', 'accounts', 'audit-all', 'tokens', 'password']);
   });
   it('gathers the office\'s many pages in sub-menus, and leaves a one-entry group at the top level', () => {
     const titles = (nodes: ReturnType<typeof menuTree>) => nodes.map((n) => ('group' in n ? `${n.group}: ${n.children.map((c) => c.title).join(' ')}` : n.title));
@@ -27,6 +27,6 @@ describe('menus by role', () => {
       '系统: 建设方案 账号管理 审计日志 对接令牌 修改密码',
     ]);
     expect(titles(menuTree('leader', 2))).toEqual(['驾驶舱', '逾期事项', '报告', '修改密码']);
-    expect(titles(menuTree('admin', null))).toEqual(['系统: 建设方案 账号管理 审计日志（全部） 对接令牌 修改密码']);
+    expect(titles(menuTree('admin', null))).toEqual(['各方案汇总', '系统: 建设方案 账号管理 审计日志（全部） 对接令牌 修改密码']);
   });
 });

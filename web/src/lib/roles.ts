@@ -38,6 +38,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'instructions', title: '领导批示', path: '/plans/:planId/instructions', roles: ['office', 'admin'], needsPlan: true, group: '督办' },
   { key: 'reminders', title: '催办提醒', path: '/plans/:planId/reminders', roles: ['office'], needsPlan: true, group: '督办' },
   { key: 'reports', title: '报告', path: '/plans/:planId/reports', roles: ['office', 'leader', 'admin'], needsPlan: true },
+  { key: 'reports-all', title: '各方案汇总', path: '/reports', roles: ['admin'], needsPlan: false },
   { key: 'plans', title: '建设方案', path: '/plans', roles: ['office', 'admin'], needsPlan: false, group: '系统' },
   { key: 'accounts', title: '账号管理', path: '/accounts', roles: ['office', 'admin'], needsPlan: false, group: '系统' },
   { key: 'audit', title: '审计日志', path: '/plans/:planId/audit', roles: ['office'], needsPlan: true, group: '系统' },
