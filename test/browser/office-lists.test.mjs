@@ -221,3 +221,32 @@ test('the office withdraws a task with a reason: it leaves the list and keeps it
   assert.deepEqual(unexpected(errors), []);
   await context.close();
 });
+
+test('the office overrules the rule on an indicator value: the value reads 未达标（无废办判定） and the API agrees', async () => {
+  const indicator = (await app.api(`/plans/${PLAN}/indicators?limit=10`, { token })).body.items.find((i) => i.seq === 1);
+  const values = (await app.api(`/plans/${PLAN}/indicators/${indicator.id}/values`, { token })).body;
+  const existing = values.find((v) => v.period === '2025');
+  // 0.47 吨/万元 against the target ≤0.48: the rule says 达标.
+  const put = await app.api(`/plans/${PLAN}/indicators/${indicator.id}/values/2025`, { token, method: 'PUT', body: { value: 0.47, text: null, note: null, version: existing?.version } });
+  assert.ok(put.status === 200 || put.status === 201, JSON.stringify(put.body));
+  assert.equal(put.body.attainment.status, 'met');
+
+  const { context, page, errors } = await app.newPage(DESKTOP);
+  await app.signIn(page, ACCOUNTS.office, `/plans/${PLAN}/lists/indicators`);
+  await page.getByRole('button', { name: '修改指标1', exact: true }).click();
+  const drawer = page.locator('.item-drawer');
+  const row = drawer.locator('.values tr', { hasText: '2025' });
+  await row.getByText('达标', { exact: true }).waitFor();
+  await row.getByRole('button', { name: '判定' }).click();
+  await page.getByRole('menuitem', { name: '未达标' }).click();
+  await row.getByText('未达标（无废办判定）').waitFor();
+  const judged = (await app.api(`/plans/${PLAN}/indicators/${indicator.id}/values`, { token })).body.find((v) => v.period === '2025');
+  assert.deepEqual([judged.judgement, judged.attainment.status, judged.attainment.by], ['not_met', 'not_met', 'office']);
+
+  // Withdrawn, the rule decides again.
+  await row.getByRole('button', { name: '判定' }).click();
+  await page.getByRole('menuitem', { name: '按规则判断' }).click();
+  await row.getByText('达标', { exact: true }).waitFor();
+  assert.deepEqual(unexpected(errors, 401), []);
+  await context.close();
+});
