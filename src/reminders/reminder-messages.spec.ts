@@ -79,6 +79,17 @@ describe('reminder subjects', () => {
     expect(renderReminder(reminder()).subject).toBe('【催办】区经济信息委：3项事项已逾期（最长327天）');
   });
 
+  it('counts items, not milestones: a task with three overdue milestones is one 事项 in the subject and the headings', () => {
+    // Jiangjin task 16 ("2022年底前 … 2025年底前 …") has three milestones overdue on 2026-11-23.
+    const three = [1, 2, 3].map((n) => supported(16, { milestoneId: 1600 + n, dueDate: `202${n + 1}-12-31`, daysOverdue: 1423 - (n - 1) * 365 }));
+    const m = renderReminder(reminder({ items: [task(11), task(5, { daysOverdue: 12 }), ...three] }));
+    expect(m.subject).toBe('【催办】区经济信息委：3项事项已逾期（最长1423天）');
+    expect(m.text).toContain('牵头事项（2项）');
+    expect(m.text).toContain('配合事项（抄送，1项）');
+    // Each milestone keeps its own line, with its own deadline.
+    expect(m.text.match(/任务16 /g)).toHaveLength(3);
+  });
+
   it('escalation: 逾期督办 with the days every listed item is past', () => {
     const m = renderReminder(reminder({ rule: 'escalation', audience: 'leader', recipientName: '陈副区长', items: [task(11), task(6, { daysOverdue: 35 })] }));
     expect(m.subject).toBe('【逾期督办】区经济信息委：2项事项逾期超过35天');

@@ -38,11 +38,14 @@ function daysLeft(c: ReminderContent): number {
   return dated.length ? Math.min(...dated.map((l) => l.daysLeft)) : (c.daysBefore ?? 0);
 }
 
+/** How many items (事项) the lines are about: an item with several milestones due or overdue has a line for each. */
+const itemCount = (lines: ItemLine[]) => new Set(lines.map((l) => `${l.itemType}:${l.itemId}`)).size;
+
 const maxOverdue = (c: ReminderContent) => Math.max(0, ...c.items.map((l) => l.daysOverdue));
 const minOverdue = (c: ReminderContent) => (c.items.length ? Math.min(...c.items.map((l) => l.daysOverdue)) : 0);
 
 function subjectOf(c: ReminderContent, lead: ItemLine[]): string {
-  const n = c.items.length;
+  const n = itemCount(c.items);
   const who = c.unitName;
   switch (c.rule) {
     case 'before':
@@ -54,8 +57,8 @@ function subjectOf(c: ReminderContent, lead: ItemLine[]): string {
     case 'escalation':
       return `【逾期督办】${who}：${n}项事项逾期超过${minOverdue(c)}天`;
     case 'monthly_call': {
-      const unsigned = c.items.filter((l) => l.unsigned).length;
-      return `【进展填报】${who}：请填报本月进展（${lead.length || n}项）${unsigned ? `，${unsigned}项请签收` : ''}`;
+      const unsigned = itemCount(c.items.filter((l) => l.unsigned));
+      return `【进展填报】${who}：请填报本月进展（${itemCount(lead) || n}项）${unsigned ? `，${unsigned}项请签收` : ''}`;
     }
     case 'nudge':
       return `【填报提醒】${who}本月尚未填报进展`;
@@ -106,8 +109,8 @@ export function renderReminder(c: ReminderContent): RenderedMessage {
   // A unit reading about its own lead items needs no "牵头：" on each; leaders and the office do.
   const leadOptions: LineOptions = { units: c.audience === 'leader' || c.audience === 'office' };
   const supportOptions: LineOptions = { units: true };
-  const leadTitle = support.length && lead.length ? `牵头事项（${lead.length}项）` : '';
-  const supportTitle = `配合事项（抄送，${support.length}项）`;
+  const leadTitle = support.length && lead.length ? `牵头事项（${itemCount(lead)}项）` : '';
+  const supportTitle = `配合事项（抄送，${itemCount(support)}项）`;
   const supportNote = '以下事项由其他单位牵头、贵单位配合，抄送供知悉，请配合牵头单位推进。';
   const unitLinkName = leadOptions.units ? '相关事项清单' : '本单位全部事项';
 
