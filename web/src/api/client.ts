@@ -61,6 +61,12 @@ function messageOf(status: number, body: unknown): string {
   return `服务暂时不可用（${status}），请稍后再试`;
 }
 
+/** What a page says when loading failed: nothing on 401 (the router takes the user to sign in), else the service's message. */
+export function loadFailure(e: unknown): string {
+  if (e instanceof ApiError && e.status === 401) return '';
+  return e instanceof ApiError ? e.message : '加载失败，请刷新重试';
+}
+
 /** The answer's JSON as T, or an ApiError. */
 export async function expectJson<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
   let result;
