@@ -35,6 +35,12 @@ export const JIANGJIN_STEPS: Step[] = [
   // Task 2 (至2025年，一般工业固体废物综合利用率达到88%以上; 区经济信息委): done and closed out on 2024-12-10.
   { date: '2024-12-10', do: 'report', by: 'jxw', list: 'task', seq: 2, due: '2025-12-31', state: 'done', acceptOn: '2024-12-10' },
   { date: '2025-01-15', do: 'resume', list: 'project', seq: 10, due: '2025-12-31' },
+  // Task 15 (探索绿色设计…; no deadline; lead 区经济信息委, support 区生态环境局): the lead's 80% is returned (退回) on
+  // 06-10; the supporting unit's 90% is accepted on 07-01. Neither is the lead's standing progress (README: 配合单位的填报是补充材料).
+  { date: '2022-06-01', do: 'report', by: 'jxw', list: 'task', seq: 15, due: '2025-12-31', state: 'in_progress', percent: 80, returnOn: '2022-06-10' },
+  { date: '2022-07-01', do: 'report', by: 'sthj', list: 'task', seq: 15, due: '2025-12-31', state: 'in_progress', percent: 90, acceptOn: '2022-07-01' },
+  // Project 13 (固废危险废物区域联防联控, "2025"; 区生态环境局) is withdrawn (撤销) on 2024-08-01.
+  { date: '2024-08-01', do: 'withdraw', list: 'project', seq: 13 },
 ];
 
 export const JIANGJIN_ROWS: OracleRow[] = [
@@ -80,6 +86,10 @@ export const JIANGJIN_ROWS: OracleRow[] = [
   { list: 'indicator', seq: 2, asOf: '2025-12-20', expect: { status: 'not_started', light: 'yellow', overdue: false }, why: 'R2: target year 2025 → due 2025-12-31, 11 days away → yellow' },
   { list: 'indicator', seq: 2, asOf: '2026-01-01', expect: { light: 'red', overdue: true, daysOverdue: 1 }, why: 'R1: 1 day after 2025-12-31, no value judged met' },
 
+  // ── Task 15: a returned report and a supporting unit's report are not the lead's progress.
+  { list: 'task', seq: 15, due: '2025-12-31', asOf: '2022-06-15', expect: { light: 'yellow', overdue: false }, why: 'README 退回: the 80% was returned on 06-10, so 0% stands; 530/1825 = 29% elapsed → 29 points behind → yellow (80% would be green)' },
+  { list: 'task', seq: 15, due: '2025-12-31', asOf: '2022-07-02', expect: { light: 'yellow', overdue: false }, why: 'README: 配合单位的填报是补充材料 — the supporting unit’s accepted 90% is not progress; 547/1825 = 30% elapsed vs 0% → yellow' },
+
   // ── Task 53: 每年 (R5); 2021 closed out 2021-12-15, 2022 … 2025 never reported.
   { list: 'task', seq: 53, due: '2021-12-31', asOf: '2021-12-12', expect: { status: 'submitted', overdue: false, occurrence: '2021年度' }, why: 'R5/R7: the 2021 occurrence reported done 12-10, not yet accepted → submitted' },
   { list: 'task', seq: 53, due: '2021-12-31', asOf: '2021-12-16', expect: { status: 'closed', light: 'grey', overdue: false, occurrence: '2021年度' }, why: 'R5: the 2021 occurrence closed out 12-15 and is still the current one' },
@@ -89,7 +99,7 @@ export const JIANGJIN_ROWS: OracleRow[] = [
 ];
 
 /** The overdue report's plan-wide counts (milestones and items) on two dates. */
-export const JIANGJIN_OVERDUE_COUNTS = [
+export const JIANGJIN_OVERDUE_COUNTS: { asOf: string; items: number; milestones?: number; byList?: Record<string, number>; why: string }[] = [
   {
     asOf: '2022-12-20',
     items: 0,
@@ -102,6 +112,10 @@ export const JIANGJIN_OVERDUE_COUNTS = [
     milestones: 5,
     byList: { task: 3, project: 2, indicator: 0 },
     why: 'the 2022-12-31 milestones: task 16 (到2022年底前…10座), task 32 (2022年底前…二期), task 53 (2022年度), projects 5 and 9 ("2022"); task 68 "2022年以…为重点，持续开展" is ongoing, task 81 "自2022年起" a start',
+  },  {
+    asOf: '2026-01-01',
+    items: 95,
+    why: 'after the plan’s end: 82 tasks − task 2 (closed) − task 68 (ongoing) + 12 projects (13 withdrawn on 2024-08-01) + 3 indicators',
   },
 ];
 
@@ -120,6 +134,20 @@ export const JIANGJIN_PROGRESS_COUNTS = {
   task: { total: 82, overdue: 3, lights: { red: 3, yellow: 77, green: 1, grey: 1 }, closed: 0, submitted: 0, suspended: 0 },
   project: { total: 13, overdue: 2, lights: { red: 2, yellow: 10, green: 0, grey: 1 }, closed: 0, submitted: 0, suspended: 1 },
   indicator: { total: 3, overdue: 0, lights: { red: 0, yellow: 3, green: 0, grey: 0 }, closed: 0, submitted: 0, suspended: 0 },
+};
+
+/**
+ * The same on 2026-01-01, after the plan's end (every dated milestone is due by 2025-12-31).
+ * Tasks (82): closed 1 (task 2, grey); grey also task 68 (ongoing only, never overdue); red the other 80.
+ * Projects: project 13 was withdrawn on 2024-08-01, so 12 count (README: 撤销之日起不计入各报告 — and on 2024-06-01, above,
+ * it still counted: 13); all 12 are open and past due (10 resumed, 12 past its extended date) → red 12.
+ * Indicators: 3 red. The overdue report: 80 + 12 + 3 = 95 items.
+ */
+export const JIANGJIN_PROGRESS_COUNTS_AFTER_END = {
+  asOf: '2026-01-01',
+  task: { total: 82, overdue: 80, lights: { red: 80, yellow: 0, green: 0, grey: 2 }, closed: 1, submitted: 0, suspended: 0 },
+  project: { total: 12, overdue: 12, lights: { red: 12, yellow: 0, green: 0, grey: 0 }, closed: 0, submitted: 0, suspended: 0 },
+  indicator: { total: 3, overdue: 3, lights: { red: 3, yellow: 0, green: 0, grey: 0 }, closed: 0, submitted: 0, suspended: 0 },
 };
 
 /** The list endpoints with ?overdue=true&asOf=2023-01-09: the same five items, found by hand above. */
@@ -155,7 +183,45 @@ export const JIANGJIN_MONDAY = {
  * 2023-01-09: the same five overdue; all were already overdue a week before (since 2023-01-01) → "逾期5项，新增逾期0项";
  *   nothing due 2023-01-09 … 2023-01-23.
  */
-export const JIANGJIN_DIGESTS = [
+export const JIANGJIN_DIGESTS: { date: string; subjectEnd: string; overdue?: number; dueSoon: number; dueSoonItems?: string[]; newlyOverdue?: string[]; closedLastWeek?: string[] }[] = [
   { date: '2022-12-19', subjectEnd: '本周无逾期事项，5项临近到期', dueSoon: 5, dueSoonItems: ['任务16', '任务32', '任务53', '项目5', '项目9'] },
   { date: '2023-01-09', subjectEnd: '逾期5项，新增逾期0项', overdue: 5, dueSoon: 0 },
+  // 2024-07-01: project 12's extended date 2024-06-30 has just passed → newly overdue this week (by its baseline 2023-12-31 it
+  // would have been overdue for half a year, not new); with tasks 16, 32, 53 and projects 5, 9: 6 overdue. Nothing due by 07-15.
+  { date: '2024-07-01', subjectEnd: '逾期6项，新增逾期1项', overdue: 6, dueSoon: 0, newlyOverdue: ['项目12'] },
+  // 2024-12-16: the same 6 overdue, none new; task 2 closed out on Tuesday 2024-12-10 → 上周销号 1; task 53's 2024 occurrence
+  // (12-31) is 15 days away, outside 14 → nothing due soon.
+  { date: '2024-12-16', subjectEnd: '逾期6项，新增逾期0项', overdue: 6, dueSoon: 0, closedLastWeek: ['任务2'] },
+];
+
+/** The five units and items of the 2022-12-31 milestones, as the rules address them (lead, plus supporting units in copy). */
+const FIVE_BY_UNIT = [
+  { unit: '区生态环境局', items: ['任务16', '任务32', '任务53', '项目9'] },
+  { unit: '区经济信息委', items: ['任务32', '任务53'] },
+  { unit: '江津区规划和自然资源局', items: ['任务16'] },
+  { unit: '区应急管理局', items: ['任务16'] },
+  { unit: '冀东水泥重庆江津有限责任公司', items: ['项目5'] },
+];
+const liaisons = FIVE_BY_UNIT.map((u) => ({ ...u, audience: 'liaison' }));
+const heads = FIVE_BY_UNIT.map((u) => ({ ...u, audience: 'head' }));
+const FIVE = ['任务16', '任务32', '任务53', '项目5', '项目9'];
+const toLeaderAndOffice = [
+  { audience: 'leader', recipient: 'jiangjin-leader@example.org', items: FIVE },
+  { audience: 'office', recipient: 'jiangjin-office@example.org', items: FIVE },
+];
+
+/**
+ * The reminders around the 2022-12-31 deadlines (README 催办 table; defaults beforeDays 30/7/1, overdue weekday Monday,
+ * escalation after 30 days; workdays from the official calendar: 2022-12-31 … 2023-01-02 New Year holiday, 2023-01-21 …
+ * 01-27 Spring Festival). For each day, `exact` lists EVERY message of those rules in the whole plan (nothing else is
+ * due within 30 days of these dates), `none` rules that must send nothing that day.
+ */
+export const JIANGJIN_REMINDER_DAYS: { date: string; why: string; exact: Partial<Record<'before' | 'overdue', { unit: string; audience: string; items: string[] }[]>>; escalation?: typeof toLeaderAndOffice; none: string[] }[] = [
+  { date: '2022-12-01', why: '30 days before 2022-12-31 (a Thursday, a workday): before, to the lead liaisons, cc the supporting units’ liaisons', exact: { before: liaisons }, none: ['due', 'overdue', 'escalation'] },
+  { date: '2022-12-23', why: '7 days before is Saturday 12-24, moved back to Friday 12-23', exact: { before: liaisons }, none: ['due', 'overdue', 'escalation'] },
+  { date: '2022-12-30', why: 'the 1-day-before (12-30) and the due day (Saturday 12-31 → Friday 12-30) fall together: only the nearer one, due', exact: {}, none: ['before', 'overdue', 'escalation'] },
+  { date: '2023-01-03', why: 'the first overdue workday (12-31 … 01-02 are holidays): overdue to the heads; 3 days, no escalation', exact: { overdue: heads }, none: ['before', 'due', 'escalation'] },
+  { date: '2023-01-23', why: 'a Monday in the Spring Festival break: not a workday, nothing at all', exact: {}, none: ['before', 'due', 'overdue', 'escalation'] },
+  { date: '2023-01-30', why: 'Monday, 30 days overdue: weekly overdue to the heads, and escalation begins (满30天)', exact: { overdue: heads }, escalation: toLeaderAndOffice, none: ['before', 'due'] },
+  { date: '2023-01-31', why: 'Tuesday: neither the weekly day nor a new escalation', exact: {}, none: ['before', 'due', 'overdue', 'escalation'] },
 ];

@@ -36,7 +36,7 @@ export const JIANGYIN_ROWS: OracleRow[] = [
 ];
 
 /** Plan-wide overdue counts: the only deadline before 2025 in the document's 21 tasks is task 19's "到2023年". */
-export const JIANGYIN_OVERDUE_COUNTS = [
+export const JIANGYIN_OVERDUE_COUNTS: { asOf: string; items: number; milestones?: number; byList?: Record<string, number>; why: string }[] = [
   { asOf: '2024-01-02', items: 0, milestones: 0, why: 'task 19’s 2023 clause was extended to 2024-03-31; every other clause is 到2025年 or has no date; "(2021年第25号公告)" is a citation' },
   { asOf: '2024-04-01', items: 1, milestones: 1, byList: { task: 1, project: 0, indicator: 0 }, why: 'task 19’s 2023 clause, 1 day past its extended date' },
 ];

@@ -9,8 +9,13 @@ export type UnitKey = 'jxw' | 'sthj' | 'jiangyin-sthj';
 
 /** One thing that happens to the plan, replayed through the real API with the clock set to `date` (10:00 Beijing time). */
 export type Step =
-  /** The unit reports on one milestone (picked by its original due date) and submits; the office accepts on `acceptOn`. */
-  | { date: string; do: 'report'; by: UnitKey; list: ListType; seq: number; due: string; state: 'in_progress' | 'done'; percent?: number; quantityDone?: number; acceptOn?: string }
+  /**
+   * The unit reports on one milestone (picked by its original due date) and submits; the office accepts it on
+   * `acceptOn`, or returns it (退回) on `returnOn`.
+   */
+  | { date: string; do: 'report'; by: UnitKey; list: ListType; seq: number; due: string; state: 'in_progress' | 'done'; percent?: number; quantityDone?: number; acceptOn?: string; returnOn?: string }
+  /** The office withdraws (撤销) an item. */
+  | { date: string; do: 'withdraw'; list: ListType; seq: number }
   /** The lead unit asks to move a milestone to `to`; the office approves on `approveOn`. */
   | { date: string; do: 'extend'; by: UnitKey; list: ListType; seq: number; due: string; to: string; approveOn: string }
   /** The office suspends or resumes a milestone. */
