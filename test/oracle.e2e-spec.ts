@@ -157,11 +157,13 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
           },
         });
       } else {
+        const reasons = { suspend: '【测试】政策调整，暂缓', resume: '【测试】恢复推进', reopen: '【测试】复核发现装备未到位', waive: '【测试】年度工作会因故停开，经领导小组同意免于考核' };
+        const body = step.do === 'waive' ? { reason: reasons.waive, occurrence: step.occurrence } : { reason: reasons[step.do] };
         actions.push({
           date: step.date,
           order: order++,
           run: async () => {
-            await t.as(p.office).post(api(p, `/milestones/${mid()}/${step.do}`)).send({ reason: step.do === 'suspend' ? '【测试】政策调整，暂缓' : '【测试】恢复推进' }).expect(200);
+            await t.as(p.office).post(api(p, `/milestones/${mid()}/${step.do}`)).send(body).expect(200);
           },
         });
       }
@@ -255,6 +257,21 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
       ]),
     );
     expect(got).toEqual(lists);
+  });
+
+  it('"today" is the calendar date in Asia/Shanghai: at 07:59 Beijing time on 2023-01-01 (still 2022-12-31 in UTC) project 9 is 1 day overdue', async () => {
+    // DESIGN 逾期: "its deadline has passed (calendar date in the plan's time zone, Asia/Shanghai by default)"; no asOf: today.
+    const p = plans.jiangjin;
+    t.clock.set('2023-01-01T07:59:00+08:00');
+    try {
+      const item = (await t.as(p.office).get(api(p, `/projects/${itemId(p, 'project', 9)}`)).expect(200)).body as ItemJson;
+      expect({ overdue: item.overdue, light: item.light }).toEqual({ overdue: true, light: 'red' });
+      const report = (await t.as(p.office).get(api(p, '/reports/overdue')).expect(200)).body as OverdueReport & { asOf: string };
+      expect(report.asOf).toBe('2023-01-01');
+      expect(report.rows.filter((r) => r.itemType === 'project' && r.itemId === item.id).map((r) => r.daysOverdue)).toEqual([1]);
+    } finally {
+      at('2026-01-10');
+    }
   });
 
   it('the Jiangjin lists filtered overdue=true on 2023-01-09 hold exactly the five items due 2022-12-31', async () => {

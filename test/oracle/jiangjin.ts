@@ -39,6 +39,11 @@ export const JIANGJIN_STEPS: Step[] = [
   // 06-10; the supporting unit's 90% is accepted on 07-01. Neither is the lead's standing progress (README: 配合单位的填报是补充材料).
   { date: '2022-06-01', do: 'report', by: 'jxw', list: 'task', seq: 15, due: '2025-12-31', state: 'in_progress', percent: 80, returnOn: '2022-06-10' },
   { date: '2022-07-01', do: 'report', by: 'sthj', list: 'task', seq: 15, due: '2025-12-31', state: 'in_progress', percent: 90, acceptOn: '2022-07-01' },
+  // Task 53: the office waives the missed 2022 occurrence on 2023-03-15 (README: 免除本期, with a reason).
+  { date: '2023-03-15', do: 'waive', list: 'task', seq: 53, due: '2021-12-31', occurrence: '2022-12-31' },
+  // Project 11 (应急能力建设, "2025"; 区生态环境局): reported done 2025-06-01, closed out 06-03, reopened (撤销销号) 09-01.
+  { date: '2025-06-01', do: 'report', by: 'sthj', list: 'project', seq: 11, due: '2025-12-31', state: 'done', acceptOn: '2025-06-03' },
+  { date: '2025-09-01', do: 'reopen', list: 'project', seq: 11, due: '2025-12-31' },
   // Project 13 (固废危险废物区域联防联控, "2025"; 区生态环境局) is withdrawn (撤销) on 2024-08-01.
   { date: '2024-08-01', do: 'withdraw', list: 'project', seq: 13 },
 ];
@@ -94,8 +99,14 @@ export const JIANGJIN_ROWS: OracleRow[] = [
   { list: 'task', seq: 53, due: '2021-12-31', asOf: '2021-12-12', expect: { status: 'submitted', overdue: false, occurrence: '2021年度' }, why: 'R5/R7: the 2021 occurrence reported done 12-10, not yet accepted → submitted' },
   { list: 'task', seq: 53, due: '2021-12-31', asOf: '2021-12-16', expect: { status: 'closed', light: 'grey', overdue: false, occurrence: '2021年度' }, why: 'R5: the 2021 occurrence closed out 12-15 and is still the current one' },
   { list: 'task', seq: 53, due: '2021-12-31', asOf: '2022-12-20', expect: { status: 'not_started', light: 'yellow', overdue: false, dueDate: '2022-12-31', missedOccurrences: 0, occurrence: '2022年度' }, why: 'R5: the 2022 occurrence, due in 11 days → yellow' },
-  { list: 'task', seq: 53, due: '2021-12-31', asOf: '2023-03-01', expect: { light: 'red', overdue: true, dueDate: '2022-12-31', missedOccurrences: 1, occurrence: '2022年度', daysOverdue: 60 }, why: 'R5: 2022 missed; 31 + 28 + 1 = 60 days' },
-  { list: 'task', seq: 53, due: '2021-12-31', asOf: '2026-01-01', expect: { light: 'red', overdue: true, dueDate: '2025-12-31', missedOccurrences: 4, occurrence: '2025年度', daysOverdue: 1 }, why: 'R5: 2022-2025 missed (4); days from the latest missed (2025-12-31): 1, not 1097' },
+  { list: 'task', seq: 53, due: '2021-12-31', asOf: '2023-03-01', expect: { light: 'red', overdue: true, dueDate: '2022-12-31', missedOccurrences: 1, occurrence: '2022年度', daysOverdue: 60 }, why: 'R5/R7: 2022 missed (its waiver comes on 03-15); 31 + 28 + 1 = 60 days' },
+  { list: 'task', seq: 53, due: '2021-12-31', asOf: '2023-03-20', expect: { light: 'yellow', overdue: false, dueDate: '2023-12-31', missedOccurrences: 0, occurrence: '2023年度', daysOverdue: null }, why: 'README 免除: 2022 waived on 03-15, so nothing is missed; the 2023 occurrence runs from 2023-01-01: 78/364 = 21% elapsed, 0% → yellow' },
+  { list: 'task', seq: 53, due: '2021-12-31', asOf: '2026-01-01', expect: { light: 'red', overdue: true, dueDate: '2025-12-31', missedOccurrences: 3, occurrence: '2025年度', daysOverdue: 1 }, why: 'R5: 2023, 2024, 2025 missed (3; 2022 waived); days from the latest missed (2025-12-31): 1, not 1097' },
+
+  // ── Project 11: "2025"; reported done 2025-06-01, closed out 06-03, reopened 09-01.
+  { list: 'project', seq: 11, due: '2025-12-31', asOf: '2025-06-02', expect: { status: 'submitted', overdue: false }, why: 'the lead unit said done, not yet accepted → submitted' },
+  { list: 'project', seq: 11, asOf: '2025-08-31', expect: { status: 'closed', light: 'grey', overdue: false }, why: 'R3/R7: closed out 06-03; the reopening of 09-01 is not yet there' },
+  { list: 'project', seq: 11, asOf: '2026-01-01', expect: { light: 'red', overdue: true, daysOverdue: 1 }, why: 'reopened 09-01, so no longer closed out: R1 1 day after 2025-12-31' },
 ];
 
 /** The overdue report's plan-wide counts (milestones and items) on two dates. */

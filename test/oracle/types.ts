@@ -18,8 +18,10 @@ export type Step =
   | { date: string; do: 'withdraw'; list: ListType; seq: number }
   /** The lead unit asks to move a milestone to `to`; the office approves on `approveOn`. */
   | { date: string; do: 'extend'; by: UnitKey; list: ListType; seq: number; due: string; to: string; approveOn: string }
-  /** The office suspends or resumes a milestone. */
-  | { date: string; do: 'suspend' | 'resume'; list: ListType; seq: number; due: string };
+  /** The office suspends, resumes or reopens (撤销销号) a milestone. */
+  | { date: string; do: 'suspend' | 'resume' | 'reopen'; list: ListType; seq: number; due: string }
+  /** The office waives (免除) one occurrence of a recurring milestone, named by its due date. */
+  | { date: string; do: 'waive'; list: ListType; seq: number; due: string; occurrence: string };
 
 export interface Expected {
   status?: string;
