@@ -234,5 +234,12 @@ export const JIANGJIN_REMINDER_DAYS: { date: string; why: string; exact: Partial
   { date: '2023-01-03', why: 'the first overdue workday (12-31 … 01-02 are holidays): overdue to the heads; 3 days, no escalation', exact: { overdue: heads }, none: ['before', 'due', 'escalation'] },
   { date: '2023-01-23', why: 'a Monday in the Spring Festival break: not a workday, nothing at all', exact: {}, none: ['before', 'due', 'overdue', 'escalation'] },
   { date: '2023-01-30', why: 'Monday, 30 days overdue: weekly overdue to the heads, and escalation begins (满30天)', exact: { overdue: heads }, escalation: toLeaderAndOffice, none: ['before', 'due'] },
+  {
+    date: '2023-12-22',
+    why: '7 days before 2023-12-31 is Sunday 12-24 → Friday 12-22. Due 2023-12-31 then: task 53’s 2023 occurrence (open); task 11’s 2023 clause was closed out that morning (none); project 12 was moved to 2024-06-30 (none)',
+    exact: { before: [{ unit: '区生态环境局', audience: 'liaison', items: ['任务53'] }, { unit: '区经济信息委', audience: 'liaison', items: ['任务53'] }] },
+    none: ['due', 'overdue', 'escalation'],
+  },
+  { date: '2024-05-31', why: '30 days before project 12’s extended date 2024-06-30 (a Friday): before, to 区生态环境局’s liaison', exact: { before: [{ unit: '区生态环境局', audience: 'liaison', items: ['项目12'] }] }, none: ['due', 'overdue', 'escalation'] },
   { date: '2023-01-31', why: 'Tuesday: neither the weekly day nor a new escalation', exact: {}, none: ['before', 'due', 'overdue', 'escalation'] },
 ];

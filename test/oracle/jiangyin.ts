@@ -12,6 +12,8 @@ export const JIANGYIN_STEPS: Step[] = [
   { date: '2023-12-01', do: 'extend', by: 'jiangyin-sthj', list: 'task', seq: 19, due: '2023-12-31', to: '2024-03-31', approveOn: '2023-12-05' },
   // Task 18 (深化碳普惠制…; no deadline → plan end; sole lead 江阴生态环境局): done and closed out 2024-05-10.
   { date: '2024-05-10', do: 'report', by: 'jiangyin-sthj', list: 'task', seq: 18, due: '2025-12-31', state: 'done', acceptOn: '2024-05-10' },
+  // Task 11 (…到2025年,城市生活垃圾回收利用率达到40%以上…): extension to 2026-06-30 asked 2025-12-20, approved only on 2026-01-05.
+  { date: '2025-12-20', do: 'extend', by: 'jiangyin-sthj', list: 'task', seq: 11, due: '2025-12-31', to: '2026-06-30', approveOn: '2026-01-05' },
 ];
 
 export const JIANGYIN_ROWS: OracleRow[] = [
@@ -28,6 +30,10 @@ export const JIANGYIN_ROWS: OracleRow[] = [
   { list: 'task', seq: 18, asOf: '2024-05-09', expect: { status: 'not_started', light: 'yellow', overdue: false }, why: 'R7: the day before; 586/1188 = 49% elapsed, 0% → yellow' },
   { list: 'task', seq: 18, asOf: '2024-05-10', expect: { status: 'closed', light: 'grey', overdue: false }, why: 'R3: its only milestone closed out that day' },
   { list: 'task', seq: 18, asOf: '2026-01-01', expect: { status: 'closed', light: 'grey', overdue: false, daysOverdue: null }, why: 'R1: closed out, never overdue' },
+
+  // ── Task 11: due 2025-12-31, extension asked before and approved after the deadline.
+  { list: 'task', seq: 11, due: '2025-12-31', asOf: '2026-01-03', expect: { dueDate: '2025-12-31', overdue: true, light: 'red', daysOverdue: 3 }, why: 'R4/R7: a pending request moves nothing; 3 days past 2025-12-31' },
+  { list: 'task', seq: 11, due: '2025-12-31', asOf: '2026-01-06', expect: { dueDate: '2026-06-30', baselineDate: '2025-12-31', overdue: false, light: 'yellow', daysOverdue: null }, why: 'R4: approved 01-05 → due 2026-06-30; 1194/1369 = 87% elapsed, 0% → yellow' },
 
   // ── Task 12: "到2025年，畜禽粪污和秸秆综合利用率均达到95%以上" → 2025-12-31; lead 市农业农村局, nothing reported.
   { list: 'task', seq: 12, asOf: '2022-10-10', expect: { status: 'not_started', light: 'green', overdue: false }, why: 'R2: 10/1188 days elapsed → on track' },
