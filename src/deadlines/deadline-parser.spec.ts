@@ -430,6 +430,14 @@ describe('parseDeadlines', () => {
       expect(parseDeadlines('2025年前')).toEqual([flagged('2025年前', '2025-12-31', BEFORE_2025)]);
     });
 
+    it.each([
+      ['2025年底前后完成', '2025年底前', '2025-12-31', '“2025年底前后”是大约的时间，不是确切期限，请确认'],
+      ['到2025年前后建成', '到2025年', '2025-12-31', '“到2025年前后”是大约的时间，不是确切期限，请确认'],
+      ['2024年6月左右投运', '2024年6月', '2024-06-30', '“2024年6月左右”是大约的时间，不是确切期限，请确认'],
+    ])('flags "%s", a time given only roughly', (text, phrase, dueDate, note) => {
+      expect(parseDeadlines(text)).toEqual([flagged(phrase, dueDate, note)]);
+    });
+
     it.each(['近期', '尽快', '适时'])('flags the vague word %s with no due date', (word) => {
       expect(parseDeadlines(`${word}完成整改`)).toEqual([flagged(word, null, `“${word}”未给出具体期限，请确认`)]);
     });
@@ -496,6 +504,10 @@ describe('parseDeadlines', () => {
       ['a start date', '自2022年起，推进台账建设'],
       ['a date that marks a start', '2023年3月1日起施行'],
       ['a past year with only a verb as cue', '2020年完成注册'],
+      ['a year end after which work begins', '2025年底以后逐步推广'],
+      ['a day after which a rule applies', '2025年3月1日之后施行'],
+      ['a month after which a plant runs', '2025年6月后投入运营'],
+      ['a year after which a rule applies', '到2030年以后全面禁止'],
     ])('ignores %s', (_what, text) => {
       expect(parseDeadlines(text, { reference: '2022-01-01' })).toEqual([]);
     });

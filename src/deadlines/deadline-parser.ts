@@ -14,6 +14,8 @@
  *    is the whole cell). "2020年，江津区实现…" or "以2020年为基准年" give nothing.
  *  - "自2022年起" is a start, not a deadline: any date followed by 起/以来/开始 or preceded by 自/从 gives nothing
  *    (the clause's own deadline, if it has one, is read as usual).
+ *  - likewise "2025年底以后", "3月1日之后", "6月后" name when something starts, and give nothing; "2025年底前后",
+ *    "6月左右" give the time only roughly, so they are read but flagged for the office.
  *  - "截至…" states a status ("截至11月底，全市累计…"), so it gives nothing.
  *  - the past is background: a date without a cue word that lies before the reference date is skipped; one with a
  *    cue ("至2020年，…") or whose clause says what has already been done ("2020年全市已建成…") is kept but flagged.
@@ -53,6 +55,7 @@ const noteNextYear = (ref: SimpleDate) =>
 const noteBeforeReference = (phrase: string, ref: SimpleDate) =>
   `“${phrase}”早于参照日期（${ref.iso}），可能是对已有情况的描述，不是新的期限，请确认`;
 const notePastClause = (phrase: string) => `“${phrase}”所在句子写的是已完成的情况，可能不是新的期限，请确认`;
+const noteRough = (written: string) => `“${written}”是大约的时间，不是确切期限，请确认`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dates
@@ -472,14 +475,32 @@ const SCOPE = '\\([^()]{1,15}\\)';
 const QUANTITY = new RegExp(`${ONE_QUANTITY}(?:${SCOPE}(?:[、,和及]${ONE_QUANTITY}${SCOPE})*)?`);
 const DONE = new RegExp(PAST_MARKER);
 
-/** A start ("自2022年起", "从…开始", "2023年以来") or a status ("截至11月底"), not a deadline. */
+/**
+ * A start ("自2022年起", "从…开始", "2023年以来", "2025年底以后", "3月1日之后", "6月后") or a status ("截至11月底"),
+ * not a deadline. ("…前后" is "about then", not a start: see `roughly`.)
+ */
 function isStartOrStatus(text: string, match: Match): boolean {
   if (match.groups.cue === '截至') return true;
-  if (/^(?:起|以来|开始)/.test(text.slice(match.end, match.end + 2))) return true;
+  const after = text.slice(match.end, match.end + 2);
+  if (/^(?:起|以来|开始|以后|之后)/.test(after) || (after[0] === '后' && !match.groups.before)) return true;
   return !match.row.range && /[自从]/.test(text[match.start - 1] ?? '');
 }
 
+/** The word that makes a date only rough ("2025年底前后", "到2025年前后", "6月左右"), or null. */
+function roughly(text: string, match: Match): string | null {
+  const after = text.slice(match.end, match.end + 2);
+  if (after === '左右' || after === '前后') return after;
+  return match.groups.before && after[0] === '后' ? '后' : null;
+}
+
+/** A reading, flagged when the text gives its time only roughly: "about the end of 2025" is no firm deadline. */
 function readMatch(match: Match, text: string, ref: SimpleDate | null, phrase: string): Draft | null {
+  const draft = readDraft(match, text, ref, phrase);
+  const word = draft?.certain ? roughly(text, match) : null;
+  return draft && word ? flag(draft, noteRough(`${phrase}${word}`)) : draft;
+}
+
+function readDraft(match: Match, text: string, ref: SimpleDate | null, phrase: string): Draft | null {
   if (isStartOrStatus(text, match)) return null;
   if (match.row.unless?.test(text.slice(match.end))) return null;
   const g = match.groups;
