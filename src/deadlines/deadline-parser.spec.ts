@@ -590,6 +590,84 @@ describe('parseDeadlines', () => {
     });
   });
 
+  describe('the rules in detail', () => {
+    // Each expected value below is worked out from the rule named in the test, against the reference date given.
+    it.each([
+      // a stated day past a short month's end falls on the month's last day: February 2021 has 28 days
+      ['每月31日前报送', '2021-02-10', recurring('每月31日前', 'monthly', '2021-02-28')],
+      // the month within a quarter: 第二个月 = February in the first quarter; 末月 = March; 初 = January (at its end)
+      ['每季度第二个月15日前报送', '2021-01-01', recurring('每季度第二个月15日前', 'quarterly', '2021-02-15')],
+      ['每季度第2个月报送', '2021-01-01', recurring('每季度第2个月', 'quarterly', '2021-02-28')],
+      ['每季度末月报送', '2021-01-01', recurring('每季度末月', 'quarterly', '2021-03-31')],
+      ['每季度初报送', '2021-01-01', recurring('每季度初', 'quarterly', '2021-01-31')],
+      // "结束后15日内": on the 15th of each period's first month; 2021-01-15 is past by 2021-03-01, so July
+      ['每半年结束后15日内报送', '2021-03-01', recurring('每半年结束后15日内', 'half-yearly', '2021-07-15')],
+      ['每月结束后5日内报送', '2021-01-06', recurring('每月结束后5日内', 'monthly', '2021-02-05')],
+      // the year rolls over: the 2021 date has passed by 2021-12-01
+      ['每年6月底前报送', '2021-12-01', recurring('每年6月底前', 'yearly', '2022-06-30')],
+      ['每年3月15日前报送', '2021-03-16', recurring('每年3月15日前', 'yearly', '2022-03-15')],
+      ['每月报送', '2021-12-31', recurring('每月', 'monthly', '2021-12-31')],
+      ['按月报送', '2021-04-30', recurring('按月', 'monthly', '2021-04-30')],
+      ['按季度调度', '2021-10-01', recurring('按季度', 'quarterly', '2021-12-31')],
+      ['每半年底报送', '2021-07-01', recurring('每半年底', 'half-yearly', '2021-12-31')],
+      // the period words as a duty
+      ['季度调度', '2021-04-01', recurring('季度', 'quarterly', '2021-06-30')],
+      ['月度通报', '2021-04-01', recurring('月度', 'monthly', '2021-04-30')],
+      ['组织年度考核', '2021-04-01', recurring('年度', 'yearly', '2021-12-31')],
+      ['编制年度工作总结', '2021-04-01', recurring('年度', 'yearly', '2021-12-31')],
+      ['年度', '2021-04-01', recurring('年度', 'yearly', '2021-12-31')],
+      ['按年度', '2021-04-01', recurring('按年度', 'yearly', '2021-12-31')],
+    ])('reads "%s" against %s', (text, reference, reading) => {
+      expect(parseDeadlines(text, { reference })).toEqual([reading]);
+    });
+
+    it.each([
+      ['每年13月底前报送', 'a 13th month'],
+      ['每月32日前报送', 'a 32nd day'],
+      ['每月0日前报送', 'a day 0'],
+      ['2021-2021年', 'a range of one year to itself'],
+      ['2021年3月31日至3月1日', 'a range that ends before it starts'],
+      ['上年度总结', 'last year\'s report'],
+      ['本季度调度', 'this quarter\'s meeting'],
+      ['2020年全市已有5座', 'a year whose clause says what exists (已有 is not 已完成)'],
+    ])('reads "%s" (%s) as no milestone', (text) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([]);
+    });
+
+    it('reads a month range that crosses the new year', () => {
+      expect(parseDeadlines('2021年11月—2月')).toEqual([period('2021年11月—2月', '2021-11-01', '2022-02-28')]);
+    });
+
+    it('reads a day range that crosses the new year', () => {
+      expect(parseDeadlines('2021年12月28日—1月5日')).toEqual([period('2021年12月28日—1月5日', '2021-12-28', '2022-01-05')]);
+    });
+
+    it('reads a one-day range as due that day', () => {
+      expect(parseDeadlines('2021年3月1日至3月1日')).toEqual([period('2021年3月1日至3月1日', '2021-03-01', '2021-03-01')]);
+    });
+
+    it('reads a yearless month range with a cue word in the reference year', () => {
+      expect(parseDeadlines('于9月—12月完成', { reference: '2021-01-01' })).toEqual([period('于9月—12月', '2021-09-01', '2021-12-31')]);
+    });
+
+    it('reads Chinese numerals of tens in months and days', () => {
+      expect(parseDeadlines('二〇二四年五月二十日')).toEqual([dated('二〇二四年五月二十日', '2024-05-20')]);
+      expect(parseDeadlines('二〇二四年十月十五日前')).toEqual([dated('二〇二四年十月十五日前', '2024-10-15')]);
+      expect(parseDeadlines('二〇二四年十一月底前')).toEqual([dated('二〇二四年十一月底前', '2024-11-30')]);
+    });
+
+    it('flags a year that says it is already done (已经建成), past the reference date', () => {
+      expect(parseDeadlines('2020年已经建成5座', { reference: '2021-01-01' })).toEqual([
+        flagged('2020年', '2020-12-31', '“2020年”早于参照日期（2021-01-01），可能是对已有情况的描述，不是新的期限，请确认', '5座'),
+      ]);
+    });
+
+    it('keeps full-width comparators in a quantity as written', () => {
+      expect(parseDeadlines('到2025年，强度≦0.48吨/万元')).toEqual([dated('到2025年', '2025-12-31', '≦0.48吨/万元')]);
+      expect(parseDeadlines('到2025年，利用率≧95％')).toEqual([dated('到2025年', '2025-12-31', '≧95％')]);
+    });
+  });
+
   describe('odd input', () => {
     it.each(['', '   ', '\n\t', '年底前前前后', '2023年2月30日', '2023年13月', '2025-2021年', '□《》（）', '🙂2025'])(
       'never throws on %j',
