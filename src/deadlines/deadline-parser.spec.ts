@@ -662,6 +662,75 @@ describe('parseDeadlines', () => {
       ]);
     });
 
+    it.each([
+      ['每年约处理50万吨', 'an amount, roughly (约)'],
+      ['每年平均产生危险废物2万吨', 'an average amount (平均)'],
+      ['每年处理能力达到10万吨', 'a capacity (能力)'],
+      ['每年产值达到5亿元', 'an output value (产值)'],
+      ['统一月底前完成', 'a 一 that is part of a word, not a month'],
+      ['《某办法》（到2025年）', 'a note in brackets right after a book title'],
+      ['自2025年6月，推行新办法', 'a month that marks a start (自…)'],
+      ['从2025年底开始推行', 'a year end that marks a start (…开始)'],
+      ['2020年6月，全市完成排查', 'a past month without a cue word'],
+    ])('reads "%s" (%s) as no milestone', (text) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([]);
+    });
+
+    it.each([
+      ['每年规模化开展培训', recurring('每年', 'yearly', '2021-12-31')], // 规模化 is a manner, not an amount
+      ['每年完成产量统计', recurring('每年', 'yearly', '2021-12-31')], // a duty verb before the amount noun
+      ['每年开展培训，已完成3次', recurring('每年', 'yearly', '2021-12-31', '3次')], // a duty is not background
+      ['每年报送年度报告', recurring('每年', 'yearly', '2021-12-31')], // the same duty twice counts once
+      ['2020年6月底', dated('2020年6月底', '2020-06-30')], // a whole cell is a deadline even when past
+    ])('reads "%s" against 2021-01-01', (text, reading) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([reading]);
+    });
+
+    it('keeps standing work certain even when its clause tells what was done', () => {
+      expect(parseDeadlines('持续推进，已建成5座', { reference: '2021-01-01' })).toEqual([{ ...ongoing('持续推进'), quantity: '5座' }]);
+    });
+
+    it('flags a past month with a cue word as background', () => {
+      expect(parseDeadlines('2020年6月底，完成排查', { reference: '2021-01-01' })).toEqual([
+        flagged('2020年6月底', '2020-06-30', '“2020年6月底”早于参照日期（2021-01-01），可能是对已有情况的描述，不是新的期限，请确认'),
+      ]);
+    });
+
+    it('keeps different recurring duties apart when there is no reference date', () => {
+      expect(parseDeadlines('每年开展评估，每月报送')).toEqual([recurring('每年', 'yearly', null), recurring('每月', 'monthly', null)]);
+    });
+
+    it('keeps readings apart when only their quantities differ', () => {
+      expect(parseDeadlines('到2025年完成3个。到2025年完成5个。')).toEqual([
+        dated('到2025年', '2025-12-31', '3个'),
+        dated('到2025年', '2025-12-31', '5个'),
+      ]);
+    });
+
+    it('treats a reference date that does not exist, or is not written YYYY-MM-DD, as none', () => {
+      expect(parseDeadlines('年底前', { reference: '2024-02-30' })).toEqual([flagged('年底前', null, NO_YEAR)]);
+      expect(parseDeadlines('年底前', { reference: '2024-2-3' })).toEqual([flagged('年底前', null, NO_YEAR)]);
+      expect(parseDeadlines('年底前', { reference: 'x2024-02-03' })).toEqual([flagged('年底前', null, NO_YEAR)]);
+      expect(parseDeadlines('年底前', { reference: '2024-02-03x' })).toEqual([flagged('年底前', null, NO_YEAR)]);
+    });
+
+    it('ends a clause at a full-width exclamation mark or a line break', () => {
+      expect(parseDeadlines('到2025年底前完成建设！覆盖率达到95%')).toEqual([dated('到2025年底前', '2025-12-31')]);
+      expect(parseDeadlines('到2025年底前完成建设\n覆盖率达到95%')).toEqual([dated('到2025年底前', '2025-12-31')]);
+    });
+
+    it('reads a full-width tilde as a range', () => {
+      expect(parseDeadlines('2021年10月8日～10月9日')).toEqual([period('2021年10月8日～10月9日', '2021-10-08', '2021-10-09')]);
+    });
+
+    it('drops tabs and no-break spaces inside a date but keeps them in the phrase', () => {
+      expect(parseDeadlines('2024\t年底前')).toEqual([dated('2024\t年底前', '2024-12-31')]);
+      expect(parseDeadlines('2024\u00a0年\r底前')).toEqual([dated('2024\u00a0年\r底前', '2024-12-31')]);
+      expect(parseDeadlines('二〇二三 年底前')).toEqual([dated('二〇二三 年底前', '2023-12-31')]);
+      expect(parseDeadlines('二〇二四年十二　月底前')).toEqual([dated('二〇二四年十二　月底前', '2024-12-31')]);
+      expect(parseDeadlines('二〇二四年十二月三十 日')).toEqual([dated('二〇二四年十二月三十 日', '2024-12-30')]);
+    });
+
     it('keeps full-width comparators in a quantity as written', () => {
       expect(parseDeadlines('到2025年，强度≦0.48吨/万元')).toEqual([dated('到2025年', '2025-12-31', '≦0.48吨/万元')]);
       expect(parseDeadlines('到2025年，利用率≧95％')).toEqual([dated('到2025年', '2025-12-31', '≧95％')]);
