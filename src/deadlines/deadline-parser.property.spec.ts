@@ -210,6 +210,21 @@ describe('parseDeadlines (properties)', () => {
         RUNS,
       );
     });
+
+    it('reads a date spelled in Chinese numerals as that calendar date, or as nothing when the day does not exist', () => {
+      const numerals = '〇一二三四五六七八九';
+      const chineseUpTo99 = (n: number) =>
+        n < 10 ? numerals[n] : `${n >= 20 ? numerals[Math.floor(n / 10)] : ''}十${n % 10 ? numerals[n % 10] : ''}`;
+      fc.assert(
+        // the Chinese day numeral can spell 1 to 39; days past the month's end must read as no date at all
+        fc.property(yearMonth, fc.integer({ min: 1, max: 39 }), ([y, m], d) => {
+          const written = `${[...String(y)].map((c) => numerals[Number(c)]).join('')}年${chineseUpTo99(m)}月${chineseUpTo99(d)}日`;
+          const expected = d <= daysIn(y, m) ? [certainDated(written, iso(y, m, d))] : [];
+          expect(parseDeadlines(written)).toEqual(expected);
+        }),
+        RUNS,
+      );
+    });
   });
 
   describe('several dated clauses', () => {

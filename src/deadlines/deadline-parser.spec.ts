@@ -731,6 +731,42 @@ describe('parseDeadlines', () => {
       expect(parseDeadlines('二〇二四年十二月三十 日')).toEqual([dated('二〇二四年十二月三十 日', '2024-12-30')]);
     });
 
+    it('reads two phrases that touch as two milestones', () => {
+      expect(parseDeadlines('上半年下半年', { reference: '2021-01-01' })).toEqual([
+        dated('上半年', '2021-06-30'),
+        dated('下半年', '2021-12-31'),
+      ]);
+    });
+
+    it.each([
+      ['7月', '2021-01-01', dated('7月', '2021-07-31')], // a yearless month is a deadline as a whole cell
+      ['本年度', '2021-01-01', dated('本年度', '2021-12-31')],
+      ['2021年6月30日，完成排查', '2021-06-30', dated('2021年6月30日', '2021-06-30')], // due on the reference day: not past
+      ['4月15日前', '2021-04-15', dated('4月15日前', '2021-04-15')], // the same day this year, not next year
+      ['2024年3季度', '2021-01-01', dated('2024年3季度', '2024-09-30')],
+      ['2023年第2季度末', '2021-01-01', dated('2023年第2季度末', '2023-06-30')],
+      ['2021年12月28日—2022年1月5日', '2021-01-01', period('2021年12月28日—2022年1月5日', '2021-12-28', '2022-01-05')],
+      ['2021年10月8-9日', '2021-01-01', period('2021年10月8-9日', '2021-10-08', '2021-10-09')],
+      ['“十六五”期间', '2021-01-01', period('“十六五”期间', '2031-01-01', '2035-12-31')],
+    ])('reads "%s" against %s', (text, reference, reading) => {
+      expect(parseDeadlines(text, { reference })).toEqual([reading]);
+    });
+
+    it.each([
+      ['2月29日前', '2024-03-01'], // next year's 29 February does not exist
+      ['2023年3月0日', '2021-01-01'],
+      ['每年0月底前报送', '2021-01-01'],
+    ])('reads "%s" against %s as nothing: the date does not exist', (text, reference) => {
+      expect(parseDeadlines(text, { reference })).toEqual([]);
+    });
+
+    it('keeps the note of an unsure reading whose clause or date also says it is past', () => {
+      expect(parseDeadlines('在2020年前完成排查', { reference: '2021-04-15' })).toEqual([
+        flagged('在2020年前', '2020-12-31', '“2020年前”可理解为2019年底或2020年底，请确认'),
+      ]);
+      expect(parseDeadlines('在2025年前，全市已建成5座')).toEqual([flagged('在2025年前', '2025-12-31', BEFORE_2025, '5座')]);
+    });
+
     it('keeps full-width comparators in a quantity as written', () => {
       expect(parseDeadlines('到2025年，强度≦0.48吨/万元')).toEqual([dated('到2025年', '2025-12-31', '≦0.48吨/万元')]);
       expect(parseDeadlines('到2025年，利用率≧95％')).toEqual([dated('到2025年', '2025-12-31', '≧95％')]);
@@ -752,6 +788,8 @@ describe('parseDeadlines', () => {
 
     it('returns nothing for dates that do not exist', () => {
       expect(parseDeadlines('2023年2月30日')).toEqual([]);
+      expect(parseDeadlines('2024年5月39日')).toEqual([]);
+      expect(parseDeadlines('二〇二四年五月三十九日')).toEqual([]);
       expect(parseDeadlines('2023年13月')).toEqual([]);
       expect(parseDeadlines('2025-2021年')).toEqual([]);
     });

@@ -384,9 +384,9 @@ function readChineseNumeral(input: string, i: number, previous: string): { digit
   if (year) return { digits: [...year].map((c) => CHINESE_DIGITS[c]).join(''), length: year.length };
   const month = BEFORE_CHINESE_MONTH.test(previous) ? attempt(CHINESE_MONTH) : null;
   if (month) return { digits: String(chineseNumber(month)), length: month.length };
+  // a day past 31 ("五月三十九日") is read as written, so that it is no date at all, as "5月39日" is not
   const day = previous === '月' ? attempt(CHINESE_DAY) : null;
-  if (day && chineseNumber(day) <= 31) return { digits: String(chineseNumber(day)), length: day.length };
-  return null;
+  return day ? { digits: String(chineseNumber(day)), length: day.length } : null;
 }
 
 function toHalfWidth(ch: string): string {
