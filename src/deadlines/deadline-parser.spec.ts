@@ -438,6 +438,14 @@ describe('parseDeadlines', () => {
       expect(parseDeadlines(text)).toEqual([flagged(phrase, dueDate, note)]);
     });
 
+    it('keeps the first reason when a rough time is also unsure for another one', () => {
+      expect(parseDeadlines('年底前后完成')).toEqual([flagged('年底前', null, NO_YEAR)]);
+    });
+
+    it('reads a deadline followed by a clause that starts with 起 (起草) as a deadline, not a start', () => {
+      expect(parseDeadlines('到2025年底，起草完成')).toEqual([dated('到2025年底', '2025-12-31')]);
+    });
+
     it.each(['近期', '尽快', '适时'])('flags the vague word %s with no due date', (word) => {
       expect(parseDeadlines(`${word}完成整改`)).toEqual([flagged(word, null, `“${word}”未给出具体期限，请确认`)]);
     });
