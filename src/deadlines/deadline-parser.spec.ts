@@ -775,6 +775,56 @@ describe('parseDeadlines', () => {
       expect(parseDeadlines('在2025年前，全市已建成5座')).toEqual([flagged('在2025年前', '2025-12-31', BEFORE_2025, '5座')]);
     });
 
+    it('flags a past half of this year (今年) as background, not as next year', () => {
+      expect(parseDeadlines('今年上半年完成', { reference: '2024-08-01' })).toEqual([
+        flagged('今年上半年', '2024-06-30', '“今年上半年”早于参照日期（2024-08-01），可能是对已有情况的描述，不是新的期限，请确认'),
+      ]);
+    });
+
+    it('does not look for an amount after 每年 past the end of its clause', () => {
+      expect(parseDeadlines('每年报告一次，产量不减', { reference: '2021-01-01' })).toEqual([
+        recurring('每年', 'yearly', '2021-12-31'),
+      ]);
+    });
+
+    it.each([
+      '2020年10月8日—10月9日，开展检查',
+      '2020年9月—12月，开展检查',
+      '2020-06-30，开展检查',
+      '2020年6月30日，开展检查',
+      '9月—12月开展检查', // a yearless month range needs a cue word
+      '2023年0月1日',
+      '2023年13月1日',
+      '2021年2月30日至3月1日',
+      '2021年3月1日至3月32日',
+      '2月30日前',
+      '某办法（至2025年试行）', // an edition note in brackets, even without a book title
+    ])('reads "%s" against 2021-01-01 as no milestone (past without a cue word, or no such date)', (text) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([]);
+    });
+
+    it.each([
+      ['2024年1月底前', '2021-01-01', dated('2024年1月底前', '2024-01-31')],
+      ['每月1日前报送', '2021-01-02', recurring('每月1日前', 'monthly', '2021-02-01')],
+      ['2020年6月底\n', '2021-01-01', dated('2020年6月底', '2020-06-30')], // a whole cell with a trailing line break
+    ])('reads "%s" against %s', (text, reference, reading) => {
+      expect(parseDeadlines(text, { reference })).toEqual([reading]);
+    });
+
+    it('counts two standing duties of the same kind once', () => {
+      expect(parseDeadlines('持续推进源头减量，持续开展巡查')).toEqual([ongoing('持续推进')]);
+    });
+
+    it('reads with no options at all', () => {
+      expect(parseDeadlines('2025年底前', null as unknown as { reference?: string })).toEqual([dated('2025年底前', '2025-12-31')]);
+    });
+
+    it('reads a period end written in Chinese numerals (结束后十日内)', () => {
+      expect(parseDeadlines('每季度结束后十日内报送', { reference: '2021-01-11' })).toEqual([
+        recurring('每季度结束后十日内', 'quarterly', '2021-04-10'),
+      ]);
+    });
+
     it('keeps full-width comparators in a quantity as written', () => {
       expect(parseDeadlines('到2025年，强度≦0.48吨/万元')).toEqual([dated('到2025年', '2025-12-31', '≦0.48吨/万元')]);
       expect(parseDeadlines('到2025年，利用率≧95％')).toEqual([dated('到2025年', '2025-12-31', '≧95％')]);

@@ -385,7 +385,8 @@ function readChineseNumeral(input: string, i: number, previous: string): { digit
   const month = BEFORE_CHINESE_MONTH.test(previous) ? attempt(CHINESE_MONTH) : null;
   if (month) return { digits: String(chineseNumber(month)), length: month.length };
   // a day past 31 ("五月三十九日") is read as written, so that it is no date at all, as "5月39日" is not
-  const day = previous === '月' ? attempt(CHINESE_DAY) : null;
+  // a day comes after a month ("五月三十日") or after the end of a period ("每季度结束后十日内")
+  const day = previous === '月' || previous === '后' ? attempt(CHINESE_DAY) : null;
   return day ? { digits: String(chineseNumber(day)), length: day.length } : null;
 }
 
