@@ -5,11 +5,14 @@
 //   node scripts/each-test-alone.mjs reminders progress   # only these files (name, file name or path)
 //   node scripts/each-test-alone.mjs --grep 暂停 reminders # only the cases whose full name contains this text
 //   node scripts/each-test-alone.mjs --list reminders     # list the cases, run none alone
+//   node scripts/each-test-alone.mjs --timeout 5000 audit # jest's timeout per case and hook (default 60000 ms)
 //
 // For each file it first runs the whole file once with --json (which lists the cases by their full name:
 // describe titles and the it title joined by spaces, as `-t` matches them), then runs each case alone:
 // `jest <file> -t '^<escaped full name>$' --runInBand`. A case fails alone when its run has a failure or runs
 // no test at all. Prints one line per case and, at the end, the cases that fail alone; exits 1 if any does.
+// The timeout is longer than jest's 5 s because the question is order, not speed: on a busy machine a beforeAll that
+// starts the app and signs in four users can take longer than 5 s, and that is not what this script looks for.
 // Slow on purpose (one app start per case): not part of `npm test`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -21,13 +24,14 @@ const jestBin = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 
 function usage(message) {
   if (message) console.error(message);
-  console.error('usage: node scripts/each-test-alone.mjs [--list] [--grep TEXT] [FILE ...]');
+  console.error('usage: node scripts/each-test-alone.mjs [--list] [--grep TEXT] [--timeout MS] [FILE ...]');
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
 let list = false;
 let grep = null;
+let timeout = '60000';
 const wanted = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -35,6 +39,9 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--grep') {
     grep = args[++i];
     if (grep === undefined) usage('--grep needs a text');
+  } else if (a === '--timeout') {
+    timeout = args[++i];
+    if (!/^\d+$/.test(timeout ?? '')) usage('--timeout needs milliseconds');
   } else if (a === '--help' || a === '-h') usage();
   else if (a.startsWith('-')) usage(`unknown option ${a}`);
   else wanted.push(a);
@@ -60,7 +67,7 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function jest(file, pattern) {
   const out = join(work, 'result.json');
   rmSync(out, { force: true });
-  const argv = [jestBin, '--selectProjects', 'e2e', '--runInBand', '--json', '--outputFile', out, file];
+  const argv = [jestBin, '--selectProjects', 'e2e', '--runInBand', '--json', '--outputFile', out, '--testTimeout', timeout, file];
   if (pattern !== undefined) argv.push('-t', pattern);
   const started = Date.now();
   const run = spawnSync(process.execPath, argv, {

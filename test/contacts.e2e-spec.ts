@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.js';
 import { User } from '../src/auth/user.entity.js';
+import { once } from './helpers/once.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
 /*
@@ -106,6 +107,10 @@ describe('unit contacts: the rules the office meets less often', () => {
 
   afterAll(() => t.close());
 
+  /** A WeCom robot of 区经济信息委, added the first time a case needs one. */
+  const givenRobot = once(() =>
+    t.as(office).post(api(`/units/${jxw}/contacts`)).send({ role: 'group', channel: 'wecom', name: '经信委工作群', address: WECOM }).expect(201));
+
   it('refuses a WeCom robot address given as DingTalk, naming the right channel', async () => {
     const res = await t.as(office).post(api(`/units/${jxw}/contacts`)).send({ role: 'group', channel: 'dingtalk', address: WECOM }).expect(400);
     expect(res.body.message).toContain('wecom');
@@ -121,7 +126,7 @@ describe('unit contacts: the rules the office meets less often', () => {
   });
 
   it('never shows the robot key, not even in the current row of a stale-version 409', async () => {
-    const robot = await t.as(office).post(api(`/units/${jxw}/contacts`)).send({ role: 'group', channel: 'wecom', name: '经信委工作群', address: WECOM }).expect(201);
+    const robot = await givenRobot();
     await t.as(office).patch(api(`/units/${jxw}/contacts/${robot.body.id}`)).send({ name: '经信委群', version: robot.body.version }).expect(200);
     const stale = await t.as(office).patch(api(`/units/${jxw}/contacts/${robot.body.id}`)).send({ name: '旧名', version: robot.body.version }).expect(409);
     expect(stale.body.current).toMatchObject({ name: '经信委群', address: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=5f3c…' });
@@ -130,6 +135,7 @@ describe('unit contacts: the rules the office meets less often', () => {
   });
 
   it('checks the address again when a change moves a robot to email', async () => {
+    await givenRobot();
     const list = (await t.as(office).get(api(`/units/${jxw}/contacts`)).expect(200)).body as { id: number; channel: string; version: number }[];
     const robot = list.find((c) => c.channel === 'wecom')!;
     const res = await t.as(office).patch(api(`/units/${jxw}/contacts/${robot.id}`)).send({ channel: 'email', version: robot.version }).expect(400);
