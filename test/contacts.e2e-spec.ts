@@ -48,6 +48,7 @@ describe('demo contacts of the seed plans', () => {
     expect(real.length).toBeGreaterThan(10);
     expect(real.every((u) => u.liaisonEmail === `jiangjin-u${u.id}-liaison@example.org` && u.headEmail === `jiangjin-u${u.id}-head@example.org`)).toBe(true);
     const groups = units.filter((u) => u.kind === 'group');
+    expect(groups.length).toBeGreaterThan(0);
     expect(groups.every((u) => u.liaisonEmail === null && u.headEmail === null)).toBe(true);
   });
 
@@ -79,6 +80,7 @@ describe('no demo contacts without the demo users', () => {
     try {
       const plan = await planId(t, 'jiangjin');
       const units = (await t.http().get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as Unit[];
+      expect(units.length).toBeGreaterThan(10);
       expect(units.every((u) => u.liaisonEmail === null && u.headEmail === null)).toBe(true);
     } finally {
       await t.close();

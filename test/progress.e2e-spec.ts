@@ -225,6 +225,7 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
     const res = await t.as(jxw).post(`${base()}/progress`).send({ itemType: 'task', itemId: task4.id, state: 'done', narrative: '配合完成审查', submit: true }).expect(201);
     expect(res.body.role).toBe('support');
     const after = await getTask(task4.id);
+    expect(after.milestones.length).toBeGreaterThan(0);
     expect(after.milestones.every((m) => m.status !== 'submitted')).toBe(true);
     // The lead unit sees the contribution on its item.
     const seen = await t.as(sthj).get(`${base()}/progress?itemType=task&itemId=${task4.id}`).expect(200);

@@ -200,6 +200,7 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
 
     it('records every message in the outbox as sent, once', async () => {
       const rows = await outbox(t);
+      expect(rows.total).toBeGreaterThan(0);
       expect(rows.total).toBe(smtp.mails.length);
       expect(rows.items.every((m) => m.status === 'sent' && m.attempts === 1)).toBe(true);
       expect(new Set(smtp.mails.map((m) => m.messageId)).size).toBe(smtp.mails.length);
