@@ -84,7 +84,7 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
     const tasks = (await t.http().get(`${base()}/tasks?limit=100`).expect(200)).body.items as Task[];
     task11 = tasks.find((x) => x.seq === 11)!;
     task5 = tasks.find((x) => x.seq === 5)!;
-  });
+  }, 60_000);
   afterAll(() => t.close());
 
   it('task 11 has two milestones, due 2023-12-31 (3 factories) and 2025-12-31, both open', () => {

@@ -117,7 +117,7 @@ describe('supervision reports', () => {
     at('2026-01-10');
     await t.as(tokens.office).post(api(`/milestones/${ids.task2m}/suspend`)).send({ reason: '上级政策调整，暂缓实施' }).expect(200);
     t.clock.set(`${AS_OF}T09:00:00+08:00`);
-  });
+  }, 60_000);
   afterAll(() => t.close());
 
   describe('the numbers reconcile across reports and with the list endpoints, on every seed plan', () => {
