@@ -1,4 +1,5 @@
 import type { AuditEntryView } from '../src/audit/audit.dto.js';
+import { once } from './helpers/once.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
 type Entry = AuditEntryView;
@@ -30,13 +31,19 @@ describe('the audit log', () => {
   });
   afterAll(() => t.close());
 
-  it('records an office change to a task: who, the content before and after, and which columns changed', async () => {
+  /** The office rewrites task 11 (version 1 → 2); answers the task as it was before. */
+  const givenTask11Edited = once(async () => {
     const before = await task(11);
     await t
       .as(office)
       .patch(api(`/plans/${jiangjin}/tasks/${before.id}`))
       .send({ content: '到2023年，新增绿色工厂5个。', version: before.version })
       .expect(200);
+    return before;
+  });
+
+  it('records an office change to a task: who, the content before and after, and which columns changed', async () => {
+    const before = await givenTask11Edited();
     const log = await planAudit(jiangjin, `&entityType=tasks&entityId=${before.id}`);
     expect(log.total).toBe(1);
     const [entry] = log.items;
@@ -51,6 +58,8 @@ describe('the audit log', () => {
   });
 
   it('leaves no entry for a change that is refused, even after the row was saved inside the transaction', async () => {
+    // Edited once, so the version before the current one is a real, stale version (not 0, which validation refuses).
+    await givenTask11Edited();
     const current = await task(11);
     const count = async () => (await planAudit(jiangjin, `&entityType=tasks&entityId=${current.id}`)).total;
     const entries = await count();

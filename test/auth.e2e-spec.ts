@@ -113,6 +113,7 @@ describe('sign-in, tokens and accounts', () => {
     const dup = await t.as(office).post('/api/v1/users').send({ username: 'JIANGJIN-JTJ', password: 'jtj-password-2', role: 'leader' }).expect(400);
     expect(dup.body.errors[0]).toMatchObject({ field: 'username', message: '用户名已存在' });
     const list = await t.as(office).get('/api/v1/users').expect(200);
+    expect(list.body.map((u: { username: string }) => u.username)).toContain('jiangjin-jtj');
     expect(list.body.every((u: { planId: number; role: string }) => u.planId === jiangjin && ['unit', 'leader'].includes(u.role))).toBe(true);
     expect(JSON.stringify(list.body)).not.toContain('passwordHash');
 
@@ -141,7 +142,16 @@ describe('sign-in, tokens and accounts', () => {
     expect(JSON.stringify(res.body)).not.toContain('"abc"');
   });
 
-  it('no password or token ever appears in the service log', () => {
+  it('no password or token ever appears in the service log', async () => {
+    // Its own failed sign-in, session and API token, so the log has them to keep out even when this case runs alone.
+    const tried = 'probe-wrong-password-9';
+    secrets.push(tried);
+    await t.anon().post('/api/v1/auth/login').send({ username: 'jiangjin-leader', password: tried }).expect(401);
+    const office = await t.login('jiangjin-office');
+    secrets.push(office);
+    const api = await t.as(office).post('/api/v1/auth/tokens').send({ name: '日志检查' }).expect(201);
+    secrets.push(api.body.token);
+    await t.as(api.body.token).get(`/api/v1/plans/${jiangjin}/tasks?limit=1`).expect(200);
     const log = logger.lines.join('\n');
     expect(log).toContain('Failed login');
     for (const secret of secrets) expect(log).not.toContain(secret);

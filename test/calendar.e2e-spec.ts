@@ -111,12 +111,16 @@ describe('the workday calendar', () => {
   it("shows this year by default, the year in the service's time zone (Asia/Shanghai)", async () => {
     // 2026-12-31 16:30 UTC is already 2027-01-01 in Shanghai.
     t.clock.set('2026-12-31T16:30:00Z');
+    // A day the office adds in 2027, so the year shown has at least one day whatever the holiday data knows of 2027.
+    await t.as(office).put('/api/v1/calendar/days/2027-01-01').send({ kind: 'holiday', name: '元旦' }).expect(200);
     try {
       const res = (await t.as(leader).get('/api/v1/calendar').expect(200)).body as CalendarYear;
       expect(res.year).toBe(2027);
+      expect(res.days.map((d) => d.date)).toContain('2027-01-01');
       expect(res.days.every((d) => d.date.startsWith('2027-'))).toBe(true);
     } finally {
       t.clock.set(null);
+      await t.as(office).delete('/api/v1/calendar/days/2027-01-01').expect(204);
     }
   });
 

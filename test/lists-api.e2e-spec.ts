@@ -1,3 +1,4 @@
+import { once } from './helpers/once.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
 describe('the lists API', () => {
@@ -93,6 +94,41 @@ describe('the lists API', () => {
     let planIdNew: number;
     let unitA: number;
     let unitB: number;
+    // A new plan built up step by step; each case asks for the steps it stands on.
+    const givenPlan = once(async () => {
+      const res = await t
+        .http()
+        .post(api('/plans'))
+        .send({ name: '测试方案', region: '测试区', periodStart: '2024-01-01', periodEnd: '2026-12-31', baseYear: 2023 })
+        .expect(201);
+      planIdNew = res.body.id;
+      return res;
+    });
+    const givenUnits = once(async () => {
+      await givenPlan();
+      unitA = (await t.http().post(api(`/plans/${planIdNew}/units`)).send({ name: '区生态环境局', aliases: ['测试区生态环境局'] }).expect(201)).body.id;
+      unitB = (await t.http().post(api(`/plans/${planIdNew}/units`)).send({ name: '区经济信息委' }).expect(201)).body.id;
+    });
+    /** Task 1, led by 区生态环境局 and supported by 区经济信息委. */
+    const givenTask = once(async () => {
+      await givenUnits();
+      return t
+        .http()
+        .post(api(`/plans/${planIdNew}/tasks`))
+        .send({ seq: 1, chapter: '一、源头减量', content: '2024年6月底前完成摸底，到2025年新增绿色工厂2个。', leadUnitIds: [unitA], supportingUnitIds: [unitB] })
+        .expect(201);
+    });
+    /** …then given the deadline 2026年一季度 and led by 区经济信息委 alone. */
+    const givenTaskUpdated = once(async () => {
+      await givenTask();
+      const { body: list } = await t.http().get(api(`/plans/${planIdNew}/tasks`)).expect(200);
+      const { id, version } = list.items[0];
+      return t
+        .http()
+        .patch(api(`/plans/${planIdNew}/tasks/${id}`))
+        .send({ deadlineText: '2026年一季度', leadUnitIds: [unitB], supportingUnitIds: [], version })
+        .expect(200);
+    });
 
     it('creates a plan, refusing an end before its start', async () => {
       const bad = await t
@@ -101,20 +137,12 @@ describe('the lists API', () => {
         .send({ name: '测试方案', region: '测试区', periodStart: '2025-01-01', periodEnd: '2024-12-31' })
         .expect(400);
       expect(bad.body.errors[0]).toMatchObject({ field: 'periodEnd', value: '2024-12-31' });
-      const res = await t
-        .http()
-        .post(api('/plans'))
-        .send({ name: '测试方案', region: '测试区', periodStart: '2024-01-01', periodEnd: '2026-12-31', baseYear: 2023 })
-        .expect(201);
+      const res = await givenPlan();
       expect(res.body).toMatchObject({ timeZone: 'Asia/Shanghai', key: null });
-      planIdNew = res.body.id;
     });
 
     it('creates units, refusing a duplicate name or alias and the unassigned placeholder', async () => {
-      const a = await t.http().post(api(`/plans/${planIdNew}/units`)).send({ name: '区生态环境局', aliases: ['测试区生态环境局'] }).expect(201);
-      unitA = a.body.id;
-      const b = await t.http().post(api(`/plans/${planIdNew}/units`)).send({ name: '区经济信息委' }).expect(201);
-      unitB = b.body.id;
+      await givenUnits();
       const dup = await t.http().post(api(`/plans/${planIdNew}/units`)).send({ name: '测试区生态环境局' }).expect(409);
       expect(dup.body.message).toContain('测试区生态环境局');
       const gap = await t.http().post(api(`/plans/${planIdNew}/units`)).send({ name: '暂未明确' }).expect(400);
@@ -124,17 +152,14 @@ describe('the lists API', () => {
     });
 
     it('creates a task whose milestones are read from its text', async () => {
-      const res = await t
-        .http()
-        .post(api(`/plans/${planIdNew}/tasks`))
-        .send({ seq: 1, chapter: '一、源头减量', content: '2024年6月底前完成摸底，到2025年新增绿色工厂2个。', leadUnitIds: [unitA], supportingUnitIds: [unitB] })
-        .expect(201);
+      const res = await givenTask();
       expect(res.body.leadUnits).toEqual([{ id: unitA, name: '区生态环境局' }]);
       expect(res.body.supportingUnits).toEqual([{ id: unitB, name: '区经济信息委' }]);
       expect(res.body.milestones.map((m: { dueDate: string }) => m.dueDate)).toEqual(['2024-06-30', '2025-12-31']);
     });
 
     it('refuses a duplicate 序号 with 409 and a unit of another plan with 400', async () => {
+      await givenTask();
       const dup = await t.http().post(api(`/plans/${planIdNew}/tasks`)).send({ seq: 1, content: '重复' }).expect(409);
       expect(dup.body.errors[0]).toMatchObject({ field: 'seq', value: 1 });
       const foreign = await t.http().post(api(`/plans/${planIdNew}/tasks`)).send({ seq: 2, content: '任务', leadUnitIds: [1] }).expect(400);
@@ -144,25 +169,21 @@ describe('the lists API', () => {
     });
 
     it('refuses bad fields, naming each', async () => {
+      await givenPlan();
       const res = await t.http().post(api(`/plans/${planIdNew}/tasks`)).send({ seq: 'x', content: '', extra: 1 }).expect(400);
       const fields = res.body.errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(expect.arrayContaining(['seq', 'content', 'extra']));
     });
 
     it('updates a task: new text re-reads its milestones, units are replaced', async () => {
-      const { body: list } = await t.http().get(api(`/plans/${planIdNew}/tasks`)).expect(200);
-      const { id, version } = list.items[0];
-      const res = await t
-        .http()
-        .patch(api(`/plans/${planIdNew}/tasks/${id}`))
-        .send({ deadlineText: '2026年一季度', leadUnitIds: [unitB], supportingUnitIds: [], version })
-        .expect(200);
+      const res = await givenTaskUpdated();
       expect(res.body.milestones.map((m: { dueDate: string }) => m.dueDate)).toEqual(['2026-03-31']);
       expect(res.body.leadUnits.map((u: { id: number }) => u.id)).toEqual([unitB]);
       expect(res.body.supportingUnits).toEqual([]);
     });
 
     it('lets the office override a parsed due date, keeping the phrase', async () => {
+      await givenTaskUpdated();
       const { body: list } = await t.http().get(api(`/plans/${planIdNew}/tasks`)).expect(200);
       const milestone = list.items[0].milestones[0];
       const res = await t
@@ -174,6 +195,7 @@ describe('the lists API', () => {
     });
 
     it('creates, updates and deletes a project and an indicator', async () => {
+      await givenUnits();
       const project = await t
         .http()
         .post(api(`/plans/${planIdNew}/projects`))
@@ -196,6 +218,8 @@ describe('the lists API', () => {
     });
 
     it('assigns, changes and removes a responsibility, refusing a duplicate', async () => {
+      // 区生态环境局 holds no role on the task once it was given to 区经济信息委 alone.
+      await givenTaskUpdated();
       const { body: list } = await t.http().get(api(`/plans/${planIdNew}/tasks`)).expect(200);
       const taskId = list.items[0].id;
       const created = await t
@@ -218,12 +242,14 @@ describe('the lists API', () => {
     });
 
     it('will not delete a unit that still holds items', async () => {
+      await givenTask();
       const res = await t.http().delete(api(`/plans/${planIdNew}/units/${unitB}`)).expect(409);
       expect(res.body.message).toContain('区经济信息委');
       await t.http().get(api(`/plans/${planIdNew}/units/${unitB}`)).expect(200);
     });
 
     it('answers 404 naming what is missing, and 400 for a malformed id', async () => {
+      await givenPlan();
       const missing = await t.http().get(api(`/plans/${planIdNew}/tasks/999999`)).expect(404);
       expect(missing.body).toMatchObject({ code: 'NOT_FOUND', message: '任务不存在：999999' });
       const plan = await t.http().get(api('/plans/999999/tasks')).expect(404);
@@ -233,6 +259,7 @@ describe('the lists API', () => {
     });
 
     it('deletes a plan with everything in it', async () => {
+      await givenTask();
       await t.http().delete(api(`/plans/${planIdNew}`)).expect(204);
       await t.http().get(api(`/plans/${planIdNew}`)).expect(404);
       await t.http().get(api(`/plans/${planIdNew}/units`)).expect(404);
@@ -248,6 +275,8 @@ describe('the lists API', () => {
       ).body.id;
       unit = (await t.http().post(api(`/plans/${plan}/units`)).send({ name: '  甲局 ', aliases: [' 甲 '] }).expect(201)).body.id;
     });
+    /** Task 1 (原文, no time of its own), led by 甲局. */
+    const givenTask = once(() => t.http().post(api(`/plans/${plan}/tasks`)).send({ seq: 1, content: '原文', leadUnitIds: [unit] }).expect(201));
 
     it('trims unit names and aliases, so a padded duplicate is a 409, not a second unit', async () => {
       const { body } = await t.http().get(api(`/plans/${plan}/units/${unit}`)).expect(200);
@@ -258,7 +287,7 @@ describe('the lists API', () => {
     });
 
     it('refuses null for a field that cannot be empty, and the same unit twice', async () => {
-      const task = await t.http().post(api(`/plans/${plan}/tasks`)).send({ seq: 1, content: '原文', leadUnitIds: [unit] }).expect(201);
+      const task = await givenTask();
       const res = await t.http().patch(api(`/plans/${plan}/tasks/${task.body.id}`)).send({ content: null, version: task.body.version }).expect(400);
       expect(res.body.errors[0]).toMatchObject({ field: 'content', value: null });
       const twice = await t.http().post(api(`/plans/${plan}/tasks`)).send({ seq: 2, content: '乙', leadUnitIds: [unit, unit] }).expect(400);
@@ -268,6 +297,7 @@ describe('the lists API', () => {
     });
 
     it('moves the due date of items without a time of their own when the plan period changes', async () => {
+      await givenTask();
       const { body: before } = await t.http().get(api(`/plans/${plan}/tasks`)).expect(200);
       expect(before.items[0].milestones[0]).toMatchObject({ dueDate: '2026-12-31', kind: 'period' });
       const { body: current } = await t.http().get(api(`/plans/${plan}`)).expect(200);
@@ -277,6 +307,7 @@ describe('the lists API', () => {
     });
 
     it('keeps a milestone’s date when the office only adds a note', async () => {
+      await givenTask();
       const { body } = await t.http().get(api(`/plans/${plan}/tasks`)).expect(200);
       const milestone = body.items[0].milestones[0];
       const res = await t.http().patch(api(`/plans/${plan}/milestones/${milestone.id}`)).send({ note: '已核实', version: milestone.version }).expect(200);

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Milestone } from '../src/deadlines/milestone.entity.js';
 import { StatusEvent } from '../src/status/status-event.entity.js';
+import { once } from './helpers/once.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
 interface MilestoneView {
@@ -53,8 +54,7 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
 
   describe('supervision notices (督办)', () => {
     let noticeId: number;
-
-    it('the office issues a notice on task 11, addressed by default to its lead unit and dated in the plan time zone', async () => {
+    const givenNotice = once(async () => {
       // 2023-12-20T17:00Z is already 2023-12-21 in Asia/Shanghai.
       t.clock.set('2023-12-20T17:00:00Z');
       const res = await t
@@ -62,6 +62,17 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
         .post(api('/notices'))
         .send({ itemType: 'task', itemId: task11, content: '请说明绿色工厂创建进度', answerBy: '2023-12-28' })
         .expect(201);
+      noticeId = res.body.id;
+      return res;
+    });
+    const givenAnswered = once(async () => {
+      await givenNotice();
+      t.clock.set('2023-12-22T09:00:00+08:00');
+      return t.as(tokens.jxw).post(api(`/notices/${noticeId}/answer`)).send({ answer: '已完成2家，第3家正在评审' }).expect(200);
+    });
+
+    it('the office issues a notice on task 11, addressed by default to its lead unit and dated in the plan time zone', async () => {
+      const res = await givenNotice();
       expect(res.body).toMatchObject({
         itemType: 'task',
         itemId: task11,
@@ -71,10 +82,10 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
         answerBy: '2023-12-28',
         answer: null,
       });
-      noticeId = res.body.id;
     });
 
     it('a leader reads notices but cannot issue one', async () => {
+      await givenNotice();
       await t.as(tokens.leader).post(api('/notices')).send({ itemType: 'task', itemId: task11, content: '领导督办' }).expect(403);
       const list = await t.as(tokens.leader).get(api('/notices')).expect(200);
       expect(list.body.items.map((n: { id: number }) => n.id)).toContain(noticeId);
@@ -91,6 +102,7 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
     });
 
     it('the addressed unit sees the notice; another unit neither sees nor answers it', async () => {
+      await givenNotice();
       const mine = await t.as(tokens.jxw).get(api('/notices')).expect(200);
       expect(mine.body.items.map((n: { id: number }) => n.id)).toContain(noticeId);
       await t.as(tokens.jxw).get(api(`/notices/${noticeId}`)).expect(200);
@@ -103,13 +115,13 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
     });
 
     it('the addressed unit answers once; a second answer is a conflict', async () => {
-      t.clock.set('2023-12-22T09:00:00+08:00');
-      const res = await t.as(tokens.jxw).post(api(`/notices/${noticeId}/answer`)).send({ answer: '已完成2家，第3家正在评审' }).expect(200);
+      const res = await givenAnswered();
       expect(res.body).toMatchObject({ status: 'answered', answer: '已完成2家，第3家正在评审', answeredDate: '2023-12-22' });
       await t.as(tokens.jxw).post(api(`/notices/${noticeId}/answer`)).send({ answer: '再答一次' }).expect(409);
     });
 
     it('filters notices by status and item', async () => {
+      await givenAnswered();
       const answered = await t.as(tokens.office).get(api(`/notices?status=answered&itemType=task&itemId=${task11}`)).expect(200);
       expect(answered.body.items.map((n: { id: number }) => n.id)).toEqual([noticeId]);
       const open = await t.as(tokens.office).get(api(`/notices?status=open&itemId=${task11}`)).expect(200);
@@ -119,6 +131,30 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
 
   describe('deadline extensions (延期申请)', () => {
     let extensionId: number;
+    const givenExtension = once(async () => {
+      const res = await t
+        .as(tokens.jxw)
+        .post(api('/extensions'))
+        .send({ milestoneId: firstMilestone, requestedDueDate: '2024-06-30', reason: '第三方评价推迟' })
+        .expect(201);
+      extensionId = res.body.id;
+      return res;
+    });
+    const givenApproved = once(async () => {
+      await givenExtension();
+      t.clock.set('2023-12-25T10:00:00+08:00');
+      return t.as(tokens.office).post(api(`/extensions/${extensionId}/approve`)).send({ comment: '同意' }).expect(200);
+    });
+    const givenSecondApproved = once(async () => {
+      await givenApproved();
+      const second = await t
+        .as(tokens.jxw)
+        .post(api('/extensions'))
+        .send({ milestoneId: firstMilestone, requestedDueDate: '2024-12-31', reason: '评审仍未完成' })
+        .expect(201);
+      await t.as(tokens.office).post(api(`/extensions/${second.body.id}/approve`)).send({}).expect(200);
+      return second;
+    });
 
     it('only the lead unit may ask: a supporting unit is refused with a clear message', async () => {
       const res = await t
@@ -135,11 +171,7 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
     });
 
     it('the lead unit asks to move the 2023-12-31 milestone to 2024-06-30', async () => {
-      const res = await t
-        .as(tokens.jxw)
-        .post(api('/extensions'))
-        .send({ milestoneId: firstMilestone, requestedDueDate: '2024-06-30', reason: '第三方评价推迟' })
-        .expect(201);
+      const res = await givenExtension();
       expect(res.body).toMatchObject({
         milestoneId: firstMilestone,
         itemType: 'task',
@@ -149,10 +181,10 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
         requestedDueDate: '2024-06-30',
         status: 'pending',
       });
-      extensionId = res.body.id;
     });
 
     it('refuses a date not after the current due date, naming requestedDueDate, and a second pending request', async () => {
+      await givenExtension();
       const early = await t
         .as(tokens.jxw)
         .post(api('/extensions'))
@@ -168,6 +200,7 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
     });
 
     it('shows requests to the office, the leader and the requesting unit only', async () => {
+      await givenExtension();
       for (const who of ['office', 'leader', 'jxw'] as const) {
         const res = await t.as(tokens[who]).get(api('/extensions?status=pending')).expect(200);
         expect(res.body.items.map((r: { id: number }) => r.id)).toEqual([extensionId]);
@@ -177,13 +210,13 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
     });
 
     it('only the office decides', async () => {
+      await givenExtension();
       await t.as(tokens.leader).post(api(`/extensions/${extensionId}/approve`)).send({}).expect(403);
       await t.as(tokens.jxw).post(api(`/extensions/${extensionId}/approve`)).send({}).expect(403);
     });
 
     it('approval moves the due date, keeps the old one as baseline and records a due_changed event', async () => {
-      t.clock.set('2023-12-25T10:00:00+08:00');
-      const res = await t.as(tokens.office).post(api(`/extensions/${extensionId}/approve`)).send({ comment: '同意' }).expect(200);
+      const res = await givenApproved();
       expect(res.body).toMatchObject({ status: 'approved', decisionComment: '同意', decidedDate: '2023-12-25' });
       expect(res.body.milestone).toMatchObject({ id: firstMilestone, dueDate: '2024-06-30', baselineDate: '2023-12-31' });
 
@@ -207,18 +240,14 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
     });
 
     it('a second approved extension moves the due date again but keeps the first baseline', async () => {
-      const second = await t
-        .as(tokens.jxw)
-        .post(api('/extensions'))
-        .send({ milestoneId: firstMilestone, requestedDueDate: '2024-12-31', reason: '评审仍未完成' })
-        .expect(201);
+      const second = await givenSecondApproved();
       expect(second.body.currentDueDate).toBe('2024-06-30');
-      await t.as(tokens.office).post(api(`/extensions/${second.body.id}/approve`)).send({}).expect(200);
       expect(await milestoneRow(firstMilestone)).toMatchObject({ dueDate: '2024-12-31', baselineDate: '2023-12-31' });
       expect((await milestonesOf11()).find((m) => m.id === firstMilestone)).toMatchObject({ dueDate: '2024-12-31', baselineDate: '2023-12-31' });
     });
 
     it('a refusal needs a comment and leaves the due date alone', async () => {
+      await givenSecondApproved();
       const third = await t
         .as(tokens.jxw)
         .post(api('/extensions'))
@@ -234,6 +263,7 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
     });
 
     it("the office's own date change on an extended milestone keeps the baseline and counts from that day", async () => {
+      await givenSecondApproved();
       const before = (await milestonesOf11()).find((m) => m.id === firstMilestone)!;
       const row = await milestoneRow(firstMilestone);
       await t.as(tokens.office).patch(api(`/milestones/${firstMilestone}`)).send({ dueDate: '2024-09-30', note: '领导批示调整', version: row.version }).expect(200);

@@ -14,6 +14,7 @@ import {
   WHO,
   type Who,
 } from './helpers/permission-matrix.js';
+import { once } from './helpers/once.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /** Non-GET routes a leader may call: signing in and out, its own password, API tokens, reading a deadline phrase, and leaving a 批示. */
@@ -96,6 +97,8 @@ describe('permission matrix: every role against every endpoint (Jiangjin, unpubl
       expect(res.body).toMatchObject({ status: 'draft', role: 'lead' });
       draft = res.body;
     });
+    /** Unit A submits the draft (the cases before this step see it as a draft). */
+    const givenSubmitted = once(() => t.as(tokens.unitLead!).post(api(`/progress/${draft.id}/submit`)).expect(200));
 
     it('unit A reads its draft and finds it in its list', async () => {
       await t.as(tokens.unitLead!).get(api(`/progress/${draft.id}`)).expect(200);
@@ -127,7 +130,7 @@ describe('permission matrix: every role against every endpoint (Jiangjin, unpubl
     });
 
     it('once submitted, the office and leaders read it, and unit B (not holding task 11) still cannot read or change it', async () => {
-      await t.as(tokens.unitLead!).post(api(`/progress/${draft.id}/submit`)).expect(200);
+      await givenSubmitted();
       await t.as(tokens.office!).get(api(`/progress/${draft.id}`)).expect(200);
       await t.as(tokens.leader!).get(api(`/progress/${draft.id}`)).expect(200);
       expect(await listIds('office')).toContain(draft.id);
@@ -138,6 +141,7 @@ describe('permission matrix: every role against every endpoint (Jiangjin, unpubl
     });
 
     it("a unit supporting task 11 reads A's submitted report but may not change it (403), and never sees A's drafts (404)", async () => {
+      await givenSubmitted();
       const units = (await t.as(tokens.office!).get(api('/units')).expect(200)).body.items as { id: number; name: string }[];
       const park = units.find((u) => u.name === '各工业园区发展中心')!;
       await t.as(tokens.office!).post('/api/v1/users').send({ username: 'matrix-park', password: 'matrix-password-1', role: 'unit', unitId: park.id }).expect(201);
@@ -244,6 +248,7 @@ describe('permission matrix: a published plan opens its lists to the public, and
     await t.anon().get(url(c, r, 'anon')).expect(200);
     await t.as(tokens.otherOffice!).get(url(c, rowOf('GET /plans/{planId}/progress'), 'otherOffice')).expect(403);
     const units = await t.as(tokens.otherOffice!).get(`/api/v1/plans/${c.plan}/units`).expect(200);
+    expect(units.body.items.length).toBeGreaterThan(0);
     expect(units.body.items.every((u: { liaisonName: string | null }) => u.liaisonName === null)).toBe(true);
   });
 });

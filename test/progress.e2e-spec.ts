@@ -1,3 +1,4 @@
+import { once } from './helpers/once.js';
 import { DEMO_PASSWORD, planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
 interface Milestone {
@@ -32,31 +33,8 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
   let task5: Task;
   let reportId: number;
 
-  const base = () => `/api/v1/plans/${plan}`;
-  const getTask = async (id: number, asOf?: string) =>
-    (await t.http().get(`${base()}/tasks/${id}${asOf ? `?asOf=${asOf}` : ''}`).expect(200)).body as Task;
-
-  beforeAll(async () => {
-    // Sign-ins last long enough for the frozen clock to move on by weeks.
-    t = await startTestApp({ EVIDENCE_MAX_BYTES: String(64 * 1024), SESSION_HOURS: '100000' });
-    plan = await planId(t, 'jiangjin');
-    t.clock.set('2023-11-20T10:00:00+08:00');
-    [office, jxw, sthj, leader] = await Promise.all(['jiangjin-office', 'jiangjin-jxw', 'jiangjin-sthj', 'jiangjin-leader'].map((u) => t.login(u)));
-    const tasks = (await t.http().get(`${base()}/tasks?limit=100`).expect(200)).body.items as Task[];
-    task11 = tasks.find((x) => x.seq === 11)!;
-    task5 = tasks.find((x) => x.seq === 5)!;
-  });
-  afterAll(() => t.close());
-
-  it('task 11 has two milestones, due 2023-12-31 (3 factories) and 2025-12-31, both open', () => {
-    expect(task11.milestones.map((m) => [m.dueDate, m.status])).toEqual([
-      ['2023-12-31', 'not_started'],
-      ['2025-12-31', 'not_started'],
-    ]);
-    expect(task11.milestones[0].quantity).toContain('3');
-  });
-
-  it('the lead unit reports a draft on the 2023 milestone: 3 of 3 done, so 100%', async () => {
+  // The story of one report on task 11's 2023 milestone; each case asks for the steps it stands on.
+  const givenDraft = once(async () => {
     const res = await t
       .as(jxw)
       .post(`${base()}/progress`)
@@ -71,8 +49,55 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
         periodEnd: '2023-11-20',
       })
       .expect(201);
-    expect(res.body).toMatchObject({ status: 'draft', role: 'lead', percent: 100, quantityTotal: 3, evidence: [] });
     reportId = res.body.id;
+    return res;
+  });
+  const givenEvidence = once(async () => {
+    await givenDraft();
+    return t.as(jxw).post(`${base()}/progress/${reportId}/evidence`).attach('file', PDF, '绿色工厂认定文件.pdf').expect(201);
+  });
+  const givenSubmitted = once(async () => {
+    await givenEvidence();
+    return t.as(jxw).post(`${base()}/progress/${reportId}/submit`).expect(200);
+  });
+  const givenAccepted = once(async () => {
+    await givenSubmitted();
+    t.clock.set('2023-11-25T15:00:00+08:00');
+    return t.as(office).post(`${base()}/progress/${reportId}/accept`).send({ comment: '经核实无误，同意销号。' }).expect(200);
+  });
+  const givenReopened = once(async () => {
+    await givenAccepted();
+    t.clock.set('2023-12-01T09:00:00+08:00');
+    return t.as(office).post(`${base()}/milestones/${task11.milestones[0].id}/reopen`).send({ reason: '复核发现一家工厂认定被撤销' }).expect(200);
+  });
+
+  const base = () => `/api/v1/plans/${plan}`;
+  const getTask = async (id: number, asOf?: string) =>
+    (await t.http().get(`${base()}/tasks/${id}${asOf ? `?asOf=${asOf}` : ''}`).expect(200)).body as Task;
+
+  beforeAll(async () => {
+    // Sign-ins last long enough for the frozen clock to move on by weeks.
+    t = await startTestApp({ EVIDENCE_MAX_BYTES: String(64 * 1024), SESSION_HOURS: '100000' });
+    plan = await planId(t, 'jiangjin');
+    t.clock.set('2023-11-20T10:00:00+08:00');
+    [office, jxw, sthj, leader] = await Promise.all(['jiangjin-office', 'jiangjin-jxw', 'jiangjin-sthj', 'jiangjin-leader'].map((u) => t.login(u)));
+    const tasks = (await t.http().get(`${base()}/tasks?limit=100`).expect(200)).body.items as Task[];
+    task11 = tasks.find((x) => x.seq === 11)!;
+    task5 = tasks.find((x) => x.seq === 5)!;
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('task 11 has two milestones, due 2023-12-31 (3 factories) and 2025-12-31, both open', () => {
+    expect(task11.milestones.map((m) => [m.dueDate, m.status])).toEqual([
+      ['2023-12-31', 'not_started'],
+      ['2025-12-31', 'not_started'],
+    ]);
+    expect(task11.milestones[0].quantity).toContain('3');
+  });
+
+  it('the lead unit reports a draft on the 2023 milestone: 3 of 3 done, so 100%', async () => {
+    const res = await givenDraft();
+    expect(res.body).toMatchObject({ status: 'draft', role: 'lead', percent: 100, quantityTotal: 3, evidence: [] });
   });
 
   it('a unit cannot report on an item it neither leads nor supports', async () => {
@@ -81,6 +106,7 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
   });
 
   it('the office, leaders and other units do not see a draft', async () => {
+    await givenDraft();
     await t.as(office).get(`${base()}/progress/${reportId}`).expect(404);
     await t.as(sthj).get(`${base()}/progress/${reportId}`).expect(404);
     const list = await t.as(office).get(`${base()}/progress?itemId=${task11.id}`).expect(200);
@@ -88,7 +114,7 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
   });
 
   it('evidence: a PDF is attached; a wrong type or an oversized file is refused with the reason', async () => {
-    const ok = await t.as(jxw).post(`${base()}/progress/${reportId}/evidence`).attach('file', PDF, '绿色工厂认定文件.pdf').expect(201);
+    const ok = await givenEvidence();
     expect(ok.body.evidence).toEqual([expect.objectContaining({ fileName: '绿色工厂认定文件.pdf', mimeType: 'application/pdf', size: PDF.length })]);
     expect(ok.body.evidence[0]).not.toHaveProperty('storageKey');
     const exe = await t.as(jxw).post(`${base()}/progress/${reportId}/evidence`).attach('file', Buffer.from('MZ....'), 'setup.exe').expect(415);
@@ -100,7 +126,7 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
   });
 
   it('submitting marks the milestone submitted (the unit says done); the item is not closed', async () => {
-    const res = await t.as(jxw).post(`${base()}/progress/${reportId}/submit`).expect(200);
+    const res = await givenSubmitted();
     expect(res.body).toMatchObject({ status: 'submitted', submittedDate: '2023-11-20' });
     const task = await getTask(task11.id);
     expect(task.milestones[0].status).toBe('submitted');
@@ -108,6 +134,7 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
   });
 
   it('once submitted: the office and leader read it and download the evidence; a unit without the item cannot', async () => {
+    await givenSubmitted();
     await t.as(leader).get(`${base()}/progress/${reportId}`).expect(200);
     const report = (await t.as(office).get(`${base()}/progress/${reportId}`).expect(200)).body;
     const fileId = report.evidence[0].id;
@@ -119,18 +146,19 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
   });
 
   it('a submitted report can no longer be changed by its unit', async () => {
+    await givenSubmitted();
     const report = (await t.as(jxw).get(`${base()}/progress/${reportId}`).expect(200)).body;
     await t.as(jxw).patch(`${base()}/progress/${reportId}`).send({ version: report.version, narrative: '改' }).expect(409);
   });
 
   it('only the office reviews: leaders and units get 403', async () => {
+    await givenSubmitted();
     await t.as(leader).post(`${base()}/progress/${reportId}/accept`).send({}).expect(403);
     await t.as(jxw).post(`${base()}/progress/${reportId}/accept`).send({}).expect(403);
   });
 
   it('the office accepts: the milestone is closed out today, and as of the day before it was still open', async () => {
-    t.clock.set('2023-11-25T15:00:00+08:00');
-    const res = await t.as(office).post(`${base()}/progress/${reportId}/accept`).send({ comment: '经核实无误，同意销号。' }).expect(200);
+    const res = await givenAccepted();
     expect(res.body).toMatchObject({ status: 'accepted', reviewComment: '经核实无误，同意销号。', reviewedDate: '2023-11-25' });
     const today = await getTask(task11.id);
     expect(today.milestones[0]).toMatchObject({ status: 'closed', closedOn: '2023-11-25', light: 'grey', overdue: false });
@@ -142,6 +170,7 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
   });
 
   it('the list endpoint answers as of a date and filters by status', async () => {
+    await givenAccepted();
     const asOfBefore = await t.as(leader).get(`${base()}/tasks?asOf=2023-11-24&limit=100`).expect(200);
     const m = (asOfBefore.body.items as Task[]).find((x) => x.id === task11.id)!.milestones[0];
     expect(m.status).toBe('submitted');
@@ -152,15 +181,16 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
 
   it('the office reopens a close-out with a reason; the milestone is in progress again', async () => {
     const milestoneId = task11.milestones[0].id;
+    await givenAccepted();
     await t.as(office).post(`${base()}/milestones/${milestoneId}/reopen`).send({ reason: '' }).expect(400);
-    t.clock.set('2023-12-01T09:00:00+08:00');
-    const res = await t.as(office).post(`${base()}/milestones/${milestoneId}/reopen`).send({ reason: '复核发现一家工厂认定被撤销' }).expect(200);
+    const res = await givenReopened();
     expect(res.body).toMatchObject({ status: 'in_progress' });
     expect((await getTask(task11.id, '2023-11-30')).milestones[0].status).toBe('closed');
     await t.as(office).post(`${base()}/milestones/${milestoneId}/reopen`).send({ reason: '再次' }).expect(409);
   });
 
   it('a returned report goes back to its unit with the comment, and can be corrected and resubmitted', async () => {
+    await givenReopened();
     const created = await t
       .as(jxw)
       .post(`${base()}/progress`)
@@ -195,6 +225,7 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
     const res = await t.as(jxw).post(`${base()}/progress`).send({ itemType: 'task', itemId: task4.id, state: 'done', narrative: '配合完成审查', submit: true }).expect(201);
     expect(res.body.role).toBe('support');
     const after = await getTask(task4.id);
+    expect(after.milestones.length).toBeGreaterThan(0);
     expect(after.milestones.every((m) => m.status !== 'submitted')).toBe(true);
     // The lead unit sees the contribution on its item.
     const seen = await t.as(sthj).get(`${base()}/progress?itemType=task&itemId=${task4.id}`).expect(200);
@@ -218,13 +249,16 @@ describe('published plans', () => {
     t = await startTestApp();
     plan = await planId(t, 'jiangjin');
   });
+  const givenPublished = once(async () => {
+    const office = await t.login('jiangjin-office', DEMO_PASSWORD);
+    const current = (await t.as(office).get(`/api/v1/plans/${plan}`).expect(200)).body;
+    await t.as(office).patch(`/api/v1/plans/${plan}`).send({ published: true, version: current.version }).expect(200);
+  });
   afterAll(() => t.close());
 
   it('the four lists need a token until the office publishes the plan; progress always does', async () => {
     await t.anon().get(`/api/v1/plans/${plan}/tasks`).expect(401);
-    const office = await t.login('jiangjin-office', DEMO_PASSWORD);
-    const current = (await t.as(office).get(`/api/v1/plans/${plan}`).expect(200)).body;
-    await t.as(office).patch(`/api/v1/plans/${plan}`).send({ published: true, version: current.version }).expect(200);
+    await givenPublished();
     const tasks = await t.anon().get(`/api/v1/plans/${plan}/tasks`).expect(200);
     expect(tasks.body.total).toBe(82);
     await t.anon().get(`/api/v1/plans/${plan}/progress`).expect(401);
@@ -233,6 +267,7 @@ describe('published plans', () => {
   });
 
   it("the public sees a published plan's units without their contacts; a stale unit change is refused", async () => {
+    await givenPublished();
     const office = await t.login('jiangjin-office', DEMO_PASSWORD);
     const units = (await t.as(office).get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as { id: number; name: string; version: number }[];
     const jxw = units.find((u) => u.name === '区经济信息委')!;

@@ -325,6 +325,7 @@ describe('seed plans, as the documents write them', () => {
   it('loads seeds once: a second load changes nothing', async () => {
     const before = (await get('/plans')).map((p: { counts: unknown }) => p.counts);
     const results = await t.app.get(SeedService).loadAll();
+    expect(results.map((r) => r.key).sort()).toEqual(['foshan', 'jiangjin', 'jiangmen', 'jiangyin']);
     expect(results.every((r) => !r.loaded)).toBe(true);
     const after = (await get('/plans')).map((p: { counts: unknown }) => p.counts);
     expect(after).toEqual(before);
