@@ -38,11 +38,15 @@ const TOTAL_ROW = /^(合计|总计|小计)$/;
 const CATEGORY_ORDINAL = /^[（(]?[一二三四五六七八九十]+[)）、.．]\s*/;
 
 /**
- * A cell as text: trimmed, then the apostrophe an export put before a formula-like start taken off (after the trim,
- * so a text that starts with a tab keeps it), line breaks as LF.
+ * A cell as text: leading white space trimmed, then the apostrophe an export put before a formula-like start taken
+ * off (after that trim, so a text that starts with a tab keeps it), then trailing white space trimmed (after taking
+ * the apostrophe off, so a cell exported as "'" + a lone tab or line break reads back empty, not as "'"), line
+ * breaks as LF.
  */
 function clean(cell: unknown): string {
-  return restoreNeutralised(String(cell ?? '').trim()).replace(/\r\n?/g, '\n');
+  return restoreNeutralised(String(cell ?? '').trimStart())
+    .trimEnd()
+    .replace(/\r\n?/g, '\n');
 }
 
 export interface ReadOptions {
