@@ -188,6 +188,11 @@ describe('readTable, row by row', () => {
     expect(read.notes).toEqual([]);
   });
 
+  it('reads a lone CR inside a cell (an old Mac line break) as LF', () => {
+    const read = readTable([['序号', '任务内容'], ['1', '第一行\r第二行\r\n第三行']], TASK_COLUMNS);
+    expect(read.records[0].values.content).toBe('第一行\n第二行\n第三行');
+  });
+
   it('reads null and missing cells as empty', () => {
     const read = readTable([['序号', '任务内容', '完成时限'], ['1', null, undefined], ['2', '甲']], TASK_COLUMNS);
     expect(read.records.map((r) => r.values)).toEqual([
@@ -250,7 +255,10 @@ describe('readTable, row by row', () => {
       [2, '甲'],
       [6, '合计'],
     ]);
-    expect(readTable([['序号', '项目名称'], ['合计数', '甲']], PROJECT_COLUMNS).totals).toEqual([]);
+    // Only the word alone: "合计数", "分项合计" are no total rows.
+    const notTotals = readTable([['序号', '项目名称'], ['合计数', '甲'], ['', '分项合计', ''], ['3', '总计划']], PROJECT_COLUMNS);
+    expect(notTotals.totals).toEqual([]);
+    expect(notTotals.records.map((r) => r.row)).toEqual([2, 4]);
   });
 
   it('takes a row of one non-numeric cell as a category title: the name without its ordinal, for the rows below', () => {
@@ -263,6 +271,10 @@ describe('readTable, row by row', () => {
         ['2', '', '乙'],
         ['', '3.能力建设', ''],
         ['3', '', '丙'],
+        ['十一、其他项目', '', ''],
+        ['4', '', '丁'],
+        ['', '配套（二）政策', ''],
+        ['5', '', '戊'],
       ],
       PROJECT_COLUMNS,
     );
@@ -270,11 +282,15 @@ describe('readTable, row by row', () => {
       ['1', '工程项目'],
       ['2', '配套政策'],
       ['3', '3.能力建设'],
+      ['4', '其他项目'],
+      ['5', '配套（二）政策'],
     ]);
     expect(read.skipped).toEqual([
       { row: 2, reason: '标题行“一、工程项目”（作为下方各行的项目类别）' },
       { row: 4, reason: '标题行“（二）配套政策”（作为下方各行的项目类别）' },
       { row: 6, reason: '标题行“3.能力建设”（作为下方各行的项目类别）' },
+      { row: 8, reason: '标题行“十一、其他项目”（作为下方各行的项目类别）' },
+      { row: 10, reason: '标题行“配套（二）政策”（作为下方各行的项目类别）' },
     ]);
   });
 
