@@ -259,6 +259,9 @@ describe('readTable, row by row', () => {
     const notTotals = readTable([['序号', '项目名称'], ['合计数', '甲'], ['', '分项合计', ''], ['3', '总计划']], PROJECT_COLUMNS);
     expect(notTotals.totals).toEqual([]);
     expect(notTotals.records.map((r) => r.row)).toEqual([2, 4]);
+    // 合计 in the 序号 column makes a total row wherever that column stands.
+    const seqSecond = readTable([['项目名称', '序号', '总投资（万元）'], ['甲', '1', '100'], ['全部项目', '合计', '100']], PROJECT_COLUMNS);
+    expect(seqSecond.totals).toEqual([{ row: 3, values: { name: '全部项目', seq: '合计', investment: '100' } }]);
   });
 
   it('takes a row of one non-numeric cell as a category title: the name without its ordinal, for the rows below', () => {
@@ -295,8 +298,15 @@ describe('readTable, row by row', () => {
   });
 
   it('keeps a chapter title as written, and a lone number is a row, not a title', () => {
-    const read = readTable([TASK_HEAD, ['二、推广源头减量工艺', '', '', '', ''], ['7', '', '', '', '']], TASK_COLUMNS);
-    expect(read.records).toEqual([{ row: 3, values: { seq: '7', chapter: '二、推广源头减量工艺', taskGroup: '', content: '', leadUnits: '' }, yearValues: [] }]);
+    const read = readTable([TASK_HEAD, ['二、推广源头减量工艺', '', '', '', ''], ['7', '', '', '', ''], ['专项2', '', '', '', ''], ['12', '', '', '', '']], TASK_COLUMNS);
+    expect(read.records).toEqual([
+      { row: 3, values: { seq: '7', chapter: '二、推广源头减量工艺', taskGroup: '', content: '', leadUnits: '' }, yearValues: [] },
+      { row: 5, values: { seq: '12', chapter: '专项2', taskGroup: '', content: '', leadUnits: '' }, yearValues: [] },
+    ]);
+    expect(read.skipped).toEqual([
+      { row: 2, reason: '标题行“二、推广源头减量工艺”（作为下方各行的章节）' },
+      { row: 4, reason: '标题行“专项2”（作为下方各行的章节）' },
+    ]);
   });
 
   it('without a carried column a one-cell row is a record', () => {
@@ -351,6 +361,7 @@ describe('readTable, row by row', () => {
       ['源头减量', '工业', '乙'],
       ['资源利用', '', '丙'],
     ]);
+    expect(read.notes).toEqual([]);
     expect(read.records[1].yearValues).toEqual([
       { role: 'baseline', year: 2020, header: '现状值（2020年）', text: '3' },
       { role: 'target', year: 2025, header: '目标值（2025年）', text: '' },
@@ -377,6 +388,7 @@ describe('readTable, row by row', () => {
     const read = readTable(
       [
         ['附件1', '', ''],
+        ['', '江津区任务清单', ''],
         ['序号', '责任单位', ''],
         ['', '牵头单位', '配合单位'],
         ['1', '甲局', '乙局'],
@@ -384,9 +396,12 @@ describe('readTable, row by row', () => {
       [...TASK_COLUMNS.slice(0, 4).map((c) => ({ ...c, required: false })), ...TASK_COLUMNS.slice(4)],
     );
     expect(read.problems).toEqual([]);
-    expect(read.skipped).toEqual([{ row: 1, reason: '表头前的标题行“附件1”' }]);
-    expect(read.rows).toBe(2);
-    expect(read.records).toEqual([{ row: 4, values: { seq: '1', leadUnits: '甲局', supportingUnits: '乙局' }, yearValues: [] }]);
+    expect(read.skipped).toEqual([
+      { row: 1, reason: '表头前的标题行“附件1”' },
+      { row: 2, reason: '表头前的标题行“江津区任务清单”' },
+    ]);
+    expect(read.rows).toBe(3);
+    expect(read.records).toEqual([{ row: 5, values: { seq: '1', leadUnits: '甲局', supportingUnits: '乙局' }, yearValues: [] }]);
   });
 
   it('says a file with no rows is empty, and passes on the header problems alone', () => {
