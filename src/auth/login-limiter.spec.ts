@@ -37,7 +37,7 @@ describe('login limiter', () => {
     attempt('zhangsan', '10.0.0.1', false);
     const error = refusal('zhangsan', '10.0.0.1');
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429 });
+    expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429, problems: [] });
   });
 
   it('counts per name and address: the same name from another address, another name from the same address go ahead', () => {
