@@ -28,8 +28,9 @@ export function decodeCsv(buffer: Buffer): string {
   }
 }
 
+/** Named .xlsx, or a zip by its first bytes (a local file header, PK\x03\x04): a CSV may start with the letters "PK". */
 function isXlsx(buffer: Buffer, filename: string): boolean {
-  return /\.xlsx$/i.test(filename) || (buffer.length > 3 && buffer[0] === 0x50 && buffer[1] === 0x4b);
+  return /\.xlsx$/i.test(filename) || (buffer.length > 3 && buffer.readUInt32LE(0) === 0x04034b50);
 }
 
 /** How much of a table an import reads before refusing it (IMPORT_MAX_INFLATED_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_CELLS). */

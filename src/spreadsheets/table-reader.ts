@@ -38,11 +38,15 @@ const TOTAL_ROW = /^(合计|总计|小计)$/;
 const CATEGORY_ORDINAL = /^[（(]?[一二三四五六七八九十]+[)）、.．]\s*/;
 
 /**
- * A cell as text: trimmed, then the apostrophe an export put before a formula-like start taken off (after the trim,
- * so a text that starts with a tab keeps it), line breaks as LF.
+ * A cell as text: leading white space trimmed, then the apostrophe an export put before a formula-like start taken
+ * off (after that trim, so a text that starts with a tab keeps it), then trailing white space trimmed (after taking
+ * the apostrophe off, so a cell exported as "'" + a lone tab or line break reads back empty, not as "'"), line
+ * breaks as LF.
  */
 function clean(cell: unknown): string {
-  return restoreNeutralised(String(cell ?? '').trim()).replace(/\r\n?/g, '\n');
+  return restoreNeutralised(String(cell ?? '').trimStart())
+    .trimEnd()
+    .replace(/\r\n?/g, '\n');
 }
 
 export interface ReadOptions {
@@ -118,6 +122,7 @@ export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: 
     }
     if (filled.length === 1 && !/^\d+$/.test(first) && titleKey) {
       // A title row: sets the chapter (or category) of the rows below and clears the carried groups under it.
+      // Stryker disable next-line MethodExpression: only carried-down keys are ever in `carried`, so deleting the others changes nothing
       for (const spec of columns.filter((c) => c.carryDown)) delete carried[spec.key];
       // A chapter keeps its number as written; a category ("一、工程项目") is the name alone.
       carried[titleKey] = titleKey === 'chapter' ? first : first.replace(CATEGORY_ORDINAL, '');
@@ -150,6 +155,7 @@ export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: 
     );
   });
   const dataRows = rows.length - layout.headerRows;
+  // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: skipped is built in row order (rows above the header, then each row below it), so the sort keeps it as it is
   return { records, totals, skipped: skipped.sort((a, b) => a.row - b.row), rows: dataRows, headers, notes, problems };
 }
 
@@ -171,6 +177,7 @@ function invisibleCharacters(
   const checked: [ColumnSpec | undefined, number][] = [...[...columnOf].map(([key, index]) => [columns.find((c) => c.key === key), index] as [ColumnSpec | undefined, number]), ...yearColumns.map((y) => [undefined, y.index] as [undefined, number])];
   for (const [spec, index] of checked) {
     const cell = cells[index] ?? '';
+    // Stryker disable next-line ConditionalExpression: a shortcut; an empty cell has no unit names and no characters to refuse
     if (cell === '') continue;
     if (spec?.units) {
       for (const name of splitUnits(cell).names) {
@@ -195,6 +202,7 @@ export function splitUnits(cell: string): { names: string[]; unassigned: boolean
     .split(/[、，,；;\n]/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
+  // Stryker disable next-line LogicalOperator: with || a list without 等 takes the branch and writes its last name back unchanged; an empty list tests undefined ("undefined" has no 等)
   if (parts.length && OPEN_LIST.test(parts[parts.length - 1])) {
     const last = parts[parts.length - 1].replace(OPEN_LIST, '').trim();
     if (last) parts[parts.length - 1] = last;
