@@ -44,26 +44,27 @@ describe('the digest of one plan', () => {
     item(4, 7, '2026-11-28', 'in_progress', false, 'yellow'),
     item(5, 8, '2026-01-31', 'in_progress', true, 'red'),
   ]);
-  const section = digestSection(now, lastWeek, 14);
+  // Worked out inside each case (not when the file loads), so mutation testing can tell which case covers what.
+  const digest = () => digestSection(now, lastWeek, 14);
 
   it('groups overdue items by lead unit, the unit with the longest delay first, each unit most overdue first', () => {
-    expect(section.overdueByUnit.map((u) => [u.unitName, u.items.map((l) => `${l.code} ${l.daysOverdue}`)])).toEqual([
+    expect(digest().overdueByUnit.map((u) => [u.unitName, u.items.map((l) => `${l.code} ${l.daysOverdue}`)])).toEqual([
       ['区经济信息委', ['任务1 327']],
       ['区生态环境局', ['任务5 296', '任务2 3']],
     ]);
   });
 
   it('lists as newly overdue only what was not overdue on the previous digest’s date', () => {
-    expect(section.newlyOverdue.map((l) => l.code)).toEqual(['任务2']);
+    expect(digest().newlyOverdue.map((l) => l.code)).toEqual(['任务2']);
   });
 
   it('lists milestones due within the window and those closed out in the past seven days', () => {
-    expect(section.dueSoon.map((l) => `${l.code} ${l.daysLeft}`)).toEqual(['任务4 5']);
-    expect(section.closedLastWeek.map((l) => l.code)).toEqual(['任务3']);
+    expect(digest().dueSoon.map((l) => `${l.code} ${l.daysLeft}`)).toEqual(['任务4 5']);
+    expect(digest().closedLastWeek.map((l) => l.code)).toEqual(['任务3']);
   });
 
   it('counts each list by traffic light', () => {
-    expect(section.summary).toEqual([{ itemType: 'task', total: 5, red: 3, yellow: 1, green: 0, grey: 1, closed: 1 }]);
+    expect(digest().summary).toEqual([{ itemType: 'task', total: 5, red: 3, yellow: 1, green: 0, grey: 1, closed: 1 }]);
   });
 });
 
@@ -112,16 +113,16 @@ describe('the leaders\' 批示 in the digest', () => {
     // Seven days ago exactly is last week's digest.
     withNotes(item(3, 7, '2026-12-31', 'in_progress', false, 'green'), [note('2026-11-16', '上周一的批示')]),
   ]);
-  const section = digestSection(now, now, 14);
+  const digest = () => digestSection(now, now, 14);
 
   it('lists the items given a 批示 in the past seven days, the latest first, each with those 批示', () => {
-    expect(section.instructed.map((l) => [l.code, l.instructions?.map((i) => i.content), l.moreInstructions])).toEqual([
+    expect(digest().instructed.map((l) => [l.code, l.instructions?.map((i) => i.content), l.moreInstructions])).toEqual([
       ['任务2', ['二', '三', '四'], 1],
       ['任务1', ['请月底前报送推进计划'], 0],
     ]);
   });
 
   it('leaves the overdue lines as they were: the 批示 are listed once, in their own block', () => {
-    expect(section.overdueByUnit.flatMap((u) => u.items).every((l) => l.instructions === undefined)).toBe(true);
+    expect(digest().overdueByUnit.flatMap((u) => u.items).every((l) => l.instructions === undefined)).toBe(true);
   });
 });

@@ -164,9 +164,11 @@ describe('overdue reminders and the units nobody can reach', () => {
     task(6, [], [], [{ due: '2026-10-30' }], MONDAY),
     task(7, [STHJ], [], [{ due: '2026-10-30' }], MONDAY),
   ];
-  const { drafts, unreachable } = sweep({ today: MONDAY, items });
+  // Worked out inside each case (not when the file loads), so mutation testing can tell which case covers what.
+  const planned = () => sweep({ today: MONDAY, items });
 
   it('sends the weekly overdue reminder to the heads (the unit’s own and a head contact) and the chat group, on Monday', () => {
+    const { drafts } = planned();
     expect(briefs(drafts)).toEqual([
       `${MONDAY} overdue email:zhang@jxw.example.org 任务5`,
       `${MONDAY} overdue email:zhao@sthj.example.org 任务7`,
@@ -178,7 +180,7 @@ describe('overdue reminders and the units nobody can reach', () => {
   });
 
   it('reports a unit with no address, and an item with no lead unit, instead of dropping them', () => {
-    expect(unreachable).toEqual([
+    expect(planned().unreachable).toEqual([
       { rule: 'overdue', unitName: '区住房城乡建委', codes: ['任务5'] },
       { rule: 'overdue', unitName: '暂未明确', codes: ['任务6'] },
     ]);
@@ -325,21 +327,21 @@ describe('the monthly call for progress reports and the nudge', () => {
 
 describe('catching up after the service was down', () => {
   // Last swept Friday 11-13, back on Monday 11-23 at 09:00.
-  const dates = sweepDates('2026-11-13', MONDAY, 31, days);
+  const missed = () => sweepDates('2026-11-13', MONDAY, 31, days);
   const items = [
     task(61, [JXW], [], [{ due: '2026-11-20' }], MONDAY), // 1 day ahead on 11-19 and due on 11-20: both passed, now overdue
     task(62, [JXW], [], [{ due: '2026-11-26' }], MONDAY), // 7 days ahead on Thursday 11-19, still ahead
     task(63, [JXW], [], [{ due: '2026-10-30' }], MONDAY), // overdue on Monday 11-16 and Monday 11-23
     task(64, [JXW], [], [{ due: '2026-09-30' }], MONDAY), // escalated on 11-16 and 11-23
   ];
-  const { drafts } = sweep({ today: MONDAY, dates, items });
+  const planned = () => sweep({ today: MONDAY, dates: missed(), items }).drafts;
 
   it('works through every workday missed, weekends left out', () => {
-    expect(dates).toEqual(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', MONDAY]);
+    expect(missed()).toEqual(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', MONDAY]);
   });
 
   it('sends a still-useful reminder ahead of a deadline dated on its day, drops those overtaken, and keeps the latest of each weekly one', () => {
-    expect(briefs(drafts)).toEqual([
+    expect(briefs(planned())).toEqual([
       '2026-11-19 before email:wang@jxw.example.org 任务62',
       `2026-11-19 before wecom:${GROUP} 任务62`,
       `${MONDAY} escalation email:chen@gov.example.org 任务64`,
@@ -350,6 +352,7 @@ describe('catching up after the service was down', () => {
   });
 
   it('dates each message on its own day but speaks of the days left as of today, oldest message first', () => {
+    const drafts = planned();
     expect(drafts[0].sendDate).toBe('2026-11-19');
     expect(drafts[0].content).toMatchObject({ date: '2026-11-19', daysBefore: 7 });
     // As of Monday 11-23 the deadline of Thursday 11-26 is three days away.
@@ -359,7 +362,7 @@ describe('catching up after the service was down', () => {
 
   it('sends every reminder ahead of a deadline that is still today or ahead, each dated on its day', () => {
     // Due today (Monday 11-23): 7 days ahead was Monday 11-16, 1 day ahead (Sunday) moved back to Friday 11-20.
-    const { drafts: dueNow } = sweep({ today: MONDAY, dates, items: [task(65, [JXW], [], [{ due: MONDAY }], MONDAY)] });
+    const { drafts: dueNow } = sweep({ today: MONDAY, dates: missed(), items: [task(65, [JXW], [], [{ due: MONDAY }], MONDAY)] });
     expect(briefs(dueNow)).toEqual([
       '2026-11-16 before email:wang@jxw.example.org 任务65',
       `2026-11-16 before wecom:${GROUP} 任务65`,
@@ -379,11 +382,11 @@ describe('a recurring duty', () => {
   const schedule = [2025, 2026].map((y) => ({ key: `${y}-12-31`, start: `${y}-01-01`, label: `${y}年度`, events: [], progress: [] }));
   const status = recurringStatus(schedule, { asOf: THURSDAY, dueSoonDays: 14 });
   const duty: SnapshotItem = { ...task(70, [JXW], [], [], THURSDAY), status: 'not_started', overdue: true, light: 'red', milestones: [{ id: 700, phrase: '每年', status }] };
-  const { drafts } = sweep({ today: THURSDAY, items: [duty], rules: { overdueWeekday: 4 } });
-  const line = (rule: string, address: string) => drafts.find((d) => d.rule === rule && d.recipient.address === address)!.content.items;
+  const planned = () => sweep({ today: THURSDAY, items: [duty], rules: { overdueWeekday: 4 } }).drafts;
+  const line = (rule: string, address: string) => planned().find((d) => d.rule === rule && d.recipient.address === address)!.content.items;
 
   it('reminds of the missed occurrence (overdue, escalated) and of the current one ahead of its deadline', () => {
-    expect(briefs(drafts)).toEqual([
+    expect(briefs(planned())).toEqual([
       `${THURSDAY} before email:wang@jxw.example.org 任务70`,
       `${THURSDAY} before wecom:${GROUP} 任务70`,
       `${THURSDAY} escalation email:chen@gov.example.org 任务70`,
