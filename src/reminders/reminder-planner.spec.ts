@@ -459,3 +459,20 @@ describe('an item as a whole in a call for reports', () => {
     expect(line).toMatchObject({ milestoneId: 0, dueDate: null, daysLeft: 0, daysOverdue: 0, phrase: '', role: 'support' });
   });
 });
+
+describe('a chat group shared by two units', () => {
+  // The WeCom group of 区经济信息委 also serves 区生态环境局 (one group for several bureaus is common).
+  const shared = new Map<number, UnitContact[]>([
+    [JXW, [contact(JXW, 'group', 'wecom', GROUP)]],
+    [STHJ, [contact(STHJ, 'head', 'email', 'zhao@sthj.example.org', '赵局长'), contact(STHJ, 'group', 'wecom', GROUP)]],
+  ]);
+  const items = [task(5, [JXW], [], [{ due: '2026-10-30' }], MONDAY), task(7, [STHJ], [], [{ due: '2026-10-30' }], MONDAY)];
+
+  it('gets one message listing both units’ items, addressed to both units, not to the first alone', () => {
+    const { drafts } = sweep({ today: MONDAY, items, snapshot: { contacts: shared } });
+    const group = drafts.filter((d) => d.recipient.channel === 'wecom');
+    expect(group.map((d) => [d.rule, d.content.unitName, d.content.items.map((l) => l.code)])).toEqual([['overdue', '区经济信息委、区生态环境局', ['任务5', '任务7']]]);
+    // A unit's own head still hears about its own unit only.
+    expect(drafts.find((d) => d.recipient.address === 'zhang@jxw.example.org')!.content.unitName).toBe('区经济信息委');
+  });
+});
