@@ -128,7 +128,7 @@ function plan$(s: Scenario): { planned: PlannedReminders; snapshot: PlanSnapshot
   return { planned: planReminders({ snapshot, today }, dates, s.rules, days, new Set(s.reported)), snapshot, today, dates };
 }
 
-const RUNS = { numRuns: 50 };
+const RUNS = { numRuns: 30 };
 const MILESTONE_RULES = new Set(['before', 'due', 'overdue', 'escalation']);
 
 describe('reminder planner properties (random plans, units, contacts, rules and sweep dates)', () => {
