@@ -118,6 +118,7 @@ describe('reminders ahead of a deadline and on the due day', () => {
     const wang = drafts.find((d) => d.recipient.address === 'wang@jxw.example.org')!;
     expect(wang.content).toMatchObject({ rule: 'before', unitName: '区经济信息委', recipientName: '王联络', audience: 'liaison', date: MONDAY, daysBefore: 7, unitLink: 'http://qd.example.org/plans/2/my' });
     expect(wang.content.items[0]).toMatchObject({ role: 'lead', dueDate: '2026-11-30', daysLeft: 7, daysOverdue: 0, leadUnits: ['区经济信息委'], milestoneId: 110 });
+    expect(wang.content.items[0]).toMatchObject({ itemType: 'task', itemId: 111, code: '任务11', title: '第11项任务', link: 'http://qd.example.org/plans/2/tasks/111', status: 'in_progress', light: 'green', percent: 20, closedOn: null, phrase: '' });
     const li = drafts.find((d) => d.recipient.address === 'li@sthj.example.org')!;
     expect(li.content).toMatchObject({ unitName: '区生态环境局', recipientName: '李联络' });
     expect(li.content.items[0].role).toBe('support');
@@ -474,5 +475,103 @@ describe('a chat group shared by two units', () => {
     expect(group.map((d) => [d.rule, d.content.unitName, d.content.items.map((l) => l.code)])).toEqual([['overdue', '区经济信息委、区生态环境局', ['任务5', '任务7']]]);
     // A unit's own head still hears about its own unit only.
     expect(drafts.find((d) => d.recipient.address === 'zhang@jxw.example.org')!.content.unitName).toBe('区经济信息委');
+  });
+});
+
+describe('details a unit would notice', () => {
+  it('still sends, dated on its day, a first overdue reminder missed in an outage when no later one replaces it', () => {
+    // Due Tuesday 11-17: the first overdue day is Wednesday 11-18; swept last on 11-17, back on Friday 11-20 (no Monday in between).
+    const dates = sweepDates('2026-11-17', '2026-11-20', 31, days);
+    expect(dates).toEqual(['2026-11-18', '2026-11-19', '2026-11-20']);
+    const { drafts } = sweep({ today: '2026-11-20', dates, items: [task(100, [JXW], [], [{ due: '2026-11-17' }], '2026-11-20')] });
+    expect(briefs(drafts)).toEqual(['2026-11-18 overdue email:zhang@jxw.example.org 任务100', `2026-11-18 overdue wecom:${GROUP} 任务100`]);
+  });
+
+  it('keeps only the latest monthly call of a long catch-up, and the nudge that fell within it', () => {
+    // Swept last Friday 10-23, back on Wednesday 11-25: calls on Monday 10-26 and 11-25, a nudge on Monday 11-02 (10-26 + 5 = Saturday 10-31).
+    const dates = sweepDates('2026-10-23', '2026-11-25', 31, days);
+    const { drafts } = sweep({ today: '2026-11-25', dates, items: [task(108, [JXW], [], [{ due: '2027-06-30' }], '2026-11-25')] });
+    expect(briefs(drafts)).toEqual([
+      '2026-11-02 nudge email:wang@jxw.example.org 任务108',
+      `2026-11-02 nudge wecom:${GROUP} 任务108`,
+      '2026-11-25 monthly_call email:wang@jxw.example.org 任务108',
+      `2026-11-25 monthly_call wecom:${GROUP} 任务108`,
+    ]);
+  });
+
+  it('skips a lead unit the plan does not know, naming the known one, in overdue reminders, escalations and calls', () => {
+    const overdue = sweep({ today: MONDAY, items: [task(101, [99, JXW], [], [{ due: '2026-09-30' }], MONDAY)] });
+    expect(briefs(overdue.drafts)).toEqual([
+      `${MONDAY} escalation email:chen@gov.example.org 任务101`,
+      `${MONDAY} escalation email:office@jj.example.org 任务101`,
+      `${MONDAY} overdue email:zhang@jxw.example.org 任务101`,
+      `${MONDAY} overdue wecom:${GROUP} 任务101`,
+    ]);
+    expect(overdue.drafts[0].content.items[0].leadUnits).toEqual(['区经济信息委']);
+    expect(overdue.unreachable).toEqual([]);
+    const call = sweep({ today: '2026-11-25', items: [task(101, [99, JXW], [], [{ due: '2026-12-31' }], '2026-11-25')] });
+    expect(briefs(call.drafts)).toEqual(['2026-11-25 monthly_call email:wang@jxw.example.org 任务101', `2026-11-25 monthly_call wecom:${GROUP} 任务101`]);
+    // Escalating an item whose only lead unit is unknown: as unassigned, to the plan's leader.
+    const orphan = sweep({ today: MONDAY, items: [task(102, [99], [], [{ due: '2026-09-30' }], MONDAY)] });
+    expect(orphan.drafts.map((d) => [d.rule, d.recipient.address, d.content.unitName])).toEqual([
+      ['escalation', 'leader@jj.example.org', '暂未明确'],
+      ['escalation', 'office@jj.example.org', '暂未明确'],
+    ]);
+  });
+
+  it('lists a 批示 in each of two messages sent to one group on one day', () => {
+    // Ahead of 11-30 (7 days) and overdue since 10-30: the group hears twice on Monday; neither may miss the 批示.
+    const items = [task(103, [JXW], [], [{ due: '2026-11-30' }, { due: '2026-10-30' }], MONDAY, { instructions: [{ date: '2026-11-10', author: '李区长', content: '请加快' }] })];
+    const group = sweep({ today: MONDAY, items }).drafts.filter((d) => d.recipient.channel === 'wecom');
+    expect(group.map((d) => [d.rule, d.content.items[0].instructions?.map((n) => n.content)])).toEqual([
+      ['before', ['请加快']],
+      ['overdue', ['请加快']],
+    ]);
+  });
+
+  it('asks for 签收 only in the monthly call', () => {
+    const { drafts } = sweep({ today: MONDAY, items: [task(104, [JXW], [], [{ due: '2026-10-30' }], MONDAY, { signedUnitIds: [] })] });
+    expect(drafts.map((d) => d.content.items[0].unsigned)).toEqual([undefined, undefined]);
+  });
+
+  it('lists the items a unit leads before those it supports, each by deadline then number', () => {
+    const items = [task(104, [STHJ], [JXW], [{ due: '2026-10-30' }], MONDAY), task(10, [JXW], [], [{ due: '2026-11-02' }], MONDAY), task(9, [JXW], [], [{ due: '2026-11-02' }], MONDAY)];
+    const zhang = sweep({ today: MONDAY, items }).drafts.find((d) => d.recipient.address === 'zhang@jxw.example.org')!;
+    expect(zhang.content.items.map((l) => `${l.code} ${l.role}`)).toEqual(['任务9 lead', '任务10 lead', '任务104 support']);
+  });
+
+  it('lists an item with no deadline last in the monthly call', () => {
+    const items = [task(106, [JXW], [], [{ due: null, phrase: '长期坚持' }], '2026-11-25'), task(107, [JXW], [], [{ due: '2026-12-31' }], '2026-11-25')];
+    const wang = sweep({ today: '2026-11-25', items }).drafts.find((d) => d.recipient.address === 'wang@jxw.example.org')!;
+    expect(wang.content.items.map((l) => [l.code, l.dueDate, l.phrase])).toEqual([
+      ['任务107', '2026-12-31', ''],
+      ['任务106', null, '长期坚持'],
+    ]);
+  });
+
+  it('names three units in full when the office hears of three', () => {
+    const three = [JXW, STHJ, ZJW].map((u, i) => task(i + 1, [u], [], [{ due: '2026-09-30' }], MONDAY));
+    const office = sweep({ today: MONDAY, items: three }).drafts.find((d) => d.rule === 'escalation' && d.recipient.address === OFFICE.email)!;
+    expect(office.content.unitName).toBe('区经济信息委、区生态环境局、区住房城乡建委');
+  });
+
+  it('reminds a yearly duty on the day its current year falls due, beside the missed year', () => {
+    // Thursday 2026-12-31: the 2026 occurrence is due today; the 2025 one is a year overdue.
+    const schedule = [2025, 2026].map((y) => ({ key: `${y}-12-31`, start: `${y}-01-01`, label: `${y}年度`, events: [], progress: [] }));
+    const status = recurringStatus(schedule, { asOf: '2026-12-31', dueSoonDays: 14 });
+    const duty: SnapshotItem = { ...task(70, [JXW], [], [], '2026-12-31'), status: 'not_started', overdue: true, light: 'red', milestones: [{ id: 700, phrase: '每年', status }] };
+    const { drafts } = sweep({ today: '2026-12-31', items: [duty], rules: { overdueWeekday: 4 } });
+    const due = drafts.filter((d) => d.rule === 'due');
+    expect(due.map((d) => [d.recipient.address, d.content.items[0].phrase, d.content.items[0].daysLeft])).toEqual([
+      ['wang@jxw.example.org', '每年（2026年度）', 0],
+      [GROUP, '每年（2026年度）', 0],
+    ]);
+  });
+
+  it('speaks for a closed-out item by its nearest milestone, and for an undated one by its phrase', () => {
+    const closed = task(92, [JXW], [], [{ due: '2026-06-30', status: 'closed' }, { due: '2026-03-31', status: 'closed' }], MONDAY);
+    expect(itemLine({ snapshot: snapshot(MONDAY, [closed]), today: MONDAY }, closed, null)).toMatchObject({ dueDate: '2026-03-31', status: 'closed', light: 'grey', milestoneId: 0 });
+    const ongoing = task(93, [JXW], [], [{ due: null, phrase: '长期坚持' }], MONDAY);
+    expect(itemLine({ snapshot: snapshot(MONDAY, [ongoing]), today: MONDAY }, ongoing, null)).toMatchObject({ dueDate: null, phrase: '长期坚持', status: 'in_progress', milestoneId: 0 });
   });
 });
