@@ -105,6 +105,9 @@ describe('reminder rules', () => {
     expect(isMonthlyCall('2026-11-02', on31, days)).toBe(true);
     expect(isMonthlyCall('2026-10-30', on31, days)).toBe(false);
     expect(isMonthlyCall('2026-11-25', { ...rules, monthlyCallDay: 0 }, days)).toBe(false);
+    // A single-digit call day: Thursday 2026-11-05.
+    expect(isMonthlyCall('2026-11-05', { ...rules, monthlyCallDay: 5 }, days)).toBe(true);
+    expect(isMonthlyCall('2026-11-06', { ...rules, monthlyCallDay: 5 }, days)).toBe(false);
   });
 
   it('nudges after the call of the previous month when the nudge falls into the next, and never when either is turned off', () => {
@@ -112,12 +115,14 @@ describe('reminder rules', () => {
     expect(nudgeRound('2026-12-07', { ...rules, nudgeAfterDays: 10 }, days)).toBe('2026-11-25');
     expect(nudgeRound('2026-12-04', { ...rules, nudgeAfterDays: 10 }, days)).toBeNull();
     expect(nudgeRound('2026-11-30', { ...rules, nudgeAfterDays: 0 }, days)).toBeNull();
+    // Turned off means no nudge at all, not a nudge on the day of the call.
+    expect(nudgeRound('2026-11-25', { ...rules, nudgeAfterDays: 0 }, days)).toBeNull();
     expect(nudgeRound('2026-11-30', { ...rules, monthlyCallDay: 0 }, days)).toBeNull();
   });
 
   it('finds the latest nudge day among a sweep’s dates, given in any order, with the call it follows', () => {
     // Nudge days: Monday 11-02 (after the call of Monday 10-26) and Monday 11-30 (after 11-25).
-    expect(latestNudge(['2026-11-02', '2026-11-30', '2026-11-27'], rules, days)).toEqual({ date: '2026-11-30', call: '2026-11-25' });
+    expect(latestNudge(['2026-11-30', '2026-11-27', '2026-11-02'], rules, days)).toEqual({ date: '2026-11-30', call: '2026-11-25' });
     expect(latestNudge(['2026-11-27', '2026-11-02'], rules, days)).toEqual({ date: '2026-11-02', call: '2026-10-26' });
     expect(latestNudge(['2026-11-26', '2026-11-27'], rules, days)).toBeNull();
   });
