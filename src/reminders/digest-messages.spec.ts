@@ -232,3 +232,61 @@ describe('the leaders\' 批示 of the week in the digest', () => {
     expect(renderDigest(digest([quietSection()])).text).not.toContain('本周领导批示');
   });
 });
+
+describe('what a leaders’ chat-group robot posts (markdown), word for word', () => {
+  it('the counts, then overdue by unit, newly overdue, due soon and closed out, each code a link', () => {
+    const week = section({
+      summary: [{ itemType: 'task', total: 82, red: 2, yellow: 1, green: 64, grey: 15, closed: 12 }],
+      // Given in the wrong order: the unit with the longest delay comes first.
+      overdueByUnit: [
+        { unitName: STHJ, items: [task(20, STHJ, { daysOverdue: 30 })] },
+        { unitName: JXW, items: [task(11, JXW)] },
+      ],
+      newlyOverdue: [task(20, STHJ, { daysOverdue: 30 })],
+      dueSoon: [task(40, STHJ, { dueDate: '2026-11-30', daysOverdue: 0, daysLeft: 7, light: 'yellow' })],
+      closedLastWeek: [task(41, JXW, { status: 'closed', light: 'grey', daysOverdue: 0, closedOn: '2026-11-20' })],
+    });
+    expect(renderDigest(digest([week])).markdown).toBe(
+      [
+        '**【逾期周报】江津区“无废城市”建设实施方案（2026年11月23日）：逾期2项，新增逾期1项**',
+        '任务82项：红2、黄1、绿64、灰15，已销号12项',
+        '**逾期事项（2项，按牵头单位）**',
+        '区经济信息委（1项）',
+        `- [任务11](${BASE}/tasks/111) 推进第11项“无废城市”建设任务｜逾期327天`,
+        '区生态环境局（1项）',
+        `- [任务20](${BASE}/tasks/120) 推进第20项“无废城市”建设任务｜逾期30天`,
+        '**本周新增逾期（1项，2026年11月16日以来）**',
+        `- [任务20](${BASE}/tasks/120) 推进第20项“无废城市”建设任务｜逾期30天｜牵头：区生态环境局`,
+        '**未来14天到期（1项）**',
+        `- [任务40](${BASE}/tasks/140) 推进第40项“无废城市”建设任务｜还有7天｜牵头：区生态环境局`,
+        '**上周销号（1项）**',
+        `- [任务41](${BASE}/tasks/141) 推进第41项“无废城市”建设任务｜2026年11月20日已销号｜牵头：区经济信息委`,
+        `[打开方案](${BASE}/overview)`,
+      ].join('\n'),
+    );
+  });
+
+  it('a quiet week for a leader of two plans: each plan named with its counts, one quiet line, a link to each plan', () => {
+    const foshan = quietSection({ planName: '佛山市“无废城市”建设试点实施方案', planLink: 'http://qingdan.example.org/plans/3/overview', summary: [{ itemType: 'project', total: 40, red: 0, yellow: 0, green: 31, grey: 9, closed: 9 }] });
+    expect(renderDigest(digest([quietSection(), foshan])).markdown).toBe(
+      [
+        '**【逾期周报】2个方案（2026年11月23日）：本周无逾期事项**',
+        '**江津区“无废城市”建设实施方案**',
+        '任务82项：红0、黄0、绿2、灰80，已销号80项',
+        '**佛山市“无废城市”建设试点实施方案**',
+        '项目40项：红0、黄0、绿31、灰9，已销号9项',
+        QUIET,
+        `[打开江津区“无废城市”建设实施方案](${BASE}/overview)`,
+        '[打开佛山市“无废城市”建设试点实施方案](http://qingdan.example.org/plans/3/overview)',
+      ].join('\n'),
+    );
+  });
+
+  it('the 批示 block of a leader of two plans carries the plan’s name in its heading', () => {
+    const instructed = task(11, JXW, { instructions: [{ date: '2026-11-18', author: '李区长', content: '请月底前报送推进计划' }], moreInstructions: 0 });
+    const md = renderDigest(digest([quietSection({ instructed: [instructed] }), quietSection({ planName: '佛山市方案' })])).markdown;
+    expect(md).toContain(
+      ['**江津区“无废城市”建设实施方案 · 本周领导批示（1项）**', `- [任务11](${BASE}/tasks/111) 推进第11项“无废城市”建设任务｜逾期327天｜牵头：区经济信息委`, '> 批示（2026年11月18日，李区长）：请月底前报送推进计划'].join('\n'),
+    );
+  });
+});

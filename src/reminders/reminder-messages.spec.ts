@@ -242,3 +242,84 @@ describe('批示 and 签收 in reminders', () => {
     expect(m.text).not.toContain('签收');
   });
 });
+
+describe('what a chat-group robot posts (WeCom / DingTalk markdown), word for word', () => {
+  const group = { recipientName: '区经济信息委工作群', audience: 'group' as const };
+
+  it('an overdue reminder: the count and longest delay, the unit’s own items, then the ones it supports with their lead unit', () => {
+    const m = renderReminder(
+      reminder({
+        ...group,
+        items: [
+          task(11, { title: '推动工业固体废物源头减量' }),
+          task(5, { title: '开展清洁生产审核', daysOverdue: 12, dueDate: '2026-11-11' }),
+          supported(20, { daysOverdue: 40 }),
+        ],
+      }),
+    );
+    expect(m.markdown).toBe(
+      [
+        '**【催办】区经济信息委：3项事项已逾期（最长327天）**',
+        '以下事项已超过时限仍未完成（最长逾期327天），请加快推进，说明进展和预计完成时间；确需延期的请提交延期申请。',
+        '**牵头事项（2项）**',
+        `- [任务11](${BASE}/tasks/111) 推动工业固体废物源头减量｜逾期327天`,
+        `- [任务5](${BASE}/tasks/105) 开展清洁生产审核｜逾期12天`,
+        '**配合事项（抄送，1项）**',
+        `- [任务20](${BASE}/tasks/120) 建设第20个“无废园区”｜逾期40天｜牵头：区生态环境局`,
+        '请登录清单系统填报进展（点击事项链接即可填报）。',
+        `[本单位全部事项](${BASE}/my)`,
+        '> 清单系统代无废办自动发送',
+      ].join('\n'),
+    );
+  });
+
+  it('a reminder ahead of a deadline: the date in Chinese and the days left', () => {
+    const m = renderReminder(
+      reminder({ ...group, rule: 'before', daysBefore: 7, items: [ahead(11, '2026-11-30', 7, { title: '创建绿色工厂' }), ahead(12, '2026-11-30', 7, { title: '建设废旧物资回收网点' })] }),
+    );
+    expect(m.markdown).toBe(
+      [
+        '**【清单提醒】区经济信息委：2项事项将于2026年11月30日到期（还有7天）**',
+        '以下事项将于2026年11月30日到期（还有7天），请抓紧推进，确保按期完成。',
+        `- [任务11](${BASE}/tasks/111) 创建绿色工厂｜还有7天`,
+        `- [任务12](${BASE}/tasks/112) 建设废旧物资回收网点｜还有7天`,
+        '请登录清单系统填报进展（点击事项链接即可填报）。',
+        `[本单位全部事项](${BASE}/my)`,
+        '> 清单系统代无废办自动发送',
+      ].join('\n'),
+    );
+  });
+
+  it('the monthly call: the items led, how many to sign for, each unsigned one marked', () => {
+    const m = renderReminder(
+      reminder({ ...group, rule: 'monthly_call', date: '2026-11-25', items: [task(3, { title: '编制固废管理台账', unsigned: true, daysOverdue: 0, daysLeft: 36, dueDate: '2026-12-31' }), task(11, { title: '创建绿色工厂' })] }),
+    );
+    expect(m.markdown.split('\n').slice(0, 4)).toEqual([
+      '**【进展填报】区经济信息委：请填报本月进展（2项），1项请签收**',
+      '本月进展填报已开始，请为以下事项填报本月进展（完成情况、完成数量和佐证材料）。其中标有“【请签收】”的1项贵单位尚未签收，请先打开事项链接签收，表示已接收任务。',
+      `- [任务3](${BASE}/tasks/103) 【请签收】编制固废管理台账｜还有36天`,
+      `- [任务11](${BASE}/tasks/111) 创建绿色工厂｜逾期327天`,
+    ]);
+  });
+
+  it('an escalation to a leader names the lead unit on every line and asks to press the units', () => {
+    const m = renderReminder(reminder({ rule: 'escalation', audience: 'leader', recipientName: '陈副区长', items: [task(11, { title: '创建绿色工厂' }), task(6, { title: '建设“无废园区”', daysOverdue: 35 })] }));
+    expect(m.markdown).toBe(
+      [
+        '**【逾期督办】区经济信息委：2项事项逾期超过35天**',
+        '区经济信息委牵头的以下事项逾期已超过35天，按催办规则报请分管领导督促推进。',
+        `- [任务11](${BASE}/tasks/111) 创建绿色工厂｜逾期327天｜牵头：区经济信息委`,
+        `- [任务6](${BASE}/tasks/106) 建设“无废园区”｜逾期35天｜牵头：区经济信息委`,
+        '请督促责任单位登录清单系统填报进展，点击事项编号或链接可查看详情。',
+        `[相关事项清单](${BASE}/my)`,
+        '> 清单系统代无废办自动发送',
+      ].join('\n'),
+    );
+  });
+
+  it('makes link and emphasis characters from the data inert, so a title cannot break the robot’s layout', () => {
+    const m = renderReminder(reminder({ ...group, unitName: '区*经信委', items: [task(11, { title: '[推广]_无废_*细胞*' })] }));
+    expect(m.markdown).toContain('**【催办】区＊经信委：1项事项已逾期（最长327天）**');
+    expect(m.markdown).toContain(`- [任务11](${BASE}/tasks/111) ［推广］＿无废＿＊细胞＊｜逾期327天`);
+  });
+});

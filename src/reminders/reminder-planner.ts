@@ -172,9 +172,10 @@ export function planReminders(
       sentOn.set(key, [...(sentOn.get(key) ?? []), draft.sendDate]);
     }
     draft.content.items.sort(draft.rule === 'monthly_call' ? unsignedFirst : byRoleThenDue);
-    // A unit's own contacts hear about their unit; the office and plan leaders about every unit listed.
+    // A unit's own contacts hear about their unit; the office, plan leaders and an address several units share (one
+    // chat group for several bureaus) about every unit listed.
     const names = [...unitNamesOf.get(draft)!];
-    if (draft.recipient.unitId === null) draft.content.unitName = names.length > 3 ? `${names[0]}等${names.length}个单位` : names.join('、');
+    if (draft.recipient.unitId === null || names.length > 1) draft.content.unitName = names.length > 3 ? `${names[0]}等${names.length}个单位` : names.join('、');
   }
   return { drafts, unreachable: [...unreachable.values()] };
 }

@@ -1,5 +1,5 @@
 import { loadOfficialHolidays, WorkdayCalendar } from '../calendar/workday-calendar.js';
-import { DEFAULT_REMINDER_RULES, isMonthlyCall, milestoneHits, nudgeRound, sweepDates } from './reminder-rules.js';
+import { DEFAULT_REMINDER_RULES, isMonthlyCall, latestNudge, milestoneHits, nudgeRound, sweepDates } from './reminder-rules.js';
 
 const days = new WorkdayCalendar(loadOfficialHolidays(), []);
 const rules = DEFAULT_REMINDER_RULES;
@@ -71,5 +71,65 @@ describe('reminder rules', () => {
     expect(sweepDates('2026-11-19', '2026-11-23', 31, days)).toEqual(['2026-11-20', '2026-11-23']);
     expect(sweepDates('2026-01-01', '2026-11-23', 3, days)).toEqual(['2026-11-23']);
     expect(sweepDates('2026-11-23', '2026-11-23', 31, days)).toEqual([]);
+  });
+
+  it('sends the first overdue reminder on the first overdue day when it is a workday, whatever the weekday', () => {
+    // Due Tuesday 11-24: Wednesday 11-25 is the first overdue day; then Mondays.
+    expect(schedule('2026-11-24', '2026-11-25', '2026-12-07')).toEqual(['2026-11-25 overdue', '2026-11-30 overdue', '2026-12-07 overdue']);
+  });
+
+  it('escalates first on the day the delay reaches the configured days, even off the weekly day', () => {
+    // Due Wednesday 10-28: day 30 is Friday 11-27.
+    const hits = (date: string) => milestoneHits(open('2026-10-28'), date, rules, days).map((h) => h.rule);
+    expect(hits('2026-11-26')).toEqual([]);
+    expect(hits('2026-11-27')).toEqual(['escalation']);
+    expect(hits('2026-11-30')).toEqual(['overdue', 'escalation']);
+  });
+
+  it('moves a weekly overdue reminder that falls in the National Day holiday to the next workday, and only that one', () => {
+    // Reminding on Fridays, due Friday 09-25: first overdue day Saturday 09-26 moves to Monday 09-28; Friday 10-02 is a
+    // holiday and moves to Thursday 10-08; Friday 10-09 is the next; the make-up Saturday 10-10 is no reminder day.
+    const friday = { ...rules, overdueWeekday: 5 };
+    const on = (date: string) => milestoneHits(open('2026-09-25'), date, friday, days).map((h) => h.rule);
+    expect(on('2026-09-28')).toEqual(['overdue']);
+    expect(on('2026-09-29')).toEqual([]);
+    expect(on('2026-10-08')).toEqual(['overdue']);
+    expect(on('2026-10-09')).toEqual(['overdue']);
+    expect(on('2026-10-10')).toEqual([]);
+  });
+
+  it('calls on the month’s last day when the call day is past it, and a call moved into the next month still counts', () => {
+    const on31 = { ...rules, monthlyCallDay: 31 };
+    // November has 30 days: Monday 11-30. October 31 is a Saturday: that call moves to Monday 11-02.
+    expect(isMonthlyCall('2026-11-30', on31, days)).toBe(true);
+    expect(isMonthlyCall('2026-11-02', on31, days)).toBe(true);
+    expect(isMonthlyCall('2026-10-30', on31, days)).toBe(false);
+    expect(isMonthlyCall('2026-11-25', { ...rules, monthlyCallDay: 0 }, days)).toBe(false);
+    // A single-digit call day: Thursday 2026-11-05.
+    expect(isMonthlyCall('2026-11-05', { ...rules, monthlyCallDay: 5 }, days)).toBe(true);
+    expect(isMonthlyCall('2026-11-06', { ...rules, monthlyCallDay: 5 }, days)).toBe(false);
+  });
+
+  it('nudges after the call of the previous month when the nudge falls into the next, and never when either is turned off', () => {
+    // 11-25 + 10 days = Saturday 12-05, moved to Monday 12-07.
+    expect(nudgeRound('2026-12-07', { ...rules, nudgeAfterDays: 10 }, days)).toBe('2026-11-25');
+    expect(nudgeRound('2026-12-04', { ...rules, nudgeAfterDays: 10 }, days)).toBeNull();
+    expect(nudgeRound('2026-11-30', { ...rules, nudgeAfterDays: 0 }, days)).toBeNull();
+    // Turned off means no nudge at all, not a nudge on the day of the call.
+    expect(nudgeRound('2026-11-25', { ...rules, nudgeAfterDays: 0 }, days)).toBeNull();
+    expect(nudgeRound('2026-11-30', { ...rules, monthlyCallDay: 0 }, days)).toBeNull();
+  });
+
+  it('finds the latest nudge day among a sweep’s dates, given in any order, with the call it follows', () => {
+    // Nudge days: Monday 11-02 (after the call of Monday 10-26) and Monday 11-30 (after 11-25).
+    expect(latestNudge(['2026-11-30', '2026-11-27', '2026-11-02'], rules, days)).toEqual({ date: '2026-11-30', call: '2026-11-25' });
+    expect(latestNudge(['2026-11-27', '2026-11-02'], rules, days)).toEqual({ date: '2026-11-02', call: '2026-10-26' });
+    expect(latestNudge(['2026-11-26', '2026-11-27'], rules, days)).toBeNull();
+  });
+
+  it('catches up at most catchUpDays days, counting today', () => {
+    // 7 days ending Monday 11-23 start on Tuesday 11-17.
+    expect(sweepDates('2026-11-01', '2026-11-23', 7, days)).toEqual(['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23']);
+    expect(sweepDates('2026-11-01', '2026-11-23', 1, days)).toEqual(['2026-11-23']);
   });
 });

@@ -55,10 +55,13 @@ const LONGEST_SHIFT = 14;
  * Each occurrence moves to the next workday when it falls on a weekend or holiday.
  */
 function weeklyHit(start: string, weekdayNo: number, date: string, days: Workdays): boolean {
+  // Stryker disable next-line ConditionalExpression: without it a date before start still finds nothing (onOrAfter(start) >= start > date, and the loop breaks at once)
   if (date < start) return false;
   if (days.onOrAfter(start) === date) return true;
+  // Stryker disable next-line EqualityOperator: an occurrence 14 days back pushed to date implies the one 7 days back (same weekday, same run of rest days) is too
   for (let back = 0; back <= LONGEST_SHIFT; back++) {
     const occurrence = addDays(date, -back);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: an occurrence on or before start pushed to date means start itself is pushed to date, already answered above
     if (occurrence <= start) break;
     if (weekday(occurrence) === weekdayNo && days.onOrAfter(occurrence) === date) return true;
   }
@@ -135,6 +138,7 @@ export function latestNudge(dates: string[], rules: ReminderRules, days: Workday
 export function sweepDates(sweptThrough: string | null, end: string, catchUpDays: number, days: Workdays): string[] {
   let start = sweptThrough ? addDays(sweptThrough, 1) : end;
   const earliest = addDays(end, -(catchUpDays - 1));
+  // Stryker disable next-line EqualityOperator: when start equals earliest the assignment changes nothing
   if (start < earliest) start = earliest;
   const dates: string[] = [];
   for (let d = start; d <= end; d = addDays(d, 1)) if (days.isWorkday(d)) dates.push(d);
