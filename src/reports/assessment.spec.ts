@@ -61,6 +61,9 @@ describe('assessed months', () => {
     expect(assessedMonths(2024, '2024-04-30', PLAN)).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
     expect(assessedMonths(2026, '2026-12-31', PLAN)).toEqual([]);
     expect(assessedMonths(2021, '2021-03-01', { ...PLAN, periodStart: '2021-02-01' })).toEqual(['2021-02']);
+    // A month counts when its last day is on or after the plan's start and its first day on or before the plan's end.
+    expect(assessedMonths(2024, '2024-12-31', { ...PLAN, periodStart: '2024-01-31', periodEnd: '2024-03-01' })).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(assessedMonths(2024, '2024-12-31', { ...PLAN, periodStart: '2024-02-01', periodEnd: '2024-02-29' })).toEqual(['2024-02']);
   });
 });
 
@@ -123,7 +126,8 @@ describe('buildAssessment of five units in 2024', () => {
       milestone(12, { status: 'closed', closedOn: '2024-03-31', baselineDate: '2024-03-31' }),
       milestone(13, { dueDate: null, baselineDate: null }),
     ]),
-    item(2, 2, [milestone(21, { status: 'closed', closedOn: '2024-03-15', baselineDate: '2024-03-31' }), milestone(22, { status: 'closed', closedOn: '2024-05-10', baselineDate: '2024-05-31' })], true),
+    // The later close-out listed first: the item was closed out when its last milestone was.
+    item(2, 2, [milestone(22, { status: 'closed', closedOn: '2024-05-10', baselineDate: '2024-05-31' }), milestone(21, { status: 'closed', closedOn: '2024-03-15', baselineDate: '2024-03-31' })], true),
     suspended,
     item(4, 5, [milestone(41, { baselineDate: '2024-06-30', dueDate: '2024-06-30', overdue: true })]),
     item(5, 6, [milestone(51, { baselineDate: '2024-06-30', dueDate: '2024-06-30', overdue: true })]),

@@ -11,26 +11,29 @@ import { progressSheets } from './report-sheets.js';
  *
  * 任务清单
  *   T1 一、章A  m101 due 03-31, nothing done             → not started, overdue, red        lead 甲局, support 乙局
- *   T2 一、章A  m201 due 05-31, closed 05-20             → closed, grey                     lead 甲局
- *   T3 二、章B  m301 due 12-31 started, 80%; m302 due 06-29 nothing; m303 due 09-30 closed 06-20; m304 due 06-30
+ *   T2 一、章A  m201 due 05-31, closed 05-31 (on the day)  → closed, grey                     lead 甲局
+ *   T3 二、章B  m301 due 12-31 started, 80%; m302 due 06-29 nothing; m303 due 09-30 closed 06-20; m304 due 06-30;
+ *               m305 without a date
  *                                                       → in progress, overdue (m302), red   lead 乙局
  *   T4 (blank)  m401 due 07-15                           → not started, yellow (15 days)    no lead (各镇街 supports)
  *   T5 二、章B  m501 due 04-30 extended to 09-30 and submitted; m502 suspended
  *                                                       → submitted, green                 lead 乙局
  *   T6 二、章B  m601 due 10-31 suspended                 → suspended, grey                  lead 甲局
  * 项目清单
- *   P1 固废  100.1万元; m1101 due 12-31 started, 65% (latest report); m1102 due 2025-06-30 → in progress, green; lead 甲局; 40.25 done
- *   P2 固废  no plan figure; m1201 due 06-01, reported done 05-20 (submitted)   → submitted, overdue, red; lead 乙局
+ *   P1 固废  (id 3, as task 3) 100.1万元; m1100 without a date; m1101 due 12-31 started, 65% (latest report);
+ *            m1102 due 2025-06-30 → in progress, green; lead 甲局; 40.25 done
+ *   P2 固废  no plan figure; m1200 due 02-29 closed 02-20; m1201 due 06-01, reported done 05-20 (submitted)
+ *                                                       → submitted, overdue, red; lead 乙局
  *   P3 (blank) 50.2万元; m1301 due 02-28, closed 03-05 (late)                 → closed, grey; lead 甲局; 50 done
  * 目标清单
  *   I1 资源化利用, no milestones → not started, grey; leads 甲局 and #9 (a unit not in the plan's list)
- *   I2 (blank), m2201 due 2025-12-31 started, no percent: 0% + 10 < 69.9% of time gone → in progress, yellow; lead 乙局
+ *   I2 (blank), m2201 due 2025-12-31 started, no percent: 0% + 10 < 69.9% of time gone → in progress, yellow; leads 乙局, 丁局
  *   I3 资源化利用, no milestones, no lead → not started, grey
  */
 const PLAN: PlanHeader = { id: 7, name: '测试方案', region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31' };
 const ASOF = '2024-06-30';
 
-function ms(id: number, itemType: MilestoneRow['itemType'], itemId: number, dueDate: string, extra: Partial<MilestoneRow> = {}): MilestoneRow {
+function ms(id: number, itemType: MilestoneRow['itemType'], itemId: number, dueDate: string | null, extra: Partial<MilestoneRow> = {}): MilestoneRow {
   return { id, itemType, itemId, seq: id, dueDate, baselineDate: dueDate, periodStart: null, recurrence: null, phrase: `${dueDate}前`, ...extra };
 }
 let eventId = 0;
@@ -53,7 +56,7 @@ function planFacts(): ReportFacts {
       { id: 6, seq: 6, chapter: '二、章B', content: '建设填埋场' },
     ],
     projects: [
-      { id: 11, seq: 1, category: '固废', name: '资源化利用中心', investment: 100.1 },
+      { id: 3, seq: 1, category: '固废', name: '资源化利用中心', investment: 100.1 },
       { id: 12, seq: 2, category: '固废', name: '分拣中心', investment: null },
       { id: 13, seq: 3, category: '', name: '焚烧厂改造', investment: 50.2 },
     ],
@@ -85,25 +88,30 @@ function planFacts(): ReportFacts {
       ms(302, 'task', 3, '2024-06-29'),
       ms(303, 'task', 3, '2024-09-30'),
       ms(304, 'task', 3, '2024-06-30'),
+      ms(305, 'task', 3, null),
       ms(401, 'task', 4, '2024-07-15'),
       ms(501, 'task', 5, '2024-04-30'),
       ms(502, 'task', 5, '2024-06-15'),
       ms(601, 'task', 6, '2024-10-31'),
-      ms(1101, 'project', 11, '2024-12-31', { periodStart: '2024-01-01' }),
-      ms(1102, 'project', 11, '2025-06-30', { periodStart: '2025-01-01' }),
+      ms(1100, 'project', 3, null),
+      ms(1101, 'project', 3, '2024-12-31', { periodStart: '2024-01-01' }),
+      ms(1102, 'project', 3, '2025-06-30', { periodStart: '2025-01-01' }),
+      ms(1200, 'project', 12, '2024-02-29'),
       ms(1201, 'project', 12, '2024-06-01'),
       ms(1301, 'project', 13, '2024-02-28'),
       ms(2201, 'indicator', 22, '2025-12-31'),
     ],
     events: [
-      ev('task', 2, 201, 'closed', '2024-05-20'),
+      ev('task', 2, 201, 'closed', '2024-05-31'),
       ev('task', 3, 301, 'started', '2024-02-01'),
       ev('task', 3, 303, 'closed', '2024-06-20'),
       ev('task', 5, 501, 'due_changed', '2024-04-20', '2024-09-30'),
       ev('task', 5, 501, 'submitted', '2024-06-10'),
       ev('task', 5, 502, 'suspended', '2024-06-01'),
       ev('task', 6, 601, 'suspended', '2024-03-01'),
-      ev('project', 11, 1101, 'started', '2024-03-01'),
+      ev('project', 3, 1101, 'started', '2024-03-01'),
+      ev('project', 12, 1200, 'started', '2024-01-10'),
+      ev('project', 12, 1200, 'closed', '2024-02-20'),
       ev('project', 12, 1201, 'submitted', '2024-05-20'),
       ev('project', 13, 1301, 'started', '2024-01-10'),
       ev('project', 13, 1301, 'closed', '2024-03-05'),
@@ -111,13 +119,13 @@ function planFacts(): ReportFacts {
     ],
     standing: [
       rep(6, 'task', 3, 301, 80, '2024-06-01'),
-      rep(1, 'project', 11, null, 30, '2024-03-01'),
-      rep(3, 'project', 11, 1101, 65, '2024-05-01'),
-      rep(2, 'project', 11, 1101, 60, '2024-05-01'),
+      rep(1, 'project', 3, null, 30, '2024-03-01'),
+      rep(3, 'project', 3, 1101, 65, '2024-05-01'),
+      rep(2, 'project', 3, 1101, 60, '2024-05-01'),
       rep(5, 'project', 12, null, 95, '2024-05-20', 'done'),
     ],
     investments: [
-      { itemId: 11, investmentDone: 40.25 },
+      { itemId: 3, investmentDone: 40.25 },
       { itemId: 13, investmentDone: 50 },
     ],
     assignments: [
@@ -128,18 +136,20 @@ function planFacts(): ReportFacts {
       { itemType: 'task', itemId: 4, unitId: 3, role: 'support' },
       { itemType: 'task', itemId: 5, unitId: 2, role: 'lead' },
       { itemType: 'task', itemId: 6, unitId: 1, role: 'lead' },
-      { itemType: 'project', itemId: 11, unitId: 1, role: 'lead' },
+      { itemType: 'project', itemId: 3, unitId: 1, role: 'lead' },
       { itemType: 'project', itemId: 12, unitId: 2, role: 'lead' },
       { itemType: 'project', itemId: 13, unitId: 1, role: 'lead' },
       { itemType: 'indicator', itemId: 21, unitId: 1, role: 'lead' },
       { itemType: 'indicator', itemId: 21, unitId: 9, role: 'lead' },
       { itemType: 'indicator', itemId: 22, unitId: 2, role: 'lead' },
+      { itemType: 'indicator', itemId: 22, unitId: 8, role: 'lead' },
     ],
     units: [
       { id: 1, name: '甲局', kind: 'agency' },
       { id: 2, name: '乙局', kind: 'agency' },
       { id: 3, name: '各镇街', kind: 'group' },
       { id: 4, name: '丙局', kind: 'agency' },
+      { id: 8, name: '丁局', kind: 'agency' },
     ],
     indicatorValues: [
       { indicatorId: 21, period: '2024', value: 93, text: null, judgement: null },
@@ -219,14 +229,15 @@ describe('the progress report of a small plan on 2024-06-30', () => {
 
   it('gives each lead unit its items led, closed and overdue, and milestones closed by their original deadline, most overdue first', () => {
     // 乙局 leads T3 T5 P2 I2; overdue T3 P2. Due: m302 (06-29, open), m303 (closed early on 06-20: on time), m501 (original
-    // 04-30, extended), m502 (06-15, suspended), m1201 (06-01): 5, of them 1 on time = 20%. m301 (12-31) and m304
-    // (due today, still open) are not due yet.
-    // 甲局 leads T1 T2 T6 P1 P3 I1; closed T2 P3; overdue T1. Due: m101 (open), m201 (closed 05-20 by 05-31), m1301
+    // 04-30, extended), m502 (06-15, suspended), m1200 (closed 02-20 by 02-29: on time), m1201 (06-01): 6, of them 2 on
+    // time = 33.3%. m301 (12-31) and m304 (due today, still open) are not due yet; m305 has no date.
+    // 甲局 leads T1 T2 T6 P1 P3 I1; closed T2 P3; overdue T1. Due: m101 (open), m201 (closed on its day, 05-31), m1301
     // (closed 03-05 after 02-28): 3, 1 on time = 33.3%.
-    // #9 leads I1 only (no milestones): nothing due, no rate.
+    // 丁局 (I2) and #9 (I1) lead nothing overdue and nothing due: no rate; equal, so by id.
     expect(report.units).toEqual([
-      { unitId: 2, name: '乙局', led: 4, closed: 0, overdue: 2, due: 5, closedOnTime: 1, onTimeRate: 20 },
+      { unitId: 2, name: '乙局', led: 4, closed: 0, overdue: 2, due: 6, closedOnTime: 2, onTimeRate: 33.3 },
       { unitId: 1, name: '甲局', led: 6, closed: 2, overdue: 1, due: 3, closedOnTime: 1, onTimeRate: 33.3 },
+      { unitId: 8, name: '丁局', led: 1, closed: 0, overdue: 0, due: 0, closedOnTime: 0, onTimeRate: null },
       { unitId: 9, name: '#9', led: 1, closed: 0, overdue: 0, due: 0, closedOnTime: 0, onTimeRate: null },
     ]);
   });
@@ -240,9 +251,10 @@ describe('the progress report of a small plan on 2024-06-30', () => {
 
   it('gives each project its planned and reported investment, the latest percent and the next open deadline', () => {
     expect(report.projects).toEqual([
-      // Two reports on 05-01: the later made (id 3, 65%) stands; the next open deadline is m1101's, not m1102's.
-      { itemId: 11, code: '项目1', name: '资源化利用中心', category: '固废', investment: 100.1, reportedInvestment: 40.25, percent: 65, status: 'in_progress', light: 'green', overdue: false, dueDate: '2024-12-31' },
-      // Reported done: 100%, although the office has not closed it out.
+      // Two reports on 05-01: the later made (id 3, 65%) stands (task 3's report of 06-01 is another item's); the next
+      // open deadline is m1101's, not m1102's, and m1100 has none.
+      { itemId: 3, code: '项目1', name: '资源化利用中心', category: '固废', investment: 100.1, reportedInvestment: 40.25, percent: 65, status: 'in_progress', light: 'green', overdue: false, dueDate: '2024-12-31' },
+      // Reported done: 100%, although the office has not closed it out; m1200, closed, is no longer the next deadline.
       { itemId: 12, code: '项目2', name: '分拣中心', category: '固废', investment: null, reportedInvestment: null, percent: 100, status: 'submitted', light: 'red', overdue: true, dueDate: '2024-06-01' },
       // Closed: 100% without any report of a percent; nothing open, so its last deadline.
       { itemId: 13, code: '项目3', name: '焚烧厂改造', category: '（未分章节）', investment: 50.2, reportedInvestment: 50, percent: 100, status: 'closed', light: 'grey', overdue: false, dueDate: '2024-02-28' },
@@ -321,6 +333,7 @@ describe('the progress report as sheets (CSV sections, XLSX sheets)', () => {
       ['目标清单', '（未分章节）'],
       ['全部清单', '合计'],
     ]);
+    expect(status.widths).toEqual([12, 40, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9]);
     expect(status.rows[0]).toEqual(['任务清单', '合计', '6', '2', '1', '1', '1', '1', '2', '16.7%', '33.3%', '2', '1', '1', '2']);
     expect(status.rows[10]).toEqual(['全部清单', '合计', '12', '4', '3', '2', '2', '1', '3', '16.7%', '25%', '3', '2', '2', '5']);
   });
@@ -329,8 +342,9 @@ describe('the progress report as sheets (CSV sections, XLSX sheets)', () => {
     const [, units] = sheets;
     expect(units.header).toEqual(['牵头单位', '牵头事项', '已销号', '逾期事项', '应完成节点', '按期销号节点', '按期完成率']);
     expect(units.rows).toEqual([
-      ['乙局', '4', '0', '2', '5', '1', '20%'],
+      ['乙局', '4', '0', '2', '6', '2', '33.3%'],
       ['甲局', '6', '2', '1', '3', '1', '33.3%'],
+      ['丁局', '1', '0', '0', '0', '0', ''],
       ['#9', '1', '0', '0', '0', '0', ''],
     ]);
   });
