@@ -72,7 +72,7 @@ function facts(): ReportFacts {
       { itemType: 'task', itemId: 1, unitId: 1, lastDate: '2024-05-10' },
       { itemType: 'task', itemId: 1, unitId: 2, lastDate: '2024-06-02' },
       { itemType: 'task', itemId: 1, unitId: 3, lastDate: null },
-      { itemType: 'task', itemId: 2, unitId: 1, lastDate: null },
+      // (No row at all for 甲局 on 任务2: as silent as a row without a date.)
       { itemType: 'task', itemId: 3, unitId: 2, lastDate: null },
       { itemType: 'task', itemId: 4, unitId: 1, lastDate: '2024-06-01' },
       // Another list's item with the same id is another item.
