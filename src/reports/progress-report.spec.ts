@@ -293,6 +293,18 @@ describe('the progress report of a small plan on 2024-06-30', () => {
     expect(i3.attainment).toBeNull();
   });
 
+  it('gives a project nobody reported on no percent, and one without milestones no deadline', () => {
+    const facts = planFacts();
+    facts.standing = [];
+    facts.milestones = facts.milestones.filter((m) => !(m.itemType === 'project' && m.itemId === 12));
+    const one = buildProgressReport(PLAN, planView(facts, PLAN, 30), facts);
+    expect(one.projects.map((p) => [p.code, p.percent, p.dueDate])).toEqual([
+      ['项目1', null, '2024-12-31'],
+      ['项目2', null, null],
+      ['项目3', 100, '2024-02-28'],
+    ]);
+  });
+
   it('shows an indicator without targets with none', () => {
     const facts = planFacts();
     facts.indicators = [{ ...facts.indicators[2], targets: '' }];
