@@ -139,4 +139,14 @@ describe('the units report (责任清单)', () => {
     expect(none.units).toEqual([{ unitId: 4, name: '丙局', kind: 'agency', lead: 0, support: 0, closed: 0, overdue: 0, silent: 0, items: [] }]);
     expect(none.silentUnits).toEqual([]);
   });
+
+  it('gives a line with only an undated deadline no next deadline, and an item closed as a whole 100%', () => {
+    const undated = item(5, [1], [], 'in_progress', false, [ms(51, '长期坚持', { dueDate: null })]);
+    const closedWhole = item(6, [1], [], 'closed', false, []);
+    const report = buildUnitsReport(PLAN, { ...view, items: [undated, closedWhole] }, facts(), 1);
+    expect(report.units[0].items.map((i) => [i.code, i.nextDue, i.percent])).toEqual([
+      ['任务5', null, null],
+      ['任务6', null, 100],
+    ]);
+  });
 });
