@@ -154,7 +154,7 @@ describe('report formats read back (江津, 2026-11-23)', () => {
       ];
       expect(status.rows).toEqual(expected);
       // By hand: 82 tasks, none closed, task 11 the only one begun.
-      expect(status.rows[0].slice(0, 9)).toEqual(['任务清单', '合计', '82', '81', '1', '0', '0', '0', status.rows[0][8]]);
+      expect(status.rows[0].slice(0, 8)).toEqual(['任务清单', '合计', '82', '81', '1', '0', '0', '0']);
       expect(status.rows[0][9]).toBe('0%');
       // 13 projects, all overdue and red, none begun: 8 工程项目 and 5 配套政策及能力建设.
       const projects = status.rows.find((r) => r[0] === '项目清单' && r[1] === '合计')!;
