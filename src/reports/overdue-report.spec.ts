@@ -166,4 +166,11 @@ describe('the overdue report', () => {
     const calm = buildOverdueReport(PLAN, { ...view, items: [view.items.find((i) => i.code === '任务3')!] }, facts(), {});
     expect([calm.milestones, calm.items, calm.byList, calm.rows]).toEqual([0, 0, { task: 0, project: 0, indicator: 0 }, []]);
   });
+
+  it('counts only the notices still open as unanswered, and dates the last one issued', () => {
+    const more = facts();
+    more.notices = [notice(1, 2, '2024-05-01', 'answered'), notice(2, 2, '2024-06-05', 'open'), notice(4, 2, '2024-06-20', 'answered')];
+    const t2 = buildOverdueReport(PLAN, view, more, { list: 'task' }).rows.find((r) => r.code === '任务2')!;
+    expect(t2.notices).toEqual({ count: 3, open: 1, lastIssuedDate: '2024-06-20' });
+  });
 });
