@@ -305,6 +305,24 @@ describe('the progress report of a small plan on 2024-06-30', () => {
     ]);
   });
 
+  it("takes a project's percent from its latest report: by date, and of two on one day the later made, whatever order they come in", () => {
+    const facts = planFacts();
+    facts.standing = [
+      rep(2, 'project', 3, 1101, 60, '2024-05-01'),
+      rep(3, 'project', 3, 1101, 65, '2024-05-01'),
+      rep(7, 'project', 3, 1101, 20, '2024-04-01'),
+    ];
+    const one = buildProgressReport(PLAN, planView(facts, PLAN, 30), facts);
+    expect(one.projects[0].percent).toBe(65);
+  });
+
+  it("takes the final target from the last dated year even when an undated target is written too", () => {
+    const facts = planFacts();
+    facts.indicators = [{ ...facts.indicators[0], targets: JSON.stringify([{ year: 2025, text: '≥92%', value: 92, scope: null }, { year: null, text: '持续提高', value: null, scope: null }]) }];
+    const one = buildProgressReport(PLAN, planView(facts, PLAN, 30), facts);
+    expect(one.indicators[0].finalTarget).toEqual({ year: 2025, text: '≥92%' });
+  });
+
   it('shows an indicator without targets with none', () => {
     const facts = planFacts();
     facts.indicators = [{ ...facts.indicators[2], targets: '' }];
