@@ -405,6 +405,12 @@ describe('the progress report as sheets (CSV sections, XLSX sheets)', () => {
     ]);
   });
 
+  it('heads the indicator and project tables in Chinese', () => {
+    const [, , indicators, projects] = sheets;
+    expect(indicators.header).toEqual(['编号', '指标名称', '单位', '基准年', '基准值', '目标年', '目标值', '最新期间', '最新值', '达标情况', '说明', '状态']);
+    expect(projects.header).toEqual(['编号', '项目名称', '类别', '计划投资（万元）', '已完成投资（万元）', '完成进度', '状态', '逾期', '完成时限']);
+  });
+
   it('lists the items without a lead unit', () => {
     const [, , , , unassigned] = sheets;
     expect(unassigned.header).toEqual(['编号', '事项']);
