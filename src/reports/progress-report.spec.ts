@@ -405,6 +405,13 @@ describe('the progress report as sheets (CSV sections, XLSX sheets)', () => {
     ]);
   });
 
+  it('leaves the target cells blank for an indicator without targets', () => {
+    const facts = planFacts();
+    facts.indicators = [{ ...facts.indicators[2], targets: '' }];
+    const [, , indicators] = progressSheets(buildProgressReport(PLAN, planView(facts, PLAN, 30), facts));
+    expect(indicators.rows[0].slice(5, 7)).toEqual(['', '']);
+  });
+
   it('heads the indicator and project tables in Chinese', () => {
     const [, , indicators, projects] = sheets;
     expect(indicators.header).toEqual(['编号', '指标名称', '单位', '基准年', '基准值', '目标年', '目标值', '最新期间', '最新值', '达标情况', '说明', '状态']);
