@@ -58,6 +58,7 @@ export function planView(facts: ReportFacts, plan: PlanPeriod, dueSoonDays: numb
   const milestonesOf = groupBy(facts.milestones, (m) => itemKey(m.itemType, m.itemId));
   const items = rows.map((row): ViewItem => {
     const key = itemKey(row.itemType, row.itemId);
+    // Stryker disable next-line ArrayDeclaration: a placeholder entry has no role, so both role filters below drop it; nothing observable differs
     const held = assignmentsOf.get(key) ?? [];
     const status = statuses.get(key)!;
     return {
