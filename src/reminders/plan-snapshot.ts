@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { shortTitle } from '../common/short-title.js';
 import { DataSource, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
 import { Instruction } from '../instructions/instruction.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
@@ -63,12 +64,6 @@ export interface PlanSnapshot {
   /** Office and leader accounts of the plan (or of every plan) that have an email. */
   officeUsers: User[];
   leaderUsers: User[];
-}
-
-/** The first ~60 characters of a text, on one line. */
-export function shortTitle(text: string, max = 60): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
 /** Reads a plan's items, milestones, statuses, units, contacts and pauses in a few queries. */

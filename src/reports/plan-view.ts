@@ -1,6 +1,6 @@
 import { groupBy } from '../common/group-by.js';
 import { ITEM_TYPE_NAMES } from '../common/item-type.js';
-import { shortTitle } from '../reminders/plan-snapshot.js';
+import { shortTitle } from '../common/short-title.js';
 import { type DerivedStatus, deriveStatuses, itemKey, type PlanPeriod } from '../status/derive-statuses.js';
 import type { MilestoneStatus } from '../status/status.js';
 import type { ListType } from '../common/item-type.js';
