@@ -203,7 +203,7 @@ describe('deriveStatuses invariants', () => {
         const m: MilestoneInput = { id: 1, itemType: 'task', itemId: 1, dueDate: facts.baselineDate, baselineDate: null, periodStart: facts.startDate, recurrence: null };
         const rows = {
           milestones: [m, { ...m, id: 2, itemId: 2 }],
-          events: [...facts.events.map(toInput(1, 1)), ...others.map((e) => ({ ...toInput(2, 2)(e, 0), id: 100 + e.seq }))],
+          events: [...facts.events.map(toInput(1, 1)), ...others.map((e) => ({ ...toInput(2, 2)(e), id: 100 + e.seq }))],
           standing: facts.progress.map(toReport(1, 1)),
         };
         const derived = deriveStatuses([{ itemType: 'task', itemId: 1 }], rows, plan, options).get('task:1')!;
