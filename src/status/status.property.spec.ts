@@ -31,7 +31,7 @@ const factsArb: fc.Arbitrary<MilestoneFacts> = fc.record({
   progress: progressArb(),
 });
 const optionsArb: fc.Arbitrary<StatusOptions> = fc.record({ asOf: dateArb, dueSoonDays: fc.integer({ min: 0, max: 30 }) });
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 60 };
 
 const byDateThenSeq = (a: EventFact, b: EventFact) => (a.date === b.date ? a.seq - b.seq : a.date < b.date ? -1 : 1);
 const LIGHT_RANK: Record<Light, number> = { grey: 0, green: 1, yellow: 2, red: 3 };
