@@ -268,6 +268,11 @@ describe('the status rules at their edges', () => {
     expect(milestoneStatus(notSuspended, options('2022-02-01')).status).toBe('submitted');
   });
 
+  it('suspended before any work and resumed, it is not started again', () => {
+    const idle = facts({ events: [event('suspended', '2022-02-01', { reason: '政策调整' }), event('resumed', '2022-03-01')] });
+    expect(milestoneStatus(idle, options('2022-03-01'))).toMatchObject({ status: 'not_started', suspendedReason: null });
+  });
+
   it('a due date change without a new date leaves the due date standing', () => {
     const blank = facts({ events: [event('due_changed', '2023-10-10', { toDate: null })] });
     expect(milestoneStatus(blank, options('2024-01-01'))).toMatchObject({ dueDate: '2023-12-31', overdue: true });
@@ -336,6 +341,11 @@ describe('recurring milestone: which occurrence it speaks for', () => {
       2023: [event('suspended', '2023-06-01', { reason: '政策调整' })],
     });
     expect(recurringStatus(suspendedEarly, options('2023-07-01'))).toMatchObject({ status: 'not_started', dueDate: '2024-03-31', occurrence: { label: '2022年度' } });
+  });
+
+  it('of two open occurrences due the same day, speaks for the earlier one', () => {
+    const sameDay = yearly({ 2021: [event('closed', '2021-12-01')], 2022: [event('due_changed', '2022-12-01', { toDate: '2023-12-31' })] });
+    expect(recurringStatus(sameDay, options('2023-06-01'))).toMatchObject({ dueDate: '2023-12-31', baselineDate: '2022-12-31', occurrence: { label: '2022年度' } });
   });
 
   it('after the plan end with every occurrence closed out speaks for the last one', () => {
