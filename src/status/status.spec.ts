@@ -1,4 +1,4 @@
-import { type EventFact, itemStatus, type MilestoneFacts, milestoneStatus, recurringStatus } from './status.js';
+import { BEHIND_TOLERANCE, type EventFact, itemStatus, LIGHTS, type MilestoneFacts, milestoneStatus, recurringStatus, STATUS_NAMES, STATUSES } from './status.js';
 
 const options = (asOf: string) => ({ asOf, dueSoonDays: 14 });
 const facts = (over: Partial<MilestoneFacts> = {}): MilestoneFacts => ({
@@ -144,5 +144,224 @@ describe('recurring milestone status as of a date', () => {
     const extended = schedule({ 2022: { events: [event('due_changed', '2022-12-01', { toDate: '2023-03-31' })] }, 2021: { events: [event('closed', '2021-12-01')] } });
     expect(recurringStatus(extended, options('2023-02-01'))).toMatchObject({ overdue: false, dueDate: '2023-03-31', baselineDate: '2022-12-31', occurrence: { label: '2022年度' } });
     expect(recurringStatus(extended, options('2023-04-01'))).toMatchObject({ overdue: true, dueDate: '2023-03-31', missedOccurrences: 1 });
+  });
+});
+
+describe('the status rules at their edges', () => {
+  // A milestone of 100 days: 2021-01-01 .. 2021-04-11. On 2021-02-20, 50 of them are gone (50% of the time).
+  const hundredDays = (percent: number | null) =>
+    facts({ startDate: '2021-01-01', baselineDate: '2021-04-11', progress: percent === null ? [] : [{ percent, date: '2021-01-05' }] });
+
+  it('is yellow with exactly 14 days left, and not for being due soon with 15 days left', () => {
+    const done90 = facts({ progress: [{ percent: 90, date: '2023-11-01' }] });
+    expect(milestoneStatus(done90, options('2023-12-17')).light).toBe('yellow');
+    expect(milestoneStatus(done90, options('2023-12-16')).light).toBe('green');
+  });
+
+  it('is yellow on its due date itself, which is not yet overdue', () => {
+    expect(milestoneStatus(facts({ progress: [{ percent: 95, date: '2023-12-01' }] }), options('2023-12-31'))).toMatchObject({ overdue: false, light: 'yellow' });
+  });
+
+  it('is green exactly 10 points behind the time elapsed, yellow 11 points behind', () => {
+    expect(milestoneStatus(hundredDays(40), options('2021-02-20')).light).toBe('green');
+    expect(milestoneStatus(hundredDays(39), options('2021-02-20')).light).toBe('yellow');
+  });
+
+  it('with nothing reported counts as 0% done: green while up to 10% of the time is gone, yellow after', () => {
+    expect(milestoneStatus(hundredDays(null), options('2021-01-11')).light).toBe('green');
+    expect(milestoneStatus(hundredDays(null), options('2021-01-12')).light).toBe('yellow');
+  });
+
+  it('is not behind time before its period starts', () => {
+    expect(milestoneStatus(facts({ startDate: '2022-01-01' }), options('2021-06-01')).light).toBe('green');
+  });
+
+  it('whose due date falls before its period start is judged by the due date alone, never behind time', () => {
+    // The office corrected the due date to before the period start: no span of time to be behind on.
+    const corrected = facts({ startDate: '2024-01-01', baselineDate: '2023-12-31' });
+    expect(milestoneStatus(corrected, options('2023-06-01')).light).toBe('green');
+    expect(milestoneStatus(corrected, options('2023-12-20')).light).toBe('yellow');
+  });
+
+  it('reported done by the unit is green though due within days and with no share reported', () => {
+    const submitted = facts({ events: [event('submitted', '2023-12-20')] });
+    expect(milestoneStatus(submitted, options('2023-12-25'))).toMatchObject({ status: 'submitted', light: 'green', overdue: false });
+  });
+
+  it('takes events in date order, and events of one day in the order they were recorded, whatever order they come in', () => {
+    const closeThenReopen = facts({
+      events: [
+        { kind: 'reopened', date: '2023-06-01', seq: 2, reason: '核查不符' },
+        { kind: 'closed', date: '2023-06-01', seq: 1 },
+        { kind: 'started', date: '2023-03-01', seq: 3 },
+      ],
+    });
+    expect(milestoneStatus(closeThenReopen, options('2023-06-01'))).toMatchObject({ status: 'in_progress', closedOn: null });
+    const reopenThenClose = facts({
+      events: [
+        { kind: 'closed', date: '2023-06-01', seq: 2 },
+        { kind: 'reopened', date: '2023-06-01', seq: 1 },
+      ],
+    });
+    expect(milestoneStatus(reopenThenClose, options('2023-06-01'))).toMatchObject({ status: 'closed', closedOn: '2023-06-01' });
+    const closedLater = facts({
+      events: [
+        { kind: 'closed', date: '2023-07-01', seq: 1 },
+        { kind: 'reopened', date: '2023-06-01', seq: 2 },
+      ],
+    });
+    expect(milestoneStatus(closedLater, options('2023-07-01'))).toMatchObject({ status: 'closed', closedOn: '2023-07-01' });
+  });
+
+  it('further progress does not undo a done report or a close-out', () => {
+    const submittedThenStarted = facts({ events: [event('submitted', '2023-05-01'), event('started', '2023-05-02')] });
+    expect(milestoneStatus(submittedThenStarted, options('2023-05-03')).status).toBe('submitted');
+    const closedThenStarted = facts({ events: [event('closed', '2023-05-01'), event('started', '2023-05-02')] });
+    expect(milestoneStatus(closedThenStarted, options('2023-05-03')).status).toBe('closed');
+  });
+
+  it('a done report changes neither a close-out nor a suspension', () => {
+    const closed = facts({ events: [event('closed', '2023-05-01'), event('submitted', '2023-05-02')] });
+    expect(milestoneStatus(closed, options('2023-05-03'))).toMatchObject({ status: 'closed', light: 'grey' });
+    const suspended = facts({ events: [event('suspended', '2023-05-01', { reason: '资金未落实' }), event('submitted', '2023-05-02')] });
+    expect(milestoneStatus(suspended, options('2023-05-03'))).toMatchObject({ status: 'suspended', suspendedReason: '资金未落实' });
+  });
+
+  it('a close-out counts as 100% done whatever the last report said', () => {
+    const closed = facts({ events: [event('closed', '2023-05-01')], progress: [{ percent: 60, date: '2023-04-01' }] });
+    expect(milestoneStatus(closed, options('2023-05-01')).percent).toBe(100);
+    expect(milestoneStatus(closed, options('2023-04-30')).percent).toBe(60);
+  });
+
+  it('the latest report by date stands, whatever order the reports come in', () => {
+    const reports = facts({ progress: [{ percent: 70, date: '2022-09-01' }, { percent: 40, date: '2022-05-01' }, { percent: 55, date: '2022-07-01' }] });
+    expect(milestoneStatus(reports, options('2022-10-01')).percent).toBe(70);
+    expect(milestoneStatus(reports, options('2022-08-01')).percent).toBe(55);
+  });
+
+  it('a waiver closes it with its reason; sent back, it is open again with neither close-out day nor waiver', () => {
+    const waived = facts({ events: [event('waived', '2023-05-01', { reason: '并入省级考核' }), event('returned', '2023-06-01')] });
+    expect(milestoneStatus(waived, options('2023-05-01'))).toMatchObject({ status: 'closed', closedOn: '2023-05-01', waivedReason: '并入省级考核', light: 'grey' });
+    const back = milestoneStatus(waived, options('2023-06-01'));
+    expect(back).toMatchObject({ status: 'in_progress', closedOn: null });
+    expect(back).not.toHaveProperty('waivedReason');
+    const reopened = facts({ events: [event('waived', '2023-05-01', { reason: '并入省级考核' }), event('reopened', '2023-06-01')] });
+    expect(milestoneStatus(reopened, options('2023-06-01'))).not.toHaveProperty('waivedReason');
+  });
+
+  it('a waiver without a reason still says it was waived; a plain close-out says nothing of a waiver', () => {
+    expect(milestoneStatus(facts({ events: [event('waived', '2023-05-01')] }), options('2023-05-02')).waivedReason).toBe('');
+    expect(milestoneStatus(facts({ events: [event('closed', '2023-05-01')] }), options('2023-05-02'))).not.toHaveProperty('waivedReason');
+  });
+
+  it('resuming after a repeated suspension restores the status from before the first one and clears the reason', () => {
+    const twice = facts({
+      events: [event('started', '2022-01-01'), event('suspended', '2022-02-01', { reason: '政策调整' }), event('suspended', '2022-03-01', { reason: '资金未落实' }), event('resumed', '2022-04-01')],
+    });
+    expect(milestoneStatus(twice, options('2022-03-01'))).toMatchObject({ status: 'suspended', suspendedReason: '资金未落实' });
+    expect(milestoneStatus(twice, options('2022-04-01'))).toMatchObject({ status: 'in_progress', suspendedReason: null });
+  });
+
+  it('a suspension without a reason has none; resuming what is not suspended changes nothing', () => {
+    expect(milestoneStatus(facts({ events: [event('suspended', '2022-02-01')] }), options('2022-02-01'))).toMatchObject({ status: 'suspended', suspendedReason: null });
+    const notSuspended = facts({ events: [event('submitted', '2022-01-01'), event('resumed', '2022-02-01')] });
+    expect(milestoneStatus(notSuspended, options('2022-02-01')).status).toBe('submitted');
+  });
+
+  it('suspended before any work and resumed, it is not started again', () => {
+    const idle = facts({ events: [event('suspended', '2022-02-01', { reason: '政策调整' }), event('resumed', '2022-03-01')] });
+    expect(milestoneStatus(idle, options('2022-03-01'))).toMatchObject({ status: 'not_started', suspendedReason: null });
+  });
+
+  it('a due date change without a new date leaves the due date standing', () => {
+    const blank = facts({ events: [event('due_changed', '2023-10-10', { toDate: null })] });
+    expect(milestoneStatus(blank, options('2024-01-01'))).toMatchObject({ dueDate: '2023-12-31', overdue: true });
+  });
+});
+
+describe('item status: the roll-up rules', () => {
+  const m = (status: string, light: string, overdue = false) => ({ status, light, overdue }) as never;
+
+  it('is suspended when nothing is open but a suspended milestone; closed when all are closed', () => {
+    expect(itemStatus([m('suspended', 'grey'), m('closed', 'grey')]).status).toBe('suspended');
+    expect(itemStatus([m('closed', 'grey'), m('suspended', 'grey')]).status).toBe('suspended');
+    expect(itemStatus([m('closed', 'grey'), m('closed', 'grey')])).toEqual({ status: 'closed', overdue: false, light: 'grey' });
+  });
+
+  it('is submitted when the open ones are all submitted though another is suspended; in progress while one is not', () => {
+    expect(itemStatus([m('suspended', 'grey'), m('submitted', 'green')]).status).toBe('submitted');
+    expect(itemStatus([m('submitted', 'green'), m('in_progress', 'green')]).status).toBe('in_progress');
+    expect(itemStatus([m('not_started', 'green'), m('submitted', 'green')]).status).toBe('in_progress');
+  });
+
+  it('takes the worst light in the order red, yellow, green, grey, whatever order the milestones come in', () => {
+    expect(itemStatus([m('in_progress', 'green'), m('in_progress', 'yellow')]).light).toBe('yellow');
+    expect(itemStatus([m('in_progress', 'yellow'), m('in_progress', 'green')]).light).toBe('yellow');
+    expect(itemStatus([m('closed', 'grey'), m('in_progress', 'green')]).light).toBe('green');
+    expect(itemStatus([m('in_progress', 'yellow'), m('in_progress', 'red', true), m('in_progress', 'green')]).light).toBe('red');
+    expect(itemStatus([m('in_progress', 'red', true), m('in_progress', 'yellow')])).toEqual({ status: 'in_progress', overdue: true, light: 'red' });
+  });
+
+  it('is not overdue when no milestone is', () => {
+    expect(itemStatus([m('in_progress', 'yellow'), m('not_started', 'green')]).overdue).toBe(false);
+  });
+});
+
+describe('recurring milestone: which occurrence it speaks for', () => {
+  const years = [2021, 2022, 2023, 2024, 2025];
+  const yearly = (eventsOf: Record<number, EventFact[]> = {}) =>
+    years.map((y) => ({ key: `${y}-12-31`, start: `${y}-01-01`, label: `${y}年度`, events: eventsOf[y] ?? [], progress: [] }));
+
+  it('has begun an occurrence on its first day, and always has the first one', () => {
+    expect(recurringStatus(yearly(), options('2021-12-31')).occurrences!.map((o) => o.key)).toEqual(['2021-12-31']);
+    expect(recurringStatus(yearly(), options('2022-01-01')).occurrences!.map((o) => o.key)).toEqual(['2021-12-31', '2022-12-31']);
+    expect(recurringStatus(yearly(), options('2020-12-01'))).toMatchObject({ status: 'not_started', dueDate: '2021-12-31', occurrence: { label: '2021年度' }, missedOccurrences: 0 });
+  });
+
+  it('speaks for the open occurrence due soonest when an extension moved an earlier one past a later one', () => {
+    const extended = yearly({ 2021: [event('closed', '2021-12-01')], 2022: [event('due_changed', '2022-12-01', { toDate: '2024-03-31' })] });
+    expect(recurringStatus(extended, options('2023-06-01'))).toMatchObject({ dueDate: '2023-12-31', overdue: false, occurrence: { label: '2023年度' } });
+  });
+
+  it('on the extended due date itself speaks for the extended occurrence, due today', () => {
+    const extended = yearly({ 2021: [event('closed', '2021-12-01')], 2022: [event('due_changed', '2022-12-01', { toDate: '2023-03-31' })] });
+    expect(recurringStatus(extended, options('2023-03-31'))).toMatchObject({ dueDate: '2023-03-31', overdue: false, light: 'yellow', occurrence: { label: '2022年度' } });
+  });
+
+  it('passes over a later occurrence closed out or suspended early for the extended one still open', () => {
+    const closedEarly = yearly({
+      2021: [event('closed', '2021-12-01')],
+      2022: [event('due_changed', '2022-12-01', { toDate: '2024-03-31' })],
+      2023: [event('closed', '2023-06-01')],
+    });
+    expect(recurringStatus(closedEarly, options('2023-07-01'))).toMatchObject({ status: 'not_started', dueDate: '2024-03-31', occurrence: { label: '2022年度' } });
+    const suspendedEarly = yearly({
+      2021: [event('closed', '2021-12-01')],
+      2022: [event('due_changed', '2022-12-01', { toDate: '2024-03-31' })],
+      2023: [event('suspended', '2023-06-01', { reason: '政策调整' })],
+    });
+    expect(recurringStatus(suspendedEarly, options('2023-07-01'))).toMatchObject({ status: 'not_started', dueDate: '2024-03-31', occurrence: { label: '2022年度' } });
+  });
+
+  it('of two open occurrences due the same day, speaks for the earlier one', () => {
+    const sameDay = yearly({ 2021: [event('closed', '2021-12-01')], 2022: [event('due_changed', '2022-12-01', { toDate: '2023-12-31' })] });
+    expect(recurringStatus(sameDay, options('2023-06-01'))).toMatchObject({ dueDate: '2023-12-31', baselineDate: '2022-12-31', occurrence: { label: '2022年度' } });
+  });
+
+  it('after the plan end with every occurrence closed out speaks for the last one', () => {
+    const allClosed = yearly(Object.fromEntries(years.map((y) => [y, [event('closed', `${y}-12-20`)]])));
+    expect(recurringStatus(allClosed, options('2026-03-01'))).toMatchObject({ status: 'closed', light: 'grey', overdue: false, missedOccurrences: 0, occurrence: { key: '2025-12-31', label: '2025年度' } });
+  });
+});
+
+describe('names and vocabularies shown to users', () => {
+  it('names the five statuses as the README does', () => {
+    expect(STATUS_NAMES).toEqual({ not_started: '未开始', in_progress: '推进中', submitted: '已报完成', closed: '已销号', suspended: '已暂停' });
+  });
+
+  it('lists the statuses and the four lights in their order', () => {
+    expect(STATUSES).toEqual(['not_started', 'in_progress', 'submitted', 'closed', 'suspended']);
+    expect(LIGHTS).toEqual(['red', 'yellow', 'green', 'grey']);
+    expect(BEHIND_TOLERANCE).toBe(10);
   });
 });
