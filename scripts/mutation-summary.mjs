@@ -12,12 +12,13 @@ const modules = new Map();
 const equivalent = [];
 for (const [file, { mutants }] of Object.entries(report.files)) {
   const name = moduleOf(file);
-  const m = modules.get(name) ?? { killed: 0, survived: 0, noCoverage: 0, errors: 0, ignored: 0, files: new Set() };
+  const m = modules.get(name) ?? { killed: 0, survived: 0, noCoverage: 0, errors: 0, ignored: 0, static: 0, files: new Set() };
   m.files.add(file.replace(/^.*?src\//, 'src/'));
   for (const mutant of mutants) {
     if (mutant.status === 'Killed' || mutant.status === 'Timeout') m.killed++;
     else if (mutant.status === 'Survived') m.survived++;
     else if (mutant.status === 'NoCoverage') m.noCoverage++;
+    else if (mutant.status === 'Ignored' && /static/i.test(mutant.statusReason ?? '')) m.static++;
     else if (mutant.status === 'Ignored') {
       m.ignored++;
       equivalent.push(`${file.replace(/^.*?src\//, 'src/')}:${mutant.location.start.line} ${mutant.mutatorName}: ${mutant.statusReason ?? ''}`);
@@ -32,7 +33,7 @@ for (const [name, m] of [...modules].sort()) {
   const score = total ? (100 * m.killed) / total : 100;
   if (score < TARGET) failed = true;
   console.log(
-    `${score >= TARGET ? 'ok  ' : 'LOW '} ${name.padEnd(34)} ${score.toFixed(1).padStart(5)}%  killed ${m.killed}, survived ${m.survived}, not covered ${m.noCoverage}, equivalent ${m.ignored}, errors ${m.errors}`,
+    `${score >= TARGET ? 'ok  ' : 'LOW '} ${name.padEnd(34)} ${score.toFixed(1).padStart(5)}%  killed ${m.killed}, survived ${m.survived}, not covered ${m.noCoverage}, equivalent ${m.ignored}, errors ${m.errors}${m.static ? `, static not run ${m.static} (--ignoreStatic)` : ''}`,
   );
 }
 if (equivalent.length) {
