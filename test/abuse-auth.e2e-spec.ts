@@ -44,6 +44,15 @@ describe('login limit under concurrency', () => {
     await t.anon().post('/api/v1/auth/login').send({ username: 'jiangjin-leader', password: DEMO_PASSWORD }).expect(429);
   });
 
+  it('a held-back sign-in says when to come back, in the message and in the Retry-After header', async () => {
+    t.clock.set('2024-06-03T09:00:00+08:00');
+    for (let i = 0; i < 3; i++) await t.anon().post('/api/v1/auth/login').send({ username: 'jiangjin-office', password: `guess-${i}` }).expect(401);
+    // The clock stands still: the first failure leaves the 15-minute window in 900 s, shown as 15 minutes.
+    const held = await t.anon().post('/api/v1/auth/login').send({ username: 'jiangjin-office', password: DEMO_PASSWORD }).expect(429);
+    expect(held.headers['retry-after']).toBe('900');
+    expect(held.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 900, message: '登录失败次数过多，请 15 分钟后再试' });
+  });
+
   it('concurrent right passwords within the limit all get in, and a success leaves nothing counted against the address', async () => {
     t.clock.set('2024-05-07T09:00:00+08:00');
     const server = t.app.getHttpServer();

@@ -29,6 +29,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       const details = body.errors.map((e) => `${e.field}=${JSON.stringify(e.value)}: ${e.message}`).join('; ');
       this.logger.warn(`${where} -> ${body.statusCode} ${body.code} ${details}`);
     }
+    // A 429 says when to come back in the header too, as clients and proxies expect (RFC 9110 Retry-After).
+    if (body.statusCode === 429 && typeof body.retryAfterSeconds === 'number') void reply.header('Retry-After', String(body.retryAfterSeconds));
     void reply.status(body.statusCode).send(body);
   }
 
