@@ -182,8 +182,3 @@ export class PlanSnapshots {
     return new Set(reports.map((r) => r.unitId));
   }
 }
-
-/** Link to a unit's own list of items: the web app's /plans/:planId/my, which shows the signed-in unit's items. */
-export function unitLink(snapshot: PlanSnapshot, _unitId: number): string {
-  return snapshot.myLink;
-}

@@ -1,5 +1,5 @@
 import type { UnitContact } from '../units/unit-contact.entity.js';
-import { type PlanSnapshot, type SnapshotItem, type SnapshotMilestone, unitLink } from './plan-snapshot.js';
+import type { PlanSnapshot, SnapshotItem, SnapshotMilestone } from './plan-snapshot.js';
 import { type Recipient, recipientKey, unitRecipients, userRecipients } from './recipients.js';
 import { daysBetween } from '../calendar/calendar-dates.js';
 import { phraseWithOccurrence } from '../deadlines/occurrences.js';
@@ -81,7 +81,7 @@ export function planReminders(
             date,
             daysBefore,
             items: [],
-            unitLink: recipient.unitId !== null ? unitLink(snapshot, recipient.unitId) : snapshot.planLink,
+            unitLink: recipient.unitId !== null ? snapshot.myLink : snapshot.planLink,
           },
         };
         groups.set(key, draft);
