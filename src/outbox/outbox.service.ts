@@ -8,17 +8,9 @@ import { Clock } from '../common/clock.js';
 import type { Channel } from '../units/unit-contact.entity.js';
 import { OutboxEntry } from './outbox-entry.entity.js';
 import { type MessageRule, type MessageStatus, OutboxMessage } from './outbox-message.entity.js';
+import { type EntryKey, entryKeyString } from './entry-key.js';
 
-/** The unique key of one thing a message says. */
-export interface EntryKey {
-  rule: MessageRule;
-  itemType: string;
-  itemId: number;
-  milestoneId: number;
-  /** recipientKey(): channel:address */
-  recipient: string;
-  sendDate: string;
-}
+export { type EntryKey, entryKeyString } from './entry-key.js';
 
 /** A message to write, with the keys it covers. */
 export interface NewMessage {
@@ -42,10 +34,6 @@ export interface OutboxQuery {
   sendDate?: string;
   limit: number;
   offset: number;
-}
-
-export function entryKeyString(k: EntryKey): string {
-  return `${k.rule}|${k.itemType}|${k.itemId}|${k.milestoneId}|${k.recipient}|${k.sendDate}`;
 }
 
 const CHUNK = 400;

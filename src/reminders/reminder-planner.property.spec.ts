@@ -2,16 +2,15 @@ import fc from 'fast-check';
 import type { User } from '../auth/user.entity.js';
 import { addDays } from '../calendar/calendar-dates.js';
 import { loadOfficialHolidays, WorkdayCalendar } from '../calendar/workday-calendar.js';
-import { entryKeyString } from '../outbox/outbox.service.js';
+import { entryKeyString } from '../outbox/entry-key.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { itemStatus, type MilestoneStatus, recurringStatus, type Status, STATUSES } from '../status/status.js';
 import type { UnitContact } from '../units/unit-contact.entity.js';
 import type { Unit } from '../units/unit.entity.js';
 import type { PlanSnapshot, SnapshotItem, SnapshotMilestone } from './plan-snapshot.js';
 import { unitRecipients } from './recipients.js';
-import { planReminders, type PlannedReminders } from './reminder-planner.js';
+import { keysOf, planReminders, type PlannedReminders } from './reminder-planner.js';
 import { type ReminderRules, sweepDates } from './reminder-rules.js';
-import { keysOf } from './reminder-sweep.service.js';
 
 const days = new WorkdayCalendar(loadOfficialHolidays(), []);
 const plan = { id: 2, name: '江津区方案', timeZone: 'Asia/Shanghai' } as Plan;

@@ -1,4 +1,5 @@
 import type { UnitContact } from '../units/unit-contact.entity.js';
+import type { EntryKey } from '../outbox/entry-key.js';
 import type { PlanSnapshot, SnapshotItem, SnapshotMilestone } from './plan-snapshot.js';
 import { type Recipient, recipientKey, unitRecipients, userRecipients } from './recipients.js';
 import { daysBetween } from '../calendar/calendar-dates.js';
@@ -264,4 +265,11 @@ export function itemLine(ctx: Pick<Context, 'snapshot' | 'today'>, item: Snapsho
     ? milestoneLine(ctx, item, nearest, role)
     : milestoneLine(ctx, item, { id: 0, phrase: '', status: { status: item.status, overdue: item.overdue, light: item.light, dueDate: null, baselineDate: null, percent: null, closedOn: null, suspendedReason: null } }, role);
   return { ...line, milestoneId: 0, status: item.status, light: item.light };
+}
+
+/** The outbox keys of a draft: one per listed milestone, or one for the unit (monthly call, nudge). */
+export function keysOf(draft: ReminderDraft): EntryKey[] {
+  const recipient = recipientKey(draft.recipient);
+  if (draft.unitKey !== null) return [{ rule: draft.rule, itemType: 'unit', itemId: draft.unitKey, milestoneId: 0, recipient, sendDate: draft.sendDate }];
+  return draft.content.items.map((l) => ({ rule: draft.rule, itemType: l.itemType, itemId: l.itemId, milestoneId: l.milestoneId, recipient, sendDate: draft.sendDate }));
 }

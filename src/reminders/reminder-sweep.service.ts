@@ -10,9 +10,8 @@ import { type EntryKey, entryKeyString, type NewMessage, OutboxService } from '.
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { Plan } from '../plans/plan.entity.js';
 import { PlanSnapshots } from './plan-snapshot.js';
-import { recipientKey } from './recipients.js';
 import { renderReminder } from './reminder-messages.js';
-import { type PlannedReminders, planReminders, type ReminderDraft, type Unreachable } from './reminder-planner.js';
+import { type PlannedReminders, planReminders, type ReminderDraft, type Unreachable, keysOf } from './reminder-planner.js';
 import { latestNudge, type ReminderRules, sweepDates, type Workdays } from './reminder-rules.js';
 import { ReminderSettingsService } from './reminder-settings.service.js';
 import { ReminderSweep } from './reminder-sweep.entity.js';
@@ -163,11 +162,4 @@ export class ReminderSweepService {
     this.warnedYears.add(year);
     this.logger.warn(`The holiday data has no entries for ${year}: only weekends are skipped; update the chinese-days package or add the year's holidays (PUT /api/v1/calendar/days/:date)`);
   }
-}
-
-/** The outbox keys of a draft: one per listed milestone, or one for the unit (monthly call, nudge). */
-export function keysOf(draft: ReminderDraft): EntryKey[] {
-  const recipient = recipientKey(draft.recipient);
-  if (draft.unitKey !== null) return [{ rule: draft.rule, itemType: 'unit', itemId: draft.unitKey, milestoneId: 0, recipient, sendDate: draft.sendDate }];
-  return draft.content.items.map((l) => ({ rule: draft.rule, itemType: l.itemType, itemId: l.itemId, milestoneId: l.milestoneId, recipient, sendDate: draft.sendDate }));
 }
