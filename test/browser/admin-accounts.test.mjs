@@ -24,7 +24,8 @@ test('the admin creates a plan, publishes it and is led to the import wizard to 
   const { context, page, errors } = await app.newPage({ width: 1280, height: 800 });
   await app.signIn(page, ACCOUNTS.admin, '/plans');
   await page.getByRole('heading', { name: '建设方案' }).waitFor();
-  // The seed plans are all there, as cards.
+  // The seed plans are all there, as cards (the heading shows before the plans have loaded: wait for the last card).
+  await page.locator('.plan-card').nth(before.length - 1).waitFor();
   assert.equal(await page.locator('.plan-card').count(), before.length);
 
   await page.getByRole('button', { name: '新建方案' }).click();
