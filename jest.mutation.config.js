@@ -5,7 +5,13 @@ export default {
   rootDir: 'src',
   testRegex: '.*\\.spec\\.ts$',
   // Specs that open a database or the SMTP stack take seconds each; the pure rules' specs decide the score.
-  testPathIgnorePatterns: ['/node_modules/', 'reminder-sweep\\.spec\\.ts$', 'schema\\.spec\\.ts$', 'serial-transactions\\.spec\\.ts$', 'mail-transport\\.spec\\.ts$'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    'reminder-sweep\\.spec\\.ts$',
+    'schema\\.spec\\.ts$',
+    'serial-transactions\\.spec\\.ts$',
+    'mail-transport\\.spec\\.ts$',
+  ],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': tsJest },

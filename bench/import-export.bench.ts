@@ -30,7 +30,14 @@ const PHRASES = ['到2023年，新增绿色工厂3个，到2025年，新增绿�
 async function prepare(dir: string): Promise<void> {
   const dataSource = await openDatabase({ type: 'sqlite', path: join(dir, 'bench.sqlite') });
   const plan = await dataSource.getRepository(Plan).save({
-    key: null, name: '基准方案', region: '基准区', periodStart: '2021-01-01', periodEnd: '2025-12-31', baseYear: 2020, timeZone: 'Asia/Shanghai', source: null,
+    key: null,
+    name: '基准方案',
+    region: '基准区',
+    periodStart: '2021-01-01',
+    periodEnd: '2025-12-31',
+    baseYear: 2020,
+    timeZone: 'Asia/Shanghai',
+    source: null,
   });
   await dataSource.getRepository(Unit).save(UNITS.map((name) => ({ planId: plan.id, name, aliases: [], kind: 'agency' as const })));
   await dataSource.destroy();
@@ -74,7 +81,9 @@ async function main(): Promise<void> {
     for (const step of ['import', 'export']) {
       const out = execFileSync(process.execPath, [self, 'phase', work, step], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
       const r = JSON.parse(out.trim().split('\n').pop()!) as { name: string; seconds: number; peakMb: number; detail: string };
-      console.log(`${r.name.padEnd(7)} ${r.seconds.toFixed(2)} s   peak RSS ${r.peakMb.toFixed(0)} MB   (${r.detail})${r.seconds < 2 ? '' : '   SLOWER THAN TARGET'}`);
+      console.log(
+        `${r.name.padEnd(7)} ${r.seconds.toFixed(2)} s   peak RSS ${r.peakMb.toFixed(0)} MB   (${r.detail})${r.seconds < 2 ? '' : '   SLOWER THAN TARGET'}`,
+      );
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -7,7 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import Database from 'better-sqlite3';
-import { type RowsOf, shapedRows, type SqliteStatement } from '../src/database/raw-reader.js';
+import { type RowsOf, shapedRows } from '../src/database/raw-reader.js';
 import { buildOverdueReport } from '../src/reports/overdue-report.js';
 import { planView } from '../src/reports/plan-view.js';
 import { loadFacts, PLAN_SQL, REPORT_PARTS, type RunSql } from '../src/reports/report-facts.js';
@@ -17,14 +17,16 @@ export function startFloor(path: string, port: number, dueSoonDays: number): Pro
   const statements = new Map<string, RowsOf>();
   const run: RunSql = <T>(sql: string, params: readonly (string | number | null)[]) => {
     let rows = statements.get(sql);
-    if (!rows) statements.set(sql, (rows = shapedRows(db.prepare(sql) as unknown as SqliteStatement)));
+    if (!rows) statements.set(sql, (rows = shapedRows(db.prepare(sql))));
     return rows(params) as T[];
   };
   const planOf = db.prepare(`${PLAN_SQL} WHERE id = ?`);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://floor');
     const match = /^\/plans\/(\d+)\/overdue$/.exec(url.pathname);
-    const row = match ? (planOf.get(Number(match[1])) as { id: number; name: string; region: string; periodStart: string; periodEnd: string } | undefined) : undefined;
+    const row = match
+      ? (planOf.get(Number(match[1])) as { id: number; name: string; region: string; periodStart: string; periodEnd: string } | undefined)
+      : undefined;
     const asOf = url.searchParams.get('asOf');
     if (!row || !asOf) {
       res.writeHead(404).end();

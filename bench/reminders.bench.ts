@@ -50,7 +50,14 @@ interface PhaseResult {
 
 async function insert<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: object[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + 500)).updateEntity(false).callListeners(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + 500))
+      .updateEntity(false)
+      .callListeners(false)
+      .execute();
   }
 }
 
@@ -69,7 +76,15 @@ async function prepare(dir: string): Promise<void> {
   const dataSource = await openDatabase({ type: 'sqlite', path: join(dir, 'bench.sqlite') });
   await dataSource.transaction(async (manager) => {
     const plans = Array.from({ length: PLANS }, (_, p) => ({
-      key: null, name: `基准方案${p + 1}`, region: `基准区${p + 1}`, periodStart: '2024-01-01', periodEnd: '2027-12-31', baseYear: 2023, timeZone: 'Asia/Shanghai', source: null, published: false,
+      key: null,
+      name: `基准方案${p + 1}`,
+      region: `基准区${p + 1}`,
+      periodStart: '2024-01-01',
+      periodEnd: '2027-12-31',
+      baseYear: 2023,
+      timeZone: 'Asia/Shanghai',
+      source: null,
+      published: false,
     }));
     await insert(manager, Plan, plans);
     const units: object[] = [];
@@ -94,22 +109,48 @@ async function prepare(dir: string): Promise<void> {
       for (let u = 1; u <= UNITS_PER_PLAN; u++) {
         const unitId = (p - 1) * UNITS_PER_PLAN + u;
         units.push({
-          planId: p, name: `第${u}局`, aliases: [], kind: 'agency',
-          liaisonName: `联络员${u}`, liaisonEmail: `p${p}-u${u}-liaison@example.org`, headName: `负责人${u}`, headEmail: `p${p}-u${u}-head@example.org`,
+          planId: p,
+          name: `第${u}局`,
+          aliases: [],
+          kind: 'agency',
+          liaisonName: `联络员${u}`,
+          liaisonEmail: `p${p}-u${u}-liaison@example.org`,
+          headName: `负责人${u}`,
+          headEmail: `p${p}-u${u}-head@example.org`,
         });
         contacts.push({ planId: p, unitId, role: 'leader', channel: 'email', name: `分管领导${u}`, address: `p${p}-u${u}-leader@example.org` });
-        if (u % 4 === 0) contacts.push({ planId: p, unitId, role: 'group', channel: 'wecom', name: '', address: `http://127.0.0.1:9/cgi-bin/webhook/send?key=p${p}-u${u}` });
+        if (u % 4 === 0)
+          contacts.push({ planId: p, unitId, role: 'group', channel: 'wecom', name: '', address: `http://127.0.0.1:9/cgi-bin/webhook/send?key=p${p}-u${u}` });
       }
       for (let t = 1; t <= TASKS; t++) {
         tasks.push({ planId: p, seq: t, content: `第${t}项任务：推进工业固体废物源头减量，建立健全管理台账`, deadlineText: null });
         item(p, 'task', (p - 1) * TASKS + t, t % 2 ? 2 : 1);
       }
       for (let j = 1; j <= PROJECTS; j++) {
-        projects.push({ planId: p, seq: j, category: '工程项目', name: `第${j}个资源化利用项目`, content: '', investment: 1000 + j, fundingSource: '', deadlineText: null });
+        projects.push({
+          planId: p,
+          seq: j,
+          category: '工程项目',
+          name: `第${j}个资源化利用项目`,
+          content: '',
+          investment: 1000 + j,
+          fundingSource: '',
+          deadlineText: null,
+        });
         item(p, 'project', (p - 1) * PROJECTS + j, 1);
       }
       for (let k = 1; k <= INDICATORS; k++) {
-        indicators.push({ planId: p, seq: k, level1: '固体废物源头减量', level2: '', name: `第${k}项指标`, unit: '%', direction: 'higher', targets: [], baselineText: '' });
+        indicators.push({
+          planId: p,
+          seq: k,
+          level1: '固体废物源头减量',
+          level2: '',
+          name: `第${k}项指标`,
+          unit: '%',
+          direction: 'higher',
+          targets: [],
+          baselineText: '',
+        });
         item(p, 'indicator', (p - 1) * INDICATORS + k, 2);
       }
     }
@@ -121,10 +162,24 @@ async function prepare(dir: string): Promise<void> {
     await insert(manager, Milestone, milestones);
     await insert(manager, Assignment, assignments);
     const office = Array.from({ length: PLANS }, (_, p) => ({
-      username: `office${p + 1}`, displayName: `无废办${p + 1}`, passwordHash: 'x'.repeat(60), role: 'office', planId: p + 1, unitId: null, email: `office${p + 1}@example.org`, active: true,
+      username: `office${p + 1}`,
+      displayName: `无废办${p + 1}`,
+      passwordHash: 'x'.repeat(60),
+      role: 'office',
+      planId: p + 1,
+      unitId: null,
+      email: `office${p + 1}@example.org`,
+      active: true,
     }));
     const leaders = Array.from({ length: LEADERS }, (_, k) => ({
-      username: `leader${k + 1}`, displayName: `领导${k + 1}`, passwordHash: 'x'.repeat(60), role: 'leader', planId: (k % PLANS) + 1, unitId: null, email: `leader${k + 1}@example.org`, active: true,
+      username: `leader${k + 1}`,
+      displayName: `领导${k + 1}`,
+      passwordHash: 'x'.repeat(60),
+      role: 'leader',
+      planId: (k % PLANS) + 1,
+      unitId: null,
+      email: `leader${k + 1}@example.org`,
+      active: true,
     }));
     await insert(manager, User, [...office, ...leaders]);
   });
@@ -174,7 +229,11 @@ async function main(): Promise<void> {
     );
     const self = fileURLToPath(import.meta.url);
     for (const step of ['sweep', 'digest'] as const) {
-      const out = execFileSync(process.execPath, [self, 'phase', work, step], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+      const out = execFileSync(process.execPath, [self, 'phase', work, step], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 64 * 1024 * 1024,
+      });
       const r = JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
       console.log(`${r.name.padEnd(7)} ${r.seconds.toFixed(2)} s   peak RSS ${r.peakMb.toFixed(0)} MB   (${r.detail})`);
     }

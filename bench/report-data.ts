@@ -70,7 +70,9 @@ export async function prepareReportData(path: string): Promise<DataSetSize> {
       `INSERT INTO progress_reports ("planId", "itemType", "itemId", "milestoneId", "unitId", role, "authorId", state, percent, narrative, status, "submittedAt", "submittedDate", "reviewedDate", "investmentDone")
        VALUES (?, ?, ?, ?, ?, 'lead', 1, ?, ?, '按月报送进展', ?, ?, ?, ?, ?)`,
     ),
-    event: db.prepare(`INSERT INTO status_events ("planId", "itemType", "itemId", "milestoneId", kind, date, at, "fromDate", "toDate", reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    event: db.prepare(
+      `INSERT INTO status_events ("planId", "itemType", "itemId", "milestoneId", kind, date, at, "fromDate", "toDate", reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     notice: db.prepare(
       `INSERT INTO supervision_notices ("planId", "itemType", "itemId", "unitId", content, "answerBy", "issuedById", "issuedDate", status, answer, "answeredDate") VALUES (?, ?, ?, ?, '请说明逾期原因及整改措施', ?, 1, ?, ?, ?, ?)`,
     ),
@@ -111,13 +113,36 @@ export async function prepareReportData(path: string): Promise<DataSetSize> {
     for (let k = 0; k < MONTHS; k++) {
       const date = monthDay(k, 25);
       const percent = Math.round((finalPercent * (k + 1)) / MONTHS);
-      ins.report.run(planId, itemType, itemId, milestones[0]?.id ?? null, lead, 'in_progress', percent, k < MONTHS - 1 ? 'accepted' : 'submitted', `${date} 02:00:00`, date, k < MONTHS - 1 ? addDays(date, 3) : null, investment === null ? null : Math.round((investment * percent) / 100));
+      ins.report.run(
+        planId,
+        itemType,
+        itemId,
+        milestones[0]?.id ?? null,
+        lead,
+        'in_progress',
+        percent,
+        k < MONTHS - 1 ? 'accepted' : 'submitted',
+        `${date} 02:00:00`,
+        date,
+        k < MONTHS - 1 ? addDays(date, 3) : null,
+        investment === null ? null : Math.round((investment * percent) / 100),
+      );
       size.reports++;
     }
     if (noise(itemId * 41 + index) < 0.1) {
       const issued = monthDay(40 + (index % 15), 10);
       const answered = noise(itemId * 43) < 0.5;
-      ins.notice.run(planId, itemType, itemId, lead, addDays(issued, 10), issued, answered ? 'answered' : 'open', answered ? '已整改' : null, answered ? addDays(issued, 7) : null);
+      ins.notice.run(
+        planId,
+        itemType,
+        itemId,
+        lead,
+        addDays(issued, 10),
+        issued,
+        answered ? 'answered' : 'open',
+        answered ? '已整改' : null,
+        answered ? addDays(issued, 7) : null,
+      );
     }
   };
   db.transaction(() => {
@@ -128,7 +153,13 @@ export async function prepareReportData(path: string): Promise<DataSetSize> {
       ins.plan.run(p, `基准区“无废城市”建设实施方案${p}`, `基准省基准区${p}`);
       for (let u = 1; u <= UNITS; u++) ins.unit.run((p - 1) * UNITS + u, p, `基准区第${u}局`);
       for (let t = 1; t <= TASKS; t++) {
-        ins.task.run(++taskId, p, t, `${'一二三四五六'[Math.floor((t - 1) / 50)]}、第${Math.ceil(t / 50)}章重点任务`, `第${t}项任务：推进工业固体废物源头减量，建立健全管理台账，到2025年底前完成相关工作。`);
+        ins.task.run(
+          ++taskId,
+          p,
+          t,
+          `${'一二三四五六'[Math.floor((t - 1) / 50)]}、第${Math.ceil(t / 50)}章重点任务`,
+          `第${t}项任务：推进工业固体废物源头减量，建立健全管理台账，到2025年底前完成相关工作。`,
+        );
         item(p, 'task', taskId, t, t % 3 === 0 ? 2 : 1, null);
       }
       for (let j = 1; j <= PROJECTS; j++) {
@@ -137,7 +168,16 @@ export async function prepareReportData(path: string): Promise<DataSetSize> {
         item(p, 'project', projectId, j, 1, investment);
       }
       for (let k = 1; k <= INDICATORS; k++) {
-        ins.indicator.run(++indicatorId, p, k, `第${Math.ceil(k / 10)}类指标`, `第${k}项指标`, '60%', 60, JSON.stringify([{ year: 2025, text: '≥80%', value: 80, scope: null }]));
+        ins.indicator.run(
+          ++indicatorId,
+          p,
+          k,
+          `第${Math.ceil(k / 10)}类指标`,
+          `第${k}项指标`,
+          '60%',
+          60,
+          JSON.stringify([{ year: 2025, text: '≥80%', value: 80, scope: null }]),
+        );
         item(p, 'indicator', indicatorId, k, 1, null);
         for (let year = 2021; year <= 2025; year++) ins.value.run(p, indicatorId, String(year), 60 + (year - 2020) * 4 + (k % 5), `${year + 1}-01-20 02:00:00`);
       }

@@ -136,7 +136,9 @@ async function main(): Promise<void> {
     }
     for (const kind of ['overdue', 'progress']) {
       const all = await medianOf(`${base}/reports/${kind}?asOf=${AS_OF}`, auth, 5);
-      results.push(`${kind.padEnd(8)} all ${PLANS} plans in one request: median ${(all.ms / 1000).toFixed(2)} s over 5 (${(all.bytes / 1e6).toFixed(1)} MB)   [target < 2 s: ${verdict(all.ms < 2000)}]`);
+      results.push(
+        `${kind.padEnd(8)} all ${PLANS} plans in one request: median ${(all.ms / 1000).toFixed(2)} s over 5 (${(all.bytes / 1e6).toFixed(1)} MB)   [target < 2 s: ${verdict(all.ms < 2000)}]`,
+      );
     }
     results.forEach((line) => console.log(line));
 
@@ -146,7 +148,9 @@ async function main(): Promise<void> {
     const floorUrl = `http://127.0.0.1:${FLOOR_PORT}/plans/${PLAN}/overdue?asOf=${AS_OF}`;
     const [a, b] = [await timed(qingdanUrl, auth), await timed(floorUrl, {})];
     if (a.body !== b.body) throw new Error('Qingdan and the floor answer the overdue report differently');
-    console.log(`Throughput, overdue report of plan ${PLAN} (${(a.bytes / 1024).toFixed(0)} KB, same bytes from both), autocannon -c ${LOAD.connections} -d ${LOAD.duration}:`);
+    console.log(
+      `Throughput, overdue report of plan ${PLAN} (${(a.bytes / 1024).toFixed(0)} KB, same bytes from both), autocannon -c ${LOAD.connections} -d ${LOAD.duration}:`,
+    );
     const ratios: number[] = [];
     for (let round = 1; round <= 2; round++) {
       const q = await load(qingdanUrl, auth);
@@ -159,7 +163,9 @@ async function main(): Promise<void> {
     }
     const ratio = median(ratios);
     console.log(`  ratio ${ratio.toFixed(2)}x of the floor   [target >= 0.75: ${verdict(ratio >= 0.75)}]`);
-    console.log(`Peak memory: Qingdan ${(await peakMb(qingdan)).toFixed(0)} MB, floor ${(await peakMb(floor)).toFixed(0)} MB, this driver ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+    console.log(
+      `Peak memory: Qingdan ${(await peakMb(qingdan)).toFixed(0)} MB, floor ${(await peakMb(floor)).toFixed(0)} MB, this driver ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    );
   } finally {
     for (const child of children) child.kill();
     rmSync(dir, { recursive: true, force: true });

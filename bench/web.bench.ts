@@ -31,7 +31,15 @@ const LEADER = { username: 'bench-leader', password: 'bench-leader-pass' };
 const PLAN = 60;
 const RUNS = 7;
 const TARGET = { overviewJsGzipKb: 300, usableMs: 1000 };
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SESSION_KEY = 'qingdan.session';
 const VIEWPORT = { width: 1366, height: 768 };
 
@@ -132,8 +140,8 @@ async function startService(path: string, dir: string, port: number): Promise<Ch
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`the service exited:\n${log}`);
     if (i >= 240) throw new Error(`the service did not answer within 120 s:\n${log}`);
@@ -146,7 +154,7 @@ async function startService(path: string, dir: string, port: number): Promise<Ch
   }
 }
 
-async function api(base: string, path: string, body: unknown, token?: string): Promise<any> {
+async function api(base: string, path: string, body: unknown, token?: string): Promise<Session> {
   const res = await fetch(`${base}/api/v1${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -154,7 +162,13 @@ async function api(base: string, path: string, body: unknown, token?: string): P
   });
   const text = await res.text();
   if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text);
+  return JSON.parse(text) as Session;
+}
+
+interface Session {
+  token: string;
+  expiresAt: string;
+  user: unknown;
 }
 
 /** A fresh context (empty cache) with the leader's session in localStorage, as the sign-in page leaves it. */
@@ -170,13 +184,19 @@ async function newContext(browser: Browser, base: string, session: string | null
 
 async function measure(page: Page, url: string): Promise<Load> {
   await page.goto(url);
-  await page.waitForFunction(() => {
-    const marks = (globalThis as unknown as { __bench: Record<string, number | null> }).__bench;
-    return marks.usable != null && marks.settled != null;
-  }, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const marks = (globalThis as unknown as { __bench: Record<string, number | null> }).__bench;
+      return marks.usable != null && marks.settled != null;
+    },
+    null,
+    { timeout: 60_000 },
+  );
   const raw = await page.evaluate(() => ({
     marks: (globalThis as unknown as { __bench: Record<string, number> }).__bench,
-    resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: (e as unknown as { responseEnd: number }).responseEnd })),
+    resources: performance
+      .getEntriesByType('resource')
+      .map((e) => ({ name: e.name, start: e.startTime, end: (e as unknown as { responseEnd: number }).responseEnd })),
   }));
   const assets = raw.resources.filter((r) => /\.(js|css)$/.test(new URL(r.name).pathname) && r.end <= raw.marks.usable);
   const api = new Map<string, [number, number]>();
@@ -208,7 +228,13 @@ async function weigh(browser: Browser, base: string, session: string | null, url
   await page.waitForLoadState('networkidle');
   const files = await Promise.all(bodies);
   await context.close();
-  const weight: Weight = { js: { raw: 0, gzip: 0, files: 0 }, css: { raw: 0, gzip: 0, files: 0 }, html: { raw: 0, gzip: 0 }, apiJson: { raw: 0, gzip: 0, requests: 0 }, largest: [] };
+  const weight: Weight = {
+    js: { raw: 0, gzip: 0, files: 0 },
+    css: { raw: 0, gzip: 0, files: 0 },
+    html: { raw: 0, gzip: 0 },
+    apiJson: { raw: 0, gzip: 0, requests: 0 },
+    largest: [],
+  };
   for (const [path, body] of files) {
     const gzip = gzipSync(body).length;
     if (path.endsWith('.js')) {
@@ -269,7 +295,10 @@ function weightLines(page: string, w: Weight): string[] {
   return [
     `  ${page.padEnd(22)} JS ${w.js.files} files ${kb(w.js.raw)} raw, ${kb(w.js.gzip)} gzip | CSS ${w.css.files} files ${kb(w.css.raw)} raw, ${kb(w.css.gzip)} gzip | ` +
       `HTML ${kb(w.html.raw)} | API JSON ${w.apiJson.requests} requests ${kb(w.apiJson.raw)} raw, ${kb(w.apiJson.gzip)} gzip`,
-    `  ${''.padEnd(22)} largest JS (gzip): ${w.largest.slice(0, 5).map(([f, , g]) => `${f} ${kb(g)}`).join(', ')}`,
+    `  ${''.padEnd(22)} largest JS (gzip): ${w.largest
+      .slice(0, 5)
+      .map(([f, , g]) => `${f} ${kb(g)}`)
+      .join(', ')}`,
   ];
 }
 
@@ -287,7 +316,9 @@ async function main(): Promise<void> {
     console.log(
       `Web app over ${PLANS} plans (${size.items} items, ${size.reports} progress reports; SQLite ${(statSync(path).size / 1e6).toFixed(0)} MB, ` +
         `prepared in ${((performance.now() - started) / 1000).toFixed(1)} s): the built service on loopback, headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}; ` +
-        `load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${availableParallelism()} CPUs`,
+        `load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' / ')} on ${availableParallelism()} CPUs`,
     );
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -310,7 +341,9 @@ async function main(): Promise<void> {
       weightLines(p.name, w).forEach((line) => console.log(line));
     }
     const overviewJs = weights[1].js.gzip / 1024;
-    console.log(`  overview JS ${overviewJs.toFixed(1)} KB gzip   [target <= ${TARGET.overviewJsGzipKb} KB: ${verdict(overviewJs <= TARGET.overviewJsGzipKb)}]`);
+    console.log(
+      `  overview JS ${overviewJs.toFixed(1)} KB gzip   [target <= ${TARGET.overviewJsGzipKb} KB: ${verdict(overviewJs <= TARGET.overviewJsGzipKb)}]`,
+    );
 
     console.log(`Speed: navigation start until usable, 1 warm-up + ${RUNS} runs, a fresh browser context each (cold), then reloaded in it (warm):`);
     const verdicts: string[] = [];
@@ -353,11 +386,17 @@ async function main(): Promise<void> {
         }
         const c = median(cold.map((l) => l.usable));
         const w = median(warm.map((l) => l.usable));
-        verdicts.push(`  overview usable: cold median ${ms(c)}, warm median ${ms(w)}   [target < ${TARGET.usableMs} ms: cold ${verdict(c < TARGET.usableMs)}, warm ${verdict(w < TARGET.usableMs)}]`);
+        verdicts.push(
+          `  overview usable: cold median ${ms(c)}, warm median ${ms(w)}   [target < ${TARGET.usableMs} ms: cold ${verdict(c < TARGET.usableMs)}, warm ${verdict(w < TARGET.usableMs)}]`,
+        );
       }
     }
     verdicts.forEach((line) => console.log(line));
-    console.log(`  load average of this machine (1/5/15 min) at the end: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${availableParallelism()} CPUs`);
+    console.log(
+      `  load average of this machine (1/5/15 min) at the end: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} on ${availableParallelism()} CPUs`,
+    );
   } finally {
     await browser?.close();
     service?.kill();

@@ -51,14 +51,15 @@ const all = readdirSync(join(root, 'test'))
   .filter((f) => f.endsWith('.e2e-spec.ts'))
   .sort()
   .map((f) => join('test', f));
-const files = wanted.length === 0
-  ? all
-  : wanted.map((w) => {
-      const name = basename(w).replace(/\.e2e-spec\.ts$/, '');
-      const file = all.find((f) => basename(f) === `${name}.e2e-spec.ts`);
-      if (!file) usage(`no e2e file test/${name}.e2e-spec.ts`);
-      return file;
-    });
+const files =
+  wanted.length === 0
+    ? all
+    : wanted.map((w) => {
+        const name = basename(w).replace(/\.e2e-spec\.ts$/, '');
+        const file = all.find((f) => basename(f) === `${name}.e2e-spec.ts`);
+        if (!file) usage(`no e2e file test/${name}.e2e-spec.ts`);
+        return file;
+      });
 
 const work = mkdtempSync(join(tmpdir(), 'each-test-alone-'));
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -100,8 +101,11 @@ for (const file of files) {
     continue;
   }
   const inOrderFailed = assertions.filter((a) => a.status === 'failed').length;
-  console.log(`${file}: ${assertions.length} cases` + (list ? '' : `, whole file ${whole.seconds.toFixed(1)} s`) +
-    (inOrderFailed ? `, ${inOrderFailed} FAIL even in order` : ''));
+  console.log(
+    `${file}: ${assertions.length} cases` +
+      (list ? '' : `, whole file ${whole.seconds.toFixed(1)} s`) +
+      (inOrderFailed ? `, ${inOrderFailed} FAIL even in order` : ''),
+  );
   const names = [...new Set(assertions.map((a) => a.fullName))].filter((n) => grep === null || n.includes(grep));
   if (names.length < assertions.length && grep === null) {
     console.log(`  note: ${assertions.length - names.length} duplicate full name(s); those run together`);
@@ -117,10 +121,16 @@ for (const file of files) {
     const ok = r !== null && r.numFailedTests === 0 && r.numPassedTests >= 1 && r.numRuntimeErrorTestSuites === 0;
     console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${alone.seconds.toFixed(1).padStart(5)} s  ${name}`);
     if (!ok) {
-      const why = r === null ? 'jest did not run'
-        : r.numPassedTests + r.numFailedTests === 0 ? 'no case matched the name'
-        : (r.testResults.flatMap((t) => t.assertionResults).find((a) => a.status === 'failed')?.failureMessages ?? [])
-          .join('\n').split('\n').slice(0, 6).join('\n');
+      const why =
+        r === null
+          ? 'jest did not run'
+          : r.numPassedTests + r.numFailedTests === 0
+            ? 'no case matched the name'
+            : (r.testResults.flatMap((t) => t.assertionResults).find((a) => a.status === 'failed')?.failureMessages ?? [])
+                .join('\n')
+                .split('\n')
+                .slice(0, 6)
+                .join('\n');
       console.log(why.replace(/^/gm, '        '));
       failures.push({ file, name, why });
     }

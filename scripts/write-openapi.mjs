@@ -13,7 +13,13 @@ const { createApp } = await import('../dist/app.js');
 const { loadConfig } = await import('../dist/config/app-config.js');
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-openapi-'));
 try {
-  const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'openapi.sqlite')}`, SEED: 'false', SCHEDULER: 'false', OUTBOX_DIR: join(dir, 'outbox'), EVIDENCE_DIR: join(dir, 'evidence') });
+  const config = loadConfig({
+    DATABASE_URL: `sqlite:${join(dir, 'openapi.sqlite')}`,
+    SEED: 'false',
+    SCHEDULER: 'false',
+    OUTBOX_DIR: join(dir, 'outbox'),
+    EVIDENCE_DIR: join(dir, 'evidence'),
+  });
   const app = await createApp(config, { logger: false, docsUi: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -16,7 +16,7 @@ class CapturingLogger implements LoggerService {
 
 /** The stored password hash of a user, read straight from the database. */
 async function storedHash(t: TestApp, username: string): Promise<string> {
-  const rows = (await t.app.get(DataSource).query('SELECT passwordHash FROM users WHERE username = ?', [username])) as { passwordHash: string }[];
+  const rows: { passwordHash: string }[] = await t.app.get(DataSource).query('SELECT passwordHash FROM users WHERE username = ?', [username]);
   return rows[0].passwordHash;
 }
 
@@ -30,7 +30,11 @@ describe('login limit under concurrency', () => {
   it('twenty wrong passwords at once, then the right one while they are still being checked: only three are checked, the rest get 429', async () => {
     t.clock.set('2024-05-06T09:00:00+08:00');
     const server = t.app.getHttpServer();
-    const attempt = (password: string) => request(server).post('/api/v1/auth/login').send({ username: 'jiangjin-leader', password }).then((res) => res);
+    const attempt = (password: string) =>
+      request(server)
+        .post('/api/v1/auth/login')
+        .send({ username: 'jiangjin-leader', password })
+        .then((res) => res);
     const wrong = Array.from({ length: 20 }, (_, i) => attempt(`guess-${i}`));
     await new Promise((resolve) => setTimeout(resolve, 5));
     const right = attempt(DEMO_PASSWORD);
@@ -46,7 +50,12 @@ describe('login limit under concurrency', () => {
 
   it('a held-back sign-in says when to come back, in the message and in the Retry-After header', async () => {
     t.clock.set('2024-06-03T09:00:00+08:00');
-    for (let i = 0; i < 3; i++) await t.anon().post('/api/v1/auth/login').send({ username: 'jiangjin-office', password: `guess-${i}` }).expect(401);
+    for (let i = 0; i < 3; i++)
+      await t
+        .anon()
+        .post('/api/v1/auth/login')
+        .send({ username: 'jiangjin-office', password: `guess-${i}` })
+        .expect(401);
     // The clock stands still: the first failure leaves the 15-minute window in 900 s, shown as 15 minutes.
     const held = await t.anon().post('/api/v1/auth/login').send({ username: 'jiangjin-office', password: DEMO_PASSWORD }).expect(429);
     expect(held.headers['retry-after']).toBe('900');
@@ -138,7 +147,7 @@ describe('API tokens', () => {
 
   it('token ids are random handles; another user, the admin included, gets 404 for them and never sees them listed', async () => {
     const office = await t.login('jiangjin-office');
-    const created = (await t.as(office).post('/api/v1/auth/tokens').send({ name: '随机标识' }).expect(201)).body as { id: unknown; token: string };
+    const created = (await t.as(office).post('/api/v1/auth/tokens').send({ name: '随机标识' }).expect(201)).body as { id: string; token: string };
     expect(typeof created.id).toBe('string');
     expect(created.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const second = (await t.as(office).post('/api/v1/auth/tokens').send({ name: '随机标识二' }).expect(201)).body as { id: string };
@@ -186,7 +195,11 @@ describe('security headers and secrets in URLs', () => {
   afterAll(() => t.close());
 
   it('every answer, an error too, carries nosniff, a referrer policy, frame protection and the app CSP', async () => {
-    for (const res of [await t.anon().get('/api/v1/health').expect(200), await t.anon().get('/api/v1/no-such-route').expect(404), await t.anon().get(`/api/v1/plans/${jiangjin}/tasks`).expect(401)]) {
+    for (const res of [
+      await t.anon().get('/api/v1/health').expect(200),
+      await t.anon().get('/api/v1/no-such-route').expect(404),
+      await t.anon().get(`/api/v1/plans/${jiangjin}/tasks`).expect(401),
+    ]) {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('no-referrer');
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
@@ -221,7 +234,11 @@ describe('security headers and secrets in URLs', () => {
     const before = logger.lines.length;
     for (const name of ['access_token', 'token']) {
       const res = await t.anon().get(`/api/v1/plans/${jiangjin}/tasks?limit=1&${name}=${token}`).expect(400);
-      expect(res.body).toMatchObject({ statusCode: 400, code: 'TOKEN_IN_URL', message: `不接受在网址中传递令牌（参数 ${name}），请使用 Authorization: Bearer 请求头` });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        code: 'TOKEN_IN_URL',
+        message: `不接受在网址中传递令牌（参数 ${name}），请使用 Authorization: Bearer 请求头`,
+      });
       expect(res.body.errors).toEqual([{ field: name, value: '[已隐藏]', message: '令牌只能放在 Authorization 请求头中' }]);
       expect(res.headers['cache-control']).toBe('no-store');
     }
@@ -245,7 +262,8 @@ describe('names and texts refuse control, zero-width and bidirectional character
   });
   afterAll(() => t.close());
 
-  const units = async () => ((await t.as(office).get(`/api/v1/plans/${jiangjin}/units`).expect(200)).body.items as { id: number; name: string; aliases: string[]; version: number }[]);
+  const units = async () =>
+    (await t.as(office).get(`/api/v1/plans/${jiangjin}/units`).expect(200)).body.items as { id: number; name: string; aliases: string[]; version: number }[];
 
   it('a lookalike unit name (right-to-left override, zero-width space, NUL, line break) is refused and nothing is written', async () => {
     const before = await units();
@@ -264,16 +282,28 @@ describe('names and texts refuse control, zero-width and bidirectional character
       expect(res.body.errors[0].message).toMatch(new RegExp(`^含有(不可见|控制)字符 ${code.replace('+', '\\+')}`));
       expect(res.body.message).toContain('name');
     }
-    const alias = await t.as(office).post(`/api/v1/plans/${jiangjin}/units`).send({ name: '区新设局', aliases: ['江津区新设局', '区新\u200D设局'] }).expect(400);
+    const alias = await t
+      .as(office)
+      .post(`/api/v1/plans/${jiangjin}/units`)
+      .send({ name: '区新设局', aliases: ['江津区新设局', '区新\u200D设局'] })
+      .expect(400);
     expect(alias.body.errors[0]).toMatchObject({ field: 'aliases', message: '含有不可见字符 U+200D（零宽连接符）' });
     expect(await units()).toEqual(before);
   });
 
   it('renaming a unit or adding an alias with an invisible character is refused and the unit stays as it was', async () => {
     const unit = (await units()).find((u) => u.name === '区生态环境局')!;
-    const rename = await t.as(office).patch(`/api/v1/plans/${jiangjin}/units/${unit.id}`).send({ version: unit.version, name: '区生态环境局\u2060' }).expect(400);
+    const rename = await t
+      .as(office)
+      .patch(`/api/v1/plans/${jiangjin}/units/${unit.id}`)
+      .send({ version: unit.version, name: '区生态环境局\u2060' })
+      .expect(400);
     expect(rename.body.errors[0]).toMatchObject({ field: 'name', message: '含有不可见字符 U+2060（零宽不换行符）' });
-    const alias = await t.as(office).patch(`/api/v1/plans/${jiangjin}/units/${unit.id}`).send({ version: unit.version, aliases: ['江津区\u202D生态环境局'] }).expect(400);
+    const alias = await t
+      .as(office)
+      .patch(`/api/v1/plans/${jiangjin}/units/${unit.id}`)
+      .send({ version: unit.version, aliases: ['江津区\u202D生态环境局'] })
+      .expect(400);
     expect(alias.body.errors[0]).toMatchObject({ field: 'aliases', message: '含有不可见字符 U+202D（从左至右强制符）' });
     const after = (await t.as(office).get(`/api/v1/plans/${jiangjin}/units/${unit.id}`).expect(200)).body;
     expect(after).toMatchObject({ name: unit.name, aliases: unit.aliases, version: unit.version });
@@ -282,7 +312,11 @@ describe('names and texts refuse control, zero-width and bidirectional character
   it('user names and display names refuse them too', async () => {
     const username = await t.as(office).post('/api/v1/users').send({ username: 'jj\u200Bleader', password: 'password-123', role: 'leader' }).expect(400);
     expect(username.body.errors[0]).toMatchObject({ field: 'username', message: '含有不可见字符 U+200B（零宽空格）' });
-    const display = await t.as(office).post('/api/v1/users').send({ username: 'jj-new-leader', password: 'password-123', role: 'leader', displayName: '区领导\u202E' }).expect(400);
+    const display = await t
+      .as(office)
+      .post('/api/v1/users')
+      .send({ username: 'jj-new-leader', password: 'password-123', role: 'leader', displayName: '区领导\u202E' })
+      .expect(400);
     expect(display.body.errors[0]).toMatchObject({ field: 'displayName', message: '含有不可见字符 U+202E（从右至左强制符）' });
     const listed = (await t.as(office).get('/api/v1/users').expect(200)).body as { username: string }[];
     expect(listed.map((u) => u.username)).not.toContain('jj-new-leader');
@@ -300,12 +334,20 @@ describe('names and texts refuse control, zero-width and bidirectional character
     expect(bad.body.errors[0]).toMatchObject({ field: 'content', message: '含有不可见字符 U+202E（从右至左强制符）' });
     const control = await t.as(office).post(`/api/v1/plans/${jiangjin}/tasks`).send({ seq: 901, content: '建设回收站点\u001B[31m' }).expect(400);
     expect(control.body.errors[0]).toMatchObject({ field: 'content', message: '含有控制字符 U+001B' });
-    const chapter = await t.as(office).post(`/api/v1/plans/${jiangjin}/tasks`).send({ seq: 901, content: '建设回收站点', chapter: '第一章\n第二章' }).expect(400);
+    const chapter = await t
+      .as(office)
+      .post(`/api/v1/plans/${jiangjin}/tasks`)
+      .send({ seq: 901, content: '建设回收站点', chapter: '第一章\n第二章' })
+      .expect(400);
     expect(chapter.body.errors[0]).toMatchObject({ field: 'chapter', message: '含有控制字符 U+000A' });
     expect((await t.as(office).get(`/api/v1/plans/${jiangjin}/tasks?limit=500`).expect(200)).body.total).toBe(before);
 
     const ok = await t.as(office).post(`/api/v1/plans/${jiangjin}/tasks`).send({ seq: 901, content: '建设回收站点：\n\t1. 城区\r\n\t2. 乡镇' }).expect(201);
-    const patch = await t.as(office).patch(`/api/v1/plans/${jiangjin}/tasks/${ok.body.id}`).send({ version: ok.body.version, content: '建设\u200C回收站点' }).expect(400);
+    const patch = await t
+      .as(office)
+      .patch(`/api/v1/plans/${jiangjin}/tasks/${ok.body.id}`)
+      .send({ version: ok.body.version, content: '建设\u200C回收站点' })
+      .expect(400);
     expect(patch.body.errors[0]).toMatchObject({ field: 'content', message: '含有不可见字符 U+200C（零宽不连字）' });
     const after = (await t.as(office).get(`/api/v1/plans/${jiangjin}/tasks/${ok.body.id}`).expect(200)).body;
     expect(after).toMatchObject({ content: '建设回收站点：\n\t1. 城区\r\n\t2. 乡镇', version: ok.body.version });

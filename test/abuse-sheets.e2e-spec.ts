@@ -83,7 +83,10 @@ async function xlsxWithRows(rows: () => Iterable<Buffer>, declare?: (realSize: n
     const xml = data.toString('utf8');
     const start = xml.indexOf('<sheetData>') + '<sheetData>'.length;
     const end = xml.indexOf('</sheetData>');
-    const head = Buffer.from(xml.slice(0, start) + '<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>任务内容</t></is></c><c r="C1" t="inlineStr"><is><t>牵头单位</t></is></c></row>');
+    const head = Buffer.from(
+      xml.slice(0, start) +
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>任务内容</t></is></c><c r="C1" t="inlineStr"><is><t>牵头单位</t></is></c></row>',
+    );
     const tail = Buffer.from(xml.slice(end));
     let size = head.length + tail.length;
     const counted = function* () {
@@ -114,9 +117,26 @@ describe('hostile spreadsheets: refused quickly, nothing written, the service ke
   const newPlan = async (name: string) =>
     (await t.http().post(api('/plans')).send({ name, region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31' }).expect(201)).body.id as number;
   const upload = (id: number, list: string, file: Buffer, filename: string, query = '') =>
-    t.http().post(api(`/plans/${id}/import/${list}${query}`)).attach('file', file, filename);
-  const tasks = async (id: number) => (await t.http().get(api(`/plans/${id}/tasks`)).expect(200)).body.items as { seq: number; content: string; leadUnits: { name: string }[] }[];
-  const unitNames = async (id: number) => ((await t.http().get(api(`/plans/${id}/units`)).expect(200)).body.items as { name: string }[]).map((u) => u.name);
+    t
+      .http()
+      .post(api(`/plans/${id}/import/${list}${query}`))
+      .attach('file', file, filename);
+  const tasks = async (id: number) =>
+    (
+      await t
+        .http()
+        .get(api(`/plans/${id}/tasks`))
+        .expect(200)
+    ).body.items as { seq: number; content: string; leadUnits: { name: string }[] }[];
+  const unitNames = async (id: number) =>
+    (
+      (
+        await t
+          .http()
+          .get(api(`/plans/${id}/units`))
+          .expect(200)
+      ).body.items as { name: string }[]
+    ).map((u) => u.name);
 
   /** Fires the import and, while it runs, health requests; returns the import's answer and the slowest health time. */
   async function importWhileAskingHealth(id: number, file: Buffer, filename: string) {
@@ -191,7 +211,8 @@ describe('hostile spreadsheets: refused quickly, nothing written, the service ke
     it('refuses an XLSX with a cell in the last column of each row at the cell cap, naming the row', async () => {
       const id = await newPlan('百万格');
       const file = await xlsxWithRows(function* () {
-        for (let i = 2; i <= 200; i++) yield Buffer.from(`<row r="${i}"><c r="A${i}"><v>${i - 1}</v></c><c r="XFD${i}" t="inlineStr"><is><t>x</t></is></c></row>`);
+        for (let i = 2; i <= 200; i++)
+          yield Buffer.from(`<row r="${i}"><c r="A${i}"><v>${i - 1}</v></c><c r="XFD${i}" t="inlineStr"><is><t>x</t></is></c></row>`);
       });
       const res = await upload(id, 'tasks', file, 'wide.xlsx').expect(413);
       // The header is 3 cells wide, every row below 16384 (to XFD): rows 1-62 hold 3 + 61 × 16384 = 999,427 cells,
@@ -218,13 +239,30 @@ describe('hostile spreadsheets: refused quickly, nothing written, the service ke
   describe('formula cells in list exports', () => {
     it('quotes cells starting with a tab or a carriage return in the list CSV, and an import reads them back unchanged', async () => {
       const id = await newPlan('制表符公式');
-      await t.http().post(api(`/plans/${id}/units`)).send({ name: '甲局' }).expect(201);
-      const units = (await t.http().get(api(`/plans/${id}/units`)).expect(200)).body.items as { id: number }[];
+      await t
+        .http()
+        .post(api(`/plans/${id}/units`))
+        .send({ name: '甲局' })
+        .expect(201);
+      const units = (
+        await t
+          .http()
+          .get(api(`/plans/${id}/units`))
+          .expect(200)
+      ).body.items as { id: number }[];
       const lead = [units[0].id];
-      await t.http().post(api(`/plans/${id}/tasks`)).send({ seq: 1, content: '\t=1+2 开展排查', leadUnitIds: lead, leadUnitsText: '甲局', supportUnitsText: '' }).expect(201);
-      await t.http().post(api(`/plans/${id}/tasks`)).send({ seq: 2, content: "'=1+2 原文带引号", leadUnitIds: lead, leadUnitsText: '甲局', supportUnitsText: '' }).expect(201);
+      await t
+        .http()
+        .post(api(`/plans/${id}/tasks`))
+        .send({ seq: 1, content: '\t=1+2 开展排查', leadUnitIds: lead, leadUnitsText: '甲局', supportUnitsText: '' })
+        .expect(201);
+      await t
+        .http()
+        .post(api(`/plans/${id}/tasks`))
+        .send({ seq: 2, content: "'=1+2 原文带引号", leadUnitIds: lead, leadUnitsText: '甲局', supportUnitsText: '' })
+        .expect(201);
       const csv = (await binary(t.http().get(api(`/plans/${id}/export/tasks?format=csv`))).expect(200)).body as Buffer;
-      const rows = parse(csv.toString('utf8'), { bom: true }) as string[][];
+      const rows: string[][] = parse(csv.toString('utf8'), { bom: true });
       expect(rows[1][3]).toBe("'\t=1+2 开展排查");
       expect(rows[2][3]).toBe("''=1+2 原文带引号");
       const again = await upload(id, 'tasks', csv, 'back.csv').expect(201);

@@ -17,10 +17,24 @@ describe('the audit log', () => {
   let office: string;
   const api = (path: string) => `/api/v1${path}`;
   const planAudit = async (id: number, query = '') =>
-    (await t.as(office).get(api(`/plans/${id}/audit?limit=1000${query}`)).expect(200)).body as { items: Entry[]; total: number };
-  const allAudit = async (query = '') => (await t.http().get(api(`/audit?limit=1000${query}`)).expect(200)).body as { items: Entry[]; total: number };
+    (
+      await t
+        .as(office)
+        .get(api(`/plans/${id}/audit?limit=1000${query}`))
+        .expect(200)
+    ).body as { items: Entry[]; total: number };
+  const allAudit = async (query = '') =>
+    (
+      await t
+        .http()
+        .get(api(`/audit?limit=1000${query}`))
+        .expect(200)
+    ).body as { items: Entry[]; total: number };
   const task = async (seq: number): Promise<Task> => {
-    const { body } = await t.http().get(api(`/plans/${jiangjin}/tasks?limit=100`)).expect(200);
+    const { body } = await t
+      .http()
+      .get(api(`/plans/${jiangjin}/tasks?limit=100`))
+      .expect(200);
     return (body.items as Task[]).find((i) => i.seq === seq)!;
   };
 
@@ -64,7 +78,11 @@ describe('the audit log', () => {
     const count = async () => (await planAudit(jiangjin, `&entityType=tasks&entityId=${current.id}`)).total;
     const entries = await count();
     // Stale version: 409 before anything is written.
-    await t.as(office).patch(api(`/plans/${jiangjin}/tasks/${current.id}`)).send({ content: '过期的修改', version: current.version - 1 }).expect(409);
+    await t
+      .as(office)
+      .patch(api(`/plans/${jiangjin}/tasks/${current.id}`))
+      .send({ content: '过期的修改', version: current.version - 1 })
+      .expect(409);
     // Unknown unit: the task is saved, then the unit check fails and the transaction rolls back.
     await t
       .as(office)
@@ -76,8 +94,16 @@ describe('the audit log', () => {
   });
 
   it('records a deleted task with its last content', async () => {
-    const created = await t.as(office).post(api(`/plans/${jiangjin}/tasks`)).send({ seq: 901, content: '临时任务，稍后删除' }).expect(201);
-    await t.as(office).delete(api(`/plans/${jiangjin}/tasks/${created.body.id}`)).query({ version: created.body.version }).expect(204);
+    const created = await t
+      .as(office)
+      .post(api(`/plans/${jiangjin}/tasks`))
+      .send({ seq: 901, content: '临时任务，稍后删除' })
+      .expect(201);
+    await t
+      .as(office)
+      .delete(api(`/plans/${jiangjin}/tasks/${created.body.id}`))
+      .query({ version: created.body.version })
+      .expect(204);
     const log = await planAudit(jiangjin, `&entityType=tasks&entityId=${created.body.id}`);
     expect(log.items.map((e) => e.action)).toEqual(['delete', 'insert']);
     expect(log.items[0]).toMatchObject({ actorName: 'jiangjin-office', after: null, before: { seq: 901, content: '临时任务，稍后删除' } });
@@ -101,8 +127,15 @@ describe('the audit log', () => {
     expect(tokens.items[0].after).not.toHaveProperty('tokenHash');
 
     // A new password: the change is logged (not the hash), and so is the revocation of the user's sessions.
-    const user = await t.http().get(api(`/users/${created.body.id}`)).expect(200);
-    await t.http().patch(api(`/users/${created.body.id}`)).send({ password: 'another-password-2', version: user.body.version }).expect(200);
+    const user = await t
+      .http()
+      .get(api(`/users/${created.body.id}`))
+      .expect(200);
+    await t
+      .http()
+      .patch(api(`/users/${created.body.id}`))
+      .send({ password: 'another-password-2', version: user.body.version })
+      .expect(200);
     const [change] = (await planAudit(jiangjin, `&entityType=users&entityId=${created.body.id}&action=update`)).items;
     expect(change.after).toMatchObject({ changedSecrets: ['passwordHash'] });
     expect(change.changed).toEqual(['passwordHash']);
@@ -116,10 +149,16 @@ describe('the audit log', () => {
 
   it("refuses a plan's log to unit and leader users, to another plan's office, and the cross-plan log to an office", async () => {
     for (const username of ['jiangjin-jxw', 'jiangjin-leader', 'foshan-office']) {
-      await t.as(await t.login(username)).get(api(`/plans/${jiangjin}/audit`)).expect(403);
+      await t
+        .as(await t.login(username))
+        .get(api(`/plans/${jiangjin}/audit`))
+        .expect(403);
     }
     await t.as(office).get(api('/audit')).expect(403);
-    await t.anon().get(api(`/plans/${jiangjin}/audit`)).expect(401);
+    await t
+      .anon()
+      .get(api(`/plans/${jiangjin}/audit`))
+      .expect(401);
   });
 
   it('lets the admin read changes across plans, and filter them by plan', async () => {
@@ -141,8 +180,14 @@ describe('the audit log', () => {
   });
 
   it('records an import as one entry listing the items created', async () => {
-    const plan = await t.http().post(api('/plans')).send({ name: '审计导入', region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31' }).expect(201);
-    const csv = ['序号,任务内容,牵头单位,配合单位', '1,2022年底前完成摸底。,区审计局,区统计局', '2,到2025年完成。,区统计局,', '3,长期坚持。,区审计局,'].join('\n');
+    const plan = await t
+      .http()
+      .post(api('/plans'))
+      .send({ name: '审计导入', region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31' })
+      .expect(201);
+    const csv = ['序号,任务内容,牵头单位,配合单位', '1,2022年底前完成摸底。,区审计局,区统计局', '2,到2025年完成。,区统计局,', '3,长期坚持。,区审计局,'].join(
+      '\n',
+    );
     await t
       .http()
       .post(api(`/plans/${plan.body.id}/import/tasks?createUnits=true`))
@@ -160,35 +205,59 @@ describe('the audit log', () => {
     t.clock.set('2024-06-30T23:30:00+08:00');
     try {
       const current = await task(12);
-      await t.as(office).patch(api(`/plans/${jiangjin}/tasks/${current.id}`)).send({ content: `${current.content}（已核）`, version: current.version }).expect(200);
+      await t
+        .as(office)
+        .patch(api(`/plans/${jiangjin}/tasks/${current.id}`))
+        .send({ content: `${current.content}（已核）`, version: current.version })
+        .expect(200);
       const query = `&entityType=tasks&entityId=${current.id}`;
       const sameDay = await planAudit(jiangjin, `${query}&from=2024-06-30&to=2024-06-30`);
       expect(sameDay.items.map((e) => e.at)).toEqual(['2024-06-30T15:30:00.000Z']);
       expect((await planAudit(jiangjin, `${query}&from=2024-07-01`)).total).toBe(0);
       expect((await planAudit(jiangjin, `${query}&to=${encodeURIComponent('2024-06-30T23:00:00+08:00')}`)).total).toBe(0);
-      const bad = await t.as(office).get(api(`/plans/${jiangjin}/audit?from=2024-02-30`)).expect(400);
+      const bad = await t
+        .as(office)
+        .get(api(`/plans/${jiangjin}/audit?from=2024-02-30`))
+        .expect(400);
       expect(bad.body.errors[0]).toMatchObject({ field: 'from', value: '2024-02-30' });
     } finally {
       t.clock.set(null);
     }
-    const newest = await t.as(office).get(api(`/plans/${jiangjin}/audit?limit=20`)).expect(200);
+    const newest = await t
+      .as(office)
+      .get(api(`/plans/${jiangjin}/audit?limit=20`))
+      .expect(200);
     const times = (newest.body.items as Entry[]).map((e) => e.at);
     expect([...times].sort().reverse()).toEqual(times);
   });
 
   it('keeps the log of a deleted plan: a row per entry, or one entry listing the ids past 50 rows of a table', async () => {
     const foshan = await planId(t, 'foshan');
-    const counts = (await t.http().get(api(`/plans/${foshan}`)).expect(200)).body.counts as { tasks: number; assignments: number };
+    const counts = (
+      await t
+        .http()
+        .get(api(`/plans/${foshan}`))
+        .expect(200)
+    ).body.counts as { tasks: number; assignments: number };
     expect(counts.tasks).toBeLessThanOrEqual(50);
     expect(counts.assignments).toBeGreaterThan(50);
-    await t.http().delete(api(`/plans/${foshan}`)).expect(204);
+    await t
+      .http()
+      .delete(api(`/plans/${foshan}`))
+      .expect(204);
     const log = await allAudit(`&planId=${foshan}&action=delete`);
     const of = (table: string) => log.items.filter((e) => e.entityType === table);
-    expect(of('plans')).toEqual([expect.objectContaining({ actorName: 'admin', entityId: foshan, before: expect.objectContaining({ key: 'foshan' }), after: null })]);
+    expect(of('plans')).toEqual([
+      expect.objectContaining({ actorName: 'admin', entityId: foshan, before: expect.objectContaining({ key: 'foshan' }), after: null }),
+    ]);
     expect(of('tasks')).toHaveLength(counts.tasks);
     expect(of('tasks').every((e) => e.entityId !== null && typeof e.before?.content === 'string')).toBe(true);
     expect(of('assignments')).toEqual([expect.objectContaining({ entityId: null, before: expect.objectContaining({ count: counts.assignments }) })]);
     expect(of('assignments')[0].before!.ids).toHaveLength(counts.assignments);
-    expect(of('users').map((e) => e.before!.username).sort()).toEqual(['foshan-gxj', 'foshan-leader', 'foshan-office']);
+    expect(
+      of('users')
+        .map((e) => e.before!.username)
+        .sort(),
+    ).toEqual(['foshan-gxj', 'foshan-leader', 'foshan-office']);
   });
 });

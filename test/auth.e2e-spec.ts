@@ -29,7 +29,11 @@ describe('sign-in, tokens and accounts', () => {
   it('a demo user signs in and gets a bearer token that expires after SESSION_HOURS', async () => {
     t.clock.set('2024-03-01T09:00:00+08:00');
     const res = await t.anon().post('/api/v1/auth/login').send({ username: 'jiangjin-jxw', password: DEMO_PASSWORD }).expect(200);
-    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresAt: '2024-03-01T13:00:00.000Z', user: { username: 'jiangjin-jxw', role: 'unit', planId: jiangjin } });
+    expect(res.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresAt: '2024-03-01T13:00:00.000Z',
+      user: { username: 'jiangjin-jxw', role: 'unit', planId: jiangjin },
+    });
     expect(res.body.user).not.toHaveProperty('passwordHash');
     secrets.push(res.body.token);
     const me = await t.as(res.body.token).get('/api/v1/auth/me').expect(200);
@@ -50,7 +54,12 @@ describe('sign-in, tokens and accounts', () => {
 
   it('after LOGIN_MAX_FAILURES failures the name is held back (429) even with the right password, then released after 15 minutes', async () => {
     t.clock.set('2024-03-02T09:00:00+08:00');
-    for (let i = 0; i < 3; i++) await t.anon().post('/api/v1/auth/login').send({ username: 'jiangjin-fgw', password: `guess-${i}` }).expect(401);
+    for (let i = 0; i < 3; i++)
+      await t
+        .anon()
+        .post('/api/v1/auth/login')
+        .send({ username: 'jiangjin-fgw', password: `guess-${i}` })
+        .expect(401);
     const held = await t.anon().post('/api/v1/auth/login').send({ username: 'jiangjin-fgw', password: DEMO_PASSWORD }).expect(429);
     expect(held.body.message).toContain('登录失败次数过多');
     expect(held.body.retryAfterSeconds).toBeGreaterThan(0);

@@ -7,7 +7,16 @@ import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
  * The briefing printed as a leader's office would print it: headless Chromium (installed by
  * scripts/install-print-tools.sh) turns the HTML into a PDF, and poppler's tools read the PDF back.
  */
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-pdf-header-footer'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-pdf-header-footer',
+];
 
 function printToPdf(html: string, dir: string, name: string): string {
   const source = join(dir, `${name}.html`);
@@ -42,7 +51,10 @@ describe('the briefing prints', () => {
       expect(info).toMatch(/Page size:\s+594\.\d+ x 841\.\d+ pts \(A4\)/);
       const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
       expect(pages).toBeGreaterThanOrEqual(1);
-      const fonts = run('pdffonts', [pdf]).split('\n').slice(2).filter((line) => line.trim());
+      const fonts = run('pdffonts', [pdf])
+        .split('\n')
+        .slice(2)
+        .filter((line) => line.trim());
       expect(fonts.length).toBeGreaterThan(0);
       for (const line of fonts) expect(line).toMatch(/\byes\b/);
       const text = run('pdftotext', [pdf, '-']).replace(/\s+/g, '');

@@ -103,7 +103,11 @@ describe('the workday calendar', () => {
     expect(kind.body.message).toContain('kind');
     const empty = await t.as(office).put('/api/v1/calendar/days/2026-12-08').send({ kind: 'holiday', name: '' }).expect(400);
     expect(empty.body.message).toContain('name');
-    await t.as(office).put('/api/v1/calendar/days/2026-12-08').send({ kind: 'holiday', name: '长'.repeat(101) }).expect(400);
+    await t
+      .as(office)
+      .put('/api/v1/calendar/days/2026-12-08')
+      .send({ kind: 'holiday', name: '长'.repeat(101) })
+      .expect(400);
     await t.as(office).put('/api/v1/calendar/days/2026-12-08').send({ kind: 'holiday' }).expect(400);
     expect(await dayOf(office, '2026-12-08')).toEqual([]);
   });

@@ -37,52 +37,83 @@ describe('CLI import', () => {
   }, 180_000);
   afterAll(() => t.close());
 
-  it('imports every row of a joined CSV (CRLF rows, LF rows appended) and prints rows, counts, skipped rows and notes', async () => {
-    const id = await newPlan('命令行导入');
-    const path = file('joined.csv', '序号,任务内容,责任单位\r\n一、源头减量\r\n1,建立台账,甲局\r\n\r\n2,开展排查,"甲局、乙局"\n3,完善制度,乙局\n');
-    const run = cli(['import', '--plan', String(id), '--list', 'tasks', path, '--create-units']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    // The service's log lines ("[Nest] … Import tasks into plan …") go to stdout too; the report is the rest.
-    expect(run.stdout.split('\n').filter((line) => !line.includes('[Nest]'))).toEqual([
-      '导入完成：表头以下共 5 行，新增 3，更新 0，未变 0，跳过 2；新建单位：甲局、乙局',
-      '  跳过第2行：标题行“一、源头减量”（作为下方各行的章节）',
-      '  跳过第4行：空行',
-      '  说明：“责任单位”列未区分牵头与配合，全部记为牵头单位',
-      '',
-    ]);
-    const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
-    expect(body.items.map((i: { seq: number; chapter: string; leadUnitsText: string }) => [i.seq, i.chapter, i.leadUnitsText])).toEqual([
-      [1, '一、源头减量', '甲局'],
-      [2, '一、源头减量', '甲局、乙局'],
-      [3, '一、源头减量', '乙局'],
-    ]);
-  }, CLI_TIMEOUT);
+  it(
+    'imports every row of a joined CSV (CRLF rows, LF rows appended) and prints rows, counts, skipped rows and notes',
+    async () => {
+      const id = await newPlan('命令行导入');
+      const path = file('joined.csv', '序号,任务内容,责任单位\r\n一、源头减量\r\n1,建立台账,甲局\r\n\r\n2,开展排查,"甲局、乙局"\n3,完善制度,乙局\n');
+      const run = cli(['import', '--plan', String(id), '--list', 'tasks', path, '--create-units']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      // The service's log lines ("[Nest] … Import tasks into plan …") go to stdout too; the report is the rest.
+      expect(run.stdout.split('\n').filter((line) => !line.includes('[Nest]'))).toEqual([
+        '导入完成：表头以下共 5 行，新增 3，更新 0，未变 0，跳过 2；新建单位：甲局、乙局',
+        '  跳过第2行：标题行“一、源头减量”（作为下方各行的章节）',
+        '  跳过第4行：空行',
+        '  说明：“责任单位”列未区分牵头与配合，全部记为牵头单位',
+        '',
+      ]);
+      const { body } = await t
+        .http()
+        .get(api(`/plans/${id}/tasks`))
+        .expect(200);
+      expect(body.items.map((i: { seq: number; chapter: string; leadUnitsText: string }) => [i.seq, i.chapter, i.leadUnitsText])).toEqual([
+        [1, '一、源头减量', '甲局'],
+        [2, '一、源头减量', '甲局、乙局'],
+        [3, '一、源头减量', '乙局'],
+      ]);
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('exits 1 naming the row and the extra cells of a row longer than the header, writing nothing', async () => {
-    const id = await newPlan('命令行多出单元格');
-    const path = file('extra.csv', '序号,任务内容,牵头单位\n1,建立台账,甲局\n2,开展排查,甲局,乙局\n');
-    const run = cli(['import', '--plan', String(id), '--list', 'tasks', path, '--create-units']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('第3行有1个单元格超出表头的3列：D列“乙局”');
-    const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
-    expect(body.total).toBe(0);
-  }, CLI_TIMEOUT);
+  it(
+    'exits 1 naming the row and the extra cells of a row longer than the header, writing nothing',
+    async () => {
+      const id = await newPlan('命令行多出单元格');
+      const path = file('extra.csv', '序号,任务内容,牵头单位\n1,建立台账,甲局\n2,开展排查,甲局,乙局\n');
+      const run = cli(['import', '--plan', String(id), '--list', 'tasks', path, '--create-units']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('第3行有1个单元格超出表头的3列：D列“乙局”');
+      const { body } = await t
+        .http()
+        .get(api(`/plans/${id}/tasks`))
+        .expect(200);
+      expect(body.total).toBe(0);
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('takes --mapping, remembers it for the next import, and refuses a bad one naming it', async () => {
-    const id = await newPlan('命令行列对应');
-    const path = file('office.csv', '编号,督办事项,责任科室\n1,建立台账,甲局\n');
-    const bad = cli(['import', '--plan', String(id), '--list', 'tasks', path, '--mapping', '{"督办事项":"预算"}']);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('“督办事项”对应的“预算”不是可导入的字段');
-    const first = cli(['import', '--plan', String(id), '--list', 'tasks', '--mapping', '{"督办事项":"content","责任科室":"牵头单位"}', path, '--create-units']);
-    expect(first.stderr).toBe('');
-    expect(first.stdout).toContain('新增 1');
-    expect(first.stdout).toContain('说明：列对应关系已保存，本方案以后导入任务清单时自动使用');
-    const again = cli(['import', '--plan', String(id), '--list', 'tasks', path]);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('未变 1');
-    const stored = await t.http().get(api(`/plans/${id}/import/tasks/mapping`)).expect(200);
-    expect(stored.body.mapping).toEqual({ 督办事项: 'content', 责任科室: '牵头单位' });
-  }, CLI_TIMEOUT);
+  it(
+    'takes --mapping, remembers it for the next import, and refuses a bad one naming it',
+    async () => {
+      const id = await newPlan('命令行列对应');
+      const path = file('office.csv', '编号,督办事项,责任科室\n1,建立台账,甲局\n');
+      const bad = cli(['import', '--plan', String(id), '--list', 'tasks', path, '--mapping', '{"督办事项":"预算"}']);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('“督办事项”对应的“预算”不是可导入的字段');
+      const first = cli([
+        'import',
+        '--plan',
+        String(id),
+        '--list',
+        'tasks',
+        '--mapping',
+        '{"督办事项":"content","责任科室":"牵头单位"}',
+        path,
+        '--create-units',
+      ]);
+      expect(first.stderr).toBe('');
+      expect(first.stdout).toContain('新增 1');
+      expect(first.stdout).toContain('说明：列对应关系已保存，本方案以后导入任务清单时自动使用');
+      const again = cli(['import', '--plan', String(id), '--list', 'tasks', path]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('未变 1');
+      const stored = await t
+        .http()
+        .get(api(`/plans/${id}/import/tasks/mapping`))
+        .expect(200);
+      expect(stored.body.mapping).toEqual({ 督办事项: 'content', 责任科室: '牵头单位' });
+    },
+    CLI_TIMEOUT,
+  );
 });

@@ -58,34 +58,46 @@ describe('demo contacts of the seed plans', () => {
     expect(users.find((u) => u.username === 'foshan-office')?.email).toBe('foshan-office@example.org');
   });
 
-  it('keeps on a restart what the office set, and gives an older demo user without an email its address', async () => {
-    const jxw = units.find((u) => u.name === '区经济信息委')!;
-    await t.http().patch(`/api/v1/plans/${plan}/units/${jxw.id}`).send({ liaisonName: '王联络', liaisonEmail: 'jxw@example.gov.cn', version: jxw.version }).expect(200);
-    await t.app.get(DataSource).getRepository(User).update({ username: 'jiangjin-leader' }, { email: null });
+  it(
+    'keeps on a restart what the office set, and gives an older demo user without an email its address',
+    async () => {
+      const jxw = units.find((u) => u.name === '区经济信息委')!;
+      await t
+        .http()
+        .patch(`/api/v1/plans/${plan}/units/${jxw.id}`)
+        .send({ liaisonName: '王联络', liaisonEmail: 'jxw@example.gov.cn', version: jxw.version })
+        .expect(200);
+      await t.app.get(DataSource).getRepository(User).update({ username: 'jiangjin-leader' }, { email: null });
 
-    const second = await createApp(t.config, { logger: false, docsUi: false });
-    await second.init();
-    await second.close();
+      const second = await createApp(t.config, { logger: false, docsUi: false });
+      await second.init();
+      await second.close();
 
-    const after = (await t.http().get(`/api/v1/plans/${plan}/units/${jxw.id}`).expect(200)).body as Unit;
-    expect(after).toMatchObject({ liaisonName: '王联络', liaisonEmail: 'jxw@example.gov.cn', headEmail: `jiangjin-u${jxw.id}-head@example.org` });
-    const users = (await t.http().get('/api/v1/users').expect(200)).body as { username: string; email: string | null }[];
-    expect(users.find((u) => u.username === 'jiangjin-leader')?.email).toBe('jiangjin-leader@example.org');
-  }, SLOW);
+      const after = (await t.http().get(`/api/v1/plans/${plan}/units/${jxw.id}`).expect(200)).body as Unit;
+      expect(after).toMatchObject({ liaisonName: '王联络', liaisonEmail: 'jxw@example.gov.cn', headEmail: `jiangjin-u${jxw.id}-head@example.org` });
+      const users = (await t.http().get('/api/v1/users').expect(200)).body as { username: string; email: string | null }[];
+      expect(users.find((u) => u.username === 'jiangjin-leader')?.email).toBe('jiangjin-leader@example.org');
+    },
+    SLOW,
+  );
 });
 
 describe('no demo contacts without the demo users', () => {
-  it('leaves the seed units without liaison and head when DEMO_USERS is false', async () => {
-    const t = await startTestApp({ DEMO_USERS: 'false' });
-    try {
-      const plan = await planId(t, 'jiangjin');
-      const units = (await t.http().get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as Unit[];
-      expect(units.length).toBeGreaterThan(10);
-      expect(units.every((u) => u.liaisonEmail === null && u.headEmail === null)).toBe(true);
-    } finally {
-      await t.close();
-    }
-  }, SLOW);
+  it(
+    'leaves the seed units without liaison and head when DEMO_USERS is false',
+    async () => {
+      const t = await startTestApp({ DEMO_USERS: 'false' });
+      try {
+        const plan = await planId(t, 'jiangjin');
+        const units = (await t.http().get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as Unit[];
+        expect(units.length).toBeGreaterThan(10);
+        expect(units.every((u) => u.liaisonEmail === null && u.headEmail === null)).toBe(true);
+      } finally {
+        await t.close();
+      }
+    },
+    SLOW,
+  );
 });
 
 describe('unit contacts: the rules the office meets less often', () => {
@@ -111,26 +123,51 @@ describe('unit contacts: the rules the office meets less often', () => {
 
   /** A WeCom robot of 区经济信息委, added the first time a case needs one. */
   const givenRobot = once(() =>
-    t.as(office).post(api(`/units/${jxw}/contacts`)).send({ role: 'group', channel: 'wecom', name: '经信委工作群', address: WECOM }).expect(201));
+    t
+      .as(office)
+      .post(api(`/units/${jxw}/contacts`))
+      .send({ role: 'group', channel: 'wecom', name: '经信委工作群', address: WECOM })
+      .expect(201),
+  );
 
   it('refuses a WeCom robot address given as DingTalk, naming the right channel', async () => {
-    const res = await t.as(office).post(api(`/units/${jxw}/contacts`)).send({ role: 'group', channel: 'dingtalk', address: WECOM }).expect(400);
+    const res = await t
+      .as(office)
+      .post(api(`/units/${jxw}/contacts`))
+      .send({ role: 'group', channel: 'dingtalk', address: WECOM })
+      .expect(400);
     expect(res.body.message).toContain('wecom');
     expect(res.body.errors[0].field).toBe('address');
     expect(JSON.stringify(res.body)).not.toContain('secret-part');
   });
 
   it('refuses a robot on a loopback address (never an inside address), and a role outside the four naming the field', async () => {
-    const inside = await t.as(office).post(api(`/units/${jxw}/contacts`)).send({ role: 'group', channel: 'dingtalk', address: 'https://127.0.0.1:9/robot' }).expect(400);
+    const inside = await t
+      .as(office)
+      .post(api(`/units/${jxw}/contacts`))
+      .send({ role: 'group', channel: 'dingtalk', address: 'https://127.0.0.1:9/robot' })
+      .expect(400);
     expect(inside.body.errors[0]).toMatchObject({ field: 'address', message: '“127.0.0.1”是本机环回地址，不能作为群机器人地址' });
-    const role = await t.as(office).post(api(`/units/${jxw}/contacts`)).send({ role: 'boss', channel: 'email', address: 'boss@example.org' }).expect(400);
+    const role = await t
+      .as(office)
+      .post(api(`/units/${jxw}/contacts`))
+      .send({ role: 'boss', channel: 'email', address: 'boss@example.org' })
+      .expect(400);
     expect(role.body.errors[0].field).toBe('role');
   });
 
   it('never shows the robot key, not even in the current row of a stale-version 409', async () => {
     const robot = await givenRobot();
-    await t.as(office).patch(api(`/units/${jxw}/contacts/${robot.body.id}`)).send({ name: '经信委群', version: robot.body.version }).expect(200);
-    const stale = await t.as(office).patch(api(`/units/${jxw}/contacts/${robot.body.id}`)).send({ name: '旧名', version: robot.body.version }).expect(409);
+    await t
+      .as(office)
+      .patch(api(`/units/${jxw}/contacts/${robot.body.id}`))
+      .send({ name: '经信委群', version: robot.body.version })
+      .expect(200);
+    const stale = await t
+      .as(office)
+      .patch(api(`/units/${jxw}/contacts/${robot.body.id}`))
+      .send({ name: '旧名', version: robot.body.version })
+      .expect(409);
     expect(stale.body.current).toMatchObject({ name: '经信委群', address: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=5f3c…' });
     const all = await t.as(office).get(api('/contacts')).query({ unitId: jxw }).expect(200);
     expect(JSON.stringify([robot.body, stale.body, all.body])).not.toContain('secret-part');
@@ -138,22 +175,46 @@ describe('unit contacts: the rules the office meets less often', () => {
 
   it('checks the address again when a change moves a robot to email', async () => {
     await givenRobot();
-    const list = (await t.as(office).get(api(`/units/${jxw}/contacts`)).expect(200)).body as { id: number; channel: string; version: number }[];
+    const list = (
+      await t
+        .as(office)
+        .get(api(`/units/${jxw}/contacts`))
+        .expect(200)
+    ).body as { id: number; channel: string; version: number }[];
     const robot = list.find((c) => c.channel === 'wecom')!;
-    const res = await t.as(office).patch(api(`/units/${jxw}/contacts/${robot.id}`)).send({ channel: 'email', version: robot.version }).expect(400);
+    const res = await t
+      .as(office)
+      .patch(api(`/units/${jxw}/contacts/${robot.id}`))
+      .send({ channel: 'email', version: robot.version })
+      .expect(400);
     expect(res.body.errors[0].field).toBe('address');
   });
 
   it('treats a unit of another plan as not found', async () => {
-    const res = await t.as(office).get(api(`/units/${foshanUnit}/contacts`)).expect(404);
+    const res = await t
+      .as(office)
+      .get(api(`/units/${foshanUnit}/contacts`))
+      .expect(404);
     expect(res.body.message).toContain(String(foshanUnit));
-    await t.as(office).post(api(`/units/${foshanUnit}/contacts`)).send({ role: 'liaison', channel: 'email', address: 'x@example.org' }).expect(404);
+    await t
+      .as(office)
+      .post(api(`/units/${foshanUnit}/contacts`))
+      .send({ role: 'liaison', channel: 'email', address: 'x@example.org' })
+      .expect(404);
     expect((await t.as(office).get(api('/contacts')).query({ unitId: foshanUnit }).expect(200)).body).toEqual([]);
   });
 
   it('lets neither the leader nor a unit add a contact', async () => {
     const body = { role: 'liaison', channel: 'email', address: 'someone@example.org' };
-    await t.as(await t.login('jiangjin-leader')).post(api(`/units/${jxw}/contacts`)).send(body).expect(403);
-    await t.as(await t.login('jiangjin-jxw')).post(api(`/units/${jxw}/contacts`)).send(body).expect(403);
+    await t
+      .as(await t.login('jiangjin-leader'))
+      .post(api(`/units/${jxw}/contacts`))
+      .send(body)
+      .expect(403);
+    await t
+      .as(await t.login('jiangjin-jxw'))
+      .post(api(`/units/${jxw}/contacts`))
+      .send(body)
+      .expect(403);
   });
 });

@@ -18,7 +18,11 @@ async function lights(t: TestApp, plan: number, asOf: string): Promise<Lights> {
 /** The codes ("任务19") of a plan's items showing this light on a date, read from the list endpoints. */
 async function codesWithLight(t: TestApp, plan: number, light: string, asOf: string): Promise<string[]> {
   const codes: string[] = [];
-  for (const [path, name] of [['tasks', '任务'], ['projects', '项目'], ['indicators', '指标']] as const) {
+  for (const [path, name] of [
+    ['tasks', '任务'],
+    ['projects', '项目'],
+    ['indicators', '指标'],
+  ] as const) {
     const res = await t.http().get(`/api/v1/plans/${plan}/${path}`).query({ light, asOf, limit: 1000 }).expect(200);
     for (const item of res.body.items as { seq: number }[]) codes.push(`${name}${item.seq}`);
   }
@@ -50,7 +54,7 @@ describe('demo progress (DEMO ONLY) with the demo users', () => {
     expect(await codesWithLight(t, jiangjin, 'red', asOf)).toContain('任务11');
   });
 
-  it('leaves task 11\'s 2023 milestone (3个) open and overdue, with a report in progress on its 2025 one', async () => {
+  it("leaves task 11's 2023 milestone (3个) open and overdue, with a report in progress on its 2025 one", async () => {
     const tasks = (await t.http().get(`/api/v1/plans/${jiangjin}/tasks`).query({ limit: 100 }).expect(200)).body.items as {
       seq: number;
       milestones: { phrase: string; quantity: string | null; status: string; overdue: boolean }[];
@@ -88,7 +92,11 @@ describe('demo progress (DEMO ONLY) with the demo users', () => {
       ['江津区领导（演示）', '2026-11-18'],
       ['江津区领导（演示）', '2026-11-16'],
     ]);
-    const signed = (await t.as(office).get(api('/signatures')).query({ signed: true }).expect(200)).body.items as { unit: { name: string }; code: string; signedDate: string }[];
+    const signed = (await t.as(office).get(api('/signatures')).query({ signed: true }).expect(200)).body.items as {
+      unit: { name: string };
+      code: string;
+      signedDate: string;
+    }[];
     expect(signed.map((s) => `${s.unit.name} ${s.code} ${s.signedDate}`).sort()).toEqual(
       [
         '区发展改革委 任务10 2026-09-04',
@@ -102,7 +110,12 @@ describe('demo progress (DEMO ONLY) with the demo users', () => {
     );
     const values = (await t.as(office).get(api('/indicators')).query({ limit: 10 }).expect(200)).body.items as { seq: number; id: number }[];
     const indicator2 = values.find((i) => i.seq === 2)!.id;
-    const recorded = (await t.as(office).get(api(`/indicators/${indicator2}/values`)).expect(200)).body as { period: string; value: number }[];
+    const recorded = (
+      await t
+        .as(office)
+        .get(api(`/indicators/${indicator2}/values`))
+        .expect(200)
+    ).body as { period: string; value: number }[];
     expect(recorded.map((v) => [v.period, v.value])).toEqual([
       ['2024', 87.9],
       ['2025', 88.6],

@@ -5,7 +5,7 @@ import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const PUBLIC = 'https://qingdan.example.gov.cn';
 
-describe('the leaders\' 批示 of the week in the weekly digest (real SMTP server on loopback)', () => {
+describe("the leaders' 批示 of the week in the weekly digest (real SMTP server on loopback)", () => {
   let smtp: MailCatcher;
   let t: TestApp;
 
@@ -24,7 +24,12 @@ describe('the leaders\' 批示 of the week in the weekly digest (real SMTP serve
     const leader = await t.login('jiangjin-leader');
     const tasks = (await t.as(leader).get(api('/tasks')).query({ limit: 1000 }).expect(200)).body.items as { id: number; seq: number; content: string }[];
     const task = (seq: number) => tasks.find((x) => x.seq === seq)!;
-    const instruct = (seq: number, content: string) => t.as(leader).post(api('/instructions')).send({ itemType: 'task', itemId: task(seq).id, content }).expect(201);
+    const instruct = (seq: number, content: string) =>
+      t
+        .as(leader)
+        .post(api('/instructions'))
+        .send({ itemType: 'task', itemId: task(seq).id, content })
+        .expect(201);
 
     // Two weeks before the digest: not this week's.
     t.clock.set(at('2026-11-09'));

@@ -47,7 +47,8 @@ describe('evidence is downloaded only under its own report and plan', () => {
       .post(`/api/v1/plans/${plan}/progress`)
       .send({ itemType: 'task', itemId: taskId, state: 'in_progress', narrative: '已完成阶段性工作，材料见附件。' })
       .expect(201);
-    const report = (await t.as(token).post(`/api/v1/plans/${plan}/progress/${created.body.id}/evidence`).attach('file', file.bytes, file.name).expect(201)).body as Report;
+    const report = (await t.as(token).post(`/api/v1/plans/${plan}/progress/${created.body.id}/evidence`).attach('file', file.bytes, file.name).expect(201))
+      .body as Report;
     return [report.id, report.evidence[0].id];
   }
 
@@ -82,7 +83,11 @@ describe('evidence is downloaded only under its own report and plan', () => {
   afterAll(() => t?.close());
 
   it('the unit downloads its file under its own report: the bytes, the type and the name as uploaded', async () => {
-    const res = await t.as(jxw).get(url(jiangjin, r.A, f.A)).buffer(true).expect(200);
+    const res = await t
+      .as(jxw)
+      .get(url(jiangjin, r.A, f.A))
+      .buffer(true)
+      .expect(200);
     expect(Buffer.compare(res.body as Buffer, FILE_A.bytes)).toBe(0);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(FILE_A.name)}`);
@@ -91,25 +96,41 @@ describe('evidence is downloaded only under its own report and plan', () => {
   it("the unit's file A asked for under its own other report B is refused: 佐证材料不存在", async () => {
     await refused(jxw, url(jiangjin, r.B, f.A), `佐证材料不存在：${f.A}`);
     // B's own file under B is there: the refusal is about the pairing, not about B.
-    const ok = await t.as(jxw).get(url(jiangjin, r.B, f.B)).buffer(true).expect(200);
+    const ok = await t
+      .as(jxw)
+      .get(url(jiangjin, r.B, f.B))
+      .buffer(true)
+      .expect(200);
     expect(Buffer.compare(ok.body as Buffer, FILE_B.bytes)).toBe(0);
   });
 
   it("the office, which reads the submitted report B, cannot reach the draft's file A through B", async () => {
-    await t.as(office).get(url(jiangjin, r.B, f.B)).buffer(true).expect(200);
+    await t
+      .as(office)
+      .get(url(jiangjin, r.B, f.B))
+      .buffer(true)
+      .expect(200);
     await refused(office, url(jiangjin, r.B, f.A), `佐证材料不存在：${f.A}`);
     // Nor through A itself: a draft is not the office's to read.
     await refused(office, url(jiangjin, r.A, f.A), `进展填报不存在：${r.A}`);
   });
 
   it("another unit of the plan cannot reach file A through its own report, nor through A's", async () => {
-    await t.as(sthj).get(url(jiangjin, r.C, f.C)).buffer(true).expect(200);
+    await t
+      .as(sthj)
+      .get(url(jiangjin, r.C, f.C))
+      .buffer(true)
+      .expect(200);
     await refused(sthj, url(jiangjin, r.C, f.A), `佐证材料不存在：${f.A}`);
     await refused(sthj, url(jiangjin, r.A, f.A), `进展填报不存在：${r.A}`);
   });
 
   it('a unit of another plan cannot reach file A through its own report, nor through its own plan', async () => {
-    await t.as(gxj).get(url(foshan, r.F, f.F)).buffer(true).expect(200);
+    await t
+      .as(gxj)
+      .get(url(foshan, r.F, f.F))
+      .buffer(true)
+      .expect(200);
     await refused(gxj, url(foshan, r.F, f.A), `佐证材料不存在：${f.A}`);
     await refused(gxj, url(foshan, r.A, f.A), `进展填报不存在：${r.A}`);
   });
@@ -121,7 +142,10 @@ describe('evidence is downloaded only under its own report and plan', () => {
 
   it('a file id that does not exist is refused the same way as one of another report', async () => {
     const missing = Math.max(f.A, f.B, f.C, f.F) + 1000;
-    const res = await t.as(jxw).get(url(jiangjin, r.A, missing)).expect(404);
+    const res = await t
+      .as(jxw)
+      .get(url(jiangjin, r.A, missing))
+      .expect(404);
     expect(res.body).toMatchObject({ code: 'NOT_FOUND', message: `佐证材料不存在：${missing}` });
   });
 });

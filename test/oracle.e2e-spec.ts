@@ -1,7 +1,7 @@
 /**
  * INDEPENDENT ORACLE (issue 16). Lists, reports and reminders all take their status from one function, so tests that
  * reconcile them with each other cannot tell a right product from a wrong one. This file compares what the real API
- * answers with tables worked out BY HAND from the seed documents (seeds/jiangjin, seeds/jiangyin), DESIGN.md and the
+ * answers with tables worked out BY HAND from the seed documents (seeds/jiangjin, seeds/jiangyin) and the
  * README's status, deadline and reminder rules: test/oracle/jiangjin.ts and test/oracle/jiangyin.ts. Each row says how
  * its value was reasoned.
  *
@@ -12,7 +12,17 @@
  * injectable clock moved to each event's date (test/oracle/types.ts: Step). Every `it` runs alone (`-t`).
  */
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
-import { JIANGJIN_DIGESTS, JIANGJIN_MONDAY, JIANGJIN_OVERDUE_COUNTS, JIANGJIN_OVERDUE_LISTS, JIANGJIN_PROGRESS_COUNTS, JIANGJIN_PROGRESS_COUNTS_AFTER_END, JIANGJIN_REMINDER_DAYS, JIANGJIN_ROWS, JIANGJIN_STEPS } from './oracle/jiangjin.js';
+import {
+  JIANGJIN_DIGESTS,
+  JIANGJIN_MONDAY,
+  JIANGJIN_OVERDUE_COUNTS,
+  JIANGJIN_OVERDUE_LISTS,
+  JIANGJIN_PROGRESS_COUNTS,
+  JIANGJIN_PROGRESS_COUNTS_AFTER_END,
+  JIANGJIN_REMINDER_DAYS,
+  JIANGJIN_ROWS,
+  JIANGJIN_STEPS,
+} from './oracle/jiangjin.js';
 import { JIANGYIN_OVERDUE_COUNTS, JIANGYIN_ROWS, JIANGYIN_STEPS } from './oracle/jiangyin.js';
 import type { ListType, OracleRow, Step, UnitKey } from './oracle/types.js';
 
@@ -63,7 +73,10 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
   /** Ids of every item of the plan, and of every milestone by its due date as of the plan's first days. */
   const resolve = async (p: PlanCtx, early: string) => {
     for (const list of ['task', 'project', 'indicator'] as ListType[]) {
-      const res = await t.as(p.office).get(api(p, `/${PATHS[list]}?limit=1000&asOf=${early}`)).expect(200);
+      const res = await t
+        .as(p.office)
+        .get(api(p, `/${PATHS[list]}?limit=1000&asOf=${early}`))
+        .expect(200);
       for (const item of res.body.items as ItemJson[]) {
         p.items.set(`${list}:${item.seq}`, item.id);
         for (const m of item.milestones) if (m.dueDate) p.milestones.set(`${list}:${item.seq}:${m.baselineDate ?? m.dueDate}`, m.id);
@@ -127,7 +140,11 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
             date: step.acceptOn,
             order: order++,
             run: async () => {
-              await t.as(p.office).post(api(p, `/progress/${reportId}/accept`)).send({ comment: '核实无误' }).expect(200);
+              await t
+                .as(p.office)
+                .post(api(p, `/progress/${reportId}/accept`))
+                .send({ comment: '核实无误' })
+                .expect(200);
             },
           });
         if (step.returnOn)
@@ -135,7 +152,11 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
             date: step.returnOn,
             order: order++,
             run: async () => {
-              await t.as(p.office).post(api(p, `/progress/${reportId}/return`)).send({ comment: '【测试】百分比无佐证，请补充' }).expect(200);
+              await t
+                .as(p.office)
+                .post(api(p, `/progress/${reportId}/return`))
+                .send({ comment: '【测试】百分比无佐证，请补充' })
+                .expect(200);
             },
           });
       } else if (step.do === 'extend') {
@@ -144,7 +165,10 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
           date: step.date,
           order: order++,
           run: async () => {
-            const res = await t.as(units[step.by]!).post(api(p, '/extensions')).send({ milestoneId: mid(), requestedDueDate: step.to, reason: '【测试】用地手续推迟' });
+            const res = await t
+              .as(units[step.by]!)
+              .post(api(p, '/extensions'))
+              .send({ milestoneId: mid(), requestedDueDate: step.to, reason: '【测试】用地手续推迟' });
             if (res.status !== 201) throw new Error(`extension ${step.list} ${step.seq}: ${res.status} ${JSON.stringify(res.body)}`);
             extensionId = res.body.id;
           },
@@ -153,17 +177,30 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
           date: step.approveOn,
           order: order++,
           run: async () => {
-            await t.as(p.office).post(api(p, `/extensions/${extensionId}/approve`)).send({ comment: '同意' }).expect(200);
+            await t
+              .as(p.office)
+              .post(api(p, `/extensions/${extensionId}/approve`))
+              .send({ comment: '同意' })
+              .expect(200);
           },
         });
       } else {
-        const reasons = { suspend: '【测试】政策调整，暂缓', resume: '【测试】恢复推进', reopen: '【测试】复核发现装备未到位', waive: '【测试】年度工作会因故停开，经领导小组同意免于考核' };
+        const reasons = {
+          suspend: '【测试】政策调整，暂缓',
+          resume: '【测试】恢复推进',
+          reopen: '【测试】复核发现装备未到位',
+          waive: '【测试】年度工作会因故停开，经领导小组同意免于考核',
+        };
         const body = step.do === 'waive' ? { reason: reasons.waive, occurrence: step.occurrence } : { reason: reasons[step.do] };
         actions.push({
           date: step.date,
           order: order++,
           run: async () => {
-            await t.as(p.office).post(api(p, `/milestones/${mid()}/${step.do}`)).send(body).expect(200);
+            await t
+              .as(p.office)
+              .post(api(p, `/milestones/${mid()}/${step.do}`))
+              .send(body)
+              .expect(200);
           },
         });
       }
@@ -178,7 +215,15 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
   const reports = new Map<string, Promise<OverdueReport>>();
   const overdueReport = (p: PlanCtx, asOf: string): Promise<OverdueReport> => {
     const key = `${p.id}:${asOf}`;
-    if (!reports.has(key)) reports.set(key, t.as(p.office).get(api(p, `/reports/overdue?asOf=${asOf}`)).expect(200).then((r) => r.body as OverdueReport));
+    if (!reports.has(key))
+      reports.set(
+        key,
+        t
+          .as(p.office)
+          .get(api(p, `/reports/overdue?asOf=${asOf}`))
+          .expect(200)
+          .then((r) => r.body as OverdueReport),
+      );
     return reports.get(key)!;
   };
 
@@ -202,7 +247,12 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
 
   /** What the API says of one table row, in the row's own terms (only the fields the row states). */
   const observe = async (p: PlanCtx, row: OracleRow) => {
-    const item = (await t.as(p.office).get(api(p, `/${PATHS[row.list]}/${itemId(p, row.list, row.seq)}?asOf=${row.asOf}`)).expect(200)).body as ItemJson;
+    const item = (
+      await t
+        .as(p.office)
+        .get(api(p, `/${PATHS[row.list]}/${itemId(p, row.list, row.seq)}?asOf=${row.asOf}`))
+        .expect(200)
+    ).body as ItemJson;
     const wanted = row.due ? milestoneId(p, row.list, row.seq, row.due) : null;
     const subject = wanted === null ? item : item.milestones.find((m) => m.id === wanted);
     if (!subject) throw new Error(`milestone ${row.due} of ${row.list} ${row.seq} not in the answer`);
@@ -231,15 +281,15 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
     expect(await observe(plans.jiangyin, row)).toEqual(row.expect);
   });
 
-  it.each([
-    ...JIANGJIN_OVERDUE_COUNTS.map((c) => ['jiangjin', c.asOf, c] as const),
-    ...JIANGYIN_OVERDUE_COUNTS.map((c) => ['jiangyin', c.asOf, c] as const),
-  ])('the %s overdue report on %s counts the overdue items and milestones worked by hand', async (plan, _asOf, c) => {
-    const report = await overdueReport(plans[plan], c.asOf);
-    expect(report.items).toBe(c.items);
-    if (c.milestones !== undefined) expect(report.milestones).toBe(c.milestones);
-    if (c.byList) expect(report.byList).toEqual(c.byList);
-  });
+  it.each([...JIANGJIN_OVERDUE_COUNTS.map((c) => ['jiangjin', c.asOf, c] as const), ...JIANGYIN_OVERDUE_COUNTS.map((c) => ['jiangyin', c.asOf, c] as const)])(
+    'the %s overdue report on %s counts the overdue items and milestones worked by hand',
+    async (plan, _asOf, c) => {
+      const report = await overdueReport(plans[plan], c.asOf);
+      expect(report.items).toBe(c.items);
+      if (c.milestones !== undefined) expect(report.milestones).toBe(c.milestones);
+      if (c.byList) expect(report.byList).toEqual(c.byList);
+    },
+  );
 
   it.each([
     ['2024-06-01', JIANGJIN_PROGRESS_COUNTS],
@@ -247,7 +297,12 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
   ] as const)('the Jiangjin progress report on %s counts each list by light and status as worked by hand', async (_date, counts) => {
     const p = plans.jiangjin;
     const { asOf, ...lists } = counts;
-    const report = (await t.as(p.office).get(api(p, `/reports/progress?asOf=${asOf}`)).expect(200)).body as {
+    const report = (
+      await t
+        .as(p.office)
+        .get(api(p, `/reports/progress?asOf=${asOf}`))
+        .expect(200)
+    ).body as {
       lists: { list: ListType; total: number; overdue: number; lights: Record<string, number>; byStatus: Record<string, number> }[];
     };
     const got = Object.fromEntries(
@@ -260,11 +315,16 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
   });
 
   it('"today" is the calendar date in Asia/Shanghai: at 07:59 Beijing time on 2023-01-01 (still 2022-12-31 in UTC) project 9 is 1 day overdue', async () => {
-    // DESIGN 逾期: "its deadline has passed (calendar date in the plan's time zone, Asia/Shanghai by default)"; no asOf: today.
+    // Overdue: the deadline has passed as a calendar date in the plan's time zone (Asia/Shanghai by default); no asOf: today.
     const p = plans.jiangjin;
     t.clock.set('2023-01-01T07:59:00+08:00');
     try {
-      const item = (await t.as(p.office).get(api(p, `/projects/${itemId(p, 'project', 9)}`)).expect(200)).body as ItemJson;
+      const item = (
+        await t
+          .as(p.office)
+          .get(api(p, `/projects/${itemId(p, 'project', 9)}`))
+          .expect(200)
+      ).body as ItemJson;
       expect({ overdue: item.overdue, light: item.light }).toEqual({ overdue: true, light: 'red' });
       const report = (await t.as(p.office).get(api(p, '/reports/overdue')).expect(200)).body as OverdueReport & { asOf: string };
       expect(report.asOf).toBe('2023-01-01');
@@ -278,14 +338,22 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
     const p = plans.jiangjin;
     const { asOf } = JIANGJIN_OVERDUE_LISTS;
     for (const list of ['task', 'project', 'indicator'] as ListType[]) {
-      const res = await t.as(p.office).get(api(p, `/${PATHS[list]}?overdue=true&asOf=${asOf}&limit=1000`)).expect(200);
+      const res = await t
+        .as(p.office)
+        .get(api(p, `/${PATHS[list]}?overdue=true&asOf=${asOf}&limit=1000`))
+        .expect(200);
       expect([list, (res.body.items as ItemJson[]).map((i) => i.seq).sort((a, b) => a - b)]).toEqual([list, JIANGJIN_OVERDUE_LISTS[list]]);
     }
   });
 
   it('Monday 2023-02-06: who hears what (overdue to the heads, escalation to the leader and the office; nothing before/due)', async () => {
     const p = plans.jiangjin;
-    const preview = (await t.as(p.office).get(api(p, `/reminders/preview?date=${JIANGJIN_MONDAY.date}`)).expect(200)).body as {
+    const preview = (
+      await t
+        .as(p.office)
+        .get(api(p, `/reminders/preview?date=${JIANGJIN_MONDAY.date}`))
+        .expect(200)
+    ).body as {
       workday: boolean;
       messages: { rule: string; audience: string; unitName: string | null; recipient: string; items: string[] }[];
     };
@@ -304,25 +372,38 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
 
   it.each(JIANGJIN_REMINDER_DAYS.map((d) => [d.date, d] as const))('Jiangjin reminders on %s are the ones worked out by hand', async (_date, d) => {
     const p = plans.jiangjin;
-    const preview = (await t.as(p.office).get(api(p, `/reminders/preview?date=${d.date}`)).expect(200)).body as {
+    const preview = (
+      await t
+        .as(p.office)
+        .get(api(p, `/reminders/preview?date=${d.date}`))
+        .expect(200)
+    ).body as {
       workday: boolean;
       messages: { rule: string; audience: string; unitName: string | null; recipient: string; items: string[] }[];
     };
     const order = (a: { unit: string }, b: { unit: string }) => a.unit.localeCompare(b.unit);
-    for (const rule of d.none) expect([rule, preview.messages.filter((m) => m.rule === rule).map((m) => `${m.unitName ?? m.recipient}: ${m.items.join(' ')}`)]).toEqual([rule, []]);
+    for (const rule of d.none)
+      expect([rule, preview.messages.filter((m) => m.rule === rule).map((m) => `${m.unitName ?? m.recipient}: ${m.items.join(' ')}`)]).toEqual([rule, []]);
     for (const [rule, expected] of Object.entries(d.exact)) {
       const got = preview.messages.filter((m) => m.rule === rule).map((m) => ({ unit: m.unitName ?? '', audience: m.audience, items: [...m.items].sort() }));
       expect([rule, got.sort(order)]).toEqual([rule, expected.map((e) => ({ ...e, items: [...e.items].sort() })).sort(order)]);
     }
     if (d.escalation) {
-      const got = preview.messages.filter((m) => m.rule === 'escalation').map((m) => ({ audience: m.audience, recipient: m.recipient, items: [...m.items].sort() }));
+      const got = preview.messages
+        .filter((m) => m.rule === 'escalation')
+        .map((m) => ({ audience: m.audience, recipient: m.recipient, items: [...m.items].sort() }));
       const byRecipient = (a: { recipient: string }, b: { recipient: string }) => a.recipient.localeCompare(b.recipient);
       expect(got.sort(byRecipient)).toEqual(d.escalation.map((e) => ({ ...e, items: [...e.items].sort() })).sort(byRecipient));
     }
     if (d.date === '2022-12-30') {
       // The due-day reminder reaches each lead unit with the items it leads (to whom else the README leaves open: "the unit").
       const due = preview.messages.filter((m) => m.rule === 'due');
-      const led: Record<string, string[]> = { 区生态环境局: ['任务53', '项目9'], 区经济信息委: ['任务32'], 江津区规划和自然资源局: ['任务16'], 冀东水泥重庆江津有限责任公司: ['项目5'] };
+      const led: Record<string, string[]> = {
+        区生态环境局: ['任务53', '项目9'],
+        区经济信息委: ['任务32'],
+        江津区规划和自然资源局: ['任务16'],
+        冀东水泥重庆江津有限责任公司: ['项目5'],
+      };
       for (const [unit, items] of Object.entries(led)) {
         const toUnit = due.filter((m) => m.unitName === unit).flatMap((m) => m.items);
         expect([unit, items.filter((i) => !toUnit.includes(i))]).toEqual([unit, []]);
@@ -334,7 +415,12 @@ describe('oracle: hand-worked statuses, lights, overdue days, reminders and dige
   it.each(JIANGJIN_DIGESTS.map((d) => [d.date, d] as const))("jiangjin-leader's weekly digest on Monday %s counts as worked by hand", async (_date, d) => {
     const p = plans.jiangjin;
     expect(leader).toBeTruthy();
-    const preview = (await t.as(p.office).get(api(p, `/reminders/preview?date=${d.date}`)).expect(200)).body as {
+    const preview = (
+      await t
+        .as(p.office)
+        .get(api(p, `/reminders/preview?date=${d.date}`))
+        .expect(200)
+    ).body as {
       digests: { recipient: string; subject: string; text: string }[];
     };
     const digest = preview.digests.find((x) => x.recipient === 'jiangjin-leader@example.org');

@@ -25,7 +25,12 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
     return unit.id;
   };
   const milestonesOf11 = async (): Promise<MilestoneView[]> =>
-    (await t.as(tokens.office).get(api(`/tasks/${task11}`)).expect(200)).body.milestones;
+    (
+      await t
+        .as(tokens.office)
+        .get(api(`/tasks/${task11}`))
+        .expect(200)
+    ).body.milestones;
   const milestoneRow = (id: number) => t.app.get(DataSource).getRepository(Milestone).findOneByOrFail({ id });
 
   beforeAll(async () => {
@@ -68,7 +73,11 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
     const givenAnswered = once(async () => {
       await givenNotice();
       t.clock.set('2023-12-22T09:00:00+08:00');
-      return t.as(tokens.jxw).post(api(`/notices/${noticeId}/answer`)).send({ answer: '已完成2家，第3家正在评审' }).expect(200);
+      return t
+        .as(tokens.jxw)
+        .post(api(`/notices/${noticeId}/answer`))
+        .send({ answer: '已完成2家，第3家正在评审' })
+        .expect(200);
     });
 
     it('the office issues a notice on task 11, addressed by default to its lead unit and dated in the plan time zone', async () => {
@@ -89,7 +98,10 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
       await t.as(tokens.leader).post(api('/notices')).send({ itemType: 'task', itemId: task11, content: '领导督办' }).expect(403);
       const list = await t.as(tokens.leader).get(api('/notices')).expect(200);
       expect(list.body.items.map((n: { id: number }) => n.id)).toContain(noticeId);
-      await t.as(tokens.leader).get(api(`/notices/${noticeId}`)).expect(200);
+      await t
+        .as(tokens.leader)
+        .get(api(`/notices/${noticeId}`))
+        .expect(200);
     });
 
     it('refuses to address a notice to a unit that does not hold the item, naming unitId', async () => {
@@ -105,26 +117,50 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
       await givenNotice();
       const mine = await t.as(tokens.jxw).get(api('/notices')).expect(200);
       expect(mine.body.items.map((n: { id: number }) => n.id)).toContain(noticeId);
-      await t.as(tokens.jxw).get(api(`/notices/${noticeId}`)).expect(200);
+      await t
+        .as(tokens.jxw)
+        .get(api(`/notices/${noticeId}`))
+        .expect(200);
 
       const theirs = await t.as(tokens.sthj).get(api('/notices')).expect(200);
       expect(theirs.body.items).toEqual([]);
-      await t.as(tokens.sthj).get(api(`/notices/${noticeId}`)).expect(404);
-      await t.as(tokens.sthj).post(api(`/notices/${noticeId}/answer`)).send({ answer: '不是我们的' }).expect(404);
-      await t.as(tokens.office).post(api(`/notices/${noticeId}/answer`)).send({ answer: '代答' }).expect(403);
+      await t
+        .as(tokens.sthj)
+        .get(api(`/notices/${noticeId}`))
+        .expect(404);
+      await t
+        .as(tokens.sthj)
+        .post(api(`/notices/${noticeId}/answer`))
+        .send({ answer: '不是我们的' })
+        .expect(404);
+      await t
+        .as(tokens.office)
+        .post(api(`/notices/${noticeId}/answer`))
+        .send({ answer: '代答' })
+        .expect(403);
     });
 
     it('the addressed unit answers once; a second answer is a conflict', async () => {
       const res = await givenAnswered();
       expect(res.body).toMatchObject({ status: 'answered', answer: '已完成2家，第3家正在评审', answeredDate: '2023-12-22' });
-      await t.as(tokens.jxw).post(api(`/notices/${noticeId}/answer`)).send({ answer: '再答一次' }).expect(409);
+      await t
+        .as(tokens.jxw)
+        .post(api(`/notices/${noticeId}/answer`))
+        .send({ answer: '再答一次' })
+        .expect(409);
     });
 
     it('filters notices by status and item', async () => {
       await givenAnswered();
-      const answered = await t.as(tokens.office).get(api(`/notices?status=answered&itemType=task&itemId=${task11}`)).expect(200);
+      const answered = await t
+        .as(tokens.office)
+        .get(api(`/notices?status=answered&itemType=task&itemId=${task11}`))
+        .expect(200);
       expect(answered.body.items.map((n: { id: number }) => n.id)).toEqual([noticeId]);
-      const open = await t.as(tokens.office).get(api(`/notices?status=open&itemId=${task11}`)).expect(200);
+      const open = await t
+        .as(tokens.office)
+        .get(api(`/notices?status=open&itemId=${task11}`))
+        .expect(200);
       expect(open.body.items).toEqual([]);
     });
   });
@@ -143,7 +179,11 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
     const givenApproved = once(async () => {
       await givenExtension();
       t.clock.set('2023-12-25T10:00:00+08:00');
-      return t.as(tokens.office).post(api(`/extensions/${extensionId}/approve`)).send({ comment: '同意' }).expect(200);
+      return t
+        .as(tokens.office)
+        .post(api(`/extensions/${extensionId}/approve`))
+        .send({ comment: '同意' })
+        .expect(200);
     });
     const givenSecondApproved = once(async () => {
       await givenApproved();
@@ -152,7 +192,11 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
         .post(api('/extensions'))
         .send({ milestoneId: firstMilestone, requestedDueDate: '2024-12-31', reason: '评审仍未完成' })
         .expect(201);
-      await t.as(tokens.office).post(api(`/extensions/${second.body.id}/approve`)).send({}).expect(200);
+      await t
+        .as(tokens.office)
+        .post(api(`/extensions/${second.body.id}/approve`))
+        .send({})
+        .expect(200);
       return second;
     });
 
@@ -163,11 +207,7 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
         .send({ milestoneId: firstMilestone, requestedDueDate: '2024-06-30', reason: '园区申报推迟' })
         .expect(403);
       expect(res.body.message).toContain('只有牵头单位可以申请延期');
-      await t
-        .as(tokens.sthj)
-        .post(api('/extensions'))
-        .send({ milestoneId: firstMilestone, requestedDueDate: '2024-06-30', reason: '不是我们的' })
-        .expect(403);
+      await t.as(tokens.sthj).post(api('/extensions')).send({ milestoneId: firstMilestone, requestedDueDate: '2024-06-30', reason: '不是我们的' }).expect(403);
     });
 
     it('the lead unit asks to move the 2023-12-31 milestone to 2024-06-30', async () => {
@@ -206,13 +246,24 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
         expect(res.body.items.map((r: { id: number }) => r.id)).toEqual([extensionId]);
       }
       expect((await t.as(tokens.sthj).get(api('/extensions')).expect(200)).body.items).toEqual([]);
-      await t.as(tokens.sthj).get(api(`/extensions/${extensionId}`)).expect(404);
+      await t
+        .as(tokens.sthj)
+        .get(api(`/extensions/${extensionId}`))
+        .expect(404);
     });
 
     it('only the office decides', async () => {
       await givenExtension();
-      await t.as(tokens.leader).post(api(`/extensions/${extensionId}/approve`)).send({}).expect(403);
-      await t.as(tokens.jxw).post(api(`/extensions/${extensionId}/approve`)).send({}).expect(403);
+      await t
+        .as(tokens.leader)
+        .post(api(`/extensions/${extensionId}/approve`))
+        .send({})
+        .expect(403);
+      await t
+        .as(tokens.jxw)
+        .post(api(`/extensions/${extensionId}/approve`))
+        .send({})
+        .expect(403);
     });
 
     it('approval moves the due date, keeps the old one as baseline and records a due_changed event', async () => {
@@ -235,8 +286,16 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
         toDate: '2024-06-30',
         reason: '第三方评价推迟',
       });
-      await t.as(tokens.office).post(api(`/extensions/${extensionId}/approve`)).send({}).expect(409);
-      await t.as(tokens.office).post(api(`/extensions/${extensionId}/refuse`)).send({ comment: '撤回' }).expect(409);
+      await t
+        .as(tokens.office)
+        .post(api(`/extensions/${extensionId}/approve`))
+        .send({})
+        .expect(409);
+      await t
+        .as(tokens.office)
+        .post(api(`/extensions/${extensionId}/refuse`))
+        .send({ comment: '撤回' })
+        .expect(409);
     });
 
     it('a second approved extension moves the due date again but keeps the first baseline', async () => {
@@ -253,9 +312,17 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
         .post(api('/extensions'))
         .send({ milestoneId: firstMilestone, requestedDueDate: '2025-06-30', reason: '再延期' })
         .expect(201);
-      const bare = await t.as(tokens.office).post(api(`/extensions/${third.body.id}/refuse`)).send({}).expect(400);
+      const bare = await t
+        .as(tokens.office)
+        .post(api(`/extensions/${third.body.id}/refuse`))
+        .send({})
+        .expect(400);
       expect(bare.body.errors[0]).toMatchObject({ field: 'comment' });
-      const res = await t.as(tokens.office).post(api(`/extensions/${third.body.id}/refuse`)).send({ comment: '理由不充分' }).expect(200);
+      const res = await t
+        .as(tokens.office)
+        .post(api(`/extensions/${third.body.id}/refuse`))
+        .send({ comment: '理由不充分' })
+        .expect(200);
       expect(res.body).toMatchObject({ status: 'refused', decisionComment: '理由不充分' });
       expect(await milestoneRow(firstMilestone)).toMatchObject({ dueDate: '2024-12-31', baselineDate: '2023-12-31' });
       const refused = await t.as(tokens.jxw).get(api('/extensions?status=refused')).expect(200);
@@ -266,7 +333,11 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
       await givenSecondApproved();
       const before = (await milestonesOf11()).find((m) => m.id === firstMilestone)!;
       const row = await milestoneRow(firstMilestone);
-      await t.as(tokens.office).patch(api(`/milestones/${firstMilestone}`)).send({ dueDate: '2024-09-30', note: '领导批示调整', version: row.version }).expect(200);
+      await t
+        .as(tokens.office)
+        .patch(api(`/milestones/${firstMilestone}`))
+        .send({ dueDate: '2024-09-30', note: '领导批示调整', version: row.version })
+        .expect(200);
       const after = (await milestonesOf11()).find((m) => m.id === firstMilestone)!;
       expect(after).toMatchObject({ dueDate: '2024-09-30', baselineDate: '2023-12-31' });
       expect(before.dueDate).toBe('2024-12-31');
@@ -276,26 +347,54 @@ describe('supervision notices, deadline extensions and unit contacts', () => {
   describe('unit contacts (联络员 / 负责人)', () => {
     it('the office sets a unit liaison and reads it back', async () => {
       const id = await unitId('区经济信息委');
-      const before = await t.as(tokens.office).get(api(`/units/${id}`)).expect(200);
+      const before = await t
+        .as(tokens.office)
+        .get(api(`/units/${id}`))
+        .expect(200);
       const res = await t
         .as(tokens.office)
         .patch(api(`/units/${id}`))
         .send({ liaisonName: '王联络', liaisonPhone: '023-4752 1234 转 8001', liaisonEmail: 'jxw@example.gov.cn', version: before.body.version })
         .expect(200);
       expect(res.body).toMatchObject({ liaisonName: '王联络', liaisonPhone: '023-4752 1234 转 8001', liaisonEmail: 'jxw@example.gov.cn' });
-      const read = await t.as(tokens.office).get(api(`/units/${id}`)).expect(200);
-      expect(read.body).toMatchObject({ liaisonName: '王联络', liaisonPhone: '023-4752 1234 转 8001', liaisonEmail: 'jxw@example.gov.cn', headName: before.body.headName });
+      const read = await t
+        .as(tokens.office)
+        .get(api(`/units/${id}`))
+        .expect(200);
+      expect(read.body).toMatchObject({
+        liaisonName: '王联络',
+        liaisonPhone: '023-4752 1234 转 8001',
+        liaisonEmail: 'jxw@example.gov.cn',
+        headName: before.body.headName,
+      });
 
-      const cleared = await t.as(tokens.office).patch(api(`/units/${id}`)).send({ liaisonPhone: null, version: read.body.version }).expect(200);
+      const cleared = await t
+        .as(tokens.office)
+        .patch(api(`/units/${id}`))
+        .send({ liaisonPhone: null, version: read.body.version })
+        .expect(200);
       expect(cleared.body).toMatchObject({ liaisonName: '王联络', liaisonPhone: null });
     });
 
     it('refuses a malformed email and an over-long phone, naming the field', async () => {
       const id = await unitId('区经济信息委');
-      const { version } = (await t.as(tokens.office).get(api(`/units/${id}`)).expect(200)).body;
-      const email = await t.as(tokens.office).patch(api(`/units/${id}`)).send({ liaisonEmail: 'not-an-email', version }).expect(400);
+      const { version } = (
+        await t
+          .as(tokens.office)
+          .get(api(`/units/${id}`))
+          .expect(200)
+      ).body;
+      const email = await t
+        .as(tokens.office)
+        .patch(api(`/units/${id}`))
+        .send({ liaisonEmail: 'not-an-email', version })
+        .expect(400);
       expect(email.body.errors[0]).toMatchObject({ field: 'liaisonEmail', value: 'not-an-email' });
-      const phone = await t.as(tokens.office).patch(api(`/units/${id}`)).send({ headPhone: '1'.repeat(51), version }).expect(400);
+      const phone = await t
+        .as(tokens.office)
+        .patch(api(`/units/${id}`))
+        .send({ headPhone: '1'.repeat(51), version })
+        .expect(400);
       expect(phone.body.errors[0]).toMatchObject({ field: 'headPhone' });
     });
 

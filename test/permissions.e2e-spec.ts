@@ -18,7 +18,15 @@ import { once } from './helpers/once.js';
 import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 /** Non-GET routes a leader may call: signing in and out, its own password, API tokens, reading a deadline phrase, and leaving a 批示. */
-const LEADER_MAY_POST = ['POST /auth/login', 'POST /auth/logout', 'POST /auth/password', 'POST /auth/tokens', 'DELETE /auth/tokens/{id}', 'POST /deadlines/parse', 'POST /plans/{planId}/instructions'];
+const LEADER_MAY_POST = [
+  'POST /auth/login',
+  'POST /auth/logout',
+  'POST /auth/password',
+  'POST /auth/tokens',
+  'DELETE /auth/tokens/{id}',
+  'POST /deadlines/parse',
+  'POST /plans/{planId}/instructions',
+];
 
 /** Routes open without a token whatever is published: health, login, and the list of (published) plans. */
 const OPEN_WITHOUT_TOKEN = ['GET /health', 'POST /auth/login', 'GET /plans'];
@@ -86,7 +94,15 @@ describe('permission matrix: every role against every endpoint (Jiangjin, unpubl
   describe("unit A's draft on its own item is invisible and untouchable for unit B, the office and leaders", () => {
     let draft: { id: number; version: number };
     const api = (path: string) => `/api/v1/plans/${c.plan}${path}`;
-    const listIds = async (who: Who) => ((await t.as(tokens[who]!).get(api(`/progress?itemType=task&itemId=${c.task11}`)).expect(200)).body as { id: number }[]).map((r) => r.id);
+    const listIds = async (who: Who) =>
+      (
+        (
+          await t
+            .as(tokens[who]!)
+            .get(api(`/progress?itemType=task&itemId=${c.task11}`))
+            .expect(200)
+        ).body as { id: number }[]
+      ).map((r) => r.id);
 
     beforeAll(async () => {
       const res = await t
@@ -98,15 +114,26 @@ describe('permission matrix: every role against every endpoint (Jiangjin, unpubl
       draft = res.body;
     });
     /** Unit A submits the draft (the cases before this step see it as a draft). */
-    const givenSubmitted = once(() => t.as(tokens.unitLead!).post(api(`/progress/${draft.id}/submit`)).expect(200));
+    const givenSubmitted = once(() =>
+      t
+        .as(tokens.unitLead!)
+        .post(api(`/progress/${draft.id}/submit`))
+        .expect(200),
+    );
 
     it('unit A reads its draft and finds it in its list', async () => {
-      await t.as(tokens.unitLead!).get(api(`/progress/${draft.id}`)).expect(200);
+      await t
+        .as(tokens.unitLead!)
+        .get(api(`/progress/${draft.id}`))
+        .expect(200);
       expect(await listIds('unitLead')).toContain(draft.id);
     });
 
     it.each(['unitOther', 'office', 'leader', 'admin'] as const)('%s gets 404 reading the draft and does not see it in the progress list', async (who) => {
-      const res = await t.as(tokens[who]!).get(api(`/progress/${draft.id}`)).expect(404);
+      const res = await t
+        .as(tokens[who]!)
+        .get(api(`/progress/${draft.id}`))
+        .expect(404);
       expect(res.body.message).toContain('进展填报');
       expect(await listIds(who)).not.toContain(draft.id);
       // Filtering for drafts does not reveal it either.
@@ -115,41 +142,77 @@ describe('permission matrix: every role against every endpoint (Jiangjin, unpubl
     });
 
     it('unit B cannot report on task 11 (403 naming the item)', async () => {
-      const res = await t.as(tokens.unitOther!).post(api('/progress')).send({ itemType: 'task', itemId: c.task11, state: 'in_progress', narrative: '代为填报' }).expect(403);
+      const res = await t
+        .as(tokens.unitOther!)
+        .post(api('/progress'))
+        .send({ itemType: 'task', itemId: c.task11, state: 'in_progress', narrative: '代为填报' })
+        .expect(403);
       expect(res.body.message).toContain('任务11');
     });
 
     it("unit B cannot change, submit, or add or remove evidence on A's draft: 404, the draft does not exist for it", async () => {
       const other = t.as(tokens.unitOther!);
-      await other.patch(api(`/progress/${draft.id}`)).send({ version: draft.version, narrative: '篡改' }).expect(404);
+      await other
+        .patch(api(`/progress/${draft.id}`))
+        .send({ version: draft.version, narrative: '篡改' })
+        .expect(404);
       await other.post(api(`/progress/${draft.id}/submit`)).expect(404);
-      await other.post(api(`/progress/${draft.id}/evidence`)).attach('file', PDF, '伪造.pdf').expect(404);
+      await other
+        .post(api(`/progress/${draft.id}/evidence`))
+        .attach('file', PDF, '伪造.pdf')
+        .expect(404);
       await other.delete(api(`/progress/${draft.id}/evidence/1`)).expect(404);
-      const mine = await t.as(tokens.unitLead!).get(api(`/progress/${draft.id}`)).expect(200);
+      const mine = await t
+        .as(tokens.unitLead!)
+        .get(api(`/progress/${draft.id}`))
+        .expect(200);
       expect(mine.body).toMatchObject({ status: 'draft', narrative: '已完成5家绿色工厂创建。', version: draft.version, evidence: [] });
     });
 
     it('once submitted, the office and leaders read it, and unit B (not holding task 11) still cannot read or change it', async () => {
       await givenSubmitted();
-      await t.as(tokens.office!).get(api(`/progress/${draft.id}`)).expect(200);
-      await t.as(tokens.leader!).get(api(`/progress/${draft.id}`)).expect(200);
+      await t
+        .as(tokens.office!)
+        .get(api(`/progress/${draft.id}`))
+        .expect(200);
+      await t
+        .as(tokens.leader!)
+        .get(api(`/progress/${draft.id}`))
+        .expect(200);
       expect(await listIds('office')).toContain(draft.id);
       expect(await listIds('leader')).toContain(draft.id);
-      await t.as(tokens.unitOther!).get(api(`/progress/${draft.id}`)).expect(404);
+      await t
+        .as(tokens.unitOther!)
+        .get(api(`/progress/${draft.id}`))
+        .expect(404);
       expect(await listIds('unitOther')).not.toContain(draft.id);
-      await t.as(tokens.unitOther!).patch(api(`/progress/${draft.id}`)).send({ version: draft.version + 1, narrative: '篡改' }).expect(404);
+      await t
+        .as(tokens.unitOther!)
+        .patch(api(`/progress/${draft.id}`))
+        .send({ version: draft.version + 1, narrative: '篡改' })
+        .expect(404);
     });
 
     it("a unit supporting task 11 reads A's submitted report but may not change it (403), and never sees A's drafts (404)", async () => {
       await givenSubmitted();
       const units = (await t.as(tokens.office!).get(api('/units')).expect(200)).body.items as { id: number; name: string }[];
       const park = units.find((u) => u.name === '各工业园区发展中心')!;
-      await t.as(tokens.office!).post('/api/v1/users').send({ username: 'matrix-park', password: 'matrix-password-1', role: 'unit', unitId: park.id }).expect(201);
+      await t
+        .as(tokens.office!)
+        .post('/api/v1/users')
+        .send({ username: 'matrix-park', password: 'matrix-password-1', role: 'unit', unitId: park.id })
+        .expect(201);
       const support = t.as(await t.login('matrix-park', 'matrix-password-1'));
       const submitted = await support.get(api(`/progress/${draft.id}`)).expect(200);
-      const refused = await support.patch(api(`/progress/${draft.id}`)).send({ version: submitted.body.version, narrative: '篡改' }).expect(403);
+      const refused = await support
+        .patch(api(`/progress/${draft.id}`))
+        .send({ version: submitted.body.version, narrative: '篡改' })
+        .expect(403);
       expect(refused.body.message).toContain('填报单位');
-      await support.post(api(`/progress/${draft.id}/evidence`)).attach('file', PDF, '伪造.pdf').expect(403);
+      await support
+        .post(api(`/progress/${draft.id}/evidence`))
+        .attach('file', PDF, '伪造.pdf')
+        .expect(403);
       await support.get(api(`/progress/${c.draft}`)).expect(404);
       expect(((await support.get(api('/progress')).expect(200)).body as { id: number }[]).map((r) => r.id)).not.toContain(c.draft);
     });
@@ -205,7 +268,10 @@ describe('permission matrix: every role against every endpoint (Jiangjin, unpubl
   it("one user cannot revoke another user's API token: it does not exist for them (404)", async () => {
     const created = await t.as(tokens.office!).post('/api/v1/auth/tokens').send({ name: '无废办对接' }).expect(201);
     await t.as(tokens.leader!).delete(`/api/v1/auth/tokens/${created.body.id}`).expect(404);
-    await t.as(created.body.token as string).get('/api/v1/auth/me').expect(200);
+    await t
+      .as(created.body.token as string)
+      .get('/api/v1/auth/me')
+      .expect(200);
   });
 });
 
@@ -237,16 +303,31 @@ describe('permission matrix: a published plan opens its lists to the public, and
     const got: Record<string, number> = {};
     for (const r of closed) got[r.route] = (await call(t, c, r, 'anon', tokens)).status;
     expect(got).toEqual(Object.fromEntries(closed.map((r) => [r.route, 401])));
-    for (const route of ['GET /plans/{planId}/progress', 'GET /plans/{planId}/notices', 'GET /plans/{planId}/extensions', 'GET /plans/{planId}/indicators/{id}/values', 'GET /plans/{planId}/audit']) {
+    for (const route of [
+      'GET /plans/{planId}/progress',
+      'GET /plans/{planId}/notices',
+      'GET /plans/{planId}/extensions',
+      'GET /plans/{planId}/indicators/{id}/values',
+      'GET /plans/{planId}/audit',
+    ]) {
       expect([route, got[route]]).toEqual([route, 401]);
     }
   });
 
   it("an office of another plan reads Jiangjin's published lists as the public does, and nothing more", async () => {
     const r = rowOf('GET /plans/{planId}/tasks');
-    await t.as(tokens.otherOffice!).get(url(c, r, 'otherOffice')).expect(200);
-    await t.anon().get(url(c, r, 'anon')).expect(200);
-    await t.as(tokens.otherOffice!).get(url(c, rowOf('GET /plans/{planId}/progress'), 'otherOffice')).expect(403);
+    await t
+      .as(tokens.otherOffice!)
+      .get(url(c, r, 'otherOffice'))
+      .expect(200);
+    await t
+      .anon()
+      .get(url(c, r, 'anon'))
+      .expect(200);
+    await t
+      .as(tokens.otherOffice!)
+      .get(url(c, rowOf('GET /plans/{planId}/progress'), 'otherOffice'))
+      .expect(403);
     const units = await t.as(tokens.otherOffice!).get(`/api/v1/plans/${c.plan}/units`).expect(200);
     expect(units.body.items.length).toBeGreaterThan(0);
     expect(units.body.items.every((u: { liaisonName: string | null }) => u.liaisonName === null)).toBe(true);

@@ -73,7 +73,12 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
 
   const base = () => `/api/v1/plans/${plan}`;
   const getTask = async (id: number, asOf?: string) =>
-    (await t.http().get(`${base()}/tasks/${id}${asOf ? `?asOf=${asOf}` : ''}`).expect(200)).body as Task;
+    (
+      await t
+        .http()
+        .get(`${base()}/tasks/${id}${asOf ? `?asOf=${asOf}` : ''}`)
+        .expect(200)
+    ).body as Task;
 
   beforeAll(async () => {
     // Sign-ins last long enough for the frozen clock to move on by weeks.
@@ -119,7 +124,11 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
     expect(ok.body.evidence[0]).not.toHaveProperty('storageKey');
     const exe = await t.as(jxw).post(`${base()}/progress/${reportId}/evidence`).attach('file', Buffer.from('MZ....'), 'setup.exe').expect(415);
     expect(exe.body.message).toContain('setup.exe');
-    const big = await t.as(jxw).post(`${base()}/progress/${reportId}/evidence`).attach('file', Buffer.concat([PDF, Buffer.alloc(70 * 1024)]), '大文件.pdf').expect(413);
+    const big = await t
+      .as(jxw)
+      .post(`${base()}/progress/${reportId}/evidence`)
+      .attach('file', Buffer.concat([PDF, Buffer.alloc(70 * 1024)]), '大文件.pdf')
+      .expect(413);
     expect(big.body.message).toContain('大文件.pdf');
     const after = await t.as(jxw).get(`${base()}/progress/${reportId}`).expect(200);
     expect(after.body.evidence).toHaveLength(1);
@@ -194,7 +203,15 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
     const created = await t
       .as(jxw)
       .post(`${base()}/progress`)
-      .send({ itemType: 'task', itemId: task11.id, milestoneId: task11.milestones[0].id, state: 'done', quantityDone: 3, narrative: '已补充第3家', submit: true })
+      .send({
+        itemType: 'task',
+        itemId: task11.id,
+        milestoneId: task11.milestones[0].id,
+        state: 'done',
+        quantityDone: 3,
+        narrative: '已补充第3家',
+        submit: true,
+      })
       .expect(201);
     expect(created.body.status).toBe('submitted');
     await t.as(office).post(`${base()}/progress/${created.body.id}/return`).send({}).expect(400);
@@ -203,7 +220,11 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
     expect((await getTask(task11.id)).milestones[0].status).toBe('in_progress');
     const stale = await t.as(jxw).patch(`${base()}/progress/${created.body.id}`).send({ version: 1, narrative: '旧版本' }).expect(409);
     expect(stale.body.current.status).toBe('returned');
-    const fixed = await t.as(jxw).patch(`${base()}/progress/${created.body.id}`).send({ version: returned.body.version, narrative: '已补充第3家，附认定文件' }).expect(200);
+    const fixed = await t
+      .as(jxw)
+      .patch(`${base()}/progress/${created.body.id}`)
+      .send({ version: returned.body.version, narrative: '已补充第3家，附认定文件' })
+      .expect(200);
     expect(fixed.body.narrative).toBe('已补充第3家，附认定文件');
     await t.as(jxw).post(`${base()}/progress/${created.body.id}/submit`).expect(200);
     expect((await getTask(task11.id)).milestones[0].status).toBe('submitted');
@@ -222,7 +243,11 @@ describe('progress reports, evidence, review and close-out (Jiangjin task 11)', 
     // Task 4: led by 区生态环境局, supported by 区经济信息委.
     const tasks = (await t.http().get(`${base()}/tasks?limit=100`).expect(200)).body.items as Task[];
     const task4 = tasks.find((x) => x.seq === 4)!;
-    const res = await t.as(jxw).post(`${base()}/progress`).send({ itemType: 'task', itemId: task4.id, state: 'done', narrative: '配合完成审查', submit: true }).expect(201);
+    const res = await t
+      .as(jxw)
+      .post(`${base()}/progress`)
+      .send({ itemType: 'task', itemId: task4.id, state: 'done', narrative: '配合完成审查', submit: true })
+      .expect(201);
     expect(res.body.role).toBe('support');
     const after = await getTask(task4.id);
     expect(after.milestones.length).toBeGreaterThan(0);
@@ -271,7 +296,11 @@ describe('published plans', () => {
     const office = await t.login('jiangjin-office', DEMO_PASSWORD);
     const units = (await t.as(office).get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as { id: number; name: string; version: number }[];
     const jxw = units.find((u) => u.name === '区经济信息委')!;
-    await t.as(office).patch(`/api/v1/plans/${plan}/units/${jxw.id}`).send({ liaisonName: '王联络', liaisonPhone: '13800000000', version: jxw.version }).expect(200);
+    await t
+      .as(office)
+      .patch(`/api/v1/plans/${plan}/units/${jxw.id}`)
+      .send({ liaisonName: '王联络', liaisonPhone: '13800000000', version: jxw.version })
+      .expect(200);
     const stale = await t.as(office).patch(`/api/v1/plans/${plan}/units/${jxw.id}`).send({ liaisonName: '李联络', version: jxw.version }).expect(409);
     expect(stale.body.current.liaisonName).toBe('王联络');
     const signedIn = (await t.as(office).get(`/api/v1/plans/${plan}/units/${jxw.id}`).expect(200)).body;

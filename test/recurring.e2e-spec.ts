@@ -40,22 +40,43 @@ describe('recurring milestones: one occurrence a year', () => {
   /** A new yearly task led by 区生态环境局 (jiangjin-sthj), created on 2021-01-04. */
   const yearlyTask = async (content = '每年定期组织召开全区固体废物环境管理工作会，开展技术培训和交流。'): Promise<{ id: number; milestoneId: number }> => {
     at('2021-01-04');
-    const res = await t.as(tokens.office).post(api('/tasks')).send({ seq: ++seq, content, leadUnitIds: [sthjId] }).expect(201);
+    const res = await t
+      .as(tokens.office)
+      .post(api('/tasks'))
+      .send({ seq: ++seq, content, leadUnitIds: [sthjId] })
+      .expect(201);
     const milestones = res.body.milestones as MilestoneJson[];
     expect(milestones).toHaveLength(1);
     expect(milestones[0]).toMatchObject({ kind: 'recurring', recurrence: 'yearly', dueDate: '2021-12-31' });
     return { id: res.body.id, milestoneId: milestones[0].id };
   };
   const milestone = async (taskId: number, asOf?: string): Promise<MilestoneJson> =>
-    (await t.as(tokens.office).get(api(`/tasks/${taskId}${asOf ? `?asOf=${asOf}` : ''}`)).expect(200)).body.milestones[0];
+    (
+      await t
+        .as(tokens.office)
+        .get(api(`/tasks/${taskId}${asOf ? `?asOf=${asOf}` : ''}`))
+        .expect(200)
+    ).body.milestones[0];
   /** The lead unit reports the occurrence done (the one due now unless named) and the office accepts it. */
   const closeOut = async (taskId: number, milestoneId: number, occurrence?: string) => {
     const report = await t
       .as(tokens.sthj)
       .post(api('/progress'))
-      .send({ itemType: 'task', itemId: taskId, milestoneId, state: 'done', narrative: '已召开年度工作会并组织培训', submit: true, ...(occurrence ? { occurrence } : {}) })
+      .send({
+        itemType: 'task',
+        itemId: taskId,
+        milestoneId,
+        state: 'done',
+        narrative: '已召开年度工作会并组织培训',
+        submit: true,
+        ...(occurrence ? { occurrence } : {}),
+      })
       .expect(201);
-    await t.as(tokens.office).post(api(`/progress/${report.body.id}/accept`)).send({ comment: '核实无误' }).expect(200);
+    await t
+      .as(tokens.office)
+      .post(api(`/progress/${report.body.id}/accept`))
+      .send({ comment: '核实无误' })
+      .expect(200);
     return report.body as { id: number; occurrence: string };
   };
 
@@ -64,7 +85,8 @@ describe('recurring milestones: one occurrence a year', () => {
     jiangjin = await planId(t, 'jiangjin');
     at('2021-01-04');
     tokens = { office: await t.login('jiangjin-office'), sthj: await t.login('jiangjin-sthj'), leader: await t.login('jiangjin-leader') };
-    const units = (await t.as(tokens.office).get(api('/units')).expect(200)).body as { items?: { id: number; name: string }[] } | { id: number; name: string }[];
+    const units = (await t.as(tokens.office).get(api('/units')).expect(200)).body as
+      { items?: { id: number; name: string }[] } | { id: number; name: string }[];
     const list = Array.isArray(units) ? units : units.items!;
     sthjId = list.find((u) => u.name === '区生态环境局')!.id;
   });
@@ -97,7 +119,12 @@ describe('recurring milestones: one occurrence a year', () => {
       occurrence: { key: '2022-12-31', label: '2022年度' },
       missedOccurrences: 0,
     });
-    const item = (await t.as(tokens.office).get(api(`/tasks/${task.id}`)).expect(200)).body;
+    const item = (
+      await t
+        .as(tokens.office)
+        .get(api(`/tasks/${task.id}`))
+        .expect(200)
+    ).body;
     expect(item).toMatchObject({ status: 'not_started', overdue: false });
   });
 
@@ -133,7 +160,11 @@ describe('recurring milestones: one occurrence a year', () => {
     const task = await yearlyTask();
     at('2022-02-01');
     // The 2021 occurrence was missed. Waiving needs a reason, and only a recurring milestone's occurrence can be waived.
-    const noReason = await t.as(tokens.office).post(api(`/milestones/${task.milestoneId}/waive`)).send({ reason: ' ' }).expect(400);
+    const noReason = await t
+      .as(tokens.office)
+      .post(api(`/milestones/${task.milestoneId}/waive`))
+      .send({ reason: ' ' })
+      .expect(400);
     expect(JSON.stringify(noReason.body)).toContain('请写明原因');
     const res = await t
       .as(tokens.office)
@@ -145,7 +176,11 @@ describe('recurring milestones: one occurrence a year', () => {
     expect(m.occurrences[0]).toMatchObject({ key: '2021-12-31', status: 'closed', waivedReason: '2021年度工作会因疫情停开，经领导小组同意免于考核' });
     expect(await milestone(task.id, '2022-01-31')).toMatchObject({ overdue: true, dueDate: '2021-12-31' });
     // Waived twice: refused, nothing written.
-    const again = await t.as(tokens.office).post(api(`/milestones/${task.milestoneId}/waive`)).send({ occurrence: '2021-12-31', reason: '重复' }).expect(409);
+    const again = await t
+      .as(tokens.office)
+      .post(api(`/milestones/${task.milestoneId}/waive`))
+      .send({ occurrence: '2021-12-31', reason: '重复' })
+      .expect(409);
     expect(again.body.message).toContain('已免除');
   });
 
@@ -159,7 +194,13 @@ describe('recurring milestones: one occurrence a year', () => {
       .expect(400);
     expect(JSON.stringify(wrong.body)).toContain('2024-12-31');
     expect(JSON.stringify(wrong.body)).toContain('2021-12-31（2021年度）');
-    const dated = (await t.as(tokens.office).post(api('/tasks')).send({ seq: ++seq, content: '2023年底前完成全区固废信息平台建设', leadUnitIds: [sthjId] }).expect(201)).body;
+    const dated = (
+      await t
+        .as(tokens.office)
+        .post(api('/tasks'))
+        .send({ seq: ++seq, content: '2023年底前完成全区固废信息平台建设', leadUnitIds: [sthjId] })
+        .expect(201)
+    ).body;
     const datedMilestone = dated.milestones[0].id as number;
     const notRecurring = await t
       .as(tokens.sthj)
@@ -167,8 +208,17 @@ describe('recurring milestones: one occurrence a year', () => {
       .send({ itemType: 'task', itemId: dated.id, milestoneId: datedMilestone, state: 'in_progress', narrative: '推进中', occurrence: '2023-12-31' })
       .expect(400);
     expect(JSON.stringify(notRecurring.body)).toContain('不是周期性节点');
-    await t.as(tokens.office).post(api(`/milestones/${datedMilestone}/waive`)).send({ reason: '不需要' }).expect(409);
-    const reports = (await t.as(tokens.sthj).get(api(`/progress?itemType=task&itemId=${task.id}`)).expect(200)).body;
+    await t
+      .as(tokens.office)
+      .post(api(`/milestones/${datedMilestone}/waive`))
+      .send({ reason: '不需要' })
+      .expect(409);
+    const reports = (
+      await t
+        .as(tokens.sthj)
+        .get(api(`/progress?itemType=task&itemId=${task.id}`))
+        .expect(200)
+    ).body;
     expect(reports).toHaveLength(0);
   });
 
@@ -177,9 +227,17 @@ describe('recurring milestones: one occurrence a year', () => {
     at('2021-12-10');
     await closeOut(task.id, task.milestoneId);
     at('2022-11-20');
-    const ext = await t.as(tokens.sthj).post(api('/extensions')).send({ milestoneId: task.milestoneId, requestedDueDate: '2023-03-31', reason: '年度工作会推迟至次年一季度召开' }).expect(201);
+    const ext = await t
+      .as(tokens.sthj)
+      .post(api('/extensions'))
+      .send({ milestoneId: task.milestoneId, requestedDueDate: '2023-03-31', reason: '年度工作会推迟至次年一季度召开' })
+      .expect(201);
     expect(ext.body).toMatchObject({ occurrence: '2022-12-31', currentDueDate: '2022-12-31' });
-    await t.as(tokens.office).post(api(`/extensions/${ext.body.id}/approve`)).send({}).expect(200);
+    await t
+      .as(tokens.office)
+      .post(api(`/extensions/${ext.body.id}/approve`))
+      .send({})
+      .expect(200);
     at('2023-02-01');
     expect(await milestone(task.id)).toMatchObject({ overdue: false, dueDate: '2023-03-31', baselineDate: '2022-12-31', occurrence: { label: '2022年度' } });
     const m = await milestone(task.id);
@@ -215,7 +273,11 @@ describe('recurring milestones: one occurrence a year', () => {
     for (const msg of mine) expect(entry(msg.text, `任务${seq}`)).toMatch(/2025年度.*逾期327天/s);
     const digest = preview.digests.map((d) => d.text).find((text) => text.includes(`任务${seq} `));
     expect(entry(digest!, `任务${seq}`)).toContain('327天');
-    const overdue = (await t.as(tokens.leader).get(api('/reports/overdue')).expect(200)).body.rows as { itemId: number; daysOverdue: number; missedOccurrences: number }[];
+    const overdue = (await t.as(tokens.leader).get(api('/reports/overdue')).expect(200)).body.rows as {
+      itemId: number;
+      daysOverdue: number;
+      missedOccurrences: number;
+    }[];
     expect(overdue.find((r) => r.itemId === task.id)).toMatchObject({ daysOverdue: 327, missedOccurrences: 5 });
   });
 });

@@ -38,7 +38,11 @@ function codes(text: string): Set<string> {
 /** The items a unit leads that are overdue on a date, read from the lists API (not from the reminder code). */
 async function overdueLeadCodes(t: TestApp, plan: number, unit: string, asOf: string): Promise<Set<string>> {
   const found = new Set<string>();
-  for (const [path, name] of [['tasks', '任务'], ['projects', '项目'], ['indicators', '指标']] as const) {
+  for (const [path, name] of [
+    ['tasks', '任务'],
+    ['projects', '项目'],
+    ['indicators', '指标'],
+  ] as const) {
     const res = await t.http().get(`/api/v1/plans/${plan}/${path}`).query({ leadUnit: unit, overdue: true, asOf, limit: 1000 }).expect(200);
     for (const item of res.body.items as { seq: number }[]) found.add(`${name}${item.seq}`);
   }
@@ -54,7 +58,13 @@ async function overdueCount(t: TestApp, plan: number, asOf: string): Promise<num
 }
 
 async function outbox(t: TestApp, query: Record<string, string | number> = {}): Promise<{ items: OutboxRow[]; total: number }> {
-  return (await t.http().get('/api/v1/outbox').query({ limit: 1000, ...query }).expect(200)).body;
+  return (
+    await t
+      .http()
+      .get('/api/v1/outbox')
+      .query({ limit: 1000, ...query })
+      .expect(200)
+  ).body;
 }
 
 const sweep = (t: TestApp) => t.app.get(ReminderScheduler).sweepAndSend();
@@ -74,19 +84,31 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
   let sthj: Unit;
   const leaderEmail = 'jiangjin-leader@example.org';
   const officeEmail = 'jiangjin-office@example.org';
-  let preview: { workday: boolean; messages: { rule: string; recipient: string; subject: string; items: string[] }[]; digests: { recipient: string; subject: string }[] };
+  let preview: {
+    workday: boolean;
+    messages: { rule: string; recipient: string; subject: string; items: string[] }[];
+    digests: { recipient: string; subject: string }[];
+  };
   let task11Due: string;
 
   /** Monday 09:00: task 11's second deadline moved to next Monday, task 12 paused, the dry run read, then the sweep. */
   const givenMondaySwept = once(async () => {
     // Move task 11's second deadline to next Monday, so this Monday is 7 days ahead of it.
-    const task11 = (await t.as(office).get(`/api/v1/plans/${plan}/tasks`).query({ limit: 1000 }).expect(200)).body.items.find((i: { seq: number }) => i.seq === 11);
+    const task11 = (await t.as(office).get(`/api/v1/plans/${plan}/tasks`).query({ limit: 1000 }).expect(200)).body.items.find(
+      (i: { seq: number }) => i.seq === 11,
+    );
     const m2 = task11.milestones[1];
     task11Due = '2026-11-30';
     await t.as(office).patch(`/api/v1/plans/${plan}/milestones/${m2.id}`).send({ dueDate: task11Due, version: m2.version }).expect(200);
     // Pause task 12: the office says why.
-    const task12 = (await t.as(office).get(`/api/v1/plans/${plan}/tasks`).query({ limit: 1000 }).expect(200)).body.items.find((i: { seq: number }) => i.seq === 12);
-    await t.as(office).post(`/api/v1/plans/${plan}/reminders/pauses`).send({ itemType: 'task', itemId: task12.id, reason: '已报区政府调整，待批复' }).expect(201);
+    const task12 = (await t.as(office).get(`/api/v1/plans/${plan}/tasks`).query({ limit: 1000 }).expect(200)).body.items.find(
+      (i: { seq: number }) => i.seq === 12,
+    );
+    await t
+      .as(office)
+      .post(`/api/v1/plans/${plan}/reminders/pauses`)
+      .send({ itemType: 'task', itemId: task12.id, reason: '已报区政府调整，待批复' })
+      .expect(201);
     preview = (await t.as(office).get(`/api/v1/plans/${plan}/reminders/preview`).query({ date: MONDAY }).expect(200)).body;
     t.clock.set(at(MONDAY, '09:00'));
     await sweep(t);
@@ -136,7 +158,9 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
 
     it('the dry run wrote nothing and showed exactly the reminders the sweep then sent', () => {
       expect(preview.workday).toBe(true);
-      const sent = jiangjinMails(smtp.mails).filter((m) => !m.subject.includes('逾期周报')).map((m) => `${m.to.join()} ${m.subject}`);
+      const sent = jiangjinMails(smtp.mails)
+        .filter((m) => !m.subject.includes('逾期周报'))
+        .map((m) => `${m.to.join()} ${m.subject}`);
       const previewed = preview.messages.map((m) => `${m.recipient} ${m.subject}`);
       expect(sent.sort()).toEqual(previewed.sort());
     });
@@ -152,7 +176,9 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
       expect(mail.text).toContain('配合事项');
       expect(mail.html).toContain('<a ');
       // Every link lands on a page of the web app: the item, and the unit's own list.
-      const task11 = (await t.as(office).get(`/api/v1/plans/${plan}/tasks`).query({ limit: 1000 }).expect(200)).body.items.find((i: { seq: number }) => i.seq === 11);
+      const task11 = (await t.as(office).get(`/api/v1/plans/${plan}/tasks`).query({ limit: 1000 }).expect(200)).body.items.find(
+        (i: { seq: number }) => i.seq === 11,
+      );
       expect(mail.text).toContain(`\n  ${PUBLIC}/plans/${plan}/tasks/${task11.id}\n`);
       expect(mail.html).toContain(`<a href="${PUBLIC}/plans/${plan}/tasks/${task11.id}"`);
       expect(mail.text).toContain(`本单位全部事项：${PUBLIC}/plans/${plan}/my`);
@@ -222,33 +248,47 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
     });
   });
 
-  it('brings no overdue reminder on Tuesday; on Wednesday the 25th calls every unit with open items for its report', async () => {
-    const { before, tuesday } = await givenWednesdaySwept();
-    expect(smtp.mails.slice(before, tuesday).filter((m) => m.subject.includes('已逾期'))).toEqual([]);
-    const calls = smtp.mails.slice(tuesday).filter((m) => m.subject.includes('进展填报'));
-    expect(calls.length).toBeGreaterThan(1);
-    const jxwCall = mailsTo(calls, jxw.liaisonEmail!);
-    expect(jxwCall).toHaveLength(1);
-    expect(codes(jxwCall[0].text).has('任务11')).toBe(true);
-    expect(smtp.mails.slice(before).filter((m) => m.subject.includes('逾期周报'))).toEqual([]);
-  }, SLOW);
+  it(
+    'brings no overdue reminder on Tuesday; on Wednesday the 25th calls every unit with open items for its report',
+    async () => {
+      const { before, tuesday } = await givenWednesdaySwept();
+      expect(smtp.mails.slice(before, tuesday).filter((m) => m.subject.includes('已逾期'))).toEqual([]);
+      const calls = smtp.mails.slice(tuesday).filter((m) => m.subject.includes('进展填报'));
+      expect(calls.length).toBeGreaterThan(1);
+      const jxwCall = mailsTo(calls, jxw.liaisonEmail!);
+      expect(jxwCall).toHaveLength(1);
+      expect(codes(jxwCall[0].text).has('任务11')).toBe(true);
+      expect(smtp.mails.slice(before).filter((m) => m.subject.includes('逾期周报'))).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it('nudges on the 30th the lead units that have not reported since the call, not the one that has', async () => {
-    await givenWednesdaySwept();
-    t.clock.set(at('2026-11-26', '10:00'));
-    const task11 = (await t.as(office).get(`/api/v1/plans/${plan}/tasks`).query({ limit: 1000 }).expect(200)).body.items.find((i: { seq: number }) => i.seq === 11);
-    const reporter = await t.login('jiangjin-jxw');
-    await t.as(reporter).post(`/api/v1/plans/${plan}/progress`).send({ itemType: 'task', itemId: task11.id, state: 'in_progress', percent: 60, narrative: '已新增绿色工厂2家', submit: true }).expect(201);
-    const before = smtp.mails.length;
-    t.clock.set(at('2026-11-30', '09:00'));
-    await sweep(t);
-    const nudges = smtp.mails.slice(before).filter((m) => m.subject.includes('尚未填报'));
-    expect(mailsTo(nudges, jxw.liaisonEmail!)).toEqual([]);
-    expect(mailsTo(nudges, sthj.liaisonEmail!)).toHaveLength(1);
-    // A new week: the leader's next digest, and the weekly overdue reminders again.
-    expect(mailsTo(smtp.mails.slice(before), leaderEmail).filter((m) => m.subject.includes('逾期周报'))).toHaveLength(1);
-    expect(mailsTo(smtp.mails.slice(before), jxw.headEmail!).filter((m) => m.subject.includes('已逾期'))).toHaveLength(1);
-  }, SLOW);
+  it(
+    'nudges on the 30th the lead units that have not reported since the call, not the one that has',
+    async () => {
+      await givenWednesdaySwept();
+      t.clock.set(at('2026-11-26', '10:00'));
+      const task11 = (await t.as(office).get(`/api/v1/plans/${plan}/tasks`).query({ limit: 1000 }).expect(200)).body.items.find(
+        (i: { seq: number }) => i.seq === 11,
+      );
+      const reporter = await t.login('jiangjin-jxw');
+      await t
+        .as(reporter)
+        .post(`/api/v1/plans/${plan}/progress`)
+        .send({ itemType: 'task', itemId: task11.id, state: 'in_progress', percent: 60, narrative: '已新增绿色工厂2家', submit: true })
+        .expect(201);
+      const before = smtp.mails.length;
+      t.clock.set(at('2026-11-30', '09:00'));
+      await sweep(t);
+      const nudges = smtp.mails.slice(before).filter((m) => m.subject.includes('尚未填报'));
+      expect(mailsTo(nudges, jxw.liaisonEmail!)).toEqual([]);
+      expect(mailsTo(nudges, sthj.liaisonEmail!)).toHaveLength(1);
+      // A new week: the leader's next digest, and the weekly overdue reminders again.
+      expect(mailsTo(smtp.mails.slice(before), leaderEmail).filter((m) => m.subject.includes('逾期周报'))).toHaveLength(1);
+      expect(mailsTo(smtp.mails.slice(before), jxw.headEmail!).filter((m) => m.subject.includes('已逾期'))).toHaveLength(1);
+    },
+    SLOW,
+  );
 });
 
 describe('catching up after the service was down', () => {
@@ -260,19 +300,23 @@ describe('catching up after the service was down', () => {
 
   afterAll(() => t.close());
 
-  it('writes on Tuesday the Monday reminders it missed, dated Monday, and nothing twice', async () => {
-    t.clock.set(at('2026-11-20', '09:00'));
-    await sweep(t);
-    const friday = (await outbox(t)).total;
-    t.clock.set(at('2026-11-24', '10:00'));
-    await sweep(t);
-    const rows = (await outbox(t)).items;
-    const monday = rows.filter((m) => m.rule === 'overdue' && m.sendDate === MONDAY);
-    expect(monday.length).toBeGreaterThan(0);
-    expect(rows.length).toBeGreaterThan(friday);
-    await sweep(t);
-    expect((await outbox(t)).total).toBe(rows.length);
-  }, SLOW);
+  it(
+    'writes on Tuesday the Monday reminders it missed, dated Monday, and nothing twice',
+    async () => {
+      t.clock.set(at('2026-11-20', '09:00'));
+      await sweep(t);
+      const friday = (await outbox(t)).total;
+      t.clock.set(at('2026-11-24', '10:00'));
+      await sweep(t);
+      const rows = (await outbox(t)).items;
+      const monday = rows.filter((m) => m.rule === 'overdue' && m.sendDate === MONDAY);
+      expect(monday.length).toBeGreaterThan(0);
+      expect(rows.length).toBeGreaterThan(friday);
+      await sweep(t);
+      expect((await outbox(t)).total).toBe(rows.length);
+    },
+    SLOW,
+  );
 });
 
 describe('delivery through an SMTP outage and to a bad address', () => {
@@ -312,41 +356,49 @@ describe('delivery through an SMTP outage and to a bad address', () => {
     return { smtp: catcher, beforeRetry };
   });
 
-  it('keeps every message pending with the error while the server is down, then delivers each once when it is back', async () => {
-    const down = await givenSweptWhileDown();
-    expect(down.total).toBeGreaterThan(3);
-    expect(down.items.every((m) => m.status === 'pending' && m.attempts === 1 && m.lastError)).toBe(true);
+  it(
+    'keeps every message pending with the error while the server is down, then delivers each once when it is back',
+    async () => {
+      const down = await givenSweptWhileDown();
+      expect(down.total).toBeGreaterThan(3);
+      expect(down.items.every((m) => m.status === 'pending' && m.attempts === 1 && m.lastError)).toBe(true);
 
-    const { smtp, beforeRetry } = await givenServerBack();
-    // Not yet time for the retry: nothing goes.
-    expect(beforeRetry).toBe(0);
-    const after = await outbox(t);
-    const failed = after.items.filter((m) => m.status === 'failed');
-    expect(failed).toHaveLength(1);
-    expect(failed[0].recipient).toBe('nobody@refused.example.org');
-    expect(failed[0].lastError).toContain('nobody@refused.example.org');
-    expect(after.items.filter((m) => m.status === 'sent')).toHaveLength(after.total - 1);
-    expect(smtp.mails).toHaveLength(after.total - 1);
-    expect(new Set(smtp.mails.map((m) => m.messageId)).size).toBe(smtp.mails.length);
-  }, SLOW);
+      const { smtp, beforeRetry } = await givenServerBack();
+      // Not yet time for the retry: nothing goes.
+      expect(beforeRetry).toBe(0);
+      const after = await outbox(t);
+      const failed = after.items.filter((m) => m.status === 'failed');
+      expect(failed).toHaveLength(1);
+      expect(failed[0].recipient).toBe('nobody@refused.example.org');
+      expect(failed[0].lastError).toContain('nobody@refused.example.org');
+      expect(after.items.filter((m) => m.status === 'sent')).toHaveLength(after.total - 1);
+      expect(smtp.mails).toHaveLength(after.total - 1);
+      expect(new Set(smtp.mails.map((m) => m.messageId)).size).toBe(smtp.mails.length);
+    },
+    SLOW,
+  );
 
-  it('does not retry a refused address, and sends a message again only when the office asks', async () => {
-    await givenServerBack();
-    const count = smtp!.mails.length;
-    t.clock.set(at(MONDAY, '18:00'));
-    await t.app.get(SenderService).deliverDue();
-    const failed = (await outbox(t, { status: 'failed' })).items;
-    expect(failed).toHaveLength(1);
-    expect(failed[0].attempts).toBe(2);
-    expect(smtp!.mails).toHaveLength(count);
+  it(
+    'does not retry a refused address, and sends a message again only when the office asks',
+    async () => {
+      await givenServerBack();
+      const count = smtp!.mails.length;
+      t.clock.set(at(MONDAY, '18:00'));
+      await t.app.get(SenderService).deliverDue();
+      const failed = (await outbox(t, { status: 'failed' })).items;
+      expect(failed).toHaveLength(1);
+      expect(failed[0].attempts).toBe(2);
+      expect(smtp!.mails).toHaveLength(count);
 
-    const sent = (await outbox(t, { status: 'sent' })).items[0];
-    const resent = await t.http().post(`/api/v1/outbox/${sent.id}/resend`).expect(200);
-    expect(resent.body.status).toBe('pending');
-    await t.app.get(SenderService).deliverDue();
-    expect(smtp!.mails).toHaveLength(count + 1);
-    expect(smtp!.mails.at(-1)!.subject).toBe(sent.subject);
-  }, SLOW);
+      const sent = (await outbox(t, { status: 'sent' })).items[0];
+      const resent = await t.http().post(`/api/v1/outbox/${sent.id}/resend`).expect(200);
+      expect(resent.body.status).toBe('pending');
+      await t.app.get(SenderService).deliverDue();
+      expect(smtp!.mails).toHaveLength(count + 1);
+      expect(smtp!.mails.at(-1)!.subject).toBe(sent.subject);
+    },
+    SLOW,
+  );
 });
 
 /**
@@ -358,7 +410,11 @@ function robotNetwork(receiver: RobotReceiver): RobotNetwork {
   return {
     lookup: async (host) => names[host] ?? [],
     post: async (_address, url, body) => {
-      const res = await fetch(receiver.url(`${url.pathname}${url.search}`), { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body });
+      const res = await fetch(receiver.url(`${url.pathname}${url.search}`), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body,
+      });
       return { status: res.status, body: await res.text() };
     },
   };
@@ -374,8 +430,16 @@ describe('chat-group robots (WeCom and DingTalk webhooks, answered on loopback)'
     const plan = await planId(t, 'jiangjin');
     const units = (await t.http().get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as Unit[];
     const id = (name: string) => units.find((u) => u.name === name)!.id;
-    await t.http().post(`/api/v1/plans/${plan}/units/${id('区经济信息委')}/contacts`).send({ role: 'group', channel: 'wecom', name: '经信委工作群', address: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test-key-1' }).expect(201);
-    await t.http().post(`/api/v1/plans/${plan}/units/${id('区生态环境局')}/contacts`).send({ role: 'group', channel: 'dingtalk', name: '生态环境局工作群', address: 'https://oapi.dingtalk.com/robot/send?access_token=test-token-2' }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/plans/${plan}/units/${id('区经济信息委')}/contacts`)
+      .send({ role: 'group', channel: 'wecom', name: '经信委工作群', address: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test-key-1' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/plans/${plan}/units/${id('区生态环境局')}/contacts`)
+      .send({ role: 'group', channel: 'dingtalk', name: '生态环境局工作群', address: 'https://oapi.dingtalk.com/robot/send?access_token=test-token-2' })
+      .expect(201);
     t.clock.set(at(MONDAY, '09:00'));
     await sweep(t);
   }, 60_000);

@@ -56,14 +56,28 @@ describe('supervision reports', () => {
   const ids: Record<string, number> = {};
 
   const itemId = async (list: ListType, seq: number): Promise<number> => {
-    const res = await t.http().get(api(`/${LISTS[list]}?limit=1000`)).expect(200);
+    const res = await t
+      .http()
+      .get(api(`/${LISTS[list]}?limit=1000`))
+      .expect(200);
     return (res.body.items as { id: number; seq: number }[]).find((i) => i.seq === seq)!.id;
   };
   const milestones = async (list: ListType, id: number): Promise<{ id: number; dueDate: string }[]> =>
-    (await t.http().get(api(`/${LISTS[list]}/${id}`)).expect(200)).body.milestones;
+    (
+      await t
+        .http()
+        .get(api(`/${LISTS[list]}/${id}`))
+        .expect(200)
+    ).body.milestones;
   const at = (date: string) => t.clock.set(`${date}T10:00:00+08:00`);
   const report = async (token: string, body: object): Promise<number> =>
-    (await t.as(token).post(api('/progress')).send({ narrative: '按计划推进', submit: true, ...body }).expect(201)).body.id;
+    (
+      await t
+        .as(token)
+        .post(api('/progress'))
+        .send({ narrative: '按计划推进', submit: true, ...body })
+        .expect(201)
+    ).body.id;
 
   beforeAll(async () => {
     t = await startTestApp({ SESSION_HOURS: '100000' });
@@ -95,13 +109,29 @@ describe('supervision reports', () => {
     at('2023-12-20');
     const done = await report(tokens.jxw, { itemType: 'task', itemId: ids.task11, milestoneId: ids.m1, state: 'done' });
     at('2023-12-28');
-    await t.as(tokens.office).post(api(`/progress/${done}/accept`)).send({ comment: '核实完成' }).expect(200);
+    await t
+      .as(tokens.office)
+      .post(api(`/progress/${done}/accept`))
+      .send({ comment: '核实完成' })
+      .expect(200);
     at('2024-03-01');
-    const notice = await t.as(tokens.office).post(api('/notices')).send({ itemType: 'task', itemId: ids.task1, content: '请说明进展', answerBy: '2024-03-10' }).expect(201);
+    const notice = await t
+      .as(tokens.office)
+      .post(api('/notices'))
+      .send({ itemType: 'task', itemId: ids.task1, content: '请说明进展', answerBy: '2024-03-10' })
+      .expect(201);
     at('2024-03-08');
-    await t.as(tokens.sthj).post(api(`/notices/${notice.body.id}/answer`)).send({ answer: '已制定工作方案' }).expect(200);
+    await t
+      .as(tokens.sthj)
+      .post(api(`/notices/${notice.body.id}/answer`))
+      .send({ answer: '已制定工作方案' })
+      .expect(200);
     at('2025-02-01');
-    await t.as(tokens.office).put(api(`/indicators/${ids.indicator1}/values/2024`)).send({ value: 0.45 }).expect(200);
+    await t
+      .as(tokens.office)
+      .put(api(`/indicators/${ids.indicator1}/values/2024`))
+      .send({ value: 0.45 })
+      .expect(200);
     at('2025-05-10');
     await report(tokens.sthj, { itemType: 'project', itemId: ids.project9, state: 'in_progress', percent: 60, investmentDone: 1000 });
     at('2025-06-01');
@@ -110,12 +140,24 @@ describe('supervision reports', () => {
     // Investment only, no percent: the percent of May stands, the investment is this one.
     await report(tokens.sthj, { itemType: 'project', itemId: ids.project9, state: 'in_progress', investmentDone: 1500 });
     at('2025-11-20');
-    const ext = await t.as(tokens.jxw).post(api('/extensions')).send({ milestoneId: ids.m2, requestedDueDate: '2026-06-30', reason: '园区认定流程延长' }).expect(201);
+    const ext = await t
+      .as(tokens.jxw)
+      .post(api('/extensions'))
+      .send({ milestoneId: ids.m2, requestedDueDate: '2026-06-30', reason: '园区认定流程延长' })
+      .expect(201);
     at('2025-12-01');
-    await t.as(tokens.office).post(api(`/extensions/${ext.body.id}/approve`)).send({}).expect(200);
+    await t
+      .as(tokens.office)
+      .post(api(`/extensions/${ext.body.id}/approve`))
+      .send({})
+      .expect(200);
     // Task 2 (due at the end of 2025) is suspended once overdue.
     at('2026-01-10');
-    await t.as(tokens.office).post(api(`/milestones/${ids.task2m}/suspend`)).send({ reason: '上级政策调整，暂缓实施' }).expect(200);
+    await t
+      .as(tokens.office)
+      .post(api(`/milestones/${ids.task2m}/suspend`))
+      .send({ reason: '上级政策调整，暂缓实施' })
+      .expect(200);
     t.clock.set(`${AS_OF}T09:00:00+08:00`);
   }, 60_000);
   afterAll(() => t.close());
@@ -161,10 +203,16 @@ describe('supervision reports', () => {
           const entry = byName.get(unit.name)!;
           const ledOverdue = new Set(rows.filter((r) => r.leadUnits.includes(unit.name)).map((r) => `${r.itemType}:${r.itemId}`));
           expect([unit.name, unit.overdue]).toEqual([unit.name, ledOverdue.size]);
-          expect([unit.name, unit.led, unit.closed]).toEqual([unit.name, entry.lead, entry.items.filter((i) => i.role === 'lead' && i.status === 'closed').length]);
+          expect([unit.name, unit.led, unit.closed]).toEqual([
+            unit.name,
+            entry.lead,
+            entry.items.filter((i) => i.role === 'lead' && i.status === 'closed').length,
+          ]);
         }
         for (const entry of units.units as UnitEntry[]) {
-          const held = new Set(rows.filter((r) => r.leadUnits.includes(entry.name) || r.supportUnits.includes(entry.name)).map((r) => `${r.itemType}:${r.itemId}`));
+          const held = new Set(
+            rows.filter((r) => r.leadUnits.includes(entry.name) || r.supportUnits.includes(entry.name)).map((r) => `${r.itemType}:${r.itemId}`),
+          );
           expect([entry.name, entry.overdue]).toEqual([entry.name, held.size]);
         }
         const silent = new Map((units.silentUnits as { unitId: number; items: string[] }[]).map((u) => [u.unitId, u.items]));
@@ -173,23 +221,55 @@ describe('supervision reports', () => {
     }
 
     it('the overdue report of one unit is the rows of the whole report that name it', async () => {
-      const all = (await t.http().get(api(`/reports/overdue?asOf=${AS_OF}`)).expect(200)).body.rows as OverdueRow[];
-      const jxw = (await t.http().get(api(`/reports/overdue?asOf=${AS_OF}&unitId=${ids.jxw}`)).expect(200)).body.rows as OverdueRow[];
+      const all = (
+        await t
+          .http()
+          .get(api(`/reports/overdue?asOf=${AS_OF}`))
+          .expect(200)
+      ).body.rows as OverdueRow[];
+      const jxw = (
+        await t
+          .http()
+          .get(api(`/reports/overdue?asOf=${AS_OF}&unitId=${ids.jxw}`))
+          .expect(200)
+      ).body.rows as OverdueRow[];
       expect(jxw.length).toBeGreaterThan(0);
       expect(jxw).toEqual(all.filter((r) => r.leadUnits.includes('区经济信息委') || r.supportUnits.includes('区经济信息委')));
-      const projects = (await t.http().get(api(`/reports/overdue?asOf=${AS_OF}&list=project`)).expect(200)).body;
+      const projects = (
+        await t
+          .http()
+          .get(api(`/reports/overdue?asOf=${AS_OF}&list=project`))
+          .expect(200)
+      ).body;
       expect(projects.rows).toEqual(all.filter((r) => r.itemType === 'project'));
     });
   });
 
   describe('seeded progress shows in the reports as of each date', () => {
     it('task 11: the first milestone closed on time, the second overdue against its extended deadline', async () => {
-      const body = (await t.as(tokens.leader).get(api(`/reports/overdue?asOf=${AS_OF}`)).expect(200)).body;
+      const body = (
+        await t
+          .as(tokens.leader)
+          .get(api(`/reports/overdue?asOf=${AS_OF}`))
+          .expect(200)
+      ).body;
       const rows = (body.rows as OverdueRow[]).filter((r) => r.itemId === ids.task11 && r.itemType === 'task');
       expect(rows).toEqual([
-        expect.objectContaining({ milestoneId: ids.m2, dueDate: '2026-06-30', baselineDate: '2025-12-31', daysOverdue: 146, lastReportDate: '2023-12-20', status: 'not_started' }),
+        expect.objectContaining({
+          milestoneId: ids.m2,
+          dueDate: '2026-06-30',
+          baselineDate: '2025-12-31',
+          daysOverdue: 146,
+          lastReportDate: '2023-12-20',
+          status: 'not_started',
+        }),
       ]);
-      const progress = (await t.as(tokens.leader).get(api(`/reports/progress?asOf=${AS_OF}`)).expect(200)).body;
+      const progress = (
+        await t
+          .as(tokens.leader)
+          .get(api(`/reports/progress?asOf=${AS_OF}`))
+          .expect(200)
+      ).body;
       const jxw = progress.units.find((u: { name: string }) => u.name === '区经济信息委');
       expect(jxw.closedOnTime).toBe(1);
       expect(jxw.onTimeRate).toBeCloseTo((1 / jxw.due) * 100, 1);
@@ -197,33 +277,58 @@ describe('supervision reports', () => {
 
     it('a report for a past day shows what stood then: silent until the first report, closed on time from 2023-12-28', async () => {
       const line = async (asOf: string) => {
-        const body = (await t.as(tokens.office).get(api(`/reports/units?asOf=${asOf}&unitId=${ids.jxw}`)).expect(200)).body;
+        const body = (
+          await t
+            .as(tokens.office)
+            .get(api(`/reports/units?asOf=${asOf}&unitId=${ids.jxw}`))
+            .expect(200)
+        ).body;
         return (body.units[0].items as UnitLine[]).find((i) => i.itemType === 'task' && i.itemId === ids.task11)!;
       };
       expect(await line('2023-06-09')).toMatchObject({ status: 'not_started', silent: true, lastReportDate: null });
       expect(await line('2023-06-10')).toMatchObject({ status: 'in_progress', silent: false, lastReportDate: '2023-06-10' });
       expect(await line('2023-12-27')).toMatchObject({ status: 'in_progress', lastReportDate: '2023-12-20' });
       const onTime = async (asOf: string) =>
-        (await t.as(tokens.office).get(api(`/reports/progress?asOf=${asOf}`)).expect(200)).body.units.find((u: { name: string }) => u.name === '区经济信息委').closedOnTime;
+        (
+          await t
+            .as(tokens.office)
+            .get(api(`/reports/progress?asOf=${asOf}`))
+            .expect(200)
+        ).body.units.find((u: { name: string }) => u.name === '区经济信息委').closedOnTime;
       expect(await onTime('2023-12-27')).toBe(0);
       expect(await onTime('2023-12-28')).toBe(1);
     });
 
     it('a suspended milestone is not overdue', async () => {
-      const rows = (await t.http().get(api(`/reports/overdue?asOf=${AS_OF}`)).expect(200)).body.rows as OverdueRow[];
+      const rows = (
+        await t
+          .http()
+          .get(api(`/reports/overdue?asOf=${AS_OF}`))
+          .expect(200)
+      ).body.rows as OverdueRow[];
       expect(rows.some((r) => r.milestoneId === ids.task2m)).toBe(false);
       const before = (await t.http().get(api('/reports/overdue?asOf=2026-01-09')).expect(200)).body.rows as OverdueRow[];
       expect(before.some((r) => r.milestoneId === ids.task2m)).toBe(true);
     });
 
     it('projects show planned and reported investment; indicators their latest value and attainment', async () => {
-      const body = (await t.http().get(api(`/reports/progress?asOf=${AS_OF}`)).expect(200)).body;
+      const body = (
+        await t
+          .http()
+          .get(api(`/reports/progress?asOf=${AS_OF}`))
+          .expect(200)
+      ).body;
       const project = body.projects.find((p: { itemId: number }) => p.itemId === ids.project9);
       expect(project).toMatchObject({ reportedInvestment: 1500, percent: 60, status: 'in_progress' });
       expect(project.investment).not.toBeNull();
       expect(body.investment.reported).toBe(1500);
       const indicator = body.indicators.find((i: { itemId: number }) => i.itemId === ids.indicator1);
-      expect(indicator).toMatchObject({ baseline: { year: 2020, value: 0.49 }, finalTarget: { year: 2025 }, latest: { period: '2024', value: 0.45 }, attainment: { status: 'met' } });
+      expect(indicator).toMatchObject({
+        baseline: { year: 2020, value: 0.49 },
+        finalTarget: { year: 2025 },
+        latest: { period: '2024', value: 0.45 },
+        attainment: { status: 'met' },
+      });
       // The 2024 value stands from the end of 2024.
       const earlier = (await t.http().get(api('/reports/progress?asOf=2024-12-30')).expect(200)).body;
       expect(earlier.indicators.find((i: { itemId: number }) => i.itemId === ids.indicator1).latest).toBeNull();
@@ -231,7 +336,11 @@ describe('supervision reports', () => {
       expect(yearEnd.indicators.find((i: { itemId: number }) => i.itemId === ids.indicator1).latest).toMatchObject({ period: '2024', value: 0.45 });
       const july = (await t.http().get(api('/reports/progress?asOf=2025-07-31')).expect(200)).body;
       expect(july.projects.find((p: { itemId: number }) => p.itemId === ids.project9)).toMatchObject({ reportedInvestment: 1000, percent: 60 });
-      await t.as(tokens.jxw).post(api('/progress')).send({ itemType: 'task', itemId: ids.task11, state: 'in_progress', investmentDone: 5, narrative: '投资' }).expect(400);
+      await t
+        .as(tokens.jxw)
+        .post(api('/progress'))
+        .send({ itemType: 'task', itemId: ids.task11, state: 'in_progress', investmentDone: 5, narrative: '投资' })
+        .expect(400);
     });
 
     it('the 2024 assessment scores the answered notice; silence is named; the rule can be changed', async () => {
@@ -245,8 +354,16 @@ describe('supervision reports', () => {
       expect(later.units.find((u: { name: string }) => u.name === '区生态环境局').silentItems).not.toContain('项目9');
       const jxw = body.units.find((u: { name: string }) => u.name === '区经济信息委');
       expect(jxw.silentItems).not.toContain('任务11');
-      await t.as(tokens.leader).put(api('/reports/assessment/rule')).send({ onTimeWeight: 1, reportingWeight: 1, noticesWeight: 1, silencePenalty: 0 }).expect(403);
-      await t.as(tokens.office).put(api('/reports/assessment/rule')).send({ onTimeWeight: 0, reportingWeight: 0, noticesWeight: 100, silencePenalty: 0 }).expect(200);
+      await t
+        .as(tokens.leader)
+        .put(api('/reports/assessment/rule'))
+        .send({ onTimeWeight: 1, reportingWeight: 1, noticesWeight: 1, silencePenalty: 0 })
+        .expect(403);
+      await t
+        .as(tokens.office)
+        .put(api('/reports/assessment/rule'))
+        .send({ onTimeWeight: 0, reportingWeight: 0, noticesWeight: 100, silencePenalty: 0 })
+        .expect(200);
       const after = (await t.as(tokens.office).get(api('/reports/assessment?year=2024')).expect(200)).body;
       expect(after.units.find((u: { name: string }) => u.name === '区生态环境局')).toMatchObject({ score: 100, rank: 1 });
       expect(after.rule).toEqual({ onTimeWeight: 0, reportingWeight: 0, noticesWeight: 100, silencePenalty: 0 });
@@ -255,7 +372,12 @@ describe('supervision reports', () => {
 
   describe('who sees what', () => {
     it('a unit user gets its own overdue items and its own responsibility list, and no assessment', async () => {
-      const rows = (await t.as(tokens.jxw).get(api(`/reports/overdue?asOf=${AS_OF}&unitId=${ids.sthj}`)).expect(200)).body.rows as OverdueRow[];
+      const rows = (
+        await t
+          .as(tokens.jxw)
+          .get(api(`/reports/overdue?asOf=${AS_OF}&unitId=${ids.sthj}`))
+          .expect(200)
+      ).body.rows as OverdueRow[];
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) expect([...row.leadUnits, ...row.supportUnits]).toContain('区经济信息委');
       const units = (await t.as(tokens.jxw).get(api('/reports/units')).expect(200)).body.units as UnitEntry[];
@@ -268,21 +390,39 @@ describe('supervision reports', () => {
       expect(all.map((r) => r.plan.id).sort()).toEqual([1, 2, 3, 4].map(String).map(Number).sort());
       const own = (await t.as(tokens.otherOffice).get(`/api/v1/reports/overdue?asOf=${AS_OF}`).expect(200)).body as { plan: { id: number } }[];
       expect(own.map((r) => r.plan.id)).toEqual([await planId(t, 'foshan')]);
-      const region = (await t.http().get(`/api/v1/reports/progress?asOf=${AS_OF}&region=${encodeURIComponent('江津')}`).expect(200)).body as { plan: { id: number } }[];
+      const region = (
+        await t
+          .http()
+          .get(`/api/v1/reports/progress?asOf=${AS_OF}&region=${encodeURIComponent('江津')}`)
+          .expect(200)
+      ).body as { plan: { id: number } }[];
       expect(region.map((r) => r.plan.id)).toEqual([jiangjin]);
-      const single = (await t.http().get(api(`/reports/progress?asOf=${AS_OF}`)).expect(200)).body;
+      const single = (
+        await t
+          .http()
+          .get(api(`/reports/progress?asOf=${AS_OF}`))
+          .expect(200)
+      ).body;
       expect(all.find((r) => r.plan.id === jiangjin)).toEqual(single);
     });
   });
 
   describe('formats', () => {
     it('CSV: a BOM, Chinese headers and one line per overdue milestone', async () => {
-      const json = (await t.http().get(api(`/reports/overdue?asOf=${AS_OF}`)).expect(200)).body;
-      const res = await t.http().get(api(`/reports/overdue?asOf=${AS_OF}&format=csv`)).expect(200);
+      const json = (
+        await t
+          .http()
+          .get(api(`/reports/overdue?asOf=${AS_OF}`))
+          .expect(200)
+      ).body;
+      const res = await t
+        .http()
+        .get(api(`/reports/overdue?asOf=${AS_OF}&format=csv`))
+        .expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(decodeURIComponent(res.headers['content-disposition'])).toContain('逾期报告-2026-11-23.csv');
       expect(res.text.charCodeAt(0)).toBe(0xfeff);
-      const records = parse(res.text.slice(1)) as string[][];
+      const records: string[][] = parse(res.text.slice(1));
       expect(records[0].slice(0, 7)).toEqual(['编号', '事项', '章节', '时限（原文）', '到期日', '原定到期日', '逾期天数']);
       expect(records.length - 1).toBe(json.rows.length);
       expect(records[1][0]).toBe(json.rows[0].code);
@@ -290,7 +430,12 @@ describe('supervision reports', () => {
     });
 
     it('XLSX: the progress report as sheets with Chinese headers that match the JSON', async () => {
-      const json = (await t.http().get(api(`/reports/progress?asOf=${AS_OF}`)).expect(200)).body;
+      const json = (
+        await t
+          .http()
+          .get(api(`/reports/progress?asOf=${AS_OF}`))
+          .expect(200)
+      ).body;
       const res = await binary(t.http().get(api(`/reports/progress?asOf=${AS_OF}&format=xlsx`))).expect(200);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load((res.body as Buffer).buffer as ArrayBuffer);
@@ -304,7 +449,10 @@ describe('supervision reports', () => {
     });
 
     it('HTML: a Chinese A4 briefing with SVG charts of status by chapter and by unit', async () => {
-      const res = await t.as(tokens.leader).get(api(`/reports/progress?asOf=${AS_OF}&format=html`)).expect(200);
+      const res = await t
+        .as(tokens.leader)
+        .get(api(`/reports/progress?asOf=${AS_OF}&format=html`))
+        .expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.text).toContain('<html lang="zh-CN">');
       expect(res.text).toContain('size: A4');
@@ -314,13 +462,23 @@ describe('supervision reports', () => {
       expect(res.text).toContain('图1 各章节事项状态');
       expect(res.text).toContain('图2 各牵头单位事项状态');
       for (const kind of ['overdue', 'units', 'assessment']) {
-        const page = await t.http().get(api(`/reports/${kind}?asOf=${AS_OF}&format=html`)).expect(200);
+        const page = await t
+          .http()
+          .get(api(`/reports/${kind}?asOf=${AS_OF}&format=html`))
+          .expect(200);
         expect(page.text).toContain('size: A4');
       }
     });
 
     it('every format exists for every report and across plans', async () => {
-      for (const path of [api('/reports/progress'), api('/reports/overdue'), api('/reports/units'), api('/reports/assessment'), '/api/v1/reports/progress', '/api/v1/reports/overdue']) {
+      for (const path of [
+        api('/reports/progress'),
+        api('/reports/overdue'),
+        api('/reports/units'),
+        api('/reports/assessment'),
+        '/api/v1/reports/progress',
+        '/api/v1/reports/overdue',
+      ]) {
         for (const format of ['csv', 'xlsx', 'html']) {
           const res = await binary(t.http().get(`${path}?asOf=${AS_OF}&format=${format}`)).expect(200);
           expect([path, format, (res.body as Buffer).length > 200]).toEqual([path, format, true]);
@@ -339,7 +497,11 @@ describe('supervision reports', () => {
       expect(JSON.stringify(badList.body)).toContain('list');
       await t.http().get(api('/reports/units?unitId=999999')).expect(404);
       await t.http().get('/api/v1/plans/999999/reports/progress').expect(404);
-      const zero = await t.as(tokens.office).put(api('/reports/assessment/rule')).send({ onTimeWeight: 0, reportingWeight: 0, noticesWeight: 0, silencePenalty: 2 }).expect(400);
+      const zero = await t
+        .as(tokens.office)
+        .put(api('/reports/assessment/rule'))
+        .send({ onTimeWeight: 0, reportingWeight: 0, noticesWeight: 0, silencePenalty: 2 })
+        .expect(400);
       expect(zero.body.message).toContain('权重');
     });
   });

@@ -34,9 +34,7 @@ describe('seed plans, as the documents write them', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [jiangjin, foshan, jiangyin, jiangmen] = await Promise.all(
-      ['jiangjin', 'foshan', 'jiangyin', 'jiangmen'].map((key) => planId(t, key)),
-    );
+    [jiangjin, foshan, jiangyin, jiangmen] = await Promise.all(['jiangjin', 'foshan', 'jiangyin', 'jiangmen'].map((key) => planId(t, key)));
   });
   afterAll(() => t.close());
 
@@ -198,12 +196,13 @@ describe('seed plans, as the documents write them', () => {
       expect(groups[2].duties).toBe('实行组长负责制，明确专班职责，强化激励措施');
     });
 
-    it('dates the districts\' implementation plans by the end of June 2022 (保障措施（二）)', async () => {
+    it("dates the districts' implementation plans by the end of June 2022 (保障措施（二）)", async () => {
       const plan = await get(`/plans/${foshan}`);
       expect(plan.stages).toHaveLength(1);
       expect(plan.stages[0]).toMatchObject({
         name: '细化工作任务',
-        content: '各区应根据广东省和佛山市试点工作要求，编制本区建设试点实施方案，并组织专家评审通过后，于2022年6月底前报送佛山市无废办，由各区人民政府正式印发实施。',
+        content:
+          '各区应根据广东省和佛山市试点工作要求，编制本区建设试点实施方案，并组织专家评审通过后，于2022年6月底前报送佛山市无废办，由各区人民政府正式印发实施。',
         deadlineText: '2022年6月底前',
       });
       expect(plan.stages[0].milestones.map((m: Milestone) => [m.phrase, m.dueDate])).toEqual([['2022年6月底前', '2022-06-30']]);
@@ -240,9 +239,24 @@ describe('seed plans, as the documents write them', () => {
 
     // The 18 units the annex lists for "各镇人民政府,街道办事处,高新区、临港经济开发区管委会", in its order.
     const IMPLEMENTING = [
-      '澄江街道办事处', '南闸街道办事处', '夏港街道办事处', '申港街道办事处', '利港街道办事处', '璜土镇人民政府',
-      '云亭街道办事处', '青阳镇人民政府', '徐霞客镇人民政府', '月城镇人民政府', '周庄镇人民政府', '长泾镇人民政府',
-      '顾山镇人民政府', '祝塘镇人民政府', '华士镇人民政府', '新桥镇人民政府', '高新区管委会', '临港经济开发区管委会',
+      '澄江街道办事处',
+      '南闸街道办事处',
+      '夏港街道办事处',
+      '申港街道办事处',
+      '利港街道办事处',
+      '璜土镇人民政府',
+      '云亭街道办事处',
+      '青阳镇人民政府',
+      '徐霞客镇人民政府',
+      '月城镇人民政府',
+      '周庄镇人民政府',
+      '长泾镇人民政府',
+      '顾山镇人民政府',
+      '祝塘镇人民政府',
+      '华士镇人民政府',
+      '新桥镇人民政府',
+      '高新区管委会',
+      '临港经济开发区管委会',
     ];
 
     it('gives every town, street office and park committee all 21 tasks as support ("以下均需…落实,不再列出")', async () => {
@@ -282,7 +296,7 @@ describe('seed plans, as the documents write them', () => {
       expect(tasks.every((x) => x.supportingUnits.length === 18)).toBe(true);
     });
 
-    it('names the leadership group\'s 组长 as written and keeps the standing sentence in the plan\'s notes', async () => {
+    it("names the leadership group's 组长 as written and keeps the standing sentence in the plan's notes", async () => {
       const units = await get(`/plans/${jiangyin}/units`);
       const leadership = units.groups.find((g: { kind: string }) => g.kind === 'leadership');
       expect(leadership.leader).toBe('市政府分管领导');
@@ -296,7 +310,12 @@ describe('seed plans, as the documents write them', () => {
       const due = plan.stages.flatMap((s: { content: string; milestones: Milestone[] }) =>
         s.milestones.map((m) => [m.phrase, m.dueDate, s.content.includes('中期评估') || s.content.includes('总结评估')]),
       );
-      expect(due).toEqual(expect.arrayContaining([['2023年底前', '2023-12-31', true], ['2025年底前', '2025-12-31', true]]));
+      expect(due).toEqual(
+        expect.arrayContaining([
+          ['2023年底前', '2023-12-31', true],
+          ['2025年底前', '2025-12-31', true],
+        ]),
+      );
     });
   });
 

@@ -64,14 +64,26 @@ describe('reminding units to sign for their items (real SMTP server on loopback)
   const givenMondayReminder = once(async () => {
     t.clock.set(at('2026-11-23'));
     const unsigned = await unsignedOf(jxw.id);
-    const first = (await t.as(office).post(api('/signatures/remind')).send({ unitIds: [jxw.id] }).expect(200)).body as RemindAnswer;
+    const first = (
+      await t
+        .as(office)
+        .post(api('/signatures/remind'))
+        .send({ unitIds: [jxw.id] })
+        .expect(200)
+    ).body as RemindAnswer;
     return { unsigned, first };
   });
 
   it('units cannot send the reminder (403), and naming a unit with nothing to sign for is a 400 naming unitIds', async () => {
     await t.as(jxwToken).post(api('/signatures/remind')).send({}).expect(403);
-    const bad = await t.as(office).post(api('/signatures/remind')).send({ unitIds: [999999] }).expect(400);
-    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'unitIds', message: '单位 999999 没有待签收的事项（或不是本方案的责任单位），无需提醒' })]);
+    const bad = await t
+      .as(office)
+      .post(api('/signatures/remind'))
+      .send({ unitIds: [999999] })
+      .expect(400);
+    expect(bad.body.errors).toEqual([
+      expect.objectContaining({ field: 'unitIds', message: '单位 999999 没有待签收的事项（或不是本方案的责任单位），无需提醒' }),
+    ]);
   });
 
   it('the liaison of 区经济信息委 gets one mail listing every item it has not signed for; a second click the same day sends nothing again', async () => {
@@ -88,7 +100,13 @@ describe('reminding units to sign for their items (real SMTP server on loopback)
     expect(mail.text).toContain(`/plans/${plan}/tasks/`);
     expect(mail.text).not.toContain('/api/v1');
 
-    const again = (await t.as(office).post(api('/signatures/remind')).send({ unitIds: [jxw.id] }).expect(200)).body as RemindAnswer;
+    const again = (
+      await t
+        .as(office)
+        .post(api('/signatures/remind'))
+        .send({ unitIds: [jxw.id] })
+        .expect(200)
+    ).body as RemindAnswer;
     expect(again.queued).toBe(0);
     expect(again.units[0]).toMatchObject({ queued: 0, alreadyToday: first.units[0].queued });
     await new Promise((r) => setTimeout(r, 300));
@@ -104,7 +122,13 @@ describe('reminding units to sign for their items (real SMTP server on loopback)
     const signed = before[0];
     await t.as(jxwToken).post(api('/signatures')).send({ itemType: signed.itemType, itemId: signed.itemId }).expect(200);
     t.clock.set(at('2026-11-24'));
-    const answer = (await t.as(office).post(api('/signatures/remind')).send({ unitIds: [jxw.id] }).expect(200)).body as RemindAnswer;
+    const answer = (
+      await t
+        .as(office)
+        .post(api('/signatures/remind'))
+        .send({ unitIds: [jxw.id] })
+        .expect(200)
+    ).body as RemindAnswer;
     expect(answer.units[0].unsigned).toBe(before.length - 1);
     const toLiaison = (m: CaughtMail) => m.to.includes(jxw.liaisonEmail!) && m.subject.startsWith('【签收提醒】');
     const mails = await waitFor(smtp.mails, toLiaison, 2);
@@ -124,7 +148,9 @@ describe('reminding units to sign for their items (real SMTP server on loopback)
     expect(answer.queued).toBeGreaterThanOrEqual(reached);
     // The delivery the reminder started: every message sent to the catcher, none failed.
     await t.app.get(SenderService).deliverDue();
-    const outbox = (await t.as(office).get(api('/outbox')).query({ rule: 'signature', sendDate: '2026-11-25', limit: 500 }).expect(200)).body as { items: { status: string; channel: string }[] };
+    const outbox = (await t.as(office).get(api('/outbox')).query({ rule: 'signature', sendDate: '2026-11-25', limit: 500 }).expect(200)).body as {
+      items: { status: string; channel: string }[];
+    };
     expect(outbox.items.filter((m) => m.channel === 'email' && m.status !== 'sent')).toEqual([]);
   }, 30_000);
 });

@@ -30,12 +30,27 @@ const JIANGJIN_STYLE: string[][] = [
 describe('import and export of the lists', () => {
   let t: TestApp;
   const newPlan = async (name: string, period = { periodStart: '2021-01-01', periodEnd: '2025-12-31' }) =>
-    (await t.http().post(api('/plans')).send({ name, region: '测试区', ...period }).expect(201)).body.id as number;
+    (
+      await t
+        .http()
+        .post(api('/plans'))
+        .send({ name, region: '测试区', ...period })
+        .expect(201)
+    ).body.id as number;
   const upload = (id: number, list: string, file: Buffer, filename: string, query = '') =>
-    t.http().post(api(`/plans/${id}/import/${list}${query}`)).attach('file', file, filename);
+    t
+      .http()
+      .post(api(`/plans/${id}/import/${list}${query}`))
+      .attach('file', file, filename);
   /** A file download as a Buffer, whatever its content type. */
   const download = async (path: string): Promise<Buffer> => (await binary(t.http().get(api(path))).expect(200)).body as Buffer;
-  const counts = async (id: number) => (await t.http().get(api(`/plans/${id}`)).expect(200)).body.counts;
+  const counts = async (id: number) =>
+    (
+      await t
+        .http()
+        .get(api(`/plans/${id}`))
+        .expect(200)
+    ).body.counts;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -47,7 +62,10 @@ describe('import and export of the lists', () => {
     const res = await upload(id, 'tasks', await xlsx(JIANGJIN_STYLE, ['B1:C1']), '任务分工表.xlsx', '?createUnits=true').expect(201);
     expect(res.body).toMatchObject({ created: 4, updated: 0, unchanged: 0, errors: [] });
     expect(res.body.unitsCreated).toEqual(expect.arrayContaining(['区生态环境局', '各工业园区发展中心', '江津区规划和自然资源局']));
-    const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
+    const { body } = await t
+      .http()
+      .get(api(`/plans/${id}/tasks`))
+      .expect(200);
     expect(body.items.map((i: { seq: number; chapter: string; taskGroup: string }) => [i.seq, i.chapter, i.taskGroup])).toEqual([
       [1, '一、目标指标', '目标指标'],
       [2, '一、目标指标', '目标指标'],
@@ -59,7 +77,10 @@ describe('import and export of the lists', () => {
       ['2023-12-31', '3个'],
       ['2025-12-31', '10个'],
     ]);
-    const units = await t.http().get(api(`/plans/${id}/units`)).expect(200);
+    const units = await t
+      .http()
+      .get(api(`/plans/${id}/units`))
+      .expect(200);
     expect(units.body.items.find((u: { name: string }) => u.name === '各工业园区发展中心').kind).toBe('group');
   });
 
@@ -76,9 +97,17 @@ describe('import and export of the lists', () => {
   it('updates the rows whose 序号 exists and counts them', async () => {
     const id = await newPlan('更新导入');
     await upload(id, 'tasks', Buffer.from('序号,任务内容,牵头单位\n1,原文,甲局\n2,第二项,乙局\n'), 'a.csv', '?createUnits=true').expect(201);
-    const res = await upload(id, 'tasks', Buffer.from('序号,任务内容,牵头单位\n1,改后的文字，2024年底前完成,甲局\n2,第二项,乙局\n3,新增,甲局\n'), 'b.csv').expect(201);
+    const res = await upload(
+      id,
+      'tasks',
+      Buffer.from('序号,任务内容,牵头单位\n1,改后的文字，2024年底前完成,甲局\n2,第二项,乙局\n3,新增,甲局\n'),
+      'b.csv',
+    ).expect(201);
     expect(res.body).toMatchObject({ created: 1, updated: 1, unchanged: 1 });
-    const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
+    const { body } = await t
+      .http()
+      .get(api(`/plans/${id}/tasks`))
+      .expect(200);
     expect(body.items[0]).toMatchObject({ content: '改后的文字，2024年底前完成', milestones: [{ dueDate: '2024-12-31' }] });
   });
 
@@ -90,15 +119,19 @@ describe('import and export of the lists', () => {
       const res = await upload(id, 'tasks', Buffer.from(crlf + appended), 'joined.csv', '?createUnits=true').expect(201);
       expect(res.body).toMatchObject({ rows: 4, created: 4, updated: 0, unchanged: 0, skipped: 0, skippedRows: [] });
       expect([...res.body.unitsCreated].sort()).toEqual(['乙局', '甲局']);
-      const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
-      expect(body.items.map((i: { seq: number; content: string; leadUnits: { name: string }[] }) => [i.seq, i.content, i.leadUnits.map((u) => u.name)])).toEqual([
+      const { body } = await t
+        .http()
+        .get(api(`/plans/${id}/tasks`))
+        .expect(200);
+      expect(
+        body.items.map((i: { seq: number; content: string; leadUnits: { name: string }[] }) => [i.seq, i.content, i.leadUnits.map((u) => u.name)]),
+      ).toEqual([
         [1, '建立台账', ['甲局']],
         [2, '开展排查', ['乙局']],
         [3, '完善制度', ['甲局']],
         [4, '开展培训', ['乙局']],
       ]);
     });
-
 
     it('refuses a row with more cells than the header has columns, naming the row and the extra cells, and writes nothing', async () => {
       const id = await newPlan('多出单元格');
@@ -136,7 +169,10 @@ describe('import and export of the lists', () => {
         { row: 7, reason: '合计行“合计”' },
       ]);
       expect(res.body.notes).toEqual(['“责任单位”列未区分牵头与配合，全部记为牵头单位']);
-      const { body } = await t.http().get(api(`/plans/${id}/projects`)).expect(200);
+      const { body } = await t
+        .http()
+        .get(api(`/plans/${id}/projects`))
+        .expect(200);
       expect(body.items.map((p: { seq: number; category: string; name: string }) => [p.seq, p.category, p.name])).toEqual([
         [1, '工程项目', '固废处置场'],
         [2, '工程项目', '再生资源回收站'],
@@ -162,7 +198,13 @@ describe('import and export of the lists', () => {
 
   describe('tables as other offices head them', () => {
     type Named = { name: string };
-    const tasksOf = async (id: number) => (await t.http().get(api(`/plans/${id}/tasks`)).expect(200)).body.items;
+    const tasksOf = async (id: number) =>
+      (
+        await t
+          .http()
+          .get(api(`/plans/${id}/tasks`))
+          .expect(200)
+      ).body.items;
 
     it('recognises 编号 / 重点工作 / 主办单位 / 协办单位 / 时间节点', async () => {
       const id = await newPlan('主办协办');
@@ -188,7 +230,9 @@ describe('import and export of the lists', () => {
 
     it('takes 重点任务 as the task text when the sheet has no other task column', async () => {
       const id = await newPlan('重点任务一列');
-      const res = await upload(id, 'tasks', Buffer.from('序号,重点任务,牵头部门,配合部门\n1,推进绿色矿山建设,甲局,\n'), 'a.csv', '?createUnits=true').expect(201);
+      const res = await upload(id, 'tasks', Buffer.from('序号,重点任务,牵头部门,配合部门\n1,推进绿色矿山建设,甲局,\n'), 'a.csv', '?createUnits=true').expect(
+        201,
+      );
       expect(res.body.created).toBe(1);
       expect((await tasksOf(id))[0]).toMatchObject({ content: '推进绿色矿山建设', taskGroup: '' });
     });
@@ -221,17 +265,37 @@ describe('import and export of the lists', () => {
         .expect(201);
       expect(res.body).toMatchObject({ created: 1, mapping, notes: ['列对应关系已保存，本方案以后导入任务清单时自动使用'] });
       expect((await tasksOf(id))[0]).toMatchObject({ content: '建立台账', deadlineText: '2023年底前', leadUnitsText: '甲局' });
-      const stored = await t.http().get(api(`/plans/${id}/import/tasks/mapping`)).expect(200);
+      const stored = await t
+        .http()
+        .get(api(`/plans/${id}/import/tasks/mapping`))
+        .expect(200);
       expect(stored.body).toMatchObject({ planId: id, list: 'tasks', mapping });
       expect(stored.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'content', name: '任务内容', required: true })]));
-      expect((await t.http().get(api(`/plans/${id}/import/projects/mapping`)).expect(200)).body.mapping).toBeNull();
+      expect(
+        (
+          await t
+            .http()
+            .get(api(`/plans/${id}/import/projects/mapping`))
+            .expect(200)
+        ).body.mapping,
+      ).toBeNull();
 
       const again = await upload(id, 'tasks', Buffer.from('编号,督办事项,责任科室,办结时间\n1,建立并更新台账,甲局,2023年底前\n'), 'office.csv').expect(201);
       expect(again.body).toMatchObject({ updated: 1, mapping });
       expect(again.body.notes[0]).toBe(`按本方案任务清单已保存的列对应关系读取表头：${JSON.stringify(mapping)}`);
 
-      await t.http().delete(api(`/plans/${id}/import/tasks/mapping`)).expect(204);
-      expect((await t.http().get(api(`/plans/${id}/import/tasks/mapping`)).expect(200)).body.mapping).toBeNull();
+      await t
+        .http()
+        .delete(api(`/plans/${id}/import/tasks/mapping`))
+        .expect(204);
+      expect(
+        (
+          await t
+            .http()
+            .get(api(`/plans/${id}/import/tasks/mapping`))
+            .expect(200)
+        ).body.mapping,
+      ).toBeNull();
       const forgotten = await upload(id, 'tasks', Buffer.from(first), 'office.csv').expect(400);
       expect(forgotten.body.errors[0]).toMatchObject({ row: 1, column: '任务内容' });
     });
@@ -249,7 +313,14 @@ describe('import and export of the lists', () => {
       const json = await upload(id, 'tasks', file, 'a.csv', query('督办事项=content')).expect(400);
       expect(json.body.errors[0]).toMatchObject({ column: 'mapping', value: '督办事项=content' });
       expect((await counts(id)).tasks).toBe(0);
-      expect((await t.http().get(api(`/plans/${id}/import/tasks/mapping`)).expect(200)).body.mapping).toBeNull();
+      expect(
+        (
+          await t
+            .http()
+            .get(api(`/plans/${id}/import/tasks/mapping`))
+            .expect(200)
+        ).body.mapping,
+      ).toBeNull();
     });
   });
 
@@ -259,19 +330,34 @@ describe('import and export of the lists', () => {
       const file = '序号,任务内容,牵头单位,配合单位\n1,开展塑料污染治理,甲局,"乙局、丙局等"\n';
       const res = await upload(id, 'tasks', Buffer.from(file), 'a.csv', '?createUnits=true').expect(201);
       expect([...res.body.unitsCreated].sort()).toEqual(['丙局', '乙局', '甲局']);
-      const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
+      const { body } = await t
+        .http()
+        .get(api(`/plans/${id}/tasks`))
+        .expect(200);
       expect(body.items[0]).toMatchObject({ leadUnitsText: '甲局', supportUnitsText: '乙局、丙局等' });
       expect(body.items[0].supportingUnits.map((u: { name: string }) => u.name)).toEqual(['乙局', '丙局']);
       const csv = await download(`/plans/${id}/export/tasks?format=csv`);
-      const rows = parse(csv.toString('utf8'), { bom: true }) as string[][];
+      const rows: string[][] = parse(csv.toString('utf8'), { bom: true });
       expect(rows[1].slice(4, 6)).toEqual(['甲局', '乙局、丙局等']);
       expect((await upload(id, 'tasks', csv, 'back.csv').expect(201)).body).toMatchObject({ unchanged: 1, created: 0, updated: 0 });
     });
 
     it('edits the cells through the item API, and clears a cell whose units change without a new text', async () => {
       const id = await newPlan('单位原文编辑');
-      const jia = (await t.http().post(api(`/plans/${id}/units`)).send({ name: '甲局' }).expect(201)).body.id;
-      const yi = (await t.http().post(api(`/plans/${id}/units`)).send({ name: '乙局' }).expect(201)).body.id;
+      const jia = (
+        await t
+          .http()
+          .post(api(`/plans/${id}/units`))
+          .send({ name: '甲局' })
+          .expect(201)
+      ).body.id;
+      const yi = (
+        await t
+          .http()
+          .post(api(`/plans/${id}/units`))
+          .send({ name: '乙局' })
+          .expect(201)
+      ).body.id;
       const created = await t
         .http()
         .post(api(`/plans/${id}/tasks`))
@@ -296,7 +382,7 @@ describe('import and export of the lists', () => {
         .send({ seq: 1, name: '处置场', leadUnitIds: [jia], leadUnitsText: '甲局等' })
         .expect(201);
       expect(project.body).toMatchObject({ leadUnitsText: '甲局等', supportUnitsText: null });
-      const rows = parse((await download(`/plans/${id}/export/projects?format=csv`)).toString('utf8'), { bom: true }) as string[][];
+      const rows: string[][] = parse((await download(`/plans/${id}/export/projects?format=csv`)).toString('utf8'), { bom: true });
       expect(rows[1].slice(7, 9)).toEqual(['甲局等', '']);
     });
   });
@@ -306,12 +392,22 @@ describe('import and export of the lists', () => {
       for (const format of ['xlsx', 'csv'] as const) {
         it(`${key} as ${format}`, async () => {
           const source = await planId(t, key);
-          const { body: plan } = await t.http().get(api(`/plans/${source}`)).expect(200);
+          const { body: plan } = await t
+            .http()
+            .get(api(`/plans/${source}`))
+            .expect(200);
           const target = await newPlan(`${key}-${format}-往返`, { periodStart: plan.periodStart, periodEnd: plan.periodEnd });
           // The same units, aliases included: the unit cells go out as the document wrote them ("市发展改革委").
-          const units = await t.http().get(api(`/plans/${source}/units`)).expect(200);
+          const units = await t
+            .http()
+            .get(api(`/plans/${source}/units`))
+            .expect(200);
           for (const u of units.body.items as { name: string; aliases: string[]; kind: string }[]) {
-            await t.http().post(api(`/plans/${target}/units`)).send({ name: u.name, aliases: u.aliases, kind: u.kind }).expect(201);
+            await t
+              .http()
+              .post(api(`/plans/${target}/units`))
+              .send({ name: u.name, aliases: u.aliases, kind: u.kind })
+              .expect(201);
           }
           for (const list of ['tasks', 'projects', 'indicators']) {
             const file = await download(`/plans/${source}/export/${list}?format=${format}`);
@@ -332,8 +428,14 @@ describe('import and export of the lists', () => {
                 supportingUnits: (i.supportingUnits as { id: number; name: string }[]).filter((u) => !standing.has(u.id)).map((u) => u.name),
                 milestones: (i.milestones as Record<string, unknown>[]).map((m) => ({ ...m, id: 0 })),
               }));
-            const a = await t.http().get(api(`/plans/${source}/${list}?limit=1000`)).expect(200);
-            const b = await t.http().get(api(`/plans/${target}/${list}?limit=1000`)).expect(200);
+            const a = await t
+              .http()
+              .get(api(`/plans/${source}/${list}?limit=1000`))
+              .expect(200);
+            const b = await t
+              .http()
+              .get(api(`/plans/${target}/${list}?limit=1000`))
+              .expect(200);
             expect(strip(b.body.items)).toEqual(strip(a.body.items));
           }
         });
@@ -341,31 +443,50 @@ describe('import and export of the lists', () => {
     }
   });
 
-  it('re-imports Jiangyin\'s own export unchanged, its towns still supporting every task though no row names them', async () => {
+  it("re-imports Jiangyin's own export unchanged, its towns still supporting every task though no row names them", async () => {
     const jiangyin = await planId(t, 'jiangyin');
     const file = await download(`/plans/${jiangyin}/export/tasks?format=xlsx`);
     const res = await upload(jiangyin, 'tasks', file, 'tasks.xlsx').expect(201);
     expect(res.body).toMatchObject({ created: 0, updated: 0, unchanged: 21 });
-    const view = await t.http().get(api(`/plans/${jiangyin}/responsibilities?unit=${encodeURIComponent('澄江街道办事处')}`)).expect(200);
+    const view = await t
+      .http()
+      .get(api(`/plans/${jiangyin}/responsibilities?unit=${encodeURIComponent('澄江街道办事处')}`))
+      .expect(200);
     expect(view.body.items).toHaveLength(21);
   });
 
   it('gives a task added to Jiangyin the standing towns as supporting units too', async () => {
     const jiangyin = await planId(t, 'jiangyin');
-    const units = (await t.http().get(api(`/plans/${jiangyin}/units`)).expect(200)).body.items as { id: number; name: string }[];
+    const units = (
+      await t
+        .http()
+        .get(api(`/plans/${jiangyin}/units`))
+        .expect(200)
+    ).body.items as { id: number; name: string }[];
     const lead = units.find((u) => u.name === '无锡市江阴生态环境局')!.id;
-    const res = await t.http().post(api(`/plans/${jiangyin}/tasks`)).send({ seq: 99, content: '2025年底前完成全市一般工业固废产生单位排查', leadUnitIds: [lead] }).expect(201);
+    const res = await t
+      .http()
+      .post(api(`/plans/${jiangyin}/tasks`))
+      .send({ seq: 99, content: '2025年底前完成全市一般工业固废产生单位排查', leadUnitIds: [lead] })
+      .expect(201);
     expect(res.body.leadUnits.map((u: { name: string }) => u.name)).toEqual(['无锡市江阴生态环境局']);
     expect(res.body.supportingUnits).toHaveLength(18);
     expect(res.body.supportingUnits[0].name).toBe('澄江街道办事处');
-    await t.http().delete(api(`/plans/${jiangyin}/tasks/${res.body.id}?version=${res.body.version}`)).expect(204);
+    await t
+      .http()
+      .delete(api(`/plans/${jiangyin}/tasks/${res.body.id}?version=${res.body.version}`))
+      .expect(204);
   });
 
   describe('bad input: a clear error naming row and column, and nothing written', () => {
     let id: number;
     beforeAll(async () => {
       id = await newPlan('错误导入');
-      await t.http().post(api(`/plans/${id}/units`)).send({ name: '甲局' }).expect(201);
+      await t
+        .http()
+        .post(api(`/plans/${id}/units`))
+        .send({ name: '甲局' })
+        .expect(201);
     });
 
     it('refuses an empty file', async () => {
@@ -385,12 +506,7 @@ describe('import and export of the lists', () => {
     it('refuses duplicate 序号 and a non-numeric investment, naming rows', async () => {
       const dup = await upload(id, 'tasks', Buffer.from('序号,任务内容,牵头单位\n1,甲,甲局\n1,乙,甲局\n'), 'dup.csv').expect(400);
       expect(dup.body.errors[0]).toMatchObject({ row: 3, column: '序号', value: '1' });
-      const money = await upload(
-        id,
-        'projects',
-        Buffer.from('序号,项目名称,总投资（万元）,责任单位\n1,处置场,约两千,甲局\n'),
-        'p.csv',
-      ).expect(400);
+      const money = await upload(id, 'projects', Buffer.from('序号,项目名称,总投资（万元）,责任单位\n1,处置场,约两千,甲局\n'), 'p.csv').expect(400);
       expect(money.body.errors[0]).toMatchObject({ row: 2, column: '总投资（万元）', value: '约两千' });
     });
 
@@ -416,14 +532,21 @@ describe('import and export of the lists', () => {
     it('imports an unreadable 完成时限 with the item flagged for the office', async () => {
       const res = await upload(id, 'tasks', Buffer.from('序号,任务内容,牵头单位,完成时限\n1,甲,甲局,视进展而定\n'), 'd.csv').expect(201);
       expect(res.body.created).toBe(1);
-      const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
+      const { body } = await t
+        .http()
+        .get(api(`/plans/${id}/tasks`))
+        .expect(200);
       expect(body.items[0].milestones[0]).toMatchObject({ dueDate: null, phrase: '视进展而定', certain: false });
     });
 
     it('refuses an unknown list and a missing file field', async () => {
       const list = await upload(id, 'budgets', Buffer.from('x'), 'x.csv').expect(400);
       expect(list.body.errors[0]).toMatchObject({ field: 'list', value: 'budgets' });
-      const none = await t.http().post(api(`/plans/${id}/import/tasks`)).field('note', 'x').expect(400);
+      const none = await t
+        .http()
+        .post(api(`/plans/${id}/import/tasks`))
+        .field('note', 'x')
+        .expect(400);
       expect(none.body.errors[0].field).toBe('file');
     });
   });
@@ -434,18 +557,28 @@ describe('import and export of the lists', () => {
     await upload(id, 'tasks', iconv.encode(text, 'gb18030'), 'gbk.csv', '?createUnits=true').expect(201);
     const bom = await upload(id, 'tasks', Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(text)]), 'bom.csv').expect(201);
     expect(bom.body).toMatchObject({ unchanged: 1 });
-    const { body } = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
+    const { body } = await t
+      .http()
+      .get(api(`/plans/${id}/tasks`))
+      .expect(200);
     expect(body.items[0]).toMatchObject({ content: '建立工业固体废物管理台账', leadUnits: [{ name: '区生态环境局' }] });
   });
 
   it('neutralises cells that a spreadsheet would run as formulas, and reads them back as written', async () => {
     const id = await newPlan('公式防护');
-    await t.http().post(api(`/plans/${id}/units`)).send({ name: '甲局' }).expect(201);
+    await t
+      .http()
+      .post(api(`/plans/${id}/units`))
+      .send({ name: '甲局' })
+      .expect(201);
     await upload(id, 'tasks', Buffer.from('序号,任务内容,牵头单位\n1,"=HYPERLINK(""x"")",甲局\n'), 'a.csv').expect(201);
-    const stored = await t.http().get(api(`/plans/${id}/tasks`)).expect(200);
+    const stored = await t
+      .http()
+      .get(api(`/plans/${id}/tasks`))
+      .expect(200);
     expect(stored.body.items[0].content).toBe('=HYPERLINK("x")');
     const csv = await download(`/plans/${id}/export/tasks?format=csv`);
-    const rows = parse(csv.toString('utf8'), { bom: true }) as string[][];
+    const rows: string[][] = parse(csv.toString('utf8'), { bom: true });
     expect(rows[1][3]).toBe(`'=HYPERLINK("x")`);
     const again = await upload(id, 'tasks', csv, 'back.csv').expect(201);
     expect(again.body).toMatchObject({ unchanged: 1 });
@@ -469,16 +602,19 @@ describe('import size limit (and the configured default time zone)', () => {
   afterAll(() => t.close());
 
   it('refuses a file over the configured size, writing nothing', async () => {
-    const plan = await t
-      .http()
-      .post(api('/plans'))
-      .send({ name: '大小', region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31' })
-      .expect(201);
+    const plan = await t.http().post(api('/plans')).send({ name: '大小', region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31' }).expect(201);
     expect(plan.body.timeZone).toBe('Asia/Urumqi');
     const big = Buffer.from('序号,任务内容\n' + Array.from({ length: 200 }, (_, i) => `${i + 1},任务${i}`).join('\n'));
-    const res = await t.http().post(api(`/plans/${plan.body.id}/import/tasks`)).attach('file', big, 'big.csv').expect(413);
+    const res = await t
+      .http()
+      .post(api(`/plans/${plan.body.id}/import/tasks`))
+      .attach('file', big, 'big.csv')
+      .expect(413);
     expect(res.body.code).toBe('FILE_TOO_LARGE');
-    const tasks = await t.http().get(api(`/plans/${plan.body.id}/tasks`)).expect(200);
+    const tasks = await t
+      .http()
+      .get(api(`/plans/${plan.body.id}/tasks`))
+      .expect(200);
     expect(tasks.body.total).toBe(0);
   });
 });

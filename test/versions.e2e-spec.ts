@@ -10,9 +10,17 @@ describe('optimistic locking of the plan data', () => {
 
   /** Jiangjin task 序号 11 as GET shows it. */
   const task11 = async (token: string) => {
-    const { body } = await t.as(token).get(api(`/plans/${jiangjin}/tasks?limit=100`)).expect(200);
+    const { body } = await t
+      .as(token)
+      .get(api(`/plans/${jiangjin}/tasks?limit=100`))
+      .expect(200);
     const { id } = body.items.find((i: { seq: number }) => i.seq === 11);
-    return (await t.as(token).get(api(`/plans/${jiangjin}/tasks/${id}`)).expect(200)).body;
+    return (
+      await t
+        .as(token)
+        .get(api(`/plans/${jiangjin}/tasks/${id}`))
+        .expect(200)
+    ).body;
   };
 
   beforeAll(async () => {
@@ -63,13 +71,25 @@ describe('optimistic locking of the plan data', () => {
 
   it('refuses a change without a version, or with one that is not a whole number, naming the field version', async () => {
     const task = await task11(alice);
-    const missing = await t.as(alice).patch(api(`/plans/${jiangjin}/tasks/${task.id}`)).send({ content: '无版本' }).expect(400);
+    const missing = await t
+      .as(alice)
+      .patch(api(`/plans/${jiangjin}/tasks/${task.id}`))
+      .send({ content: '无版本' })
+      .expect(400);
     expect(missing.body.code).toBe('VALIDATION_FAILED');
     expect(new Set(missing.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['version']));
     expect(missing.body.message).toContain('version');
-    const zero = await t.as(alice).patch(api(`/plans/${jiangjin}/tasks/${task.id}`)).send({ content: '版本为0', version: 0 }).expect(400);
+    const zero = await t
+      .as(alice)
+      .patch(api(`/plans/${jiangjin}/tasks/${task.id}`))
+      .send({ content: '版本为0', version: 0 })
+      .expect(400);
     expect(zero.body.errors[0]).toMatchObject({ field: 'version', value: 0 });
-    const text = await t.as(alice).patch(api(`/plans/${jiangjin}/tasks/${task.id}`)).send({ version: '3' }).expect(400);
+    const text = await t
+      .as(alice)
+      .patch(api(`/plans/${jiangjin}/tasks/${task.id}`))
+      .send({ version: '3' })
+      .expect(400);
     expect(text.body.errors[0]).toMatchObject({ field: 'version', value: '3' });
     expect((await task11(alice)).content).toBe(task.content);
   });
@@ -89,7 +109,12 @@ describe('optimistic locking of the plan data', () => {
 
     // Many at once, so their reads and saves interleave.
     const many = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => t.as(i % 2 ? alice : bob).patch(url).send({ content: `同时保存：${i}`, version: task.version + 1 })),
+      Array.from({ length: 8 }, (_, i) =>
+        t
+          .as(i % 2 ? alice : bob)
+          .patch(url)
+          .send({ content: `同时保存：${i}`, version: task.version + 1 }),
+      ),
     );
     expect(many.filter((r) => r.status === 200)).toHaveLength(1);
     expect(many.filter((r) => r.status === 409)).toHaveLength(7);
@@ -105,19 +130,45 @@ describe('optimistic locking of the plan data', () => {
     expect(res.body).toMatchObject({ version: task.version + 1, supportingUnits: [] });
     const stale = await t.as(bob).patch(url).send({ supportingUnitIds, version: task.version }).expect(409);
     expect(stale.body.current.supportingUnits).toEqual([]);
-    await t.as(bob).patch(url).send({ supportingUnitIds, version: task.version + 1 }).expect(200);
+    await t
+      .as(bob)
+      .patch(url)
+      .send({ supportingUnitIds, version: task.version + 1 })
+      .expect(200);
   });
 
   it('refuses a stale plan change with the plan as GET shows it', async () => {
-    const { body: plan } = await t.as(alice).get(api(`/plans/${jiangjin}`)).expect(200);
-    const first = await t.as(alice).patch(api(`/plans/${jiangjin}`)).send({ source: '甲补充的来源', version: plan.version }).expect(200);
+    const { body: plan } = await t
+      .as(alice)
+      .get(api(`/plans/${jiangjin}`))
+      .expect(200);
+    const first = await t
+      .as(alice)
+      .patch(api(`/plans/${jiangjin}`))
+      .send({ source: '甲补充的来源', version: plan.version })
+      .expect(200);
     expect(first.body).toMatchObject({ version: plan.version + 1, source: '甲补充的来源' });
-    const second = await t.as(bob).patch(api(`/plans/${jiangjin}`)).send({ source: '乙补充的来源', version: plan.version }).expect(409);
+    const second = await t
+      .as(bob)
+      .patch(api(`/plans/${jiangjin}`))
+      .send({ source: '乙补充的来源', version: plan.version })
+      .expect(409);
     expect(second.body).toMatchObject({ code: 'CONFLICT', currentVersion: plan.version + 1 });
     expect(second.body.current).toMatchObject({ id: jiangjin, source: '甲补充的来源', counts: plan.counts, stages: plan.stages });
-    const missing = await t.as(bob).patch(api(`/plans/${jiangjin}`)).send({ source: '无版本' }).expect(400);
+    const missing = await t
+      .as(bob)
+      .patch(api(`/plans/${jiangjin}`))
+      .send({ source: '无版本' })
+      .expect(400);
     expect(missing.body.errors[0]).toMatchObject({ field: 'version' });
-    expect((await t.as(bob).get(api(`/plans/${jiangjin}`)).expect(200)).body.source).toBe('甲补充的来源');
+    expect(
+      (
+        await t
+          .as(bob)
+          .get(api(`/plans/${jiangjin}`))
+          .expect(200)
+      ).body.source,
+    ).toBe('甲补充的来源');
   });
 
   it('refuses a stale milestone override with the milestone as it is now', async () => {
@@ -136,7 +187,10 @@ describe('optimistic locking of the plan data', () => {
 
   it('refuses a stale change of an assignment’s role', async () => {
     const task = await task11(alice);
-    const { body: matrix } = await t.as(alice).get(api(`/plans/${jiangjin}/responsibilities?unit=${task.leadUnits[0].id}`)).expect(200);
+    const { body: matrix } = await t
+      .as(alice)
+      .get(api(`/plans/${jiangjin}/responsibilities?unit=${task.leadUnits[0].id}`))
+      .expect(200);
     const row = matrix.items.find((i: { itemType: string; id: number }) => i.itemType === 'task' && i.id === task.id);
     const url = api(`/plans/${jiangjin}/assignments/${row.assignmentId}`);
     const first = await t.as(alice).patch(url).send({ role: 'support', version: row.assignmentVersion }).expect(200);
@@ -148,16 +202,31 @@ describe('optimistic locking of the plan data', () => {
 
   it('applies to projects and indicators too, and a new item takes no version', async () => {
     for (const list of ['projects', 'indicators']) {
-      const { body } = await t.as(alice).get(api(`/plans/${jiangjin}/${list}?limit=1`)).expect(200);
+      const { body } = await t
+        .as(alice)
+        .get(api(`/plans/${jiangjin}/${list}?limit=1`))
+        .expect(200);
       const item = body.items[0];
       const url = api(`/plans/${jiangjin}/${list}/${item.id}`);
       await t.as(alice).patch(url).send({ seq: item.seq }).expect(400);
-      const first = await t.as(alice).patch(url).send({ name: `${item.name}（甲）`, version: item.version }).expect(200);
+      const first = await t
+        .as(alice)
+        .patch(url)
+        .send({ name: `${item.name}（甲）`, version: item.version })
+        .expect(200);
       expect(first.body.version).toBe(item.version + 1);
-      const second = await t.as(bob).patch(url).send({ name: `${item.name}（乙）`, version: item.version }).expect(409);
+      const second = await t
+        .as(bob)
+        .patch(url)
+        .send({ name: `${item.name}（乙）`, version: item.version })
+        .expect(409);
       expect(second.body.current).toMatchObject({ name: `${item.name}（甲）`, version: item.version + 1 });
     }
-    const created = await t.as(alice).post(api(`/plans/${jiangjin}/tasks`)).send({ seq: 900, content: '新任务', version: 5 }).expect(400);
+    const created = await t
+      .as(alice)
+      .post(api(`/plans/${jiangjin}/tasks`))
+      .send({ seq: 900, content: '新任务', version: 5 })
+      .expect(400);
     expect(created.body.errors[0]).toMatchObject({ field: 'version' });
   });
 });

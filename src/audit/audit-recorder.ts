@@ -46,6 +46,13 @@ export async function recordAudit(manager: EntityManager, drafts: AuditDraft | A
     actorName: requestActor ? requestActor.username : (actor?.name ?? SYSTEM_ACTOR),
   }));
   for (let i = 0; i < rows.length; i += 100) {
-    await manager.createQueryBuilder().insert().into(AuditEntry).values(rows.slice(i, i + 100)).callListeners(false).updateEntity(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEntry)
+      .values(rows.slice(i, i + 100))
+      .callListeners(false)
+      .updateEntity(false)
+      .execute();
   }
 }

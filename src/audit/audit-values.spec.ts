@@ -15,7 +15,14 @@ describe('auditValues: a row as a plain object for the log', () => {
       aliases: ['江津区生态环境局'],
       active: false,
     });
-    expect(values).toEqual({ revokedAt: '2024-06-30T02:00:00.000Z', dueDate: '2025-12-31', investment: 1200.5, note: null, aliases: ['江津区生态环境局'], active: false });
+    expect(values).toEqual({
+      revokedAt: '2024-06-30T02:00:00.000Z',
+      dueDate: '2025-12-31',
+      investment: 1200.5,
+      note: null,
+      aliases: ['江津区生态环境局'],
+      active: false,
+    });
   });
 
   it('leaves out columns that were not loaded', () => {
@@ -50,7 +57,8 @@ describe('selectAffectedRows: the rows an UPDATE or DELETE is about to change', 
   });
 
   it('drops the SET clause and its ? parameters from an UPDATE', () => {
-    const sql = 'UPDATE "access_tokens" SET "revokedAt" = ?, "version" = "version" + 1, "updatedAt" = CURRENT_TIMESTAMP WHERE "userId" = ? AND "revokedAt" IS NULL';
+    const sql =
+      'UPDATE "access_tokens" SET "revokedAt" = ?, "version" = "version" + 1, "updatedAt" = CURRENT_TIMESTAMP WHERE "userId" = ? AND "revokedAt" IS NULL';
     expect(selectAffectedRows(sql, ['2024-06-30 02:00:00.000', 7])).toEqual({
       sql: 'SELECT * FROM "access_tokens" WHERE "userId" = ? AND "revokedAt" IS NULL',
       parameters: [7],

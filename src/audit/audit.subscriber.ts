@@ -12,7 +12,6 @@ import {
   type UpdateEvent,
 } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { AuditEntry } from './audit-entry.entity.js';
 import { type AuditDraft, recordAudit, setAuditClock } from './audit-recorder.js';
 import { type AuditValues, auditValues, changedColumns, SECRET_COLUMNS, selectAffectedRows, statementTable } from './audit-values.js';
 
@@ -110,7 +109,10 @@ export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral>
       await recordAudit(event.manager, { ...this.bulkDraft(event.metadata, 'delete', rows, null), before: { count: ids.length, ids } });
       return;
     }
-    await recordAudit(event.manager, rows.map((row) => this.draft(event.metadata, 'delete', row, auditValues(row), null)));
+    await recordAudit(
+      event.manager,
+      rows.map((row) => this.draft(event.metadata, 'delete', row, auditValues(row), null)),
+    );
   }
 
   /** Reads the rows a pending query-builder UPDATE or DELETE is about to change, with its own WHERE. */
@@ -155,7 +157,7 @@ export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral>
 
   private expect(runner: QueryRunner, metadata: EntityMetadata, kind: 'update' | 'delete'): void {
     let slots = this.pending.get(runner);
-    if (!slots) this.pending.set(runner, (slots = new Map()));
+    if (!slots) this.pending.set(runner, (slots = new Map<string, Pending>()));
     slots.set(`${kind}:${metadata.tableName}`, { metadata });
   }
 
@@ -185,7 +187,7 @@ function audited(metadata: EntityMetadata): boolean {
 /** The column values of an entity (or a partial one), by property name. */
 function entityRow(metadata: EntityMetadata, entity: ObjectLiteral): ObjectLiteral {
   const row: ObjectLiteral = {};
-  for (const column of metadata.columns) row[column.propertyName] = column.getEntityValue(entity);
+  for (const column of metadata.columns) row[column.propertyName] = column.getEntityValue(entity) as unknown;
   return row;
 }
 
@@ -198,7 +200,7 @@ function hydrate(metadata: EntityMetadata, raw: ObjectLiteral): ObjectLiteral {
   const driver = metadata.dataSource.driver;
   const row: ObjectLiteral = {};
   for (const column of metadata.columns) {
-    if (column.databaseName in raw) row[column.propertyName] = driver.prepareHydratedValue(raw[column.databaseName], column);
+    if (column.databaseName in raw) row[column.propertyName] = driver.prepareHydratedValue(raw[column.databaseName], column) as unknown;
   }
   return row;
 }
@@ -221,6 +223,11 @@ function numberOrNull(value: unknown): number | null {
 /** A session or API token is created by signing in, before any request has an actor: it is its owner's doing. */
 async function tokenOwner(manager: EntityManager, userId: unknown): Promise<AuditDraft['actor']> {
   if (typeof userId !== 'number') return undefined;
-  const user = await manager.createQueryBuilder().select('u.username', 'username').from('users', 'u').where('u.id = :userId', { userId }).getRawOne<{ username: string }>();
+  const user = await manager
+    .createQueryBuilder()
+    .select('u.username', 'username')
+    .from('users', 'u')
+    .where('u.id = :userId', { userId })
+    .getRawOne<{ username: string }>();
   return user ? { id: userId, name: user.username } : undefined;
 }

@@ -10,13 +10,7 @@ import { UsersService } from './users.service.js';
 
 @Module({
   controllers: [AuthController, UsersController],
-  providers: [
-    AuthService,
-    UsersService,
-    LoginLimiter,
-    { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: ActorInterceptor },
-  ],
+  providers: [AuthService, UsersService, LoginLimiter, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: ActorInterceptor }],
   exports: [UsersService],
 })
 export class AuthModule {}

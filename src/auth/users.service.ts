@@ -36,7 +36,12 @@ export class UsersService {
   async create(actor: Actor, dto: CreateUserDto): Promise<UserView> {
     return this.dataSource.transaction(async (manager) => {
       // An office's new accounts belong to its plan unless it names one.
-      const fields = await this.placement(manager, dto.role, dto.planId ?? (actor.role === 'office' && dto.role !== 'admin' ? actor.planId : null), dto.unitId ?? null);
+      const fields = await this.placement(
+        manager,
+        dto.role,
+        dto.planId ?? (actor.role === 'office' && dto.role !== 'admin' ? actor.planId : null),
+        dto.unitId ?? null,
+      );
       this.checkMayManage(actor, dto.role, fields.planId);
       const clash = await manager
         .getRepository(User)
@@ -79,7 +84,12 @@ export class UsersService {
   }
 
   async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<void> {
-    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: actor.userId }).getOne();
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: actor.userId })
+      .getOne();
     if (!user || !(await verifyPassword(dto.currentPassword, user.passwordHash))) throw new UnauthenticatedError('当前密码错误');
     await this.dataSource.transaction(async (manager) => {
       user.passwordHash = await hashPassword(dto.newPassword);
@@ -97,13 +107,23 @@ export class UsersService {
 
   /** A new admin account (the CLI's create-admin); refused when the name is taken or the password short. */
   async createAdmin(username: string, password: string): Promise<UserView> {
-    if (!/^[A-Za-z0-9._@-]{2,64}$/.test(username)) throw new ValidationFailedError([{ field: 'username', value: username, message: '用户名只能用字母、数字和 . _ @ -（2-64个字符）' }]);
+    if (!/^[A-Za-z0-9._@-]{2,64}$/.test(username))
+      throw new ValidationFailedError([{ field: 'username', value: username, message: '用户名只能用字母、数字和 . _ @ -（2-64个字符）' }]);
     if (password.length < 8) throw new ValidationFailedError([{ field: 'password', message: '密码至少8个字符' }]);
     const repo = this.dataSource.getRepository(User);
     if (await repo.createQueryBuilder('u').where('LOWER(u.username) = LOWER(:username)', { username }).getExists()) {
       throw new ValidationFailedError([{ field: 'username', value: username, message: '用户名已存在' }]);
     }
-    const user = await repo.save({ username, displayName: '系统管理员', passwordHash: await hashPassword(password), role: 'admin', planId: null, unitId: null, email: null, active: true });
+    const user = await repo.save({
+      username,
+      displayName: '系统管理员',
+      passwordHash: await hashPassword(password),
+      role: 'admin',
+      planId: null,
+      unitId: null,
+      email: null,
+      active: true,
+    });
     this.logger.log(`Admin "${username}" created`);
     return toUserView(user);
   }
@@ -146,7 +166,11 @@ export class UsersService {
   }
 
   private async revokeAll(manager: EntityManager, userId: number, exceptTokenId?: number): Promise<void> {
-    const qb = manager.createQueryBuilder().update(AccessToken).set({ revokedAt: this.clock.now() }).where('userId = :userId AND revokedAt IS NULL', { userId });
+    const qb = manager
+      .createQueryBuilder()
+      .update(AccessToken)
+      .set({ revokedAt: this.clock.now() })
+      .where('userId = :userId AND revokedAt IS NULL', { userId });
     if (exceptTokenId) qb.andWhere('id != :exceptTokenId', { exceptTokenId });
     await qb.execute();
   }

@@ -60,12 +60,21 @@ export class WorkdayCalendar {
 
   day(date: string): DayView {
     const own = this.office.get(date);
-    if (own) return { date, workday: own.kind === 'workday', kind: own.kind === 'workday' ? (isWeekend(date) ? 'makeup_workday' : 'workday') : 'holiday', name: own.name, source: 'office' };
+    if (own)
+      return {
+        date,
+        workday: own.kind === 'workday',
+        kind: own.kind === 'workday' ? (isWeekend(date) ? 'makeup_workday' : 'workday') : 'holiday',
+        name: own.name,
+        source: 'office',
+      };
     const holiday = this.data.holidays[date];
     if (holiday) return { date, workday: false, kind: 'holiday', name: chineseName(holiday), source: 'official' };
     const makeUp = this.data.workdays[date];
     if (makeUp) return { date, workday: true, kind: 'makeup_workday', name: `${chineseName(makeUp)}调休上班`, source: 'official' };
-    return isWeekend(date) ? { date, workday: false, kind: 'weekend', name: '', source: 'weekday' } : { date, workday: true, kind: 'workday', name: '', source: 'weekday' };
+    return isWeekend(date)
+      ? { date, workday: false, kind: 'weekend', name: '', source: 'weekday' }
+      : { date, workday: true, kind: 'workday', name: '', source: 'weekday' };
   }
 
   isWorkday(date: string): boolean {

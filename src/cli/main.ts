@@ -88,8 +88,9 @@ async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password (input is shown; prefer piping it in): ');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-    if (process.stdin.isTTY && chunk.includes(10)) break;
+    const bytes = chunk as Buffer;
+    chunks.push(bytes);
+    if (process.stdin.isTTY && bytes.includes(10)) break;
   }
   return Buffer.concat(chunks).toString('utf8');
 }

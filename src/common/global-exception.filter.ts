@@ -47,11 +47,12 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      const given = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      const message = Array.isArray(given) ? given.join('; ') : typeof given === 'string' ? given : JSON.stringify(given);
       return {
         statusCode: status,
         code: status === 404 ? 'NOT_FOUND' : status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`,
-        message: status === 404 ? `接口不存在：${String(message)}` : Array.isArray(message) ? message.join('; ') : String(message),
+        message: status === 404 ? `接口不存在：${message}` : message,
         errors: [],
       };
     }

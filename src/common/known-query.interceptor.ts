@@ -19,7 +19,7 @@ export class KnownQueryInterceptor implements NestInterceptor {
     if (given.length === 0) return next.handle();
     const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {}) as Record<string, { data?: unknown }>;
     const queries = Object.entries(args)
-      .filter(([key]) => Number(key.split(':')[0]) === RouteParamtypes.QUERY)
+      .filter(([key]) => Number(key.split(':')[0]) === (RouteParamtypes.QUERY as number))
       .map(([, arg]) => arg.data);
     if (queries.some((data) => data === undefined)) return next.handle();
     const unknown = given.filter((name) => !queries.includes(name));

@@ -10,5 +10,5 @@ const trim = (text: string) => text.replace(/^[^\S\uFEFF]+|[^\S\uFEFF]+$/g, '');
 /** Trims a text (or each text of a list) before it is validated and stored. */
 export const Trim = () =>
   Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? trim(value) : Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? trim(v) : v)) : value,
+    typeof value === 'string' ? trim(value) : Array.isArray(value) ? (value as unknown[]).map((v) => (typeof v === 'string' ? trim(v) : v)) : value,
   );

@@ -30,7 +30,9 @@ describe('plainTextProblem', () => {
 
 describe('loggableUrl', () => {
   it('hides the values of secret-looking query parameters and keeps the rest', () => {
-    expect(loggableUrl('/api/v1/plans/2/tasks?limit=1&access_token=qd_abc&format=html')).toBe('/api/v1/plans/2/tasks?limit=1&access_token=[已隐藏]&format=html');
+    expect(loggableUrl('/api/v1/plans/2/tasks?limit=1&access_token=qd_abc&format=html')).toBe(
+      '/api/v1/plans/2/tasks?limit=1&access_token=[已隐藏]&format=html',
+    );
     expect(loggableUrl('/x?Password=p&api%5Fkey=k&q=1')).toBe('/x?Password=[已隐藏]&api%5Fkey=[已隐藏]&q=1');
     expect(loggableUrl('/api/v1/health')).toBe('/api/v1/health');
   });

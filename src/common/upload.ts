@@ -22,7 +22,9 @@ const code = (error: unknown) => (error as { code?: string }).code;
 function broken(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
   const reason = String((error as Error)?.message ?? error).slice(0, 100);
-  return new ValidationFailedError([{ field: 'file', value: reason, message: '上传内容不完整或格式不正确（multipart/form-data 缺少分隔符或被截断），请重新上传' }]);
+  return new ValidationFailedError([
+    { field: 'file', value: reason, message: '上传内容不完整或格式不正确（multipart/form-data 缺少分隔符或被截断），请重新上传' },
+  ]);
 }
 
 /**
@@ -44,7 +46,9 @@ export async function readUpload(request: FastifyRequest, options: UploadOptions
         continue;
       }
       if (upload) {
-        throw new ValidationFailedError([{ field: 'file', value: part.filename, message: `每次只能上传一个文件（收到“${upload.filename}”和“${part.filename}”）` }]);
+        throw new ValidationFailedError([
+          { field: 'file', value: part.filename, message: `每次只能上传一个文件（收到“${upload.filename}”和“${part.filename}”）` },
+        ]);
       }
       if (part.fieldname !== 'file') {
         throw new ValidationFailedError([{ field: 'file', value: part.fieldname, message: '没有收到文件：请把文件放在字段 file 中上传' }]);

@@ -40,10 +40,10 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
     const own = Object.entries(error.constraints ?? {})
       .sort(([a], [b]) => priority(a) - priority(b))
       .map(([key, english]) => ({
-      field,
-      value: SECRET_FIELDS.test(error.property) ? '[已隐藏]' : error.value,
-      message: OWN_MESSAGES.has(key) ? english : `${CONSTRAINT_MESSAGES[key] ?? '无效'}（${english}）`,
-    }));
+        field,
+        value: SECRET_FIELDS.test(error.property) ? '[已隐藏]' : (error.value as unknown),
+        message: OWN_MESSAGES.has(key) ? english : `${CONSTRAINT_MESSAGES[key] ?? '无效'}（${english}）`,
+      }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

@@ -28,10 +28,7 @@ describe('loadConfig', () => {
   });
 
   it('reads PostgreSQL URLs, a frozen clock and SEED=false', () => {
-    const config = loadConfig(
-      { DATABASE_URL: 'postgres://u@127.0.0.1:5432/q', CLOCK: '2024-06-03T09:00:00+08:00', SEED: 'false', PORT: '8080' },
-      cwd,
-    );
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/q', CLOCK: '2024-06-03T09:00:00+08:00', SEED: 'false', PORT: '8080' }, cwd);
     expect(config.database).toEqual({ type: 'postgres', url: 'postgres://u@127.0.0.1:5432/q' });
     expect(config.clock).toBe('2024-06-03T01:00:00.000Z');
     expect(config.seed).toBe(false);
@@ -63,6 +60,9 @@ describe('loadConfig', () => {
 
   it('allows robot hosts only as named, lower-cased, none by default', () => {
     expect(loadConfig({}, cwd).webhookAllowedHosts).toEqual([]);
-    expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'Robot.Example.gov.cn, im.example.org' }, cwd).webhookAllowedHosts).toEqual(['robot.example.gov.cn', 'im.example.org']);
+    expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'Robot.Example.gov.cn, im.example.org' }, cwd).webhookAllowedHosts).toEqual([
+      'robot.example.gov.cn',
+      'im.example.org',
+    ]);
   });
 });

@@ -173,7 +173,10 @@ function parseUrl(name: string, raw: string): string {
 
 /** Host names (or public IP addresses) robots may be reached at besides their own hosts; inside ones stop the start. */
 function parseAllowedHosts(raw: string): string[] {
-  const hosts = raw.split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const hosts = raw
+    .split(/[\s,]+/)
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   for (const host of hosts) {
     const ip = host.replace(/^\[|\]$/g, '');
     const range = insideRange(ip);

@@ -1,7 +1,6 @@
 import { StaleVersionError } from '../common/domain-error.js';
 
 type Versioned = { version: number };
-type Row = Versioned & Record<string, unknown>;
 
 /** The 409 of checkVersion; it keeps the row, so withCurrentView can answer with the row as GET shows it. */
 export class StaleRowError extends StaleVersionError {
@@ -10,7 +9,7 @@ export class StaleRowError extends StaleVersionError {
     readonly given: number,
     readonly row: Versioned,
   ) {
-    super(what, given, row as Row);
+    super(what, given, row);
   }
 }
 
@@ -33,6 +32,6 @@ export async function withCurrentView<R, T extends Versioned>(change: () => Prom
     return await change();
   } catch (error) {
     if (!(error instanceof StaleRowError)) throw error;
-    throw new StaleVersionError(error.what, error.given, (await view(error.row as T)) as Row);
+    throw new StaleVersionError(error.what, error.given, await view(error.row as T));
   }
 }

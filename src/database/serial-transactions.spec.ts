@@ -5,7 +5,16 @@ import type { DataSource } from 'typeorm';
 import { Plan } from '../plans/plan.entity.js';
 import { openDatabase } from './data-source.js';
 
-const plan = (name: string) => ({ name, region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31', baseYear: null, timeZone: 'Asia/Shanghai', source: null, key: null });
+const plan = (name: string) => ({
+  name,
+  region: '测试区',
+  periodStart: '2021-01-01',
+  periodEnd: '2025-12-31',
+  baseYear: null,
+  timeZone: 'Asia/Shanghai',
+  source: null,
+  key: null,
+});
 
 describe('transactions on the one SQLite connection', () => {
   const dir = mkdtempSync(join(tmpdir(), 'qingdan-tx-'));

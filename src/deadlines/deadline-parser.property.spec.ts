@@ -40,7 +40,16 @@ const YEARLESS_UNITS = [
   ...FILLER,
   ...'到至于在前底末内年月日号季度半上下每按今明本当起自从截止以后来开始长期持续常态化尽快适时近一二三四首第个',
   ...'abcxyz -,.;:!?()/',
-  '，', '。', '；', '、', '（', '）', '《', '》', '“', '”',
+  '，',
+  '。',
+  '；',
+  '、',
+  '（',
+  '）',
+  '《',
+  '》',
+  '“',
+  '”',
 ];
 const yearlessText = fc.string({ unit: fc.constantFrom(...YEARLESS_UNITS), maxLength: 40 });
 
@@ -49,16 +58,18 @@ const ANY_UNITS = [...YEARLESS_UNITS, ...'0123456789０１２３４５６７８�
 const dateDenseText = fc.oneof(
   fc.string({ unit: fc.constantFrom(...ANY_UNITS), maxLength: 40 }),
   // texts that surely contain dates: year-like numbers among the cue words
-  fc.array(fc.oneof(fc.constantFrom(...YEARLESS_UNITS), year.map(String), fc.integer({ min: 1, max: 31 }).map(String)), {
-    maxLength: 20,
-  }).map((parts) => parts.join('')),
+  fc
+    .array(fc.oneof(fc.constantFrom(...YEARLESS_UNITS), year.map(String), fc.integer({ min: 1, max: 31 }).map(String)), {
+      maxLength: 20,
+    })
+    .map((parts) => parts.join('')),
 );
 
 /** The digits of a normalized phrase (full-width → ASCII, Chinese year numerals → digits, spaces dropped). */
 function digitsOf(phrase: string): string {
   const chinese: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
   return [...phrase]
-    .map((c) => (c >= '０' && c <= '９' ? String.fromCharCode(c.charCodeAt(0) - 0xfee0) : chinese[c] ?? c))
+    .map((c) => (c >= '０' && c <= '９' ? String.fromCharCode(c.charCodeAt(0) - 0xfee0) : (chinese[c] ?? c)))
     .join('')
     .replace(/\s/g, '');
 }
@@ -92,19 +103,26 @@ describe('parseDeadlines (properties)', () => {
 
     it('keeps every phrase as written in the input, and answers only real calendar dates, each period starting before it ends', () => {
       fc.assert(
-        fc.property(dateDenseText, fc.option(yearMonthDay.map(([y, m, d]) => iso(y, m, d)), { nil: undefined }), (text, reference) => {
-          for (const r of parseDeadlines(text, { reference })) {
-            expect(text).toContain(r.phrase);
-            expect(r.phrase.length).toBeGreaterThan(0);
-            if (r.dueDate !== null) expect(isCalendarDate(r.dueDate)).toBe(true);
-            if (r.periodStart !== null) {
-              expect(isCalendarDate(r.periodStart)).toBe(true);
-              expect(r.periodStart <= (r.dueDate ?? '')).toBe(true);
+        fc.property(
+          dateDenseText,
+          fc.option(
+            yearMonthDay.map(([y, m, d]) => iso(y, m, d)),
+            { nil: undefined },
+          ),
+          (text, reference) => {
+            for (const r of parseDeadlines(text, { reference })) {
+              expect(text).toContain(r.phrase);
+              expect(r.phrase.length).toBeGreaterThan(0);
+              if (r.dueDate !== null) expect(isCalendarDate(r.dueDate)).toBe(true);
+              if (r.periodStart !== null) {
+                expect(isCalendarDate(r.periodStart)).toBe(true);
+                expect(r.periodStart <= (r.dueDate ?? '')).toBe(true);
+              }
+              // a reading is certain exactly when it has no note for the office
+              expect(r.certain).toBe(r.note === null);
             }
-            // a reading is certain exactly when it has no note for the office
-            expect(r.certain).toBe(r.note === null);
-          }
-        }),
+          },
+        ),
         RUNS,
       );
     });
@@ -213,8 +231,7 @@ describe('parseDeadlines (properties)', () => {
 
     it('reads a date spelled in Chinese numerals as that calendar date, or as nothing when the day does not exist', () => {
       const numerals = '〇一二三四五六七八九';
-      const chineseUpTo99 = (n: number) =>
-        n < 10 ? numerals[n] : `${n >= 20 ? numerals[Math.floor(n / 10)] : ''}十${n % 10 ? numerals[n % 10] : ''}`;
+      const chineseUpTo99 = (n: number) => (n < 10 ? numerals[n] : `${n >= 20 ? numerals[Math.floor(n / 10)] : ''}十${n % 10 ? numerals[n % 10] : ''}`);
       fc.assert(
         // the Chinese day numeral can spell 1 to 39; days past the month's end must read as no date at all
         fc.property(yearMonth, fc.integer({ min: 1, max: 39 }), ([y, m], d) => {
@@ -237,9 +254,7 @@ describe('parseDeadlines (properties)', () => {
       fc.assert(
         fc.property(clauses, filler, (list, prose) => {
           const text = list.map(([y, n]) => `到${y}年，${prose}新增${n}个`).join('；');
-          expect(parseDeadlines(text)).toEqual(
-            list.map(([y, n]) => ({ ...certainDated(`到${y}年`, `${y}-12-31`), quantity: `${n}个` })),
-          );
+          expect(parseDeadlines(text)).toEqual(list.map(([y, n]) => ({ ...certainDated(`到${y}年`, `${y}-12-31`), quantity: `${n}个` })));
         }),
         RUNS,
       );

@@ -10,12 +10,7 @@ function dated(phrase: string, dueDate: string, quantity: string | null = null):
 function period(phrase: string, periodStart: string, dueDate: string, quantity: string | null = null): MilestoneReading {
   return { ...plain, kind: 'period', phrase, periodStart, dueDate, quantity };
 }
-function recurring(
-  phrase: string,
-  recurrence: MilestoneReading['recurrence'],
-  dueDate: string | null,
-  quantity: string | null = null,
-): MilestoneReading {
+function recurring(phrase: string, recurrence: MilestoneReading['recurrence'], dueDate: string | null, quantity: string | null = null): MilestoneReading {
   const note = dueDate ? null : '周期性要求，缺少参照日期，无法推算下一次到期日';
   return { ...plain, kind: 'recurring', phrase, recurrence, dueDate, quantity, certain: dueDate !== null, note };
 }
@@ -34,7 +29,7 @@ interface Row {
   expected: MilestoneReading[];
 }
 
-// Phrases copied verbatim from the seed documents (/work/shared/seed-docs); the comment names the file.
+// Phrases copied verbatim from the seed documents (the plans' source documents, as transcribed in seeds/); the comment names the file.
 const SEED_PHRASES: Row[] = [
   // 000: Jiangmen reply
   { text: '推动项目 2023 年底前完成验收并投入运营', expected: [dated('2023 年底前', '2023-12-31')] }, // 000
@@ -64,11 +59,7 @@ const SEED_PHRASES: Row[] = [
   },
   {
     text: '2023年底前完成江阴市“无废城市”建设中期评估,2025年底前根据江苏省及无锡市要求完成“十四五”时期“无废城市”建设总结评估', // 001
-    expected: [
-      dated('2023年底前', '2023-12-31'),
-      dated('2025年底前', '2025-12-31'),
-      period('“十四五”时期', '2021-01-01', '2025-12-31'),
-    ],
+    expected: [dated('2023年底前', '2023-12-31'), dated('2025年底前', '2025-12-31'), period('“十四五”时期', '2021-01-01', '2025-12-31')],
   },
   { text: '持续推进化工等产废密集型产业园区提档升级', expected: [ongoing('持续推进')] }, // 001
   // annual targets are a thing defined, not a duty repeated each year
@@ -139,11 +130,7 @@ const SEED_PHRASES: Row[] = [
   },
   {
     text: '2025年底前，对江津区现存未治理废弃矿山按照生态修复工作要求全部“销账归零”。到2022年底前，完成10座其他生产矿山绿色建设。2025年底前，完成5个绿色矿山建设。', // 003
-    expected: [
-      dated('2025年底前', '2025-12-31'),
-      dated('到2022年底前', '2022-12-31', '10座'),
-      dated('2025年底前', '2025-12-31', '5个'),
-    ],
+    expected: [dated('2025年底前', '2025-12-31'), dated('到2022年底前', '2022-12-31', '10座'), dated('2025年底前', '2025-12-31', '5个')],
   },
   { text: '到2025年，完成1个生态工业园区或“无废园区”建设', expected: [dated('到2025年', '2025-12-31', '1个')] }, // 003
   {
@@ -215,9 +202,7 @@ const SEED_PHRASES: Row[] = [
   {
     text: '至2020年，我区800多家工业固体废物产生单位和利用处置单位完成系统注册并使用', // 003, background before the plan
     reference: '2021-01-01',
-    expected: [
-      flagged('至2020年', '2020-12-31', '“至2020年”早于参照日期（2021-01-01），可能是对已有情况的描述，不是新的期限，请确认', '800多家'),
-    ],
+    expected: [flagged('至2020年', '2020-12-31', '“至2020年”早于参照日期（2021-01-01），可能是对已有情况的描述，不是新的期限，请确认', '800多家')],
   },
   {
     text: '2022年以巩固提升重点行业危险废物规范化管理为重点，持续开展打击危险废物环境违法犯罪专项行动', // 003
@@ -346,9 +331,7 @@ describe('parseDeadlines', () => {
     });
 
     it('keeps a range in a whole cell even when it is already past', () => {
-      expect(parseDeadlines('2021-2022年', { reference: '2024-01-01' })).toEqual([
-        period('2021-2022年', '2021-01-01', '2022-12-31'),
-      ]);
+      expect(parseDeadlines('2021-2022年', { reference: '2024-01-01' })).toEqual([period('2021-2022年', '2021-01-01', '2022-12-31')]);
     });
   });
 
@@ -369,7 +352,7 @@ describe('parseDeadlines', () => {
       expect(parseDeadlines('每年开展')).toEqual([recurring('每年', 'yearly', null)]);
     });
 
-    it('does not read a specific year\'s 年度 as recurring', () => {
+    it("does not read a specific year's 年度 as recurring", () => {
       expect(parseDeadlines('2020年度考核，本年度参保')).toEqual([]);
     });
 
@@ -394,15 +377,12 @@ describe('parseDeadlines', () => {
       expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([reading]);
     });
 
-    it.each([
-      '纳入年度计划',
-      '完成年度目标任务',
-      '街镇年度绩效考核',
-      '全市每年危险废物产生量约20万吨',
-      '项目建成后每年可处理一般工业固体废物50万吨',
-    ])('reads "%s", a yearly system, target or amount, as no deadline', (text) => {
-      expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([]);
-    });
+    it.each(['纳入年度计划', '完成年度目标任务', '街镇年度绩效考核', '全市每年危险废物产生量约20万吨', '项目建成后每年可处理一般工业固体废物50万吨'])(
+      'reads "%s", a yearly system, target or amount, as no deadline',
+      (text) => {
+        expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([]);
+      },
+    );
   });
 
   describe('ongoing duties', () => {
@@ -525,9 +505,7 @@ describe('parseDeadlines', () => {
     });
 
     it('reads the deadline of a clause that starts at a given year', () => {
-      expect(parseDeadlines('自2022年起，推进台账建设，到2025年底前完成5个')).toEqual([
-        dated('到2025年底前', '2025-12-31', '5个'),
-      ]);
+      expect(parseDeadlines('自2022年起，推进台账建设，到2025年底前完成5个')).toEqual([dated('到2025年底前', '2025-12-31', '5个')]);
     });
   });
 
@@ -545,9 +523,7 @@ describe('parseDeadlines', () => {
     });
 
     it('keeps a deadline after the reference date certain', () => {
-      expect(parseDeadlines('到2023年底，全市绿色矿山建成率达到100%', { reference: '2021-01-01' })).toEqual([
-        dated('到2023年底', '2023-12-31', '100%'),
-      ]);
+      expect(parseDeadlines('到2023年底，全市绿色矿山建成率达到100%', { reference: '2021-01-01' })).toEqual([dated('到2023年底', '2023-12-31', '100%')]);
     });
   });
 
@@ -583,10 +559,7 @@ describe('parseDeadlines', () => {
     });
 
     it('keeps yearless phrases apart when they cannot be resolved', () => {
-      expect(parseDeadlines('7月底前完成方案，年底前完成验收')).toEqual([
-        flagged('7月底前', null, NO_YEAR),
-        flagged('年底前', null, NO_YEAR),
-      ]);
+      expect(parseDeadlines('7月底前完成方案，年底前完成验收')).toEqual([flagged('7月底前', null, NO_YEAR), flagged('年底前', null, NO_YEAR)]);
     });
 
     it('reads a dated clause, a period and an ongoing duty in one text', () => {
@@ -635,8 +608,8 @@ describe('parseDeadlines', () => {
       ['每月0日前报送', 'a day 0'],
       ['2021-2021年', 'a range of one year to itself'],
       ['2021年3月31日至3月1日', 'a range that ends before it starts'],
-      ['上年度总结', 'last year\'s report'],
-      ['本季度调度', 'this quarter\'s meeting'],
+      ['上年度总结', "last year's report"],
+      ['本季度调度', "this quarter's meeting"],
       ['2020年全市已有5座', 'a year whose clause says what exists (已有 is not 已完成)'],
     ])('reads "%s" (%s) as no milestone', (text) => {
       expect(parseDeadlines(text, { reference: '2021-01-01' })).toEqual([]);
@@ -709,10 +682,7 @@ describe('parseDeadlines', () => {
     });
 
     it('keeps readings apart when only their quantities differ', () => {
-      expect(parseDeadlines('到2025年完成3个。到2025年完成5个。')).toEqual([
-        dated('到2025年', '2025-12-31', '3个'),
-        dated('到2025年', '2025-12-31', '5个'),
-      ]);
+      expect(parseDeadlines('到2025年完成3个。到2025年完成5个。')).toEqual([dated('到2025年', '2025-12-31', '3个'), dated('到2025年', '2025-12-31', '5个')]);
     });
 
     it('treats a reference date that does not exist, or is not written YYYY-MM-DD, as none', () => {
@@ -740,10 +710,7 @@ describe('parseDeadlines', () => {
     });
 
     it('reads two phrases that touch as two milestones', () => {
-      expect(parseDeadlines('上半年下半年', { reference: '2021-01-01' })).toEqual([
-        dated('上半年', '2021-06-30'),
-        dated('下半年', '2021-12-31'),
-      ]);
+      expect(parseDeadlines('上半年下半年', { reference: '2021-01-01' })).toEqual([dated('上半年', '2021-06-30'), dated('下半年', '2021-12-31')]);
     });
 
     it.each([
@@ -782,9 +749,7 @@ describe('parseDeadlines', () => {
     });
 
     it('does not look for an amount after 每年 past the end of its clause', () => {
-      expect(parseDeadlines('每年报告一次，产量不减', { reference: '2021-01-01' })).toEqual([
-        recurring('每年', 'yearly', '2021-12-31'),
-      ]);
+      expect(parseDeadlines('每年报告一次，产量不减', { reference: '2021-01-01' })).toEqual([recurring('每年', 'yearly', '2021-12-31')]);
     });
 
     it.each([
@@ -820,9 +785,7 @@ describe('parseDeadlines', () => {
     });
 
     it('reads a period end written in Chinese numerals (结束后十日内)', () => {
-      expect(parseDeadlines('每季度结束后十日内报送', { reference: '2021-01-11' })).toEqual([
-        recurring('每季度结束后十日内', 'quarterly', '2021-04-10'),
-      ]);
+      expect(parseDeadlines('每季度结束后十日内报送', { reference: '2021-01-11' })).toEqual([recurring('每季度结束后十日内', 'quarterly', '2021-04-10')]);
     });
 
     it.each([
@@ -841,12 +804,9 @@ describe('parseDeadlines', () => {
   });
 
   describe('odd input', () => {
-    it.each(['', '   ', '\n\t', '年底前前前后', '2023年2月30日', '2023年13月', '2025-2021年', '□《》（）', '🙂2025'])(
-      'never throws on %j',
-      (text) => {
-        expect(() => parseDeadlines(text)).not.toThrow();
-      },
-    );
+    it.each(['', '   ', '\n\t', '年底前前前后', '2023年2月30日', '2023年13月', '2025-2021年', '□《》（）', '🙂2025'])('never throws on %j', (text) => {
+      expect(() => parseDeadlines(text)).not.toThrow();
+    });
 
     it('returns nothing for empty or blank text', () => {
       expect(parseDeadlines('')).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * Deadline phrase parser: reads the milestones out of a Chinese task text or a deadline cell
- * ("到2025年，…", "2022年底前", "“十四五”期间", "每年", "2025" …). See DESIGN.md, "Deadline phrases".
+ * ("到2025年，…", "2022年底前", "“十四五”期间", "每年", "2025" …). See the README, "时限的读法".
  *
  * It works in four plain steps:
  *  1. normalize: full-width → ASCII, spaces dropped, Chinese numerals in dates → digits ("二〇二三年" → "2023年"),
@@ -40,7 +40,11 @@ type Draft = Omit<MilestoneReading, 'phrase' | 'quantity'>;
 type Groups = Record<string, string | undefined>;
 
 /** The reference date. */
-interface SimpleDate { year: number; month: number; iso: string }
+interface SimpleDate {
+  year: number;
+  month: number;
+  iso: string;
+}
 
 interface Context {
   ref: SimpleDate | null;
@@ -50,10 +54,8 @@ interface Context {
 
 const NOTE_NO_YEAR = '缺少年份，需参照日期';
 const NOTE_NO_REFERENCE = '周期性要求，缺少参照日期，无法推算下一次到期日';
-const noteNextYear = (ref: SimpleDate) =>
-  `未写年份，${ref.year}年的这一日期早于参照日期（${ref.iso}），暂按${ref.year + 1}年计，请确认`;
-const noteBeforeReference = (phrase: string, ref: SimpleDate) =>
-  `“${phrase}”早于参照日期（${ref.iso}），可能是对已有情况的描述，不是新的期限，请确认`;
+const noteNextYear = (ref: SimpleDate) => `未写年份，${ref.year}年的这一日期早于参照日期（${ref.iso}），暂按${ref.year + 1}年计，请确认`;
+const noteBeforeReference = (phrase: string, ref: SimpleDate) => `“${phrase}”早于参照日期（${ref.iso}），可能是对已有情况的描述，不是新的期限，请确认`;
 const notePastClause = (phrase: string) => `“${phrase}”所在句子写的是已完成的情况，可能不是新的期限，请确认`;
 const noteRough = (written: string) => `“${written}”是大约的时间，不是确切期限，请确认`;
 
@@ -89,7 +91,10 @@ function parseReference(reference: string | undefined): SimpleDate | null {
 const MONTHS_PER_PERIOD: Record<Recurrence, number> = { yearly: 12, 'half-yearly': 6, quarterly: 3, monthly: 1 };
 
 /** Where in each period a recurring duty falls: the month within the period (1 = its first) and the day of that month. */
-interface InPeriod { month?: number; day?: number }
+interface InPeriod {
+  month?: number;
+  day?: number;
+}
 
 /**
  * The first due date on or after the reference: in each period, the stated month (else the period's last) and the
@@ -188,8 +193,7 @@ const BEFORE = '(?<before>前|之前|以前)?';
 const TO = '(?:至|到|[-—–~]{1,2})';
 const WHOLE_CELL = (source: string) => `(?<=^\\s*)${source}(?=\\s*$)`;
 /** "10月8日—11月9日", "10月8—10月9日", "10月8-9日": from a day of a month to a later day. */
-const DAY_RANGE =
-  `${MONTH}(?<day>\\d{1,2})[日号]?${TO}(?:(?<year2>${YYYY})年)?(?:(?<month2>\\d{1,2})月)?(?<day2>\\d{1,2})[日号]${BEFORE}`;
+const DAY_RANGE = `${MONTH}(?<day>\\d{1,2})[日号]?${TO}(?:(?<year2>${YYYY})年)?(?:(?<month2>\\d{1,2})月)?(?<day2>\\d{1,2})[日号]${BEFORE}`;
 /** "9月—12月", "9-12月", "9月至2022年6月底": from the start of a month to the end of a later one. */
 const MONTH_RANGE = `(?<month>\\d{1,2})月?${TO}(?:(?<year2>${YYYY})年)?(?<month2>\\d{1,2})月(?:底|末)?${BEFORE}`;
 /** Where a clause ends: what a description after a period word may not run past. */
@@ -205,9 +209,7 @@ const PERIODIC_VERBS = '开展|组织|进行|编制|制定|形成|报送|提交|
 /** What a period word names when it is a thing delivered each period: "年度报告", "季度调度". */
 const DELIVERABLES = '报告|总结|自评|自查|评估|报表|盘点|调度|通报|述职|考评';
 /** After 每年: an amount ("每年生猪基本供应量", "每年可处理…", "每年约…"), not a duty. */
-const AMOUNT_AFTER = new RegExp(
-  `^(?:可|约|大约|平均|(?:(?!${DUTY_VERBS})[^${CLAUSE_END}]){0,12}?(?:量|产值|规模|能力|总额)(?!化))`,
-);
+const AMOUNT_AFTER = new RegExp(`^(?:可|约|大约|平均|(?:(?!${DUTY_VERBS})[^${CLAUSE_END}]){0,12}?(?:量|产值|规模|能力|总额)(?!化))`);
 /** Words that say a thing has been done: "2020年全市已建成…" describes the past ("已有" is just "existing"). */
 const PAST_MARKER = '已(?:经)?(?![有知])';
 
@@ -252,8 +254,7 @@ const monthRange: Reader = (g, ctx) =>
     const endYear = g.year2 ? Number(g.year2) : year + (Number(g.month2) < Number(g.month) ? 1 : 0);
     return period(isoDate(year, Number(g.month), 1), monthEnd(endYear, Number(g.month2)));
   });
-const yearRange: Reader = (g) =>
-  Number(g.year2) > Number(g.year) ? period(`${g.year}-01-01`, `${g.year2}-12-31`) : null;
+const yearRange: Reader = (g) => (Number(g.year2) > Number(g.year) ? period(`${g.year}-01-01`, `${g.year2}-12-31`) : null);
 const yearBefore: Reader = (g, ctx) =>
   inYear(g.year, ctx, (year) => unsure(isoDate(year, 12, 31), `“${year}年前”可理解为${year - 1}年底或${year}年底，请确认`));
 const fiveYearPlan: Reader = (g) => {
@@ -264,15 +265,17 @@ const fiveYearPlan: Reader = (g) => {
 const vague: Reader = (_g, ctx) => unsure(null, `“${ctx.phrase}”未给出具体期限，请确认`);
 const ongoing: Reader = () => ONGOING;
 /** A recurring duty, due in each period on the month and day the groups give (else at the period's end). */
-const every = (recurrence: Recurrence): Reader => (g, ctx) => {
-  // "结束后10日内", "次月5日前": on that day of the first month of each period
-  if (g.after) return recurring(recurrence, ctx.ref, { month: 1, day: Number(g.after) });
-  const month = g.month ?? g.inQuarter;
-  return recurring(recurrence, ctx.ref, {
-    month: month === undefined ? undefined : monthWithin(month),
-    day: g.day === undefined ? undefined : Number(g.day),
-  });
-};
+const every =
+  (recurrence: Recurrence): Reader =>
+  (g, ctx) => {
+    // "结束后10日内", "次月5日前": on that day of the first month of each period
+    if (g.after) return recurring(recurrence, ctx.ref, { month: 1, day: Number(g.after) });
+    const month = g.month ?? g.inQuarter;
+    return recurring(recurrence, ctx.ref, {
+      month: month === undefined ? undefined : monthWithin(month),
+      day: g.day === undefined ? undefined : Number(g.day),
+    });
+  };
 
 function row(name: string, source: string, cue: CueRule, read: Reader, extra: Pick<PatternRow, 'range' | 'unless'> = {}): PatternRow {
   return { name, regex: new RegExp(source, 'g'), cue, read, ...extra };
@@ -311,9 +314,7 @@ const PATTERNS: PatternRow[] = [
   // "2022年底前", "于2025年底", "今年年底", "2023年内", "今年内"
   row('year-end', `${CUE}${YEAR}(?:年底|年末|底|末|内)${BEFORE}`, 'inherent', endOfYear),
   // "年底前", "年内", "本年内", "当年底", "年度内" — the reference year ("三年内", "去年底" are not)
-  row('this-year',
-    `${CUE}(?<![\\d今明每上下去前近几多数半个余同该次翌十一二三四五六七八九百千两])(?:本|当)?年度?(?:底|末|内)${BEFORE}`,
-    'inherent', endOfYear),
+  row('this-year', `${CUE}(?<![\\d今明每上下去前近几多数半个余同该次翌十一二三四五六七八九百千两])(?:本|当)?年度?(?:底|末|内)${BEFORE}`, 'inherent', endOfYear),
   // "2025年前": by the end of 2024, or of 2025? The later reading is kept, flagged for the office.
   row('year-before', `${CUE}${YEAR}(?:前|之前|以前)(?!后)`, 'inherent', yearBefore),
   // "到2025年", "至2025年"
@@ -327,14 +328,11 @@ const PATTERNS: PatternRow[] = [
   // "“十四五”期间", "十四五时期", "“十四五”末"
   row('five-year-plan', '[“"]?十(?<plan>[三四五六])五[”"]?(?:期间|时期|期末|末|内)', 'inherent', fiveYearPlan),
   // "每年", "每年年底前", "每年6月底前", "每年3月15日前", "每年度" (but not "每年生猪基本供应量")
-  row('every-year', `每年度?(?:${MONTH}份?(?:${DAY}|底|末)?|年底|年末|底|末)?${BEFORE}`, 'inherent', every('yearly'),
-    { unless: AMOUNT_AFTER }),
+  row('every-year', `每年度?(?:${MONTH}份?(?:${DAY}|底|末)?|年底|年末|底|末)?${BEFORE}`, 'inherent', every('yearly'), { unless: AMOUNT_AFTER }),
   // "每半年", "每半年末", "每半年结束后15日内"
   row('every-half-year', `每半年度?(?:${AFTER_PERIOD}|底|末)?${BEFORE}`, 'inherent', every('half-yearly')),
   // "每季度", "按季度", "每季度末", "每季度首月15日前", "每季度第二个月", "每季度结束后10日内"
-  row('every-quarter',
-    `(?:每个?季度?|按季度?)(?:${MONTH_IN_QUARTER}(?:${DAY})?|${AFTER_PERIOD}|底|末)?${BEFORE}`,
-    'inherent', every('quarterly')),
+  row('every-quarter', `(?:每个?季度?|按季度?)(?:${MONTH_IN_QUARTER}(?:${DAY})?|${AFTER_PERIOD}|底|末)?${BEFORE}`, 'inherent', every('quarterly')),
   // "每月", "按月", "每月底", "每月25日前", "每月结束后5日内"
   row('every-month', `(?:每个?月|按月)(?:${DAY}|${AFTER_PERIOD}|底|末)?${BEFORE}`, 'inherent', every('monthly')),
   // "年度报告", "进行年度总结", "开展年度考核", "编制半年度报告", "季度调度", "月度通报": a thing delivered or done
@@ -344,13 +342,15 @@ const PATTERNS: PatternRow[] = [
   row('periodic-quarter', periodWord('季'), 'inherent', every('quarterly')),
   row('periodic-month', periodWord('月'), 'inherent', every('monthly')),
   // standing work: "长期坚持", "持续开展", "常态化", "长效", "常抓不懈"
-  row('ongoing',
+  row(
+    'ongoing',
     '长期(?:坚持|开展|推进|实施|执行)|持续(?:推进|推动|开展|实施)|常年(?:坚持|开展)|常态化|长效|常抓不懈|久久为功|坚持不懈|持之以恒',
-    'inherent', ongoing),
+    'inherent',
+    ongoing,
+  ),
   row('vague', '近期|尽快|尽早|及早|适时|择机', 'inherent', vague),
   // "7月底前", "到12月底", "十二月底前", "4月15日前"; a bare "12月3日" in prose is no deadline
-  row('month-no-year', `${CUE}(?<![\\d年月])${MONTH}(?:${DAY})?份?(?<end>底|末)?${BEFORE}`, 'required',
-    (g, ctx) => (g.day ? onDay : endOfMonth)(g, ctx)),
+  row('month-no-year', `${CUE}(?<![\\d年月])${MONTH}(?:${DAY})?份?(?<end>底|末)?${BEFORE}`, 'required', (g, ctx) => (g.day ? onDay : endOfMonth)(g, ctx)),
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -365,7 +365,18 @@ interface Normalized {
 
 const DROPPED = /[ \t\r\u00a0\u3000]/;
 const CHINESE_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  '○': 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CHINESE_YEAR = /[〇零○一二三四五六七八九]{4}(?=[ \u3000]*年)/y;
 const CHINESE_MONTH = /(?:十[一二]?|[一二三四五六七八九])(?=[ \u3000]*月)/y;
@@ -377,8 +388,8 @@ const BEFORE_CHINESE_MONTH = /^$|[年到至于在,.;:、(。\n]/;
 function chineseNumber(s: string): number {
   const ten = s.indexOf('十');
   if (ten < 0) return CHINESE_DIGITS[s] ?? NaN;
-  const tens = ten === 0 ? 1 : CHINESE_DIGITS[s[0]] ?? NaN;
-  const ones = ten === s.length - 1 ? 0 : CHINESE_DIGITS[s[ten + 1]] ?? NaN;
+  const tens = ten === 0 ? 1 : (CHINESE_DIGITS[s[0]] ?? NaN);
+  const ones = ten === s.length - 1 ? 0 : (CHINESE_DIGITS[s[ten + 1]] ?? NaN);
   return tens * 10 + ones;
 }
 
@@ -408,7 +419,7 @@ function normalize(input: string): Normalized {
   const out: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
-  for (let i = 0; i < input.length; ) {
+  for (let i = 0; i < input.length;) {
     if (DROPPED.test(input[i])) {
       i += 1;
       continue;
@@ -447,7 +458,12 @@ function hideCitations(text: string): string {
 // Step 3: match, and resolve overlaps
 
 /** Where a pattern row matched the normalized text, with its named groups. */
-interface Match { row: PatternRow; start: number; end: number; groups: Groups }
+interface Match {
+  row: PatternRow;
+  start: number;
+  end: number;
+  groups: Groups;
+}
 
 /** All matches of all rows; where they overlap, the earliest and then the longest is kept. */
 function findMatches(text: string): Match[] {
@@ -477,8 +493,7 @@ const COMPARATOR_BEFORE = '不少于|不小于|不低于|不高于|不大于|不
 const COMPARATOR_AFTER = '及以上|及以下|以上|以下|以内|左右';
 /** A number with its unit ("3个", "100万吨/年") or a percentage ("88%"), with its comparators. */
 const ONE_QUANTITY =
-  `(?:${COMPARATOR_BEFORE})?(?<![\\d.])\\d+(?:\\.\\d+)?` +
-  `(?:%|‰|(?:余|多)?[万亿千百]?(?:${UNITS})(?:/(?:年|万元|天|日|月|人|吨))?)(?:${COMPARATOR_AFTER})?`;
+  `(?:${COMPARATOR_BEFORE})?(?<![\\d.])\\d+(?:\\.\\d+)?` + `(?:%|‰|(?:余|多)?[万亿千百]?(?:${UNITS})(?:/(?:年|万元|天|日|月|人|吨))?)(?:${COMPARATOR_AFTER})?`;
 /** The scope a quantity applies to, in brackets after it: "95%（产废单位）". */
 const SCOPE = '\\([^()]{1,15}\\)';
 /** One quantity, or one per scope: "95%（产废单位）、100%（经营单位）" is kept whole. */

@@ -37,7 +37,16 @@ export class DeadlinesService {
         // Once an extension has moved it, the baseline stays and the new date counts from today, like an extension.
         const plan = await manager.findOneByOrFail(Plan, { id: planId });
         await recordEvents(manager, this.clock, plan, [
-          { itemType: milestone.itemType, itemId: milestone.itemId, milestoneId: id, kind: 'due_changed', actorId: currentActor()?.userId ?? null, fromDate: milestone.dueDate, toDate: dto.dueDate, reason: dto.note ?? '无废办调整时限' },
+          {
+            itemType: milestone.itemType,
+            itemId: milestone.itemId,
+            milestoneId: id,
+            kind: 'due_changed',
+            actorId: currentActor()?.userId ?? null,
+            fromDate: milestone.dueDate,
+            toDate: dto.dueDate,
+            reason: dto.note ?? '无废办调整时限',
+          },
         ]);
       }
       if (dto.dueDate !== undefined) milestone.dueDate = dto.dueDate;

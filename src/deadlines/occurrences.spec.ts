@@ -18,7 +18,11 @@ describe('occurrences of a recurring milestone', () => {
   });
 
   it('keeps the stated day of the month, and month ends stay month ends', () => {
-    expect(['2021-01-25', '2021-02-25', '2021-03-25'].map((_, n) => occurrenceDue('2021-01-25', 'monthly', n))).toEqual(['2021-01-25', '2021-02-25', '2021-03-25']);
+    expect(['2021-01-25', '2021-02-25', '2021-03-25'].map((_, n) => occurrenceDue('2021-01-25', 'monthly', n))).toEqual([
+      '2021-01-25',
+      '2021-02-25',
+      '2021-03-25',
+    ]);
     // 每季度首月15日前
     expect([0, 1, 2, 3].map((n) => occurrenceDue('2021-01-15', 'quarterly', n))).toEqual(['2021-01-15', '2021-04-15', '2021-07-15', '2021-10-15']);
     // 每半年末
@@ -51,7 +55,9 @@ describe('occurrences of a recurring milestone', () => {
 
   it('writes the occurrence beside the phrase, and how many others are missed', () => {
     expect(phraseWithOccurrence('每年', { occurrence: { label: '2025年度' }, missedOccurrences: 1, overdue: true })).toBe('每年（2025年度）');
-    expect(phraseWithOccurrence('每年', { occurrence: { label: '2025年度' }, missedOccurrences: 5, overdue: true })).toBe('每年（2025年度；另有4期逾期未销号）');
+    expect(phraseWithOccurrence('每年', { occurrence: { label: '2025年度' }, missedOccurrences: 5, overdue: true })).toBe(
+      '每年（2025年度；另有4期逾期未销号）',
+    );
     expect(phraseWithOccurrence('2025年底前', { occurrence: null, overdue: true })).toBe('2025年底前');
   });
 });

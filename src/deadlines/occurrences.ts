@@ -83,10 +83,7 @@ export function occurrenceAt(schedule: readonly Occurrence[], date: string): Occ
 }
 
 /** The deadline as written, and of a recurring milestone which occurrence: "每年（2024年度；另有2期逾期未销号）". */
-export function phraseWithOccurrence(
-  phrase: string,
-  status: { occurrence?: { label: string } | null; missedOccurrences?: number; overdue: boolean },
-): string {
+export function phraseWithOccurrence(phrase: string, status: { occurrence?: { label: string } | null; missedOccurrences?: number; overdue: boolean }): string {
   if (!status.occurrence) return phrase;
   const others = (status.missedOccurrences ?? 0) - (status.overdue ? 1 : 0);
   return `${phrase || '周期性'}（${status.occurrence.label}${others > 0 ? `；另有${others}期逾期未销号` : ''}）`;

@@ -43,7 +43,13 @@ describe('isNumericTarget', () => {
   });
 
   it('treats sentences and words as text targets', () => {
-    for (const text of ['负增长', '满意', '全市60%以上产废单位通过收贮运网络体系进行收集', '支持全市科研院所和企业等开展3项以上固体废物资源化利用处置关键技术工艺', '全市培育认定优质粤菜食材供应基地总数45家，创建省级现代农业产业园10个']) {
+    for (const text of [
+      '负增长',
+      '满意',
+      '全市60%以上产废单位通过收贮运网络体系进行收集',
+      '支持全市科研院所和企业等开展3项以上固体废物资源化利用处置关键技术工艺',
+      '全市培育认定优质粤菜食材供应基地总数45家，创建省级现代农业产业园10个',
+    ]) {
       expect(isNumericTarget(text)).toBe(false);
     }
   });
@@ -81,7 +87,11 @@ describe('attainmentOf', () => {
 
   it('needs the office for a qualitative indicator, a text target, a target split by scope or a text value', () => {
     const qualitative = { direction: 'qualitative', targets: [target(2023, '满意', null)] };
-    expect(attainmentOf({ indicator: qualitative, value: value('2023', null, '满意') })).toMatchObject({ status: 'needs_judgement', by: 'rule', targetYear: 2023 });
+    expect(attainmentOf({ indicator: qualitative, value: value('2023', null, '满意') })).toMatchObject({
+      status: 'needs_judgement',
+      by: 'rule',
+      targetYear: 2023,
+    });
     const sentence = { direction: 'higher', targets: [target(2023, '全市60%以上产废单位通过收贮运网络体系进行收集', 60)] };
     expect(attainmentOf({ indicator: sentence, value: value('2023', 65) }).status).toBe('needs_judgement');
     const scoped = { direction: 'higher', targets: [target(2025, '95%（产废单位）', 95, '产废单位'), target(2025, '100% （经营单位）', 100, '经营单位')] };
@@ -108,6 +118,9 @@ describe('attainmentOf', () => {
       target: { text: '满意' },
     });
     expect(attainmentOf({ indicator: intensity, value: value('2023', 0.52, null, 'met') })).toMatchObject({ status: 'met', by: 'office' });
-    expect(attainmentOf({ indicator: { direction: 'higher', targets: [] }, value: value('2023', 1, null, 'met') })).toMatchObject({ status: 'met', by: 'office' });
+    expect(attainmentOf({ indicator: { direction: 'higher', targets: [] }, value: value('2023', 1, null, 'met') })).toMatchObject({
+      status: 'met',
+      by: 'office',
+    });
   });
 });

@@ -128,9 +128,5 @@ export function attainmentOf({ indicator, value }: AttainmentInput): Attainment 
   if (value.value === null) return result('needs_judgement', 'rule', `实际值“${value.text ?? ''}”不是数值，需无废办判定`);
   const met = compare(value.value, single.value, comparison);
   const sign = SIGN[comparison];
-  return result(
-    met ? 'met' : 'not_met',
-    'rule',
-    `实际值 ${value.value} ${met ? '' : '未'}满足${goal}“${sign}${single.value}”`,
-  );
+  return result(met ? 'met' : 'not_met', 'rule', `实际值 ${value.value} ${met ? '' : '未'}满足${goal}“${sign}${single.value}”`);
 }

@@ -28,7 +28,7 @@ export class PeriodPipe implements PipeTransform<string, string> {
 
 /** Records or replaces the value of one period. At least one of value and text. */
 export class RecordIndicatorValueDto {
-  @ApiPropertyOptional({ description: 'the actual value, in the indicator\'s unit of measure', nullable: true, example: 0.45 })
+  @ApiPropertyOptional({ description: "the actual value, in the indicator's unit of measure", nullable: true, example: 0.45 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(-VALUE_LIMIT)
@@ -59,7 +59,7 @@ export class RecordIndicatorValueDto {
 }
 
 export class JudgeIndicatorValueDto {
-  @ApiProperty({ enum: ['met', 'not_met'], nullable: true, description: 'the office\'s verdict; null withdraws it (the rule decides again)' })
+  @ApiProperty({ enum: ['met', 'not_met'], nullable: true, description: "the office's verdict; null withdraws it (the rule decides again)" })
   @IsIn(['met', 'not_met', null])
   judgement: Judgement | null;
 

@@ -46,12 +46,7 @@ export class IndicatorValuesController {
 
   @Delete(':period')
   @HttpCode(204)
-  remove(
-    @CurrentActor() actor: Actor,
-    @Param('planId', IdPipe) planId: number,
-    @Param('id', IdPipe) id: number,
-    @Param('period', PeriodPipe) period: string,
-  ) {
+  remove(@CurrentActor() actor: Actor, @Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number, @Param('period', PeriodPipe) period: string) {
     return this.service.remove(actor, planId, id, period);
   }
 }

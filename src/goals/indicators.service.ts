@@ -42,11 +42,7 @@ export class IndicatorsService {
     return this.get(planId, indicator.id);
   }
 
-  async update(
-    planId: number,
-    id: number,
-    { version, leadUnitIds, supportingUnitIds, targets, ...fields }: UpdateIndicatorDto,
-  ): Promise<ItemView<Indicator>> {
+  async update(planId: number, id: number, { version, leadUnitIds, supportingUnitIds, targets, ...fields }: UpdateIndicatorDto): Promise<ItemView<Indicator>> {
     const changes: Partial<Indicator> = { ...fields };
     if (targets !== undefined) changes.targets = toTargets(targets);
     await this.writer.update(INDICATORS, planId, id, version, changes, { leadUnitIds, supportingUnitIds });

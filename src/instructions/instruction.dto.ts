@@ -6,7 +6,10 @@ import { PlainText } from '../common/plain-text.js';
 
 /** A leader (or the office) leaves an instruction (批示) on a task, project or indicator. */
 export class CreateInstructionDto extends ListItemRefDto {
-  @ApiProperty({ example: '绿色工厂创建要对标2025年目标，请区经济信息委月底前报送推进计划。', description: 'multi-line text; no control or invisible characters' })
+  @ApiProperty({
+    example: '绿色工厂创建要对标2025年目标，请区经济信息委月底前报送推进计划。',
+    description: 'multi-line text; no control or invisible characters',
+  })
   @Trim()
   @IsString()
   @IsNotEmpty()

@@ -10,7 +10,6 @@ import { OutboxEntry } from './outbox-entry.entity.js';
 import { type MessageRule, type MessageStatus, OutboxMessage } from './outbox-message.entity.js';
 import { type EntryKey, entryKeyString } from './entry-key.js';
 
-export { type EntryKey, entryKeyString } from './entry-key.js';
 
 /** A message to write, with the keys it covers. */
 export interface NewMessage {

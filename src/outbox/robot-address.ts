@@ -63,7 +63,7 @@ function ipv6Groups(ip: string): number[] {
   const [head, tail] = text.includes('::') ? text.split('::') : [text, null];
   const headGroups = head ? head.split(':') : [];
   const tailGroups = tail ? tail.split(':') : [];
-  const zeros = tail === null ? [] : Array(8 - headGroups.length - tailGroups.length).fill('0');
+  const zeros = tail === null ? [] : new Array<string>(8 - headGroups.length - tailGroups.length).fill('0');
   return [...headGroups, ...zeros, ...tailGroups].map((g) => parseInt(g, 16));
 }
 

@@ -82,12 +82,13 @@ export class ItemWriterService {
         checkVersion(ITEM_TYPE_NAMES[list.itemType], version, item);
         const withdrawn = item as { withdrawnOn?: string | null; withdrawnReason?: string | null };
         if (withdrawn.withdrawnOn) {
-          throw new ConflictError(`${ITEM_TYPE_NAMES[list.itemType]}${item.seq}已于${withdrawn.withdrawnOn}撤销（${withdrawn.withdrawnReason ?? ''}），不能再修改`, [
-            { field: 'id', value: id, message: '已撤销' },
-          ]);
+          throw new ConflictError(
+            `${ITEM_TYPE_NAMES[list.itemType]}${item.seq}已于${withdrawn.withdrawnOn}撤销（${withdrawn.withdrawnReason ?? ''}），不能再修改`,
+            [{ field: 'id', value: id, message: '已撤销' }],
+          );
         }
         if (fields.seq !== undefined && fields.seq !== item.seq) {
-          await this.checkSeqFree(manager, list.itemType, list.entity, planId, fields.seq as number, id);
+          await this.checkSeqFree(manager, list.itemType, list.entity, planId, fields.seq, id);
         }
         const changes = { ...fields, ...(await this.staleTexts(manager, list.itemType, item, fields, units)), version: item.version + 1 } as T;
         const saved = await manager.save(list.entity, manager.merge(list.entity, item, changes));
@@ -117,9 +118,10 @@ export class ItemWriterService {
         const records = await itemRecords(manager, list.itemType, item.id);
         if (records.length > 0) {
           const held = records.map(([what, count]) => `${what}${count}${MEASURE[what] ?? '项'}`).join('、');
-          throw new ConflictError(`${name}${item.seq}仍有${held}，删除会丢失这些记录，不能删除；如不再执行，请改为撤销（POST …/${item.id}/withdraw，写明原因）`, [
-            { field: 'id', value: item.id, message: `仍有${held}` },
-          ]);
+          throw new ConflictError(
+            `${name}${item.seq}仍有${held}，删除会丢失这些记录，不能删除；如不再执行，请改为撤销（POST …/${item.id}/withdraw，写明原因）`,
+            [{ field: 'id', value: item.id, message: `仍有${held}` }],
+          );
         }
         await manager.delete(Assignment, { itemType: list.itemType, itemId: item.id });
         await manager.delete(Milestone, { itemType: list.itemType, itemId: item.id });
@@ -143,7 +145,9 @@ export class ItemWriterService {
         const item = await findForUpdate(manager, list.entity, name, { id, planId } as never);
         checkVersion(name, version, item);
         if (item.withdrawnOn !== null) {
-          throw new ConflictError(`${name}${item.seq}已于${item.withdrawnOn}撤销（${item.withdrawnReason ?? ''}）`, [{ field: 'id', value: item.id, message: '已撤销' }]);
+          throw new ConflictError(`${name}${item.seq}已于${item.withdrawnOn}撤销（${item.withdrawnReason ?? ''}）`, [
+            { field: 'id', value: item.id, message: '已撤销' },
+          ]);
         }
         const changes = { withdrawnOn: this.clock.today(plan.timeZone), withdrawnReason: reason, version: item.version + 1 } as Partial<T>;
         return manager.save(list.entity, manager.merge(list.entity, item, changes as T));
@@ -159,7 +163,7 @@ export class ItemWriterService {
   private async item<T extends Item>(manager: EntityManager, list: List<T>, planId: number, id: number): Promise<T> {
     const item = await manager.findOneBy(list.entity, { id, planId } as never);
     if (!item) throw new NotFoundError(ITEM_TYPE_NAMES[list.itemType], id);
-    return item as T;
+    return item;
   }
 
   private async plan(manager: EntityManager, planId: number): Promise<Plan> {
@@ -176,11 +180,9 @@ export class ItemWriterService {
     seq: number,
     exceptId: number | null,
   ): Promise<void> {
-    const other = await manager.findOneBy(entity, { planId, seq } as never);
+    const other = await manager.findOneBy(entity, { planId, seq });
     if (other && other.id !== exceptId) {
-      throw new ConflictError(`${ITEM_TYPE_NAMES[itemType]}序号${seq}已存在（id ${other.id}）`, [
-        { field: 'seq', value: seq, message: `序号${seq}已被占用` },
-      ]);
+      throw new ConflictError(`${ITEM_TYPE_NAMES[itemType]}序号${seq}已存在（id ${other.id}）`, [{ field: 'seq', value: seq, message: `序号${seq}已被占用` }]);
     }
   }
 
@@ -194,9 +196,7 @@ export class ItemWriterService {
     const support = await this.units(manager, item.planId, supportIds, 'supportingUnitIds');
     const both = lead.filter((u) => support.some((s) => s.id === u.id));
     if (both.length) {
-      throw new ValidationFailedError(
-        both.map((u) => ({ field: 'supportingUnitIds', value: u.id, message: `单位“${u.name}”不能既牵头又配合` })),
-      );
+      throw new ValidationFailedError(both.map((u) => ({ field: 'supportingUnitIds', value: u.id, message: `单位“${u.name}”不能既牵头又配合` })));
     }
     await saveAssignments(manager, item.planId, itemType, item.id, lead, support);
   }

@@ -65,7 +65,7 @@ export type ItemView<T> = T & {
   leadUnits: UnitRef[];
   supportingUnits: UnitRef[];
   milestones: MilestoneView[];
-  /** Derived as of `asOf` (DESIGN.md status rules). */
+  /** Derived as of `asOf` (README, "状态与红黄绿灯"). */
   status: Status;
   overdue: boolean;
   light: Light;
@@ -80,8 +80,12 @@ export class PlanItemsService {
     private readonly statuses: StatusService,
   ) {}
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async page<T extends ObjectLiteral & { id: number; planId: number; seq: number }>(list: ListAdapter<any, T>, planId: number, query: ItemListQuery): Promise<Page<ItemView<T>>> {
+  async page<T extends ObjectLiteral & { id: number; planId: number; seq: number }>(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    list: ListAdapter<any, T>,
+    planId: number,
+    query: ItemListQuery,
+  ): Promise<Page<ItemView<T>>> {
     const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     const itemType = list.itemType;
     const qb = this.dataSource.getRepository(list.entity).createQueryBuilder('item').where('item.planId = :planId', { planId });

@@ -123,9 +123,7 @@ export class PlansService {
 
   private checkPeriod(start: string, end: string): void {
     if (start > end) {
-      throw new ValidationFailedError([
-        { field: 'periodEnd', value: end, message: `规划期结束日期${end}早于开始日期${start}` },
-      ]);
+      throw new ValidationFailedError([{ field: 'periodEnd', value: end, message: `规划期结束日期${end}早于开始日期${start}` }]);
     }
   }
 }

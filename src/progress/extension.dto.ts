@@ -13,7 +13,10 @@ export class CreateExtensionDto {
   @Max(2147483647)
   milestoneId: number;
 
-  @ApiPropertyOptional({ example: '2024-12-31', description: 'a recurring milestone (每年…): the occurrence, named by its original due date; left out: the one due now' })
+  @ApiPropertyOptional({
+    example: '2024-12-31',
+    description: 'a recurring milestone (每年…): the occurrence, named by its original due date; left out: the one due now',
+  })
   @IsOptional()
   @IsDateString({ strict: true })
   occurrence?: string;

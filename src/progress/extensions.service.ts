@@ -55,7 +55,9 @@ export class ExtensionsService {
   private async standingDue(manager: EntityManager, plan: Plan, milestone: Milestone, requested: string | null | undefined) {
     const occurrence = await this.statuses.occurrenceOf(plan, milestone, requested ?? undefined, manager);
     if (occurrence === null) return { occurrence, dueDate: milestone.dueDate };
-    const status = (await this.statuses.forItems(plan, milestone.itemType, [milestone.itemId], [milestone], this.statuses.asOf(plan), manager)).get(milestone.itemId)!;
+    const status = (await this.statuses.forItems(plan, milestone.itemType, [milestone.itemId], [milestone], this.statuses.asOf(plan), manager)).get(
+      milestone.itemId,
+    )!;
     const own = status.milestones.get(milestone.id)!.occurrences!.find((o) => o.key === occurrence)!;
     return { occurrence, dueDate: own.dueDate };
   }
@@ -78,9 +80,7 @@ export class ExtensionsService {
         ]);
       }
       if (dto.requestedDueDate <= dueDate) {
-        throw new ValidationFailedError([
-          { field: 'requestedDueDate', value: dto.requestedDueDate, message: `申请的新时限应晚于当前时限 ${dueDate}` },
-        ]);
+        throw new ValidationFailedError([{ field: 'requestedDueDate', value: dto.requestedDueDate, message: `申请的新时限应晚于当前时限 ${dueDate}` }]);
       }
       const pending = await manager.findOneBy(ExtensionRequest, { planId, milestoneId: milestone.id, status: 'pending' });
       if (pending) {
@@ -117,7 +117,10 @@ export class ExtensionsService {
     const own = ownUnitOnly(actor);
     if (own !== null) where.unitId = own;
     const rows = await this.dataSource.getRepository(ExtensionRequest).find({ where, order: { id: 'ASC' } });
-    const names = await unitNames(this.dataSource.manager, rows.map((r) => r.unitId));
+    const names = await unitNames(
+      this.dataSource.manager,
+      rows.map((r) => r.unitId),
+    );
     return { items: rows.map((r) => toExtensionView(r, names)), total: rows.length };
   }
 
@@ -149,7 +152,17 @@ export class ExtensionsService {
         await manager.save(milestone);
       }
       await recordEvents(manager, this.clock, plan, [
-        { itemType: request.itemType, itemId: request.itemId, milestoneId: milestone.id, occurrence, kind: 'due_changed', actorId: actor.userId, fromDate: oldDue, toDate: request.requestedDueDate, reason: request.reason },
+        {
+          itemType: request.itemType,
+          itemId: request.itemId,
+          milestoneId: milestone.id,
+          occurrence,
+          kind: 'due_changed',
+          actorId: actor.userId,
+          fromDate: oldDue,
+          toDate: request.requestedDueDate,
+          reason: request.reason,
+        },
       ]);
       const moved = occurrence === null ? milestone : { id: milestone.id, dueDate: request.requestedDueDate, baselineDate: occurrence };
       return { request: await manager.findOneByOrFail(ExtensionRequest, { id }), milestone: moved };

@@ -65,9 +65,7 @@ export class NoticesService {
       ]);
     }
     if (!roleOf(item, unitId)) {
-      throw new ValidationFailedError([
-        { field: 'unitId', value: unitId, message: `单位 ${unitId} 不是${item.label}的牵头或配合单位，不能作为督办对象` },
-      ]);
+      throw new ValidationFailedError([{ field: 'unitId', value: unitId, message: `单位 ${unitId} 不是${item.label}的牵头或配合单位，不能作为督办对象` }]);
     }
     const issuedDate = this.clock.today(plan.timeZone);
     if (dto.answerBy !== undefined && dto.answerBy < issuedDate) {
@@ -104,7 +102,10 @@ export class NoticesService {
     const unitId = own ?? query.unitId;
     if (unitId !== undefined) where.unitId = unitId;
     const notices = await this.dataSource.getRepository(SupervisionNotice).find({ where, order: { id: 'ASC' } });
-    const names = await unitNames(this.dataSource.manager, notices.map((n) => n.unitId));
+    const names = await unitNames(
+      this.dataSource.manager,
+      notices.map((n) => n.unitId),
+    );
     return { items: notices.map((n) => toNoticeView(n, names)), total: notices.length };
   }
 

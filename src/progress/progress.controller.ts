@@ -96,7 +96,12 @@ export class ProgressController {
   @Allow('unit')
   @Delete(':id/evidence/:fileId')
   @HttpCode(204)
-  removeEvidence(@CurrentActor() actor: Actor, @Param('planId', IdPipe) planId: number, @Param('id', IdPipe) id: number, @Param('fileId', IdPipe) fileId: number) {
+  removeEvidence(
+    @CurrentActor() actor: Actor,
+    @Param('planId', IdPipe) planId: number,
+    @Param('id', IdPipe) id: number,
+    @Param('fileId', IdPipe) fileId: number,
+  ) {
     return this.evidence.remove(actor, planId, id, fileId);
   }
 }

@@ -71,7 +71,10 @@ export class CreateReportDto extends ReportFields {
   @Min(1)
   milestoneId?: number;
 
-  @ApiPropertyOptional({ example: '2024-12-31', description: 'a recurring milestone (每年…): the occurrence, named by its original due date; left out: the one due now' })
+  @ApiPropertyOptional({
+    example: '2024-12-31',
+    description: 'a recurring milestone (每年…): the occurrence, named by its original due date; left out: the one due now',
+  })
   @IsOptional()
   @IsDateString({ strict: true })
   occurrence?: string;
@@ -111,7 +114,10 @@ export class ReasonDto {
 }
 
 export class OccurrenceReasonDto extends ReasonDto {
-  @ApiPropertyOptional({ example: '2024-12-31', description: 'a recurring milestone (每年…): the occurrence, named by its original due date; left out: the one due now' })
+  @ApiPropertyOptional({
+    example: '2024-12-31',
+    description: 'a recurring milestone (每年…): the occurrence, named by its original due date; left out: the one due now',
+  })
   @IsOptional()
   @IsDateString({ strict: true })
   occurrence?: string;

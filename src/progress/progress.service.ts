@@ -111,9 +111,11 @@ export class ProgressService {
       // Its own reports, and the submitted ones on items it holds.
       qb.andWhere(
         new Brackets((w) =>
-          w.where('r.unitId = :mine').orWhere(
-            `r.status != 'draft' AND EXISTS (SELECT 1 FROM "assignments" a WHERE a."itemType" = r."itemType" AND a."itemId" = r."itemId" AND a."unitId" = :mine)`,
-          ),
+          w
+            .where('r.unitId = :mine')
+            .orWhere(
+              `r.status != 'draft' AND EXISTS (SELECT 1 FROM "assignments" a WHERE a."itemType" = r."itemType" AND a."itemId" = r."itemId" AND a."unitId" = :mine)`,
+            ),
         ),
         { mine: actor.unitId },
       );
@@ -178,7 +180,8 @@ export class ProgressService {
     const milestones = await manager.find(Milestone, { where: { itemType: report.itemType, itemId: report.itemId }, order: { seq: 'ASC' } });
     const today = this.statuses.asOf(plan);
     const status = (await this.statuses.forItems(plan, report.itemType, [report.itemId], milestones, today, manager)).get(report.itemId)!;
-    if (milestones.length === 0) return status.status === 'closed' || status.status === 'suspended' ? [] : [{ milestoneId: null, occurrence: null, status: status.status }];
+    if (milestones.length === 0)
+      return status.status === 'closed' || status.status === 'suspended' ? [] : [{ milestoneId: null, occurrence: null, status: status.status }];
     const wanted = report.milestoneId === null ? milestones : milestones.filter((m) => m.id === report.milestoneId);
     const open = wanted
       .map((m): ReportTarget => {
@@ -194,7 +197,8 @@ export class ProgressService {
 
   /** A report on the item as a whole names no occurrence. */
   private noOccurrence(requested: string | undefined): null {
-    if (requested !== undefined) throw new ValidationFailedError([{ field: 'occurrence', value: requested, message: '指定周期时请同时指定节点（milestoneId）' }]);
+    if (requested !== undefined)
+      throw new ValidationFailedError([{ field: 'occurrence', value: requested, message: '指定周期时请同时指定节点（milestoneId）' }]);
     return null;
   }
 
@@ -219,7 +223,9 @@ export class ProgressService {
   }
 
   private async withEvidence(reports: ProgressReport[]): Promise<ReportView[]> {
-    const files = reports.length ? await this.dataSource.getRepository(EvidenceFile).find({ where: { reportId: In(reports.map((r) => r.id)) }, order: { id: 'ASC' } }) : [];
+    const files = reports.length
+      ? await this.dataSource.getRepository(EvidenceFile).find({ where: { reportId: In(reports.map((r) => r.id)) }, order: { id: 'ASC' } })
+      : [];
     return reports.map((r) => ({ ...r, evidence: files.filter((f) => f.reportId === r.id) }));
   }
 }
@@ -245,7 +251,11 @@ export function contradictions(report: Pick<ProgressReport, 'state' | 'percent' 
   if (state === 'done' && percent !== null && percent < 100) {
     problems.push(
       { field: 'state', value: state, message: `状态为已完成（done），但完成百分比只有${percent}%` },
-      { field: done !== null && total !== null ? 'quantityDone' : 'percent', value: done !== null && total !== null ? done : percent, message: '已完成时应为100%（或完成数量达到目标数量）' },
+      {
+        field: done !== null && total !== null ? 'quantityDone' : 'percent',
+        value: done !== null && total !== null ? done : percent,
+        message: '已完成时应为100%（或完成数量达到目标数量）',
+      },
     );
   }
   return problems;

@@ -36,7 +36,15 @@ export class ReviewService {
         manager,
         this.clock,
         plan,
-        closing.map((t) => ({ itemType: report.itemType, itemId: report.itemId, milestoneId: t.milestoneId, occurrence: t.occurrence, kind: 'closed' as const, actorId: actor.userId, reportId: report.id })),
+        closing.map((t) => ({
+          itemType: report.itemType,
+          itemId: report.itemId,
+          milestoneId: t.milestoneId,
+          occurrence: t.occurrence,
+          kind: 'closed' as const,
+          actorId: actor.userId,
+          reportId: report.id,
+        })),
       );
       this.logger.log(`Report ${id} accepted by ${actor.username}; ${closing.length} milestone(s) closed out`);
     });
@@ -58,7 +66,16 @@ export class ReviewService {
         plan,
         back
           .filter((t) => t.status === 'submitted')
-          .map((t) => ({ itemType: report.itemType, itemId: report.itemId, milestoneId: t.milestoneId, occurrence: t.occurrence, kind: 'returned' as const, actorId: actor.userId, reportId: report.id, reason: comment })),
+          .map((t) => ({
+            itemType: report.itemType,
+            itemId: report.itemId,
+            milestoneId: t.milestoneId,
+            occurrence: t.occurrence,
+            kind: 'returned' as const,
+            actorId: actor.userId,
+            reportId: report.id,
+            reason: comment,
+          })),
       );
     });
     return this.progress.get(actor, planId, id);
@@ -78,11 +95,29 @@ export class ReviewService {
 
   /** The office waives one occurrence of a recurring duty (no longer required), with the reason: it is no longer overdue. */
   waive(actor: Actor, planId: number, milestoneId: number, change: MilestoneChange) {
-    return this.change(actor, planId, milestoneId, 'waived', change, ['not_started', 'in_progress', 'submitted', 'suspended'], '已销号或已免除的周期不能免除', true);
+    return this.change(
+      actor,
+      planId,
+      milestoneId,
+      'waived',
+      change,
+      ['not_started', 'in_progress', 'submitted', 'suspended'],
+      '已销号或已免除的周期不能免除',
+      true,
+    );
   }
 
   /** Of a recurring milestone, the change is about one occurrence: the one named, else the one due now. */
-  private async change(actor: Actor, planId: number, milestoneId: number, kind: StatusEventKind, change: MilestoneChange, from: Status[], refusal: string, recurringOnly = false) {
+  private async change(
+    actor: Actor,
+    planId: number,
+    milestoneId: number,
+    kind: StatusEventKind,
+    change: MilestoneChange,
+    from: Status[],
+    refusal: string,
+    recurringOnly = false,
+  ) {
     const { reason } = change;
     if (!reason.trim()) throw new ValidationFailedError([{ field: 'reason', value: reason, message: '请写明原因' }]);
     return this.dataSource.transaction(async (manager) => {
@@ -93,14 +128,18 @@ export class ReviewService {
       const occurrence = await this.statuses.occurrenceOf(plan, milestone, change.occurrence, manager);
       const siblings = await manager.find(Milestone, { where: { itemType: milestone.itemType, itemId: milestone.itemId } });
       const statusOf = async () => {
-        const item = (await this.statuses.forItems(plan, milestone.itemType, [milestone.itemId], siblings, this.statuses.asOf(plan), manager)).get(milestone.itemId)!;
+        const item = (await this.statuses.forItems(plan, milestone.itemType, [milestone.itemId], siblings, this.statuses.asOf(plan), manager)).get(
+          milestone.itemId,
+        )!;
         const own = item.milestones.get(milestone.id)!;
         return { item, own, target: own.occurrences?.find((o) => o.key === occurrence) ?? own };
       };
       const current = (await statusOf()).target;
       const state = current.waivedReason != null ? '已免除' : STATUS_LABELS[current.status];
       if (!from.includes(current.status) || (kind === 'waived' && current.waivedReason != null)) throw new ConflictError(`${refusal}（当前状态：${state}）`);
-      await recordEvents(manager, this.clock, plan, [{ itemType: milestone.itemType, itemId: milestone.itemId, milestoneId, occurrence, kind, actorId: actor.userId, reason }]);
+      await recordEvents(manager, this.clock, plan, [
+        { itemType: milestone.itemType, itemId: milestone.itemId, milestoneId, occurrence, kind, actorId: actor.userId, reason },
+      ]);
       this.logger.log(`Milestone ${milestoneId}${occurrence ? ` (occurrence ${occurrence})` : ''} ${kind} by ${actor.username}`);
       const after = await statusOf();
       return { milestoneId, itemType: milestone.itemType, itemId: milestone.itemId, ...after.own, itemStatus: after.item.status };

@@ -1,7 +1,7 @@
 import type { ListType } from '../common/item-type.js';
 
 /**
- * Links in mail and robot messages open the web app, never the API (DESIGN.md, "Operating contract"):
+ * Links in mail and robot messages open the web app, never the API (README, "催办与逾期周报"):
  * PUBLIC_URL + an app route. The web app owns these routes; an app route opened without a session goes
  * through sign-in and back.
  * - /plans/:planId/overview                      a plan's overview (leaders' digest, the office)

@@ -60,7 +60,9 @@ function busySection(): DigestSection {
     ],
     newlyOverdue: [task(5, JXW, { daysOverdue: 3 }), task(31, ZJW, { daysOverdue: 3 })],
     dueSoon: [task(40, STHJ, { dueDate: '2026-11-30', phrase: '2026年11月底前', daysOverdue: 0, daysLeft: 7, light: 'yellow', percent: 80 })],
-    closedLastWeek: [task(41, JXW, { status: 'closed', light: 'grey', percent: 100, daysOverdue: 0, dueDate: '2026-12-31', phrase: '2026年底前', closedOn: '2026-11-20' })],
+    closedLastWeek: [
+      task(41, JXW, { status: 'closed', light: 'grey', percent: 100, daysOverdue: 0, dueDate: '2026-12-31', phrase: '2026年底前', closedOn: '2026-11-20' }),
+    ],
   });
 }
 
@@ -82,7 +84,9 @@ describe('a quiet week', () => {
   });
 
   it('says it once for a leader of several plans, each plan with its counts', () => {
-    const m = renderDigest(digest([quietSection(), quietSection({ planName: '佛山市“无废城市”建设试点实施方案', planLink: 'http://qingdan.example.org/plans/3/overview' })]));
+    const m = renderDigest(
+      digest([quietSection(), quietSection({ planName: '佛山市“无废城市”建设试点实施方案', planLink: 'http://qingdan.example.org/plans/3/overview' })]),
+    );
     expect(m.subject).toBe('【逾期周报】2个方案（2026年11月23日）：本周无逾期事项');
     expect(m.text.split(QUIET)).toHaveLength(2);
     expect(m.text).toContain('【江津区“无废城市”建设实施方案】');
@@ -184,7 +188,10 @@ describe('digest HTML and markdown', () => {
   });
 
   it('escapes text from the data', () => {
-    const evil = section({ planName: '<b>方案</b>', overdueByUnit: [{ unitName: 'A&B<i>', items: [task(1, 'A&B<i>', { title: '<script>alert(1)</script>' })] }] });
+    const evil = section({
+      planName: '<b>方案</b>',
+      overdueByUnit: [{ unitName: 'A&B<i>', items: [task(1, 'A&B<i>', { title: '<script>alert(1)</script>' })] }],
+    });
     const { html } = renderDigest(digest([evil, quietSection()]));
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>方案');
@@ -195,7 +202,10 @@ describe('digest HTML and markdown', () => {
 
   it('keeps the markdown of 300 overdue items under 4000 UTF-8 bytes and says how many were left out', () => {
     const units = [JXW, STHJ, ZJW];
-    const overdueByUnit = units.map((unit, u) => ({ unitName: unit, items: Array.from({ length: 100 }, (_, i) => task(u * 100 + i + 1, unit, { daysOverdue: 300 - u * 100 - i })) }));
+    const overdueByUnit = units.map((unit, u) => ({
+      unitName: unit,
+      items: Array.from({ length: 100 }, (_, i) => task(u * 100 + i + 1, unit, { daysOverdue: 300 - u * 100 - i })),
+    }));
     const m = renderDigest(digest([section({ overdueByUnit })]));
     expect(Buffer.byteLength(m.markdown, 'utf8')).toBeLessThanOrEqual(4000);
     const shown = (m.markdown.match(/\[任务\d+\]\(/g) ?? []).length;
@@ -206,7 +216,7 @@ describe('digest HTML and markdown', () => {
   });
 });
 
-describe('the leaders\' 批示 of the week in the digest', () => {
+describe("the leaders' 批示 of the week in the digest", () => {
   const instructed = task(11, JXW, {
     instructions: [{ date: '2026-11-18', author: '江津区领导（演示）', content: '绿色工厂创建要对标2025年目标，\n请月底前报送推进计划。' }],
     moreInstructions: 1,
@@ -267,7 +277,11 @@ describe('what a leaders’ chat-group robot posts (markdown), word for word', (
   });
 
   it('a quiet week for a leader of two plans: each plan named with its counts, one quiet line, a link to each plan', () => {
-    const foshan = quietSection({ planName: '佛山市“无废城市”建设试点实施方案', planLink: 'http://qingdan.example.org/plans/3/overview', summary: [{ itemType: 'project', total: 40, red: 0, yellow: 0, green: 31, grey: 9, closed: 9 }] });
+    const foshan = quietSection({
+      planName: '佛山市“无废城市”建设试点实施方案',
+      planLink: 'http://qingdan.example.org/plans/3/overview',
+      summary: [{ itemType: 'project', total: 40, red: 0, yellow: 0, green: 31, grey: 9, closed: 9 }],
+    });
     expect(renderDigest(digest([quietSection(), foshan])).markdown).toBe(
       [
         '**【逾期周报】2个方案（2026年11月23日）：本周无逾期事项**',
@@ -286,7 +300,11 @@ describe('what a leaders’ chat-group robot posts (markdown), word for word', (
     const instructed = task(11, JXW, { instructions: [{ date: '2026-11-18', author: '李区长', content: '请月底前报送推进计划' }], moreInstructions: 0 });
     const md = renderDigest(digest([quietSection({ instructed: [instructed] }), quietSection({ planName: '佛山市方案' })])).markdown;
     expect(md).toContain(
-      ['**江津区“无废城市”建设实施方案 · 本周领导批示（1项）**', `- [任务11](${BASE}/tasks/111) 推进第11项“无废城市”建设任务｜逾期327天｜牵头：区经济信息委`, '> 批示（2026年11月18日，李区长）：请月底前报送推进计划'].join('\n'),
+      [
+        '**江津区“无废城市”建设实施方案 · 本周领导批示（1项）**',
+        `- [任务11](${BASE}/tasks/111) 推进第11项“无废城市”建设任务｜逾期327天｜牵头：区经济信息委`,
+        '> 批示（2026年11月18日，李区长）：请月底前报送推进计划',
+      ].join('\n'),
     );
   });
 });

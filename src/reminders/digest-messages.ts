@@ -69,14 +69,23 @@ function blocks(section: DigestSection, content: DigestContent): Block[] {
       options: { units: false },
     },
     // Each line carries its 批示 of the week (message-format's instructionTexts).
-    { title: `本周领导批示（${section.instructed.length}项）`, colour: '#b26a00', groups: [{ name: null, lines: section.instructed }], options: { units: true } },
+    {
+      title: `本周领导批示（${section.instructed.length}项）`,
+      colour: '#b26a00',
+      groups: [{ name: null, lines: section.instructed }],
+      options: { units: true },
+    },
     {
       title: `本周新增逾期（${section.newlyOverdue.length}项，${formatDate(content.since)}以来）`,
       groups: [{ name: null, lines: section.newlyOverdue }],
       options: { units: true },
     },
     { title: `未来${content.dueSoonDays}天到期（${section.dueSoon.length}项）`, groups: [{ name: null, lines: section.dueSoon }], options: { units: true } },
-    { title: `上周销号（${section.closedLastWeek.length}项）`, groups: [{ name: null, lines: section.closedLastWeek }], options: { units: true, show: 'closed' } },
+    {
+      title: `上周销号（${section.closedLastWeek.length}项）`,
+      groups: [{ name: null, lines: section.closedLastWeek }],
+      options: { units: true, show: 'closed' },
+    },
   ];
   return all.filter((b) => b.groups.some((g) => g.lines.length));
 }
@@ -97,7 +106,9 @@ function sectionText(section: DigestSection, content: DigestContent, titled: boo
 }
 
 function sectionHtml(section: DigestSection, content: DigestContent, titled: boolean, quietDigest: boolean): string {
-  let html = titled ? `<div style="font-size:18px;font-weight:bold;margin:24px 0 8px;padding-top:12px;border-top:2px solid #dddddd">${escapeHtml(section.planName)}</div>` : '';
+  let html = titled
+    ? `<div style="font-size:18px;font-weight:bold;margin:24px 0 8px;padding-top:12px;border-top:2px solid #dddddd">${escapeHtml(section.planName)}</div>`
+    : '';
   html += `<div style="background:#f5f6f7;padding:8px 10px;border-radius:6px;font-size:14px">${section.summary.map(summaryHtml).join('')}</div>`;
   if (!quietDigest && isQuiet(section)) html += htmlParagraph(QUIET_PLAN, 'margin-top:12px');
   for (const block of blocks(section, content)) {
@@ -144,13 +155,9 @@ export function renderDigest(content: DigestContent): RenderedMessage {
   const quiet = content.sections.every(isQuiet);
   const greeting = `${content.leaderName || '领导'}：您好！以下是截至${formatDate(content.date)}的“无废城市”建设清单执行情况。`;
 
-  const text = [
-    greeting,
-    '',
-    ...(quiet ? [QUIET, ''] : []),
-    ...content.sections.flatMap((s) => [...sectionText(s, content, titled, quiet), '']),
-    FOOTER,
-  ].join('\n');
+  const text = [greeting, '', ...(quiet ? [QUIET, ''] : []), ...content.sections.flatMap((s) => [...sectionText(s, content, titled, quiet), '']), FOOTER].join(
+    '\n',
+  );
 
   const html = htmlPage(
     subject,

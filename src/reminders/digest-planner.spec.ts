@@ -27,7 +27,17 @@ function item(seq: number, lead: number, due: string | null, status: Status, ove
   };
 }
 
-const snapshot = (asOf: string, items: SnapshotItem[]): PlanSnapshot => ({ plan, asOf, planLink: 'http://x/plans/2/overview', myLink: 'http://x/plans/2/my', items, units, contacts: new Map(), officeUsers: [], leaderUsers: [] });
+const snapshot = (asOf: string, items: SnapshotItem[]): PlanSnapshot => ({
+  plan,
+  asOf,
+  planLink: 'http://x/plans/2/overview',
+  myLink: 'http://x/plans/2/my',
+  items,
+  units,
+  contacts: new Map(),
+  officeUsers: [],
+  leaderUsers: [],
+});
 
 describe('the digest of one plan', () => {
   const now = snapshot('2026-11-23', [
@@ -96,20 +106,25 @@ describe('the digest and a recurring duty', () => {
     milestones: [{ id: 530, phrase: '每年', status }],
   };
 
-  it('lists last year\'s occurrence closed out this week, named by its year', () => {
+  it("lists last year's occurrence closed out this week, named by its year", () => {
     const section = digestSection(snapshot('2026-01-26', [duty]), snapshot('2026-01-19', [duty]), 14);
     expect(section.closedLastWeek.map((l) => [l.code, l.phrase, l.closedOn])).toEqual([['任务53', '每年（2025年度）', '2026-01-20']]);
   });
 });
 
-describe('the leaders\' 批示 in the digest', () => {
+describe("the leaders' 批示 in the digest", () => {
   const note = (date: string, content: string) => ({ date, author: '江津区领导（演示）', content });
   const withNotes = (i: SnapshotItem, notes: ReturnType<typeof note>[]): SnapshotItem => ({ ...i, instructions: notes });
   const now = snapshot('2026-11-23', [
     // Overdue, one 批示 this week and one a month ago.
     withNotes(item(1, 7, '2025-12-31', 'in_progress', true, 'red'), [note('2026-10-20', '旧批示'), note('2026-11-18', '请月底前报送推进计划')]),
     // On track, four 批示 this week: the latest three are listed, one more counted.
-    withNotes(item(2, 8, '2026-12-31', 'in_progress', false, 'green'), [note('2026-11-17', '一'), note('2026-11-19', '二'), note('2026-11-20', '三'), note('2026-11-23', '四')]),
+    withNotes(item(2, 8, '2026-12-31', 'in_progress', false, 'green'), [
+      note('2026-11-17', '一'),
+      note('2026-11-19', '二'),
+      note('2026-11-20', '三'),
+      note('2026-11-23', '四'),
+    ]),
     // Seven days ago exactly is last week's digest.
     withNotes(item(3, 7, '2026-12-31', 'in_progress', false, 'green'), [note('2026-11-16', '上周一的批示')]),
   ]);
@@ -123,7 +138,11 @@ describe('the leaders\' 批示 in the digest', () => {
   });
 
   it('leaves the overdue lines as they were: the 批示 are listed once, in their own block', () => {
-    expect(digest().overdueByUnit.flatMap((u) => u.items).every((l) => l.instructions === undefined)).toBe(true);
+    expect(
+      digest()
+        .overdueByUnit.flatMap((u) => u.items)
+        .every((l) => l.instructions === undefined),
+    ).toBe(true);
   });
 });
 
@@ -131,7 +150,10 @@ describe('the digest’s order, edges and counts', () => {
   // As of Monday 2026-11-23: "due soon" runs to 12-07 (14 days), "closed last week" is after 11-16 up to today.
   const unassigned = (i: SnapshotItem): SnapshotItem => ({ ...i, leadUnitIds: [] });
   const note = (date: string) => [{ date, author: '李区长', content: '请加快推进' }];
-  const waived = (i: SnapshotItem): SnapshotItem => ({ ...i, milestones: i.milestones.map((m) => ({ ...m, status: { ...m.status, waivedReason: '本年度不再要求' } })) });
+  const waived = (i: SnapshotItem): SnapshotItem => ({
+    ...i,
+    milestones: i.milestones.map((m) => ({ ...m, status: { ...m.status, waivedReason: '本年度不再要求' } })),
+  });
   const items = [
     unassigned(item(1, 7, '2026-10-01', 'in_progress', true, 'red')), // 53 days overdue, no lead unit
     item(2, 99, '2026-11-13', 'in_progress', true, 'red'), // 10 days, a lead unit the plan does not know

@@ -44,7 +44,8 @@ export function digestSection(now: PlanSnapshot, since: PlanSnapshot, dueSoonDay
       }
       for (const closed of occurrenceStates(m)) {
         const s = closed.status;
-        if (s.closedOn !== null && s.closedOn > weekAgo && s.closedOn <= today && s.waivedReason == null) closedLastWeek.push(milestoneLine(ctx, item, closed, null));
+        if (s.closedOn !== null && s.closedOn > weekAgo && s.closedOn <= today && s.waivedReason == null)
+          closedLastWeek.push(milestoneLine(ctx, item, closed, null));
       }
     }
   }
@@ -65,7 +66,10 @@ export function digestSection(now: PlanSnapshot, since: PlanSnapshot, dueSoonDay
     planName: now.plan.name,
     planLink: now.planLink,
     overdueByUnit,
-    newlyOverdue: overdue.filter((i) => !wasOverdue.has(`${i.itemType}:${i.itemId}`)).map((i) => itemLine(ctx, i, null)).sort(mostOverdue),
+    newlyOverdue: overdue
+      .filter((i) => !wasOverdue.has(`${i.itemType}:${i.itemId}`))
+      .map((i) => itemLine(ctx, i, null))
+      .sort(mostOverdue),
     dueSoon,
     closedLastWeek,
     instructed,

@@ -5,7 +5,8 @@ import { addDays, weekday } from '../calendar/calendar-dates.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDate, Clock, localTime } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { type EntryKey, type NewMessage, OutboxService } from '../outbox/outbox.service.js';
+import type { EntryKey } from '../outbox/entry-key.js';
+import { type NewMessage, OutboxService } from '../outbox/outbox.service.js';
 import { OutboxEntry } from '../outbox/outbox-entry.entity.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -53,7 +54,11 @@ export class DigestService {
 
   /** Writes the digests that are due now and not yet written. Returns how many were written. */
   async sweep(): Promise<number> {
-    const [leaders, plans, days] = await Promise.all([this.leaders(), this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } }), this.calendars.calendar()]);
+    const [leaders, plans, days] = await Promise.all([
+      this.leaders(),
+      this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } }),
+      this.calendars.calendar(),
+    ]);
     const cache = new Map<string, Promise<PlanSnapshot>>();
     const rules = new Map<number, Promise<PlanReminderSettings>>();
     const rulesFor = (planId: number) => rules.get(planId) ?? rules.set(planId, this.settings.rulesFor(planId)).get(planId)!;
@@ -61,7 +66,11 @@ export class DigestService {
     for (const leader of leaders) {
       const visible = plans.filter((p) => leader.planId === null || p.id === leader.planId);
       if (!visible.length) continue;
-      const timing = this.timing(visible.length === 1 ? await rulesFor(visible[0].id) : null, visible.length === 1 ? visible[0].timeZone : this.config.defaultTimeZone, days);
+      const timing = this.timing(
+        visible.length === 1 ? await rulesFor(visible[0].id) : null,
+        visible.length === 1 ? visible[0].timeZone : this.config.defaultTimeZone,
+        days,
+      );
       if (!timing.due) continue;
       const key = this.key(leader, timing.weekStart);
       if ((await this.outbox.taken([key])).size) continue;
@@ -108,7 +117,14 @@ export class DigestService {
   }
 
   private key(leader: User, weekStart: string): EntryKey {
-    return { rule: 'digest', itemType: 'leader', itemId: leader.id, milestoneId: 0, recipient: recipientKey({ channel: 'email', address: leader.email! }), sendDate: weekStart };
+    return {
+      rule: 'digest',
+      itemType: 'leader',
+      itemId: leader.id,
+      milestoneId: 0,
+      recipient: recipientKey({ channel: 'email', address: leader.email! }),
+      sendDate: weekStart,
+    };
   }
 
   private async compose(leader: User, plans: Plan[], today: string, weekStart: string, cache: Map<string, Promise<PlanSnapshot>>): Promise<NewMessage> {
@@ -124,7 +140,14 @@ export class DigestService {
       if (!now.items.length) continue;
       sections.push(digestSection(now, await snapshot(plan, since), this.config.dueSoonDays));
     }
-    const content: DigestContent = { leaderName: leader.displayName || leader.username, date: today, weekStart, since, dueSoonDays: this.config.dueSoonDays, sections };
+    const content: DigestContent = {
+      leaderName: leader.displayName || leader.username,
+      date: today,
+      weekStart,
+      since,
+      dueSoonDays: this.config.dueSoonDays,
+      sections,
+    };
     const rendered = renderDigest(content);
     return {
       planId: plans.length === 1 ? plans[0].id : null,

@@ -66,7 +66,9 @@ export function instructionTexts(line: ItemLine): string[] {
 
 /** One item in plain text: code and title, then its facts, its 批示, then its link. */
 export function textLine(line: ItemLine, options: LineOptions): string {
-  const notes = instructionTexts(line).map((n) => `\n  ${n}`).join('');
+  const notes = instructionTexts(line)
+    .map((n) => `\n  ${n}`)
+    .join('');
   return `· ${line.code} ${line.unsigned ? SIGN_MARK : ''}${oneLine(line.title)}\n  ${facts(line, options).join('｜')}${notes}\n  ${line.link}`;
 }
 
@@ -90,7 +92,9 @@ export function htmlLine(line: ItemLine, options: LineOptions): string {
     `${dot(line.light)} <a href="${escapeHtml(line.link)}" style="color:#1a73e8;font-weight:bold;text-decoration:none">${escapeHtml(line.code)}</a> ` +
     `${line.unsigned ? `<span style="color:#d93025;font-weight:bold">${SIGN_MARK}</span>` : ''}${escapeHtml(oneLine(line.title))}` +
     `<div style="color:#555555;font-size:14px">${detail}</div>` +
-    instructionTexts(line).map((n) => `<div style="margin:4px 0 0;padding:4px 8px;border-left:3px solid #e8a100;background:#fff8e1;font-size:14px">${escapeHtml(n)}</div>`).join('') +
+    instructionTexts(line)
+      .map((n) => `<div style="margin:4px 0 0;padding:4px 8px;border-left:3px solid #e8a100;background:#fff8e1;font-size:14px">${escapeHtml(n)}</div>`)
+      .join('') +
     `</div>`
   );
 }
@@ -104,7 +108,9 @@ export function markdownText(text: string): string {
 export function markdownLine(line: ItemLine, options: LineOptions): string {
   const what = options.show === 'closed' ? `${line.closedOn ? formatDate(line.closedOn) : ''}已销号` : timing(line);
   const units = options.units && line.leadUnits.length ? `｜牵头：${markdownText(line.leadUnits.join('、'))}` : '';
-  const notes = instructionTexts(line).map((n) => `\n> ${markdownText(n)}`).join('');
+  const notes = instructionTexts(line)
+    .map((n) => `\n> ${markdownText(n)}`)
+    .join('');
   return `- [${markdownText(line.code)}](${line.link}) ${line.unsigned ? SIGN_MARK : ''}${markdownText(line.title)}｜${what}${units}${notes}`;
 }
 

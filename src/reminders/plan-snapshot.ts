@@ -25,7 +25,6 @@ import { Unit } from '../units/unit.entity.js';
 import { ReminderPause } from './reminder-pause.entity.js';
 import { itemLink, myListLink, planOverviewLink } from './app-links.js';
 
-
 export interface SnapshotMilestone {
   id: number;
   phrase: string;
@@ -95,7 +94,10 @@ export class PlanSnapshots {
         order: { id: 'ASC' },
       }),
       manager.find(Instruction, { where: { planId: plan.id, issuedDate: LessThanOrEqual(asOf) }, order: { issuedDate: 'ASC', id: 'ASC' } }),
-      manager.find(ItemSignature, { where: { planId: plan.id, signedDate: LessThanOrEqual(asOf) }, select: { id: true, itemType: true, itemId: true, unitId: true } }),
+      manager.find(ItemSignature, {
+        where: { planId: plan.id, signedDate: LessThanOrEqual(asOf) },
+        select: { id: true, itemType: true, itemId: true, unitId: true },
+      }),
     ]);
     // Items withdrawn (撤销) by asOf hear nothing and count nowhere.
     const inForce = (item: { withdrawnOn: string | null }) => item.withdrawnOn === null || item.withdrawnOn > asOf;
@@ -178,7 +180,10 @@ export class PlanSnapshots {
 
   /** Units of the plan that have submitted a progress report on or after this date (the nudge spares them). */
   async unitsReportedSince(planId: number, date: string): Promise<Set<number>> {
-    const reports = await this.dataSource.manager.find(ProgressReport, { where: { planId, submittedDate: MoreThanOrEqual(date) }, select: { id: true, unitId: true } });
+    const reports = await this.dataSource.manager.find(ProgressReport, {
+      where: { planId, submittedDate: MoreThanOrEqual(date) },
+      select: { id: true, unitId: true },
+    });
     return new Set(reports.map((r) => r.unitId));
   }
 }

@@ -28,11 +28,13 @@ export function recipientKey(r: Pick<Recipient, 'channel' | 'address'>): string 
  */
 export function unitRecipients(unit: Unit, contacts: UnitContact[], level: 'liaison' | 'head' | 'leader'): Recipient[] {
   const found: Recipient[] = [];
-  const own = level === 'liaison' ? { name: unit.liaisonName, email: unit.liaisonEmail } : level === 'head' ? { name: unit.headName, email: unit.headEmail } : null;
+  const own =
+    level === 'liaison' ? { name: unit.liaisonName, email: unit.liaisonEmail } : level === 'head' ? { name: unit.headName, email: unit.headEmail } : null;
   if (own?.email) found.push({ channel: 'email', address: own.email, name: own.name ?? '', audience: level, unitId: unit.id });
   for (const c of contacts) {
     if (c.role === level) found.push({ channel: c.channel, address: c.address, name: c.name, audience: level, unitId: unit.id });
-    else if (c.role === 'group' && level !== 'leader') found.push({ channel: c.channel, address: c.address, name: c.name || `${unit.name}工作群`, audience: 'group', unitId: unit.id });
+    else if (c.role === 'group' && level !== 'leader')
+      found.push({ channel: c.channel, address: c.address, name: c.name || `${unit.name}工作群`, audience: 'group', unitId: unit.id });
   }
   return unique(found);
 }

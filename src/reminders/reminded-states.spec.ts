@@ -26,7 +26,16 @@ describe('what reminders speak of for a recurring milestone', () => {
       dueSoonDays: 14,
     });
     expect(remindedStates({ id: 7, phrase: '每年', status: onTime }, '2023-06-01').map((s) => s.status.occurrence?.label)).toEqual(['2023年度']);
-    const dated = { status: 'not_started' as const, overdue: false, light: 'green' as const, dueDate: '2023-12-31', baselineDate: '2023-12-31', percent: null, closedOn: null, suspendedReason: null };
+    const dated = {
+      status: 'not_started' as const,
+      overdue: false,
+      light: 'green' as const,
+      dueDate: '2023-12-31',
+      baselineDate: '2023-12-31',
+      percent: null,
+      closedOn: null,
+      suspendedReason: null,
+    };
     expect(remindedStates({ id: 8, phrase: '2023年底前', status: dated }, '2023-06-01')).toHaveLength(1);
   });
 });

@@ -26,7 +26,8 @@ function task(no: number, over: Partial<ItemLine> = {}): ItemLine {
 }
 
 /** A supporting item led by the ecology bureau. */
-const supported = (no: number, over: Partial<ItemLine> = {}) => task(no, { role: 'support', leadUnits: ['区生态环境局'], title: `建设第${no}个“无废园区”`, ...over });
+const supported = (no: number, over: Partial<ItemLine> = {}) =>
+  task(no, { role: 'support', leadUnits: ['区生态环境局'], title: `建设第${no}个“无废园区”`, ...over });
 
 function reminder(over: Partial<ReminderContent> = {}): ReminderContent {
   return {
@@ -54,7 +55,9 @@ describe('reminder subjects', () => {
   });
 
   it('before deadlines on different days: the earliest date and 等', () => {
-    const m = renderReminder(reminder({ rule: 'before', audience: 'liaison', daysBefore: 30, items: [ahead(12, '2026-12-31', 38), ahead(11, '2026-12-23', 30)] }));
+    const m = renderReminder(
+      reminder({ rule: 'before', audience: 'liaison', daysBefore: 30, items: [ahead(12, '2026-12-31', 38), ahead(11, '2026-12-23', 30)] }),
+    );
     expect(m.subject).toBe('【清单提醒】区经济信息委：2项事项将于2026年12月23日等到期（还有30天）');
   });
 
@@ -152,14 +155,18 @@ describe('reminder body', () => {
   });
 
   it('tells a supervising leader why they hear, and names the lead unit on each item', () => {
-    const { text } = renderReminder(reminder({ rule: 'escalation', audience: 'leader', recipientName: '陈副区长', items: [task(11), task(6, { daysOverdue: 35 })] }));
+    const { text } = renderReminder(
+      reminder({ rule: 'escalation', audience: 'leader', recipientName: '陈副区长', items: [task(11), task(6, { daysOverdue: 35 })] }),
+    );
     expect(text).toContain('区经济信息委牵头的以下事项逾期已超过35天，按催办规则报请分管领导督促推进。');
     expect(text).toContain('牵头：区经济信息委');
     expect(text).toContain('请督促责任单位登录清单系统填报进展');
   });
 
   it('tells the office it is copied on an escalation', () => {
-    const { text } = renderReminder(reminder({ rule: 'escalation', audience: 'office', recipientName: '江津区无废办', unitName: '区经济信息委、区生态环境局', items: [task(11)] }));
+    const { text } = renderReminder(
+      reminder({ rule: 'escalation', audience: 'office', recipientName: '江津区无废办', unitName: '区经济信息委、区生态环境局', items: [task(11)] }),
+    );
     expect(text).toContain('按催办规则抄报无废办');
   });
 
@@ -275,7 +282,12 @@ describe('what a chat-group robot posts (WeCom / DingTalk markdown), word for wo
 
   it('a reminder ahead of a deadline: the date in Chinese and the days left', () => {
     const m = renderReminder(
-      reminder({ ...group, rule: 'before', daysBefore: 7, items: [ahead(11, '2026-11-30', 7, { title: '创建绿色工厂' }), ahead(12, '2026-11-30', 7, { title: '建设废旧物资回收网点' })] }),
+      reminder({
+        ...group,
+        rule: 'before',
+        daysBefore: 7,
+        items: [ahead(11, '2026-11-30', 7, { title: '创建绿色工厂' }), ahead(12, '2026-11-30', 7, { title: '建设废旧物资回收网点' })],
+      }),
     );
     expect(m.markdown).toBe(
       [
@@ -292,7 +304,15 @@ describe('what a chat-group robot posts (WeCom / DingTalk markdown), word for wo
 
   it('the monthly call: the items led, how many to sign for, each unsigned one marked', () => {
     const m = renderReminder(
-      reminder({ ...group, rule: 'monthly_call', date: '2026-11-25', items: [task(3, { title: '编制固废管理台账', unsigned: true, daysOverdue: 0, daysLeft: 36, dueDate: '2026-12-31' }), task(11, { title: '创建绿色工厂' })] }),
+      reminder({
+        ...group,
+        rule: 'monthly_call',
+        date: '2026-11-25',
+        items: [
+          task(3, { title: '编制固废管理台账', unsigned: true, daysOverdue: 0, daysLeft: 36, dueDate: '2026-12-31' }),
+          task(11, { title: '创建绿色工厂' }),
+        ],
+      }),
     );
     expect(m.markdown.split('\n').slice(0, 4)).toEqual([
       '**【进展填报】区经济信息委：请填报本月进展（2项），1项请签收**',
@@ -303,7 +323,14 @@ describe('what a chat-group robot posts (WeCom / DingTalk markdown), word for wo
   });
 
   it('an escalation to a leader names the lead unit on every line and asks to press the units', () => {
-    const m = renderReminder(reminder({ rule: 'escalation', audience: 'leader', recipientName: '陈副区长', items: [task(11, { title: '创建绿色工厂' }), task(6, { title: '建设“无废园区”', daysOverdue: 35 })] }));
+    const m = renderReminder(
+      reminder({
+        rule: 'escalation',
+        audience: 'leader',
+        recipientName: '陈副区长',
+        items: [task(11, { title: '创建绿色工厂' }), task(6, { title: '建设“无废园区”', daysOverdue: 35 })],
+      }),
+    );
     expect(m.markdown).toBe(
       [
         '**【逾期督办】区经济信息委：2项事项逾期超过35天**',

@@ -135,7 +135,9 @@ export function renderReminder(c: ReminderContent): RenderedMessage {
       htmlParagraph(intro) +
       (leadTitle ? htmlHeading(leadTitle) : '') +
       lead.map((l) => htmlLine(l, leadOptions)).join('') +
-      (support.length ? htmlHeading(supportTitle) + htmlParagraph(supportNote, 'color:#555555;font-size:14px') + support.map((l) => htmlLine(l, supportOptions)).join('') : '') +
+      (support.length
+        ? htmlHeading(supportTitle) + htmlParagraph(supportNote, 'color:#555555;font-size:14px') + support.map((l) => htmlLine(l, supportOptions)).join('')
+        : '') +
       `<p style="margin:16px 0 8px">${escapeHtml(act)}</p>` +
       `<p style="margin:0 0 12px"><a href="${escapeHtml(c.unitLink)}" style="color:#1a73e8">查看${unitLinkName}</a></p>` +
       `<p style="color:#888888;font-size:13px;margin:16px 0 0">${escapeHtml(sender)}</p>`,

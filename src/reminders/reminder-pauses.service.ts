@@ -24,7 +24,10 @@ export class ReminderPausesService {
       if (existing) {
         throw new ConflictError(`${item.label}的催办已暂停（原因：${existing.reason}）`, [{ field: 'itemId', value: dto.itemId, message: '已暂停' }]);
       }
-      const pause = await manager.save(ReminderPause, manager.create(ReminderPause, { planId, itemType: dto.itemType, itemId: dto.itemId, reason: dto.reason.trim(), pausedById: actor.userId }));
+      const pause = await manager.save(
+        ReminderPause,
+        manager.create(ReminderPause, { planId, itemType: dto.itemType, itemId: dto.itemId, reason: dto.reason.trim(), pausedById: actor.userId }),
+      );
       this.logger.log(`Reminders paused for ${dto.itemType} ${dto.itemId} of plan ${planId} by ${actor.username}`);
       return pause;
     });

@@ -34,7 +34,14 @@ const unitArb = fc.record({
 
 /** A milestone: dated or not, any status, or a yearly duty with its 2025 and 2026 occurrences. */
 const milestoneArb = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('dated' as const), due: fc.option(dateArb, { nil: null, freq: 6 }), status: fc.constantFrom<Status>(...STATUSES) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('dated' as const),
+      due: fc.option(dateArb, { nil: null, freq: 6 }),
+      status: fc.constantFrom<Status>(...STATUSES),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('yearly' as const), closed2025: fc.boolean(), closed2026: fc.boolean() }) },
 );
 const itemArb = fc.record({
@@ -78,20 +85,40 @@ function statusOf(m: Scenario['items'][number]['milestones'][number], today: str
   }
   const open = m.status !== 'closed' && m.status !== 'suspended';
   const overdue = open && m.due !== null && m.due < today;
-  return { status: m.status, overdue, light: overdue ? 'red' : 'green', dueDate: m.due, baselineDate: m.due, percent: null, closedOn: null, suspendedReason: null };
+  return {
+    status: m.status,
+    overdue,
+    light: overdue ? 'red' : 'green',
+    dueDate: m.due,
+    baselineDate: m.due,
+    percent: null,
+    closedOn: null,
+    suspendedReason: null,
+  };
 }
 
 function build(s: Scenario): { snapshot: PlanSnapshot; today: string; dates: string[] } {
   const today = addDays(s.sweptThrough ?? '2026-10-01', s.span);
-  const units = new Map(s.units.map((u, i) => [i + 1, { id: i + 1, name: UNIT_NAMES[i], liaisonName: null, liaisonEmail: u.liaisonEmail, headName: null, headEmail: u.headEmail } as Unit]));
+  const units = new Map(
+    s.units.map((u, i) => [
+      i + 1,
+      { id: i + 1, name: UNIT_NAMES[i], liaisonName: null, liaisonEmail: u.liaisonEmail, headName: null, headEmail: u.headEmail } as Unit,
+    ]),
+  );
   const contacts = new Map(
     s.units.map((u, i) => [
       i + 1,
-      u.contacts.map((c) => ({ unitId: i + 1, role: c.role, channel: c.address.startsWith('http') ? 'wecom' : 'email', address: c.address, name: c.name }) as UnitContact),
+      u.contacts.map(
+        (c) => ({ unitId: i + 1, role: c.role, channel: c.address.startsWith('http') ? 'wecom' : 'email', address: c.address, name: c.name }) as UnitContact,
+      ),
     ]),
   );
   const items = s.items.map((it, n): SnapshotItem => {
-    const milestones: SnapshotMilestone[] = it.milestones.map((m, k) => ({ id: n * 10 + k + 1, phrase: m.kind === 'yearly' ? '每年' : '', status: statusOf(m, today) }));
+    const milestones: SnapshotMilestone[] = it.milestones.map((m, k) => ({
+      id: n * 10 + k + 1,
+      phrase: m.kind === 'yearly' ? '每年' : '',
+      status: statusOf(m, today),
+    }));
     return {
       itemType: n % 2 ? 'project' : 'task',
       itemId: n + 1,
@@ -185,7 +212,8 @@ describe('reminder planner properties (random plans, units, contacts, rules and 
           expect(d.content.items.length).toBeGreaterThan(0);
           expect(d.content.date).toBe(d.sendDate);
         }
-        for (const rule of ['monthly_call', 'nudge']) expect(new Set(planned.drafts.filter((d) => d.rule === rule).map((d) => d.sendDate)).size).toBeLessThanOrEqual(1);
+        for (const rule of ['monthly_call', 'nudge'])
+          expect(new Set(planned.drafts.filter((d) => d.rule === rule).map((d) => d.sendDate)).size).toBeLessThanOrEqual(1);
         // Messages come oldest first.
         const sent = planned.drafts.map((d) => d.sendDate);
         expect(sent).toEqual([...sent].sort());

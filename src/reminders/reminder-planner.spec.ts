@@ -30,7 +30,8 @@ const units = new Map<number, Unit>([
   [CGJ, unit(CGJ, '区城市管理局')],
 ]);
 const GROUP = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=jxw';
-const contact = (unitId: number, role: UnitContact['role'], channel: UnitContact['channel'], address: string, name = '') => ({ unitId, role, channel, address, name }) as UnitContact;
+const contact = (unitId: number, role: UnitContact['role'], channel: UnitContact['channel'], address: string, name = '') =>
+  ({ unitId, role, channel, address, name }) as UnitContact;
 const contacts = new Map<number, UnitContact[]>([
   [JXW, [contact(JXW, 'leader', 'email', 'chen@gov.example.org', '陈副区长'), contact(JXW, 'group', 'wecom', GROUP)]],
   [STHJ, [contact(STHJ, 'head', 'email', 'zhao@sthj.example.org', '赵局长')]],
@@ -50,7 +51,16 @@ function task(seq: number, lead: number[], support: number[], milestones: Milest
     const status = m.status ?? 'in_progress';
     const open = status !== 'closed' && status !== 'suspended';
     const overdue = open && m.due !== null && m.due < today;
-    const s: MilestoneStatus = { status, overdue, light: overdue ? 'red' : open ? 'green' : 'grey', dueDate: m.due, baselineDate: m.due, percent: 20, closedOn: status === 'closed' ? '2026-11-01' : null, suspendedReason: null };
+    const s: MilestoneStatus = {
+      status,
+      overdue,
+      light: overdue ? 'red' : open ? 'green' : 'grey',
+      dueDate: m.due,
+      baselineDate: m.due,
+      percent: 20,
+      closedOn: status === 'closed' ? '2026-11-01' : null,
+      suspendedReason: null,
+    };
     return { id: seq * 10 + i, phrase: m.phrase ?? '', status: s };
   });
   return {
@@ -116,9 +126,35 @@ describe('reminders ahead of a deadline and on the due day', () => {
     ]);
     expect(unreachable).toEqual([]);
     const wang = drafts.find((d) => d.recipient.address === 'wang@jxw.example.org')!;
-    expect(wang.content).toMatchObject({ rule: 'before', unitName: '区经济信息委', recipientName: '王联络', audience: 'liaison', date: MONDAY, daysBefore: 7, unitLink: 'http://qd.example.org/plans/2/my' });
-    expect(wang.content.items[0]).toMatchObject({ role: 'lead', dueDate: '2026-11-30', daysLeft: 7, daysOverdue: 0, leadUnits: ['区经济信息委'], milestoneId: 110 });
-    expect(wang.content.items[0]).toMatchObject({ itemType: 'task', itemId: 111, code: '任务11', title: '第11项任务', link: 'http://qd.example.org/plans/2/tasks/111', status: 'in_progress', light: 'green', percent: 20, closedOn: null, phrase: '' });
+    expect(wang.content).toMatchObject({
+      rule: 'before',
+      unitName: '区经济信息委',
+      recipientName: '王联络',
+      audience: 'liaison',
+      date: MONDAY,
+      daysBefore: 7,
+      unitLink: 'http://qd.example.org/plans/2/my',
+    });
+    expect(wang.content.items[0]).toMatchObject({
+      role: 'lead',
+      dueDate: '2026-11-30',
+      daysLeft: 7,
+      daysOverdue: 0,
+      leadUnits: ['区经济信息委'],
+      milestoneId: 110,
+    });
+    expect(wang.content.items[0]).toMatchObject({
+      itemType: 'task',
+      itemId: 111,
+      code: '任务11',
+      title: '第11项任务',
+      link: 'http://qd.example.org/plans/2/tasks/111',
+      status: 'in_progress',
+      light: 'green',
+      percent: 20,
+      closedOn: null,
+      phrase: '',
+    });
     const li = drafts.find((d) => d.recipient.address === 'li@sthj.example.org')!;
     expect(li.content).toMatchObject({ unitName: '区生态环境局', recipientName: '李联络' });
     expect(li.content.items[0].role).toBe('support');
@@ -131,7 +167,10 @@ describe('reminders ahead of a deadline and on the due day', () => {
 
   it('reminds on the due day itself, and nothing that day when due-day reminders are turned off', () => {
     const dueToday = [task(12, [JXW], [], [{ due: MONDAY }], MONDAY)];
-    expect(briefs(sweep({ today: MONDAY, items: dueToday }).drafts)).toEqual([`${MONDAY} due email:wang@jxw.example.org 任务12`, `${MONDAY} due wecom:${GROUP} 任务12`]);
+    expect(briefs(sweep({ today: MONDAY, items: dueToday }).drafts)).toEqual([
+      `${MONDAY} due email:wang@jxw.example.org 任务12`,
+      `${MONDAY} due wecom:${GROUP} 任务12`,
+    ]);
     // One day ahead of Monday is Sunday, moved back to Friday 11-20: on Monday itself nothing else is due.
     expect(sweep({ today: MONDAY, items: dueToday, rules: { onDueDay: false } }).drafts).toEqual([]);
   });
@@ -188,7 +227,10 @@ describe('overdue reminders and the units nobody can reach', () => {
   });
 
   it('lists every item of an unreachable unit once under the rule', () => {
-    const more = sweep({ today: MONDAY, items: [task(31, [ZJW], [], [{ due: '2026-10-30' }, { due: '2026-11-02' }], MONDAY), task(32, [ZJW], [], [{ due: '2026-10-30' }], MONDAY)] });
+    const more = sweep({
+      today: MONDAY,
+      items: [task(31, [ZJW], [], [{ due: '2026-10-30' }, { due: '2026-11-02' }], MONDAY), task(32, [ZJW], [], [{ due: '2026-10-30' }], MONDAY)],
+    });
     expect(more.unreachable).toEqual([{ rule: 'overdue', unitName: '区住房城乡建委', codes: ['任务31', '任务32'] }]);
   });
 
@@ -216,15 +258,30 @@ describe('escalation to the supervising leader and the office', () => {
       `${MONDAY} escalation email:office@jj.example.org 任务1,任务2`,
     ]);
     const byAddress = (a: string) => drafts.find((d) => d.rule === 'escalation' && d.recipient.address === a)!;
-    expect(byAddress('chen@gov.example.org').content).toMatchObject({ audience: 'leader', recipientName: '陈副区长', unitName: '区经济信息委', unitLink: 'http://qd.example.org/plans/2/my' });
-    expect(byAddress('leader@jj.example.org').content).toMatchObject({ audience: 'leader', recipientName: '李区长', unitName: '区生态环境局', unitLink: 'http://qd.example.org/plans/2/overview' });
+    expect(byAddress('chen@gov.example.org').content).toMatchObject({
+      audience: 'leader',
+      recipientName: '陈副区长',
+      unitName: '区经济信息委',
+      unitLink: 'http://qd.example.org/plans/2/my',
+    });
+    expect(byAddress('leader@jj.example.org').content).toMatchObject({
+      audience: 'leader',
+      recipientName: '李区长',
+      unitName: '区生态环境局',
+      unitLink: 'http://qd.example.org/plans/2/overview',
+    });
     expect(byAddress('office@jj.example.org').content).toMatchObject({ audience: 'office', unitName: '区经济信息委、区生态环境局' });
     expect(byAddress('office@jj.example.org').content.items.map((l) => [l.code, l.daysOverdue, l.role])).toEqual([
       ['任务1', 54, 'lead'],
       ['任务2', 54, 'lead'],
     ]);
     // The heads still get their weekly reminder beside it.
-    expect(drafts.filter((d) => d.rule === 'overdue').map((d) => d.recipient.address).sort()).toEqual([GROUP, 'zhang@jxw.example.org', 'zhao@sthj.example.org']);
+    expect(
+      drafts
+        .filter((d) => d.rule === 'overdue')
+        .map((d) => d.recipient.address)
+        .sort(),
+    ).toEqual([GROUP, 'zhang@jxw.example.org', 'zhao@sthj.example.org']);
   });
 
   it('names the first unit and how many when the office hears of more than three', () => {
@@ -235,7 +292,11 @@ describe('escalation to the supervising leader and the office', () => {
   });
 
   it('reports an escalation nobody can receive (no leader contact, no plan leader, no office account)', () => {
-    const { drafts, unreachable } = sweep({ today: MONDAY, items: [task(3, [ZJW], [], [{ due: '2026-09-30' }], MONDAY), task(4, [], [], [{ due: '2026-09-30' }], MONDAY)], snapshot: { officeUsers: [], leaderUsers: [] } });
+    const { drafts, unreachable } = sweep({
+      today: MONDAY,
+      items: [task(3, [ZJW], [], [{ due: '2026-09-30' }], MONDAY), task(4, [], [], [{ due: '2026-09-30' }], MONDAY)],
+      snapshot: { officeUsers: [], leaderUsers: [] },
+    });
     expect(drafts).toEqual([]);
     expect(unreachable).toEqual([
       { rule: 'overdue', unitName: '区住房城乡建委', codes: ['任务3'] },
@@ -313,7 +374,8 @@ describe('the monthly call for progress reports and the nudge', () => {
     // Last swept Tuesday 11-24; back on Tuesday 12-01.
     const dates = sweepDates('2026-11-24', '2026-12-01', 31, days);
     expect(dates).toEqual(['2026-11-25', '2026-11-26', '2026-11-27', '2026-11-30', '2026-12-01']);
-    const later = (today: string) => items(today).map((i) => ({ ...i, milestones: i.milestones.map((m) => ({ ...m, status: { ...m.status, dueDate: '2027-06-30' } })) }));
+    const later = (today: string) =>
+      items(today).map((i) => ({ ...i, milestones: i.milestones.map((m) => ({ ...m, status: { ...m.status, dueDate: '2027-06-30' } })) }));
     const { drafts } = sweep({ today: '2026-12-01', dates, items: later('2026-12-01'), reported: [STHJ] });
     expect(briefs(drafts)).toEqual([
       '2026-11-25 monthly_call email:li@sthj.example.org 任务51,任务52',
@@ -382,7 +444,13 @@ describe('a recurring duty', () => {
   const THURSDAY = '2026-12-24';
   const schedule = [2025, 2026].map((y) => ({ key: `${y}-12-31`, start: `${y}-01-01`, label: `${y}年度`, events: [], progress: [] }));
   const status = recurringStatus(schedule, { asOf: THURSDAY, dueSoonDays: 14 });
-  const duty: SnapshotItem = { ...task(70, [JXW], [], [], THURSDAY), status: 'not_started', overdue: true, light: 'red', milestones: [{ id: 700, phrase: '每年', status }] };
+  const duty: SnapshotItem = {
+    ...task(70, [JXW], [], [], THURSDAY),
+    status: 'not_started',
+    overdue: true,
+    light: 'red',
+    milestones: [{ id: 700, phrase: '每年', status }],
+  };
   const planned = () => sweep({ today: THURSDAY, items: [duty], rules: { overdueWeekday: 4 } }).drafts;
   const line = (rule: string, address: string) => planned().find((d) => d.rule === rule && d.recipient.address === address)!.content.items;
 
@@ -398,8 +466,12 @@ describe('a recurring duty', () => {
   });
 
   it('names the year each message is about, with its own deadline and days', () => {
-    expect(line('before', 'wang@jxw.example.org').map((l) => [l.phrase, l.dueDate, l.daysLeft, l.daysOverdue])).toEqual([['每年（2026年度）', '2026-12-31', 7, 0]]);
-    expect(line('overdue', 'zhang@jxw.example.org').map((l) => [l.phrase, l.dueDate, l.daysLeft, l.daysOverdue])).toEqual([['每年（2025年度）', '2025-12-31', 0, 358]]);
+    expect(line('before', 'wang@jxw.example.org').map((l) => [l.phrase, l.dueDate, l.daysLeft, l.daysOverdue])).toEqual([
+      ['每年（2026年度）', '2026-12-31', 7, 0],
+    ]);
+    expect(line('overdue', 'zhang@jxw.example.org').map((l) => [l.phrase, l.dueDate, l.daysLeft, l.daysOverdue])).toEqual([
+      ['每年（2025年度）', '2025-12-31', 0, 358],
+    ]);
     expect(line('escalation', OFFICE.email!).map((l) => l.phrase)).toEqual(['每年（2025年度）']);
   });
 });
@@ -472,7 +544,9 @@ describe('a chat group shared by two units', () => {
   it('gets one message listing both units’ items, addressed to both units, not to the first alone', () => {
     const { drafts } = sweep({ today: MONDAY, items, snapshot: { contacts: shared } });
     const group = drafts.filter((d) => d.recipient.channel === 'wecom');
-    expect(group.map((d) => [d.rule, d.content.unitName, d.content.items.map((l) => l.code)])).toEqual([['overdue', '区经济信息委、区生态环境局', ['任务5', '任务7']]]);
+    expect(group.map((d) => [d.rule, d.content.unitName, d.content.items.map((l) => l.code)])).toEqual([
+      ['overdue', '区经济信息委、区生态环境局', ['任务5', '任务7']],
+    ]);
     // A unit's own head still hears about its own unit only.
     expect(drafts.find((d) => d.recipient.address === 'zhang@jxw.example.org')!.content.unitName).toBe('区经济信息委');
   });
@@ -521,7 +595,11 @@ describe('details a unit would notice', () => {
 
   it('lists a 批示 in each of two messages sent to one group on one day', () => {
     // Ahead of 11-30 (7 days) and overdue since 10-30: the group hears twice on Monday; neither may miss the 批示.
-    const items = [task(103, [JXW], [], [{ due: '2026-11-30' }, { due: '2026-10-30' }], MONDAY, { instructions: [{ date: '2026-11-10', author: '李区长', content: '请加快' }] })];
+    const items = [
+      task(103, [JXW], [], [{ due: '2026-11-30' }, { due: '2026-10-30' }], MONDAY, {
+        instructions: [{ date: '2026-11-10', author: '李区长', content: '请加快' }],
+      }),
+    ];
     const group = sweep({ today: MONDAY, items }).drafts.filter((d) => d.recipient.channel === 'wecom');
     expect(group.map((d) => [d.rule, d.content.items[0].instructions?.map((n) => n.content)])).toEqual([
       ['before', ['请加快']],
@@ -535,7 +613,11 @@ describe('details a unit would notice', () => {
   });
 
   it('lists the items a unit leads before those it supports, each by deadline then number', () => {
-    const items = [task(104, [STHJ], [JXW], [{ due: '2026-10-30' }], MONDAY), task(10, [JXW], [], [{ due: '2026-11-02' }], MONDAY), task(9, [JXW], [], [{ due: '2026-11-02' }], MONDAY)];
+    const items = [
+      task(104, [STHJ], [JXW], [{ due: '2026-10-30' }], MONDAY),
+      task(10, [JXW], [], [{ due: '2026-11-02' }], MONDAY),
+      task(9, [JXW], [], [{ due: '2026-11-02' }], MONDAY),
+    ];
     const zhang = sweep({ today: MONDAY, items }).drafts.find((d) => d.recipient.address === 'zhang@jxw.example.org')!;
     expect(zhang.content.items.map((l) => `${l.code} ${l.role}`)).toEqual(['任务9 lead', '任务10 lead', '任务104 support']);
   });
@@ -559,7 +641,13 @@ describe('details a unit would notice', () => {
     // Thursday 2026-12-31: the 2026 occurrence is due today; the 2025 one is a year overdue.
     const schedule = [2025, 2026].map((y) => ({ key: `${y}-12-31`, start: `${y}-01-01`, label: `${y}年度`, events: [], progress: [] }));
     const status = recurringStatus(schedule, { asOf: '2026-12-31', dueSoonDays: 14 });
-    const duty: SnapshotItem = { ...task(70, [JXW], [], [], '2026-12-31'), status: 'not_started', overdue: true, light: 'red', milestones: [{ id: 700, phrase: '每年', status }] };
+    const duty: SnapshotItem = {
+      ...task(70, [JXW], [], [], '2026-12-31'),
+      status: 'not_started',
+      overdue: true,
+      light: 'red',
+      milestones: [{ id: 700, phrase: '每年', status }],
+    };
     const { drafts } = sweep({ today: '2026-12-31', items: [duty], rules: { overdueWeekday: 4 } });
     const due = drafts.filter((d) => d.rule === 'due');
     expect(due.map((d) => [d.recipient.address, d.content.items[0].phrase, d.content.items[0].daysLeft])).toEqual([
@@ -569,9 +657,28 @@ describe('details a unit would notice', () => {
   });
 
   it('speaks for a closed-out item by its nearest milestone, and for an undated one by its phrase', () => {
-    const closed = task(92, [JXW], [], [{ due: '2026-06-30', status: 'closed' }, { due: '2026-03-31', status: 'closed' }], MONDAY);
-    expect(itemLine({ snapshot: snapshot(MONDAY, [closed]), today: MONDAY }, closed, null)).toMatchObject({ dueDate: '2026-03-31', status: 'closed', light: 'grey', milestoneId: 0 });
+    const closed = task(
+      92,
+      [JXW],
+      [],
+      [
+        { due: '2026-06-30', status: 'closed' },
+        { due: '2026-03-31', status: 'closed' },
+      ],
+      MONDAY,
+    );
+    expect(itemLine({ snapshot: snapshot(MONDAY, [closed]), today: MONDAY }, closed, null)).toMatchObject({
+      dueDate: '2026-03-31',
+      status: 'closed',
+      light: 'grey',
+      milestoneId: 0,
+    });
     const ongoing = task(93, [JXW], [], [{ due: null, phrase: '长期坚持' }], MONDAY);
-    expect(itemLine({ snapshot: snapshot(MONDAY, [ongoing]), today: MONDAY }, ongoing, null)).toMatchObject({ dueDate: null, phrase: '长期坚持', status: 'in_progress', milestoneId: 0 });
+    expect(itemLine({ snapshot: snapshot(MONDAY, [ongoing]), today: MONDAY }, ongoing, null)).toMatchObject({
+      dueDate: null,
+      phrase: '长期坚持',
+      status: 'in_progress',
+      milestoneId: 0,
+    });
   });
 });

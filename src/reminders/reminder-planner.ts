@@ -62,7 +62,15 @@ export function planReminders(
   const newestFirst = [...dates].sort().reverse();
   const open = snapshot.items.filter((i) => !i.paused && i.status !== 'closed' && i.status !== 'suspended');
 
-  const add = (rule: ReminderRule, date: string, recipients: Recipient[], line: ItemLine, unitNames: string[], daysBefore: number | null, unitKey: number | null) => {
+  const add = (
+    rule: ReminderRule,
+    date: string,
+    recipients: Recipient[],
+    line: ItemLine,
+    unitNames: string[],
+    daysBefore: number | null,
+    unitKey: number | null,
+  ) => {
     for (const recipient of recipients) {
       const key = `${rule}|${recipientKey(recipient)}|${date}`;
       let draft = groups.get(key);
@@ -168,7 +176,11 @@ export function planReminders(
     if (draft.recipient.unitId !== null) {
       const key = recipientKey(draft.recipient);
       const earlier = (sentOn.get(key) ?? []).filter((d) => d < draft.sendDate);
-      const since = [lastSent.get(key), ...earlier].filter((d): d is string => d !== undefined).sort().at(-1) ?? null;
+      const since =
+        [lastSent.get(key), ...earlier]
+          .filter((d): d is string => d !== undefined)
+          .sort()
+          .at(-1) ?? null;
       draft.content.items = draft.content.items.map((line) => withNotes(line, itemOf.get(`${line.itemType}:${line.itemId}`), draft, since));
       sentOn.set(key, [...(sentOn.get(key) ?? []), draft.sendDate]);
     }
@@ -176,7 +188,8 @@ export function planReminders(
     // A unit's own contacts hear about their unit; the office, plan leaders and an address several units share (one
     // chat group for several bureaus) about every unit listed.
     const names = [...unitNamesOf.get(draft)!];
-    if (draft.recipient.unitId === null || names.length > 1) draft.content.unitName = names.length > 3 ? `${names[0]}等${names.length}个单位` : names.join('、');
+    if (draft.recipient.unitId === null || names.length > 1)
+      draft.content.unitName = names.length > 3 ? `${names[0]}等${names.length}个单位` : names.join('、');
   }
   return { drafts, unreachable: [...unreachable.values()] };
 }
@@ -263,7 +276,25 @@ export function itemLine(ctx: Pick<Context, 'snapshot' | 'today'>, item: Snapsho
   const nearest = dated.sort((a, b) => (a.status.dueDate! < b.status.dueDate! ? -1 : 1))[0] ?? openOnes[0] ?? item.milestones[0];
   const line = nearest
     ? milestoneLine(ctx, item, nearest, role)
-    : milestoneLine(ctx, item, { id: 0, phrase: '', status: { status: item.status, overdue: item.overdue, light: item.light, dueDate: null, baselineDate: null, percent: null, closedOn: null, suspendedReason: null } }, role);
+    : milestoneLine(
+        ctx,
+        item,
+        {
+          id: 0,
+          phrase: '',
+          status: {
+            status: item.status,
+            overdue: item.overdue,
+            light: item.light,
+            dueDate: null,
+            baselineDate: null,
+            percent: null,
+            closedOn: null,
+            suspendedReason: null,
+          },
+        },
+        role,
+      );
   return { ...line, milestoneId: 0, status: item.status, light: item.light };
 }
 
@@ -271,5 +302,12 @@ export function itemLine(ctx: Pick<Context, 'snapshot' | 'today'>, item: Snapsho
 export function keysOf(draft: ReminderDraft): EntryKey[] {
   const recipient = recipientKey(draft.recipient);
   if (draft.unitKey !== null) return [{ rule: draft.rule, itemType: 'unit', itemId: draft.unitKey, milestoneId: 0, recipient, sendDate: draft.sendDate }];
-  return draft.content.items.map((l) => ({ rule: draft.rule, itemType: l.itemType, itemId: l.itemId, milestoneId: l.milestoneId, recipient, sendDate: draft.sendDate }));
+  return draft.content.items.map((l) => ({
+    rule: draft.rule,
+    itemType: l.itemType,
+    itemId: l.itemId,
+    milestoneId: l.milestoneId,
+    recipient,
+    sendDate: draft.sendDate,
+  }));
 }

@@ -45,7 +45,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
           await this.sweeps.sweepAll();
           await this.digests.sweep();
         } catch (error) {
-          this.logger.error(`Reminder sweep failed: ${(error as Error).stack ?? error}`);
+          this.logger.error(`Reminder sweep failed: ${(error as Error).stack ?? String(error)}`);
         }
         await this.send();
       })().finally(() => (this.sweeping = null));
@@ -57,7 +57,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     try {
       await this.sender.deliverDue();
     } catch (error) {
-      this.logger.error(`Delivery run failed: ${(error as Error).stack ?? error}`);
+      this.logger.error(`Delivery run failed: ${(error as Error).stack ?? String(error)}`);
     }
   }
 }

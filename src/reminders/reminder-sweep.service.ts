@@ -6,7 +6,8 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDate, Clock, localTime } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
-import { type EntryKey, entryKeyString, type NewMessage, OutboxService } from '../outbox/outbox.service.js';
+import { entryKeyString } from '../outbox/entry-key.js';
+import { type NewMessage, OutboxService } from '../outbox/outbox.service.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { Plan } from '../plans/plan.entity.js';
 import { PlanSnapshots } from './plan-snapshot.js';
@@ -95,7 +96,10 @@ export class ReminderSweepService {
   }
 
   /** What a sweep on `date` would write for this plan, with no change to anything. */
-  async preview(planId: number, date: string): Promise<{ planId: number; date: string; workday: boolean; messages: PreviewMessage[]; unreachable: Unreachable[] }> {
+  async preview(
+    planId: number,
+    date: string,
+  ): Promise<{ planId: number; date: string; workday: boolean; messages: PreviewMessage[]; unreachable: Unreachable[] }> {
     const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     const rules = await this.settings.rulesFor(planId);
     const days = await this.calendars.calendar();
@@ -137,7 +141,10 @@ export class ReminderSweepService {
     for (const draft of drafts) {
       const keys = keysOf(draft).filter((k) => !taken.has(entryKeyString(k)));
       if (!keys.length) continue;
-      const items = draft.unitKey === null ? draft.content.items.filter((l) => keys.some((k) => k.itemType === l.itemType && k.itemId === l.itemId && k.milestoneId === l.milestoneId)) : draft.content.items;
+      const items =
+        draft.unitKey === null
+          ? draft.content.items.filter((l) => keys.some((k) => k.itemType === l.itemType && k.itemId === l.itemId && k.milestoneId === l.milestoneId))
+          : draft.content.items;
       const rendered = renderReminder({ ...draft.content, items });
       messages.push({
         planId: draft.planId,
@@ -160,6 +167,8 @@ export class ReminderSweepService {
   private warnUncovered(days: { coversYear(year: number): boolean }, year: number): void {
     if (this.warnedYears.has(year) || days.coversYear(year)) return;
     this.warnedYears.add(year);
-    this.logger.warn(`The holiday data has no entries for ${year}: only weekends are skipped; update the chinese-days package or add the year's holidays (PUT /api/v1/calendar/days/:date)`);
+    this.logger.warn(
+      `The holiday data has no entries for ${year}: only weekends are skipped; update the chinese-days package or add the year's holidays (PUT /api/v1/calendar/days/:date)`,
+    );
   }
 }

@@ -35,11 +35,24 @@ describe('the reminder sweep: send time and reminders turned off', () => {
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    const config: AppConfig = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'sweep.sqlite')}`, OUTBOX_DIR: join(dir, 'outbox'), SCHEDULER: 'false', SEED: 'false' });
+    const config: AppConfig = loadConfig({
+      DATABASE_URL: `sqlite:${join(dir, 'sweep.sqlite')}`,
+      OUTBOX_DIR: join(dir, 'outbox'),
+      SCHEDULER: 'false',
+      SEED: 'false',
+    });
     db = await openDatabase(config.database);
     clock = new Clock(config);
     const snapshots = new PlanSnapshots(db, new StatusService(db, new RawReader(db), clock, config), config);
-    sweeps = new ReminderSweepService(db, clock, new CalendarService(db, clock, config), new ReminderSettingsService(db), snapshots, new OutboxService(db, clock), config);
+    sweeps = new ReminderSweepService(
+      db,
+      clock,
+      new CalendarService(db, clock, config),
+      new ReminderSettingsService(db),
+      snapshots,
+      new OutboxService(db, clock),
+      config,
+    );
   });
   afterAll(async () => {
     await db.destroy();
@@ -49,10 +62,38 @@ describe('the reminder sweep: send time and reminders turned off', () => {
   /** A plan with one task due 2026-11-30 led by 区经济信息委, and these reminder settings (none: the defaults). */
   async function planWith(settings?: Partial<ReminderSettings>): Promise<Plan> {
     const m = db.manager;
-    const plan = await m.save(Plan, { name: `方案${++count}`, region: '江津区', periodStart: '2021-01-01', periodEnd: '2026-12-31', baseYear: null, timeZone: 'Asia/Shanghai', source: null, key: null });
-    const unit = await m.save(Unit, { planId: plan.id, name: '区经济信息委', aliases: [], kind: 'agency', liaisonName: '王联络', liaisonEmail: 'wang@jxw.example.org', headName: '张明', headEmail: 'zhang@jxw.example.org' });
+    const plan = await m.save(Plan, {
+      name: `方案${++count}`,
+      region: '江津区',
+      periodStart: '2021-01-01',
+      periodEnd: '2026-12-31',
+      baseYear: null,
+      timeZone: 'Asia/Shanghai',
+      source: null,
+      key: null,
+    });
+    const unit = await m.save(Unit, {
+      planId: plan.id,
+      name: '区经济信息委',
+      aliases: [],
+      kind: 'agency',
+      liaisonName: '王联络',
+      liaisonEmail: 'wang@jxw.example.org',
+      headName: '张明',
+      headEmail: 'zhang@jxw.example.org',
+    });
     const task = await m.save(Task, { planId: plan.id, seq: 11, content: '推动工业固体废物源头减量', deadlineText: '2026年11月底前' } as Task);
-    await m.save(Milestone, { planId: plan.id, itemType: 'task', itemId: task.id, seq: 1, dueDate: '2026-11-30', baselineDate: '2026-11-30', kind: 'dated', phrase: '2026年11月底前', certain: true } as Milestone);
+    await m.save(Milestone, {
+      planId: plan.id,
+      itemType: 'task',
+      itemId: task.id,
+      seq: 1,
+      dueDate: '2026-11-30',
+      baselineDate: '2026-11-30',
+      kind: 'dated',
+      phrase: '2026年11月底前',
+      certain: true,
+    } as Milestone);
     await m.save(Assignment, { planId: plan.id, itemType: 'task', itemId: task.id, unitId: unit.id, role: 'lead', position: 0 } as Assignment);
     if (settings) {
       await m.save(ReminderSettings, {
@@ -107,7 +148,9 @@ describe('the reminder sweep: send time and reminders turned off', () => {
     await db.getRepository(ReminderSettings).update({ planId: plan.id }, { enabled: true });
     // Tuesday 11-24 is no reminder day of the task (7 days ahead was Monday; 1 day ahead is Friday 11-27).
     expect(await sweepAt(plan, '2026-11-24T09:30:00+08:00')).toEqual([]);
-    expect(await sweepAt(plan, '2026-11-27T09:30:00+08:00')).toEqual(['2026-11-27 before wang@jxw.example.org 【清单提醒】区经济信息委：1项事项将于2026年11月30日到期（还有3天）']);
+    expect(await sweepAt(plan, '2026-11-27T09:30:00+08:00')).toEqual([
+      '2026-11-27 before wang@jxw.example.org 【清单提醒】区经济信息委：1项事项将于2026年11月30日到期（还有3天）',
+    ]);
   });
 
   it('after an outage, the first sweep writes the missed reminder dated on its own day', async () => {

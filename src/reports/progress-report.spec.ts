@@ -6,7 +6,7 @@ import { progressSheets } from './report-sheets.js';
 
 /*
  * One small plan on 2024-06-30 (yellow: due within 30 days). Every expected number below is worked out by hand
- * from the rules in DESIGN.md (status from events; overdue = past due and not closed/suspended; light red for
+ * from the rules in the README, "状态与红黄绿灯" (status from events; overdue = past due and not closed/suspended; light red for
  * overdue, yellow for due soon or more than 10 points behind time, grey for closed/suspended/no deadline).
  *
  * 任务清单

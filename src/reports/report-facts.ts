@@ -247,7 +247,7 @@ export function emptyFacts(asOf: string): ReportFacts {
 /** Reads the parts of the facts a report needs (the others stay empty). */
 export async function loadFacts(run: RunSql, planId: number, asOf: string, parts: readonly FactPart[]): Promise<ReportFacts> {
   const facts = emptyFacts(asOf);
-  const loaded = await Promise.all(parts.map((part) => run(REPORT_SQL[part].sql, REPORT_SQL[part].params(planId, asOf))));
+  const loaded = await Promise.all(parts.map((part) => Promise.resolve(run(REPORT_SQL[part].sql, REPORT_SQL[part].params(planId, asOf)))));
   parts.forEach((part, i) => {
     (facts as unknown as Record<FactPart, unknown[]>)[part] = loaded[i];
   });

@@ -13,7 +13,7 @@ import type { ReportFormat } from './reports.dto.js';
 export class ReportFormatInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler<ReportOf>): Observable<unknown> {
     const http = context.switchToHttp();
-    const format = ((http.getRequest<FastifyRequest>().query as { format?: ReportFormat }).format ?? 'json') as ReportFormat;
+    const format = ((http.getRequest<FastifyRequest>().query as { format?: ReportFormat }).format ?? 'json');
     return next.handle().pipe(
       mergeMap((of) => {
         if (format === 'json') return [of.report];

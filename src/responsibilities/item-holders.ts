@@ -32,7 +32,11 @@ export interface HeldItem {
 export async function findHeldItem(manager: EntityManager, planId: number, itemType: ItemType, itemId: number): Promise<HeldItem> {
   const entity = ENTITY_OF[itemType];
   if (!entity) throw new ValidationFailedError([{ field: 'itemType', value: itemType, message: `应为 ${REPORTABLE_TYPES.join('、')} 之一` }]);
-  const item = (await manager.findOneBy(entity, { id: itemId, planId })) as { seq: number; withdrawnOn?: string | null; withdrawnReason?: string | null } | null;
+  const item = (await manager.findOneBy(entity, { id: itemId, planId })) as {
+    seq: number;
+    withdrawnOn?: string | null;
+    withdrawnReason?: string | null;
+  } | null;
   if (!item) throw new NotFoundError(ITEM_TYPE_NAMES[itemType], itemId);
   const assignments = await manager.find(Assignment, { where: { itemType, itemId }, order: { position: 'ASC', id: 'ASC' } });
   const ids = (role: AssignmentRole) => assignments.filter((a) => a.role === role).map((a) => a.unitId);

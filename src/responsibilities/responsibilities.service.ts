@@ -134,9 +134,7 @@ export class ResponsibilitiesService {
     const entity = { task: Task, project: Project, indicator: Indicator }[itemType];
     const found = await this.dataSource.getRepository<{ id: number; planId: number }>(entity).findOneBy({ id: itemId, planId });
     if (!found) {
-      throw new ValidationFailedError([
-        { field: 'itemId', value: itemId, message: `本方案没有id为${itemId}的${ITEM_TYPE_NAMES[itemType]}` },
-      ]);
+      throw new ValidationFailedError([{ field: 'itemId', value: itemId, message: `本方案没有id为${itemId}的${ITEM_TYPE_NAMES[itemType]}` }]);
     }
   }
 

@@ -66,7 +66,8 @@ export interface SeedFolder {
 
 /** Reads a CSV file (UTF-8, with or without BOM) into rows of cells. */
 export function readCsv(path: string): string[][] {
-  return parse(readFileSync(path), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  const rows: string[][] = parse(readFileSync(path), { bom: true, relax_column_count: true, skip_empty_lines: false });
+  return rows;
 }
 
 export function seedKeys(dir = SEEDS_DIR): string[] {

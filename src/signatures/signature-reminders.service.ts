@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/role.js';
 import { Clock } from '../common/clock.js';
-import type { ListType } from '../common/item-type.js';
 import { ValidationFailedError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
-import { type EntryKey, entryKeyString, type NewMessage, OutboxService } from '../outbox/outbox.service.js';
+import { type EntryKey, entryKeyString } from '../outbox/entry-key.js';
+import { type NewMessage, OutboxService } from '../outbox/outbox.service.js';
 import { SenderService } from '../outbox/sender.service.js';
 import { Plan } from '../plans/plan.entity.js';
 import { itemLink, myListLink } from '../reminders/app-links.js';
@@ -61,7 +61,9 @@ export class SignatureRemindersService {
     if (dto.unitIds?.length) {
       const unknown = dto.unitIds.filter((id) => !byUnit.has(id));
       if (unknown.length) {
-        throw new ValidationFailedError([{ field: 'unitIds', value: unknown, message: `单位 ${unknown.join('、')} 没有待签收的事项（或不是本方案的责任单位），无需提醒` }]);
+        throw new ValidationFailedError([
+          { field: 'unitIds', value: unknown, message: `单位 ${unknown.join('、')} 没有待签收的事项（或不是本方案的责任单位），无需提醒` },
+        ]);
       }
       for (const id of [...byUnit.keys()]) if (!dto.unitIds.includes(id)) byUnit.delete(id);
     }
@@ -76,7 +78,11 @@ export class SignatureRemindersService {
     for (const [unitId, rows] of byUnit) {
       const unit = unitOf.get(unitId);
       if (!unit) continue;
-      const to = unitRecipients(unit, contacts.filter((c) => c.unitId === unitId), 'liaison');
+      const to = unitRecipients(
+        unit,
+        contacts.filter((c) => c.unitId === unitId),
+        'liaison',
+      );
       if (!to.length) result.unreachable.push({ id: unit.id, name: unit.name });
       for (const recipient of to) drafts.push({ recipient, rows, unit });
     }
@@ -96,7 +102,17 @@ export class SignatureRemindersService {
         }
         const rows = d.rows.filter((r) => keys.some((k) => k.itemType === r.itemType && k.itemId === r.itemId));
         count.queued++;
-        messages.push({ planId, rule: 'signature', channel: d.recipient.channel, recipient: d.recipient.address, recipientName: d.recipient.name.slice(0, 100), unitId: d.unit.id, sendDate: today, ...this.render(plan, d.unit, d.recipient, rows, today), entries: keys });
+        messages.push({
+          planId,
+          rule: 'signature',
+          channel: d.recipient.channel,
+          recipient: d.recipient.address,
+          recipientName: d.recipient.name.slice(0, 100),
+          unitId: d.unit.id,
+          sendDate: today,
+          ...this.render(plan, d.unit, d.recipient, rows, today),
+          entries: keys,
+        });
       }
       await this.outbox.write(messages, manager);
       return { count: messages.length, counts };
@@ -119,10 +135,20 @@ export class SignatureRemindersService {
     const greeting = recipient.name ? `${recipient.name}：您好！` : `${unit.name}${recipient.audience === 'group' ? '工作群' : '联络员'}：您好！`;
     const intro = `${plan.name}中由贵单位牵头或配合的以下${rows.length}项事项尚未签收。请登录清单系统，打开事项链接点击“签收”，表示已接收任务。`;
     const role = (r: SignatureRow) => (r.role === 'lead' ? '牵头' : '配合');
-    const link = (r: SignatureRow) => itemLink(this.config.publicUrl, plan.id, r.itemType as ListType, r.itemId);
+    const link = (r: SignatureRow) => itemLink(this.config.publicUrl, plan.id, r.itemType, r.itemId);
     const mine = myListLink(this.config.publicUrl, plan.id);
     const sender = `本消息由清单系统代${plan.name}无废办于${formatDate(today)}发送，请勿直接回复；如有疑问请联系无废办。`;
-    const text = [greeting, '', intro, '', ...rows.map((r) => `· ${r.code}（${role(r)}）${r.title}\n  ${link(r)}`), '', `本单位全部事项：${mine}`, '', sender].join('\n');
+    const text = [
+      greeting,
+      '',
+      intro,
+      '',
+      ...rows.map((r) => `· ${r.code}（${role(r)}）${r.title}\n  ${link(r)}`),
+      '',
+      `本单位全部事项：${mine}`,
+      '',
+      sender,
+    ].join('\n');
     const html = htmlPage(
       subject,
       htmlParagraph(greeting) +
@@ -136,6 +162,11 @@ export class SignatureRemindersService {
       rows.map((r) => ({ text: `- [${markdownText(r.code)}](${link(r)}) ${markdownText(r.title)}`, item: true })),
       ['', `[本单位全部事项](${mine})`],
     );
-    return { subject: subject.slice(0, 300), text, html: recipient.channel === 'email' ? html : null, markdown: recipient.channel === 'email' ? null : markdown };
+    return {
+      subject: subject.slice(0, 300),
+      text,
+      html: recipient.channel === 'email' ? html : null,
+      markdown: recipient.channel === 'email' ? null : markdown,
+    };
   }
 }

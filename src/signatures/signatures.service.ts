@@ -63,7 +63,14 @@ export class SignaturesService {
     requireInForce(item);
     try {
       const saved = await manager.save(
-        manager.create(ItemSignature, { planId, itemType: item.itemType, itemId: item.itemId, unitId: actor.unitId, signedById: actor.userId, signedDate: this.clock.today(plan.timeZone) }),
+        manager.create(ItemSignature, {
+          planId,
+          itemType: item.itemType,
+          itemId: item.itemId,
+          unitId: actor.unitId,
+          signedById: actor.userId,
+          signedDate: this.clock.today(plan.timeZone),
+        }),
       );
       return this.view(saved);
     } catch (error) {
@@ -77,7 +84,11 @@ export class SignaturesService {
    * Every unit's hold on every item in force today (group names such as 各镇街 have no accounts and are left out),
    * with its signature; a unit user sees its own unit's only. Units in name order, then items in list order.
    */
-  async list(planId: number, actor: Actor, query: SignatureListQuery): Promise<{ items: SignatureRow[]; total: number; units: { unit: { id: number; name: string }; held: number; unsigned: number }[] }> {
+  async list(
+    planId: number,
+    actor: Actor,
+    query: SignatureListQuery,
+  ): Promise<{ items: SignatureRow[]; total: number; units: { unit: { id: number; name: string }; held: number; unsigned: number }[] }> {
     const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     if (query.itemId !== undefined && query.itemType === undefined) {
       throw new ValidationFailedError([{ field: 'itemType', value: null, message: '按 itemId 查询时须同时给出 itemType（task、project 或 indicator）' }]);
@@ -90,7 +101,12 @@ export class SignaturesService {
     const itemTypes = query.itemType ? [query.itemType] : [...LIST_TYPES];
     const [assignments, signatures, units, items] = await Promise.all([
       manager.find(Assignment, {
-        where: { planId, itemType: In(itemTypes), ...(unitId !== undefined ? { unitId } : {}), ...(query.itemId !== undefined ? { itemId: query.itemId } : {}) },
+        where: {
+          planId,
+          itemType: In(itemTypes),
+          ...(unitId !== undefined ? { unitId } : {}),
+          ...(query.itemId !== undefined ? { itemId: query.itemId } : {}),
+        },
         order: { position: 'ASC', id: 'ASC' },
       }),
       manager.find(ItemSignature, { where: { planId } }),
@@ -119,7 +135,12 @@ export class SignaturesService {
       });
     }
     const typeRank = (t: string) => LIST_TYPES.indexOf(t as ListType);
-    rows.sort((x, y) => x.unit.name.localeCompare(y.unit.name, 'zh') || typeRank(x.itemType) - typeRank(y.itemType) || items.get(`${x.itemType}:${x.itemId}`)!.seq - items.get(`${y.itemType}:${y.itemId}`)!.seq);
+    rows.sort(
+      (x, y) =>
+        x.unit.name.localeCompare(y.unit.name, 'zh') ||
+        typeRank(x.itemType) - typeRank(y.itemType) ||
+        items.get(`${x.itemType}:${x.itemId}`)!.seq - items.get(`${y.itemType}:${y.itemId}`)!.seq,
+    );
     const perUnit = new Map<number, { unit: { id: number; name: string }; held: number; unsigned: number }>();
     for (const r of rows) {
       const entry = perUnit.get(r.unit.id) ?? { unit: r.unit, held: 0, unsigned: 0 };
@@ -148,15 +169,14 @@ export class SignaturesService {
 
   private async names(userIds: number[]): Promise<Map<number, string>> {
     const ids = [...new Set(userIds)];
-    const users = ids.length ? await this.dataSource.manager.find(User, { where: { id: In(ids) }, select: { id: true, displayName: true, username: true } }) : [];
+    const users = ids.length
+      ? await this.dataSource.manager.find(User, { where: { id: In(ids) }, select: { id: true, displayName: true, username: true } })
+      : [];
     return new Map(users.map((u) => [u.id, u.displayName || u.username]));
   }
 
   private async view(s: ItemSignature): Promise<SignatureView> {
-    const [unit, signer] = await Promise.all([
-      this.dataSource.manager.findOneBy(Unit, { id: s.unitId }),
-      this.names([s.signedById]),
-    ]);
+    const [unit, signer] = await Promise.all([this.dataSource.manager.findOneBy(Unit, { id: s.unitId }), this.names([s.signedById])]);
     return {
       id: s.id,
       planId: s.planId,

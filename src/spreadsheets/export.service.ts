@@ -7,15 +7,7 @@ import { Plan } from '../plans/plan.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import type { ListName } from './list-records.js';
-import {
-  INDICATOR_TEMPLATE_HEADER,
-  indicatorSheet,
-  type ListSheet,
-  PROJECT_HEADER,
-  projectSheet,
-  TASK_HEADER,
-  taskSheet,
-} from './list-rows.js';
+import { INDICATOR_TEMPLATE_HEADER, indicatorSheet, type ListSheet, PROJECT_HEADER, projectSheet, TASK_HEADER, taskSheet } from './list-rows.js';
 import { writeCsv, writeXlsx } from './table-writer.js';
 
 export type ExportFormat = 'xlsx' | 'csv';

@@ -81,9 +81,9 @@ export class ImportService {
 
     const file = await readTableFile(buffer, filename, this.limits);
     if (file.tooLarge) this.fail(planId, list, filename, file.problems, '', 'FILE_TOO_LARGE');
-    const read: ListRead<UnitCells & { row: number; seq: number }> = file.problems.length
-      ? { items: [], problems: file.problems }
-      : adapter.read(file.rows, { mapping: mapping ?? undefined, strictMapping: given !== null });
+    const read = (
+      file.problems.length ? { items: [], problems: file.problems } : adapter.read(file.rows, { mapping: mapping ?? undefined, strictMapping: given !== null })
+    ) as ListRead<UnitCells & { row: number; seq: number }>;
     if (read.problems.length) this.fail(planId, list, filename, read.problems);
     const notes = [...(read.notes ?? [])];
     if (remembered) notes.unshift(`按本方案${adapter.title}已保存的列对应关系读取表头：${JSON.stringify(remembered)}`);
@@ -102,9 +102,7 @@ export class ImportService {
       if (given && !dryRun) {
         await saveMapping(manager, planId, list, given.mapping);
         notes.push(
-          Object.keys(given.mapping).length
-            ? `列对应关系已保存，本方案以后导入${adapter.title}时自动使用`
-            : `已清除本方案${adapter.title}保存的列对应关系`,
+          Object.keys(given.mapping).length ? `列对应关系已保存，本方案以后导入${adapter.title}时自动使用` : `已清除本方案${adapter.title}保存的列对应关系`,
         );
       }
       const skippedRows = read.skipped ?? [];
@@ -122,14 +120,22 @@ export class ImportService {
     });
   }
 
-  private fail(planId: number, list: ListName, filename: string, problems: FieldProblem[], hint = '', code: 'IMPORT_FAILED' | 'FILE_TOO_LARGE' = 'IMPORT_FAILED'): never {
+  private fail(
+    planId: number,
+    list: ListName,
+    filename: string,
+    problems: FieldProblem[],
+    hint = '',
+    code: 'IMPORT_FAILED' | 'FILE_TOO_LARGE' = 'IMPORT_FAILED',
+  ): never {
     const errors = problems.map(toImportError);
     this.logger.warn(`Import ${list} into plan ${planId} from "${filename}" refused: ${errors.map((e) => e.message).join('; ')}`);
-    throw new DomainError(
-      code,
-      `导入失败，未写入任何数据：${errors[0].message}${errors.length > 1 ? `（共${errors.length}处错误）` : ''}${hint}`,
-      problems,
-      { created: 0, updated: 0, unchanged: 0, skipped: 0, errors },
-    );
+    throw new DomainError(code, `导入失败，未写入任何数据：${errors[0].message}${errors.length > 1 ? `（共${errors.length}处错误）` : ''}${hint}`, problems, {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      errors,
+    });
   }
 }

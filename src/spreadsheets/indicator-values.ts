@@ -10,7 +10,10 @@ export function readIndicatorValues(text: string, year: number | null): Indicato
 
 function splitScopes(text: string): { text: string; scope: string | null }[] {
   // "产生单位：98；经营单位：100"
-  const colonParts = text.split(/[；;]/).map((p) => p.trim()).filter(Boolean);
+  const colonParts = text
+    .split(/[；;]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (colonParts.length > 1 && colonParts.every((p) => /^[^：:]+[：:]/.test(p))) {
     return colonParts.map((p) => {
       const scope = p.split(/[：:]/)[0].trim();
@@ -18,7 +21,10 @@ function splitScopes(text: string): { text: string; scope: string | null }[] {
     });
   }
   // "95%（产废单位）、100% （经营单位）"
-  const bracketParts = text.split(/[、，,]/).map((p) => p.trim()).filter(Boolean);
+  const bracketParts = text
+    .split(/[、，,]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (bracketParts.length > 1 && bracketParts.every((p) => /[（(][^）)]+[）)]\s*$/.test(p))) {
     return bracketParts.map((p) => ({ text: p, scope: /[（(]([^）)]+)[）)]\s*$/.exec(p)![1].trim() }));
   }

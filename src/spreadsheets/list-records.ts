@@ -225,8 +225,7 @@ export function readIndicators(rows: unknown[][], options: ListReadOptions = {})
     const targets = targetCells.flatMap((t) => readIndicatorValues(t.text, t.year));
     const baselineValues = baseline ? readIndicatorValues(baseline.text, baseline.year) : [];
     const baselineValue = baselineValues.length === 1 ? baselineValues[0].value : null;
-    const unit =
-      record.values.unit || unitFromValue(targets[0]?.text ?? '') || unitFromValue(baseline?.text ?? '');
+    const unit = record.values.unit || unitFromValue(targets[0]?.text ?? '') || unitFromValue(baseline?.text ?? '');
     items.push({
       row: record.row,
       seq,

@@ -24,7 +24,15 @@ export const INDICATOR_TEMPLATE_HEADER = [...INDICATOR_HEAD, '现状值（2020�
 export function taskSheet(tasks: ItemView<Task>[]): ListSheet {
   return {
     header: TASK_HEADER,
-    rows: tasks.map((t) => [String(t.seq), t.chapter, t.taskGroup, t.content, unitsCell(t.leadUnitsText, t.leadUnits), unitsCell(t.supportUnitsText, t.supportingUnits), t.deadlineText ?? '']),
+    rows: tasks.map((t) => [
+      String(t.seq),
+      t.chapter,
+      t.taskGroup,
+      t.content,
+      unitsCell(t.leadUnitsText, t.leadUnits),
+      unitsCell(t.supportUnitsText, t.supportingUnits),
+      t.deadlineText ?? '',
+    ]),
     widths: [6, 30, 24, 80, 24, 30, 14],
   };
 }
@@ -66,12 +74,7 @@ export function indicatorSheet(indicators: ItemView<Indicator>[]): ListSheet {
   const targetYears = [...new Set(indicators.flatMap((i) => i.targets.map((t) => t.year)).filter((y): y is number => y !== null))].sort();
   const marks = { mandatory: '★', local: '☆' } as const;
   return {
-    header: [
-      ...INDICATOR_HEAD,
-      ...baselineYears.map((y) => `现状值（${y}年）`),
-      ...targetYears.map((y) => targetHeader(indicators, y)),
-      ...INDICATOR_TAIL,
-    ],
+    header: [...INDICATOR_HEAD, ...baselineYears.map((y) => `现状值（${y}年）`), ...targetYears.map((y) => targetHeader(indicators, y)), ...INDICATOR_TAIL],
     rows: indicators.map((i) => [
       String(i.seq),
       i.level1,

@@ -31,7 +31,10 @@ type Input = UnitCells & { row: number; seq: number };
 export function unknownUnitProblems(inputs: Input[], names: UnitNames): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const item of inputs) {
-    for (const [field, cell] of [['牵头单位', item.leadUnits], ['配合单位', item.supportingUnits]] as const) {
+    for (const [field, cell] of [
+      ['牵头单位', item.leadUnits],
+      ['配合单位', item.supportingUnits],
+    ] as const) {
       for (const name of names.resolve(cell).unknown) {
         problems.push({ row: item.row, field, value: name, message: `第${item.row}行：未知单位“${name}”` });
       }
@@ -84,8 +87,14 @@ export async function applyList(
     const changed = Object.keys(fields).filter((key) => !sameValue(stored[key], fields[key]));
     const mine = (assignmentsOf.get(stored.id as number) ?? []).sort((a, b) => a.position - b.position);
     const sameUnits =
-      sameIds(mine.filter((a) => a.role === 'lead').map((a) => a.unitId), lead.map((u) => u.id)) &&
-      sameIds(mine.filter((a) => a.role === 'support').map((a) => a.unitId), support.map((u) => u.id));
+      sameIds(
+        mine.filter((a) => a.role === 'lead').map((a) => a.unitId),
+        lead.map((u) => u.id),
+      ) &&
+      sameIds(
+        mine.filter((a) => a.role === 'support').map((a) => a.unitId),
+        support.map((u) => u.id),
+      );
     if (changed.length === 0 && sameUnits) {
       counts.unchanged++;
       continue;
@@ -93,7 +102,7 @@ export async function applyList(
     counts.updated++;
     updatedSeqs.push(input.seq);
     if (dryRun) continue;
-    const item = await manager.save(adapter.entity, manager.merge(adapter.entity, stored, fields));
+    const item = (await manager.save(adapter.entity, manager.merge(adapter.entity, stored, fields))) as { id: number; seq: number };
     if (!sameUnits) await saveAssignments(manager, plan.id, adapter.itemType, item.id, lead, support);
     if (changed.some((key) => adapter.rereadOn.includes(key))) {
       await saveMilestones(manager, plan.id, adapter.itemType, item.id, adapter.milestones(plan, item, input));
@@ -127,7 +136,14 @@ const CHUNK = 400;
 async function insertChunks(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     // No per-row subscriber events (audit): the caller records one entry for the whole import.
-    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK)).updateEntity(false).callListeners(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + CHUNK))
+      .updateEntity(false)
+      .callListeners(false)
+      .execute();
   }
 }
 
@@ -139,7 +155,11 @@ async function insertNew(
   creates: { input: Input; fields: Record<string, unknown>; lead: Unit[]; support: Unit[] }[],
 ): Promise<{ ids: number[]; assignments: number; milestones: number }> {
   const entity = adapter.entity as EntityTarget<ObjectLiteral>;
-  await insertChunks(manager, entity, creates.map((c) => manager.create(adapter.entity, { ...c.fields, planId: plan.id })));
+  await insertChunks(
+    manager,
+    entity,
+    creates.map((c) => manager.create(adapter.entity, { ...c.fields, planId: plan.id }) as ObjectLiteral),
+  );
   const stored = (await manager.findBy(adapter.entity, { planId: plan.id })) as { id: number; seq: number }[];
   const bySeq = new Map(stored.map((item) => [item.seq, item]));
   const assignments: ObjectLiteral[] = [];

@@ -11,9 +11,7 @@ import { LIST_NAMES, type ListName } from './list-records.js';
 export class ListPipe implements PipeTransform<string, ListName> {
   transform(value: string, metadata: ArgumentMetadata): ListName {
     if (!(LIST_NAMES as string[]).includes(value)) {
-      throw new ValidationFailedError([
-        { field: metadata.data ?? 'list', value, message: `没有“${value}”清单，可选：${LIST_NAMES.join('、')}` },
-      ]);
+      throw new ValidationFailedError([{ field: metadata.data ?? 'list', value, message: `没有“${value}”清单，可选：${LIST_NAMES.join('、')}` }]);
     }
     return value as ListName;
   }

@@ -23,12 +23,7 @@ export class SpreadsheetsController {
 
   @Post('plans/:planId/import/:list')
   @ApiConsumes('multipart/form-data')
-  async import(
-    @Param('planId', IdPipe) planId: number,
-    @Param('list', ListPipe) list: ListName,
-    @Query() query: ImportQuery,
-    @Req() request: FastifyRequest,
-  ) {
+  async import(@Param('planId', IdPipe) planId: number, @Param('list', ListPipe) list: ListName, @Query() query: ImportQuery, @Req() request: FastifyRequest) {
     const upload = await readUpload(request, { tooLarge: '未导入任何数据' });
     return this.importer.importList(planId, list, upload.buffer, upload.filename, { ...query, mapping: upload.fields.mapping ?? query.mapping });
   }

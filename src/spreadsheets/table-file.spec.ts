@@ -161,7 +161,14 @@ describe('the row and cell caps of a CSV', () => {
     expect((await readTableFile(utf8(text), 'x.csv', limits({ maxCells: 6 }))).rows).toEqual([['a', 'b'], ['c', 'd', 'e'], ['f']]);
     expect(await readTableFile(utf8(text), 'x.csv', limits({ maxCells: 5 }))).toEqual({
       rows: [],
-      problems: [{ field: '文件', value: 'x.csv', row: 3, message: '表格超过5个单元格的导入上限（到第3行超出，每行按最后一个单元格计宽度），请删去多余的列或分成几个文件导入' }],
+      problems: [
+        {
+          field: '文件',
+          value: 'x.csv',
+          row: 3,
+          message: '表格超过5个单元格的导入上限（到第3行超出，每行按最后一个单元格计宽度），请删去多余的列或分成几个文件导入',
+        },
+      ],
       tooLarge: true,
     });
     expect((await readTableFile(utf8(text), 'x.csv', limits({ maxCells: 4 }))).problems[0]).toMatchObject({ row: 2 });
@@ -182,7 +189,13 @@ describe('reading an XLSX file', () => {
     const buffer = await xlsx((wb) => {
       const ws = wb.addWorksheet('任务');
       ws.addRow(['序号', '项目名称', '总投资（万元）', '完成时限', '备注']);
-      ws.addRow([1, { richText: [{ text: '甲' }, { text: '项目', font: { bold: true } }] }, 25000.5, new Date(Date.UTC(2025, 11, 31)), { text: '说明', hyperlink: 'https://example.org' }]);
+      ws.addRow([
+        1,
+        { richText: [{ text: '甲' }, { text: '项目', font: { bold: true } }] },
+        25000.5,
+        new Date(Date.UTC(2025, 11, 31)),
+        { text: '说明', hyperlink: 'https://example.org' },
+      ]);
       ws.addRow([2, true, { error: '#N/A' }, '2025年底', null]);
       wb.addWorksheet('其他').addRow(['不读']);
     });
@@ -212,7 +225,7 @@ describe('reading an XLSX file', () => {
       ws.addRow(['序号', '总投资（万元）']);
       ws.addRow(['1', 100]);
       ws.addRow(['合计', { formula: 'SUM(B2:B2)', result: 100 }]);
-      ws.getCell('AB4').value = { formula: 'A1', result: undefined } as ExcelJS.CellFormulaValue;
+      ws.getCell('AB4').value = { formula: 'A1', result: undefined };
     });
     const read = await readTableFile(buffer, '项目.xlsx');
     expect(read.problems).toEqual([

@@ -63,7 +63,11 @@ class TableBudget {
     }
     this.cells += width;
     if (this.cells > this.limits.maxCells) {
-      return fileProblem(this.filename, `表格超过${this.limits.maxCells}个单元格的导入上限（到第${row}行超出，每行按最后一个单元格计宽度），请删去多余的列或分成几个文件导入`, row);
+      return fileProblem(
+        this.filename,
+        `表格超过${this.limits.maxCells}个单元格的导入上限（到第${row}行超出，每行按最后一个单元格计宽度），请删去多余的列或分成几个文件导入`,
+        row,
+      );
     }
     return null;
   }
@@ -85,7 +89,8 @@ export async function readTableFile(buffer: Buffer, filename: string, limits: Ta
     // with LF to a CRLF file (files joined together), or an old Mac file's lone CRs, would otherwise run together.
     const text = decodeCsv(buffer).replace(/\r\n?/g, '\n');
     // Parsing stops one record past the row cap: a file of millions of rows costs no more than the cap.
-    rows = parse(text, { relax_column_count: true, skip_empty_lines: false, to: limits.maxRows + 1 }) as string[][];
+    const parsed: string[][] = parse(text, { relax_column_count: true, skip_empty_lines: false, to: limits.maxRows + 1 });
+    rows = parsed;
   } catch (error) {
     return { rows: [], problems: [fileProblem(filename, `CSV 格式有误：${(error as Error).message}`)] };
   }
@@ -146,8 +151,9 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String(value.text);
-    if ('result' in value) return String(value.result ?? '');
+    if ('result' in value) return cellText(value.result ?? null);
     if ('error' in value) return String(value.error);
+    return '';
   }
   return String(value);
 }

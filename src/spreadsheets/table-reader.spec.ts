@@ -88,7 +88,13 @@ describe('reading list tables', () => {
   });
 
   it('refuses a mapping that gives two columns the same field', () => {
-    const read = readTasks([['序号', '督办事项', '工作要求'], ['1', '甲', '乙']], { mapping: { 督办事项: 'content', 工作要求: '任务内容' }, strictMapping: true });
+    const read = readTasks(
+      [
+        ['序号', '督办事项', '工作要求'],
+        ['1', '甲', '乙'],
+      ],
+      { mapping: { 督办事项: 'content', 工作要求: '任务内容' }, strictMapping: true },
+    );
     expect(read.problems).toEqual([
       expect.objectContaining({ field: 'mapping', value: '工作要求', message: '列对应关系把“督办事项”和“工作要求”都对应到字段 content，一个字段只能对应一列' }),
     ]);
@@ -189,12 +195,25 @@ describe('readTable, row by row', () => {
   });
 
   it('reads a lone CR inside a cell (an old Mac line break) as LF', () => {
-    const read = readTable([['序号', '任务内容'], ['1', '第一行\r第二行\r\n第三行']], TASK_COLUMNS);
+    const read = readTable(
+      [
+        ['序号', '任务内容'],
+        ['1', '第一行\r第二行\r\n第三行'],
+      ],
+      TASK_COLUMNS,
+    );
     expect(read.records[0].values.content).toBe('第一行\n第二行\n第三行');
   });
 
   it('reads null and missing cells as empty', () => {
-    const read = readTable([['序号', '任务内容', '完成时限'], ['1', null, undefined], ['2', '甲']], TASK_COLUMNS);
+    const read = readTable(
+      [
+        ['序号', '任务内容', '完成时限'],
+        ['1', null, undefined],
+        ['2', '甲'],
+      ],
+      TASK_COLUMNS,
+    );
     expect(read.records.map((r) => r.values)).toEqual([
       { seq: '1', content: '', deadline: '' },
       { seq: '2', content: '甲', deadline: '' },
@@ -223,7 +242,13 @@ describe('readTable, row by row', () => {
   });
 
   it('counts a blank cell past the header as nothing, and a cell under a blank header inside the table as extra', () => {
-    const read = readTable([['序号', '', '任务内容'], ['1', '', '甲', '   ']], TASK_COLUMNS);
+    const read = readTable(
+      [
+        ['序号', '', '任务内容'],
+        ['1', '', '甲', '   '],
+      ],
+      TASK_COLUMNS,
+    );
     expect(read.problems).toEqual([]);
     expect(read.records).toHaveLength(1);
   });
@@ -256,11 +281,26 @@ describe('readTable, row by row', () => {
       [6, '合计'],
     ]);
     // Only the word alone: "合计数", "分项合计" are no total rows.
-    const notTotals = readTable([['序号', '项目名称'], ['合计数', '甲'], ['', '分项合计', ''], ['3', '总计划']], PROJECT_COLUMNS);
+    const notTotals = readTable(
+      [
+        ['序号', '项目名称'],
+        ['合计数', '甲'],
+        ['', '分项合计', ''],
+        ['3', '总计划'],
+      ],
+      PROJECT_COLUMNS,
+    );
     expect(notTotals.totals).toEqual([]);
     expect(notTotals.records.map((r) => r.row)).toEqual([2, 4]);
     // 合计 in the 序号 column makes a total row wherever that column stands.
-    const seqSecond = readTable([['项目名称', '序号', '总投资（万元）'], ['甲', '1', '100'], ['全部项目', '合计', '100']], PROJECT_COLUMNS);
+    const seqSecond = readTable(
+      [
+        ['项目名称', '序号', '总投资（万元）'],
+        ['甲', '1', '100'],
+        ['全部项目', '合计', '100'],
+      ],
+      PROJECT_COLUMNS,
+    );
     expect(seqSecond.totals).toEqual([{ row: 3, values: { name: '全部项目', seq: '合计', investment: '100' } }]);
   });
 
@@ -298,7 +338,10 @@ describe('readTable, row by row', () => {
   });
 
   it('keeps a chapter title as written, and a lone number is a row, not a title', () => {
-    const read = readTable([TASK_HEAD, ['二、推广源头减量工艺', '', '', '', ''], ['7', '', '', '', ''], ['专项2', '', '', '', ''], ['12', '', '', '', '']], TASK_COLUMNS);
+    const read = readTable(
+      [TASK_HEAD, ['二、推广源头减量工艺', '', '', '', ''], ['7', '', '', '', ''], ['专项2', '', '', '', ''], ['12', '', '', '', '']],
+      TASK_COLUMNS,
+    );
     expect(read.records).toEqual([
       { row: 3, values: { seq: '7', chapter: '二、推广源头减量工艺', taskGroup: '', content: '', leadUnits: '' }, yearValues: [] },
       { row: 5, values: { seq: '12', chapter: '专项2', taskGroup: '', content: '', leadUnits: '' }, yearValues: [] },
@@ -310,7 +353,16 @@ describe('readTable, row by row', () => {
   });
 
   it('without a carried column a one-cell row is a record', () => {
-    const read = readTable([['序号', '项目名称'], ['', '说明文字']], [{ key: 'seq', headers: ['序号'] }, { key: 'name', headers: ['项目名称'], required: true }]);
+    const read = readTable(
+      [
+        ['序号', '项目名称'],
+        ['', '说明文字'],
+      ],
+      [
+        { key: 'seq', headers: ['序号'] },
+        { key: 'name', headers: ['项目名称'], required: true },
+      ],
+    );
     expect(read.records).toEqual([{ row: 2, values: { seq: '', name: '说明文字' }, yearValues: [] }]);
     expect(read.skipped).toEqual([]);
   });
@@ -380,7 +432,14 @@ describe('readTable, row by row', () => {
       TASK_COLUMNS,
     );
     expect(read.notes).toEqual(['C列“备注说明”不是可识别的列，其中2行的内容未导入；如需导入，请用 mapping 指定它对应的字段（指定为空则不再提示）']);
-    const ignored = readTable([['序号', '任务内容', '备注说明'], ['1', '甲', '说明一']], TASK_COLUMNS, { mapping: { 备注说明: '' } });
+    const ignored = readTable(
+      [
+        ['序号', '任务内容', '备注说明'],
+        ['1', '甲', '说明一'],
+      ],
+      TASK_COLUMNS,
+      { mapping: { 备注说明: '' } },
+    );
     expect(ignored.notes).toEqual([]);
   });
 
@@ -414,7 +473,13 @@ describe('readTable, row by row', () => {
       notes: [],
       problems: [{ field: '文件', row: 1, message: '文件为空，没有表头和数据' }],
     });
-    const noContent = readTable([['序号', '备注'], ['1', 'x']], TASK_COLUMNS);
+    const noContent = readTable(
+      [
+        ['序号', '备注'],
+        ['1', 'x'],
+      ],
+      TASK_COLUMNS,
+    );
     expect(noContent.records).toEqual([]);
     expect(noContent.rows).toBe(0);
     expect(noContent.problems.map((p) => p.field)).toEqual(['任务内容']);
@@ -440,8 +505,17 @@ describe('readTable, row by row', () => {
   });
 
   it('checks the cells of year columns too', () => {
-    const read = readTable([['序号', '指标名称', '目标值（2025年）'], ['1', '甲', '90%\u200d']], INDICATOR_COLUMNS, { yearColumns: true });
-    expect(read.problems).toEqual([{ row: 2, field: '目标值（2025年）', value: '90%\u200d', message: '第2行C列“目标值（2025年）”含有不可见字符 U+200D（零宽连接符）' }]);
+    const read = readTable(
+      [
+        ['序号', '指标名称', '目标值（2025年）'],
+        ['1', '甲', '90%\u200d'],
+      ],
+      INDICATOR_COLUMNS,
+      { yearColumns: true },
+    );
+    expect(read.problems).toEqual([
+      { row: 2, field: '目标值（2025年）', value: '90%\u200d', message: '第2行C列“目标值（2025年）”含有不可见字符 U+200D（零宽连接符）' },
+    ]);
   });
 });
 

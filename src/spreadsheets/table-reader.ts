@@ -44,9 +44,8 @@ const CATEGORY_ORDINAL = /^[（(]?[一二三四五六七八九十]+[)）、.．]
  * breaks as LF.
  */
 function clean(cell: unknown): string {
-  return restoreNeutralised(String(cell ?? '').trimStart())
-    .trimEnd()
-    .replace(/\r\n?/g, '\n');
+  const text = typeof cell === 'string' ? cell : typeof cell === 'number' ? String(cell) : '';
+  return restoreNeutralised(text.trimStart()).trimEnd().replace(/\r\n?/g, '\n');
 }
 
 export interface ReadOptions {
@@ -150,8 +149,7 @@ export function readTable(rawRows: unknown[][], columns: ColumnSpec[], options: 
     const withText = records.filter((r) => (rows[r.row - 1][index] ?? '') !== '').length;
     if (withText === 0) return;
     notes.push(
-      `${columnLetter(index + 1)}列“${text}”不是可识别的列，其中${withText}行的内容未导入；` +
-        `如需导入，请用 mapping 指定它对应的字段（指定为空则不再提示）`,
+      `${columnLetter(index + 1)}列“${text}”不是可识别的列，其中${withText}行的内容未导入；` + `如需导入，请用 mapping 指定它对应的字段（指定为空则不再提示）`,
     );
   });
   const dataRows = rows.length - layout.headerRows;
@@ -174,7 +172,10 @@ function invisibleCharacters(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const where = (index: number) => `第${row}行${columnLetter(index + 1)}列“${header[index]}”`;
-  const checked: [ColumnSpec | undefined, number][] = [...[...columnOf].map(([key, index]) => [columns.find((c) => c.key === key), index] as [ColumnSpec | undefined, number]), ...yearColumns.map((y) => [undefined, y.index] as [undefined, number])];
+  const checked: [ColumnSpec | undefined, number][] = [
+    ...[...columnOf].map(([key, index]) => [columns.find((c) => c.key === key), index] as [ColumnSpec | undefined, number]),
+    ...yearColumns.map((y) => [undefined, y.index] as [undefined, number]),
+  ];
   for (const [spec, index] of checked) {
     const cell = cells[index] ?? '';
     // Stryker disable next-line ConditionalExpression: a shortcut; an empty cell has no unit names and no characters to refuse

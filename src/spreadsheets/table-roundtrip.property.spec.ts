@@ -95,7 +95,11 @@ describe('export then import is the identity', () => {
 
   it('a cell that is only a tab or a line break comes back empty, and an apostrophe before a trailing tab comes back alone', async () => {
     // What each cell holds once its trailing white space is trimmed: "", "", "'" and "'".
-    const rows = [['1', '\t', '\n'], ['2', "'\t", "'\n"], ['3', '\r\n', "''\t"]];
+    const rows = [
+      ['1', '\t', '\n'],
+      ['2', "'\t", "'\n"],
+      ['3', '\r\n', "''\t"],
+    ];
     for (const format of FORMATS) {
       const { buffer, name } = await fileFor(format, rows);
       const table = readTable((await readTableFile(buffer, name)).rows, TASK_COLUMNS);
@@ -109,7 +113,9 @@ describe('export then import is the identity', () => {
 });
 
 /** Names of units as a list cell writes them. */
-const unitsText = fc.uniqueArray(fc.constantFrom('区生态环境局', '区经济信息委', '区发展改革委', '市城管局'), { minLength: 1, maxLength: 3 }).map((n) => n.join('、'));
+const unitsText = fc
+  .uniqueArray(fc.constantFrom('区生态环境局', '区经济信息委', '区发展改革委', '市城管局'), { minLength: 1, maxLength: 3 })
+  .map((n) => n.join('、'));
 const nonEmpty = cell.filter((text) => kept(text) !== '');
 
 const taskArb = fc.record({
@@ -134,7 +140,15 @@ describe('a task list exported and imported again', () => {
         const read = readTasks((await readTableFile(buffer, `任务清单.${format === 'xlsx' ? 'xlsx' : 'csv'}`)).rows);
         expect(read.problems).toEqual([]);
         expect(read.items.map((t) => [t.seq, t.chapter, t.taskGroup, t.content, t.leadUnitsText, t.supportUnitsText, t.deadlineText])).toEqual(
-          drafts.map((d, i) => [i * 2 + 1, kept(d.chapter), kept(d.taskGroup), kept(d.content), d.leadUnitsText, d.supportUnitsText, d.deadlineText === null ? null : kept(d.deadlineText)]),
+          drafts.map((d, i) => [
+            i * 2 + 1,
+            kept(d.chapter),
+            kept(d.taskGroup),
+            kept(d.content),
+            d.leadUnitsText,
+            d.supportUnitsText,
+            d.deadlineText === null ? null : kept(d.deadlineText),
+          ]),
         );
       }),
       { numRuns: format === 'xlsx' ? 10 : 30, endOnFailure: true },

@@ -7,9 +7,7 @@ export interface ZipLimits {
   maxCells: number;
 }
 
-export type ZipCheck =
-  | { ok: true }
-  | { ok: false; tooLarge: boolean; message: string; row?: number };
+export type ZipCheck = { ok: true } | { ok: false; tooLarge: boolean; message: string; row?: number };
 
 interface Entry {
   name: string;
@@ -178,7 +176,10 @@ export async function checkZip(zip: Buffer, limits: ZipLimits): Promise<ZipCheck
   if (entries.length > MAX_ENTRIES) return refused(`含有${entries.length}个部件，超过上限${MAX_ENTRIES}个`, true);
   const declared = entries.reduce((sum, e) => sum + (e.size === 0xffffffff ? Infinity : e.size), 0);
   if (declared > maxInflatedBytes) {
-    return refused(`解压后有${Number.isFinite(declared) ? `${declared}字节（约${mb(declared)}）` : '4 GB以上'}，超过上限${maxInflatedBytes}字节（${mb(maxInflatedBytes)}）`, true);
+    return refused(
+      `解压后有${Number.isFinite(declared) ? `${declared}字节（约${mb(declared)}）` : '4 GB以上'}，超过上限${maxInflatedBytes}字节（${mb(maxInflatedBytes)}）`,
+      true,
+    );
   }
   const counter = new SheetCounter(limits);
   let inflated = 0;

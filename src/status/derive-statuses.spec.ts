@@ -1,7 +1,7 @@
 import { deriveStatuses, type EventInput, itemKey, type MilestoneInput, type StandingInput } from './derive-statuses.js';
 import type { StatusEventKind } from './status-event.entity.js';
 
-// Every expected value below is worked out by hand from DESIGN.md / README "状态与红黄绿灯":
+// Every expected value below is worked out by hand from the README's "状态与红黄绿灯":
 // red = overdue (due date passed, not closed out); yellow = due within 14 days, or progress more than 10 points behind
 // the share of time elapsed (from the milestone's period start, else the plan's start, to its due date); green
 // otherwise; grey = closed out, suspended or no due date.
@@ -134,12 +134,10 @@ describe('deriveStatuses: one-off milestones', () => {
 
   it('uses the plan start of the plan it is given', () => {
     const item: [string, number] = ['task', 13];
-    const derived = derive(
-      [item],
-      { milestones: [milestone(130, 'task', 13)], standing: [report(32, item, 130, 20, '2022-06-01')] },
-      '2022-07-02',
-      { periodStart: '2022-01-01', periodEnd: '2025-12-31' },
-    ).get('task:13')!;
+    const derived = derive([item], { milestones: [milestone(130, 'task', 13)], standing: [report(32, item, 130, 20, '2022-06-01')] }, '2022-07-02', {
+      periodStart: '2022-01-01',
+      periodEnd: '2025-12-31',
+    }).get('task:13')!;
     // As the milestone with its own period start above: 25% of the time gone, 20% done: green.
     expect(derived.milestones.get(130)!.light).toBe('green');
   });
@@ -183,7 +181,11 @@ describe('deriveStatuses: which report stands', () => {
   });
 
   it('a report without a share done leaves the earlier share standing', () => {
-    const derived = derive([item], { milestones, standing: [report(60, item, 150, 40, '2022-03-01'), report(61, item, 150, null, '2022-05-01')] }, '2022-07-02');
+    const derived = derive(
+      [item],
+      { milestones, standing: [report(60, item, 150, 40, '2022-03-01'), report(61, item, 150, null, '2022-05-01')] },
+      '2022-07-02',
+    );
     expect(derived.get('task:15')!.milestones.get(150)!.percent).toBe(40);
   });
 });
@@ -295,14 +297,18 @@ describe('deriveStatuses: recurring milestones', () => {
   });
 
   it('runs its occurrences to the plan end: after it, every one not closed is counted missed', () => {
-    const status = derive([item], { milestones: [yearly] }, '2026-03-01').get('task:3')!.milestones.get(30)!;
+    const status = derive([item], { milestones: [yearly] }, '2026-03-01')
+      .get('task:3')!
+      .milestones.get(30)!;
     expect(status.occurrences!.map((o) => o.key)).toEqual(['2021-12-31', '2022-12-31', '2023-12-31', '2024-12-31', '2025-12-31']);
     expect(status).toMatchObject({ missedOccurrences: 5, dueDate: '2025-12-31', occurrence: { label: '2025年度' } });
   });
 
   it('a milestone said to recur but without a due date is ongoing: grey, never overdue, no occurrences', () => {
     const ongoing = milestone(32, 'task', 3, { dueDate: null, recurrence: 'yearly' });
-    const status = derive([item], { milestones: [ongoing] }, '2030-01-01').get('task:3')!.milestones.get(32)!;
+    const status = derive([item], { milestones: [ongoing] }, '2030-01-01')
+      .get('task:3')!
+      .milestones.get(32)!;
     expect(status).toMatchObject({ overdue: false, light: 'grey', dueDate: null });
     expect(status.occurrences).toBeUndefined();
   });

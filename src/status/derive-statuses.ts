@@ -105,7 +105,12 @@ export function deriveStatuses(
       ? [...statuses.values()]
       : [
           milestoneStatus(
-            { baselineDate: null, startDate: planStart, events: events.filter((e) => e.milestoneId === null).map(toEventFact), progress: progressFacts(standing) },
+            {
+              baselineDate: null,
+              startDate: planStart,
+              events: events.filter((e) => e.milestoneId === null).map(toEventFact),
+              progress: progressFacts(standing),
+            },
             options,
           ),
         ];

@@ -25,6 +25,8 @@ export async function recordEvents(manager: EntityManager, clock: Clock, plan: P
   const date = clock.today(plan.timeZone);
   await manager.save(
     StatusEvent,
-    inputs.map((e) => manager.create(StatusEvent, { reportId: null, reason: null, fromDate: null, toDate: null, occurrence: null, ...e, planId: plan.id, date, at })),
+    inputs.map((e) =>
+      manager.create(StatusEvent, { reportId: null, reason: null, fromDate: null, toDate: null, occurrence: null, ...e, planId: plan.id, date, at }),
+    ),
   );
 }

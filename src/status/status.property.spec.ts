@@ -1,9 +1,18 @@
 import fc from 'fast-check';
 import { deriveStatuses, type EventInput, type MilestoneInput, type StandingInput } from './derive-statuses.js';
 import type { StatusEventKind } from './status-event.entity.js';
-import { type EventFact, itemStatus, type Light, type MilestoneFacts, milestoneStatus, type ProgressFact, recurringStatus, type StatusOptions } from './status.js';
+import {
+  type EventFact,
+  itemStatus,
+  type Light,
+  type MilestoneFacts,
+  milestoneStatus,
+  type ProgressFact,
+  recurringStatus,
+  type StatusOptions,
+} from './status.js';
 
-// Invariants of DESIGN.md's status rules for random but valid histories of a milestone: any order of events of the nine
+// Invariants of the status rules (README, "状态与红黄绿灯") for random but valid histories of a milestone: any order of events of the nine
 // kinds (an extension always names its new date), reports of 0-100%, due dates, period starts and as-of dates
 // over 2021-2026, and a due-soon window of 0-30 days.
 const DAY = 86_400_000;
@@ -64,7 +73,12 @@ describe('status invariants for any history of a milestone', () => {
   });
 
   it('an event after the as-of date never shows: its close-out day, waiver, suspension or new due date do not appear', () => {
-    const later = fc.tuple(factsArb, optionsArb, fc.constantFrom<StatusEventKind>('closed', 'waived', 'suspended', 'due_changed'), fc.integer({ min: 1, max: 400 }));
+    const later = fc.tuple(
+      factsArb,
+      optionsArb,
+      fc.constantFrom<StatusEventKind>('closed', 'waived', 'suspended', 'due_changed'),
+      fc.integer({ min: 1, max: 400 }),
+    );
     fc.assert(
       fc.property(later, ([facts, options, kind, after]) => {
         const date = dateOf(Math.round((Date.parse(`${options.asOf}T00:00:00Z`) - ORIGIN) / DAY) + after);
@@ -147,7 +161,10 @@ describe('status invariants for any history of a milestone', () => {
       fc.property(factsArb, optionsArb, (facts, options) => {
         const s = milestoneStatus(facts, options);
         if (s.status !== 'suspended') return;
-        const last = facts.events.filter((e) => e.kind === 'suspended' && e.date <= options.asOf).sort(byDateThenSeq).at(-1)!;
+        const last = facts.events
+          .filter((e) => e.kind === 'suspended' && e.date <= options.asOf)
+          .sort(byDateThenSeq)
+          .at(-1)!;
         expect(s).toMatchObject({ overdue: false, light: 'grey', suspendedReason: last.reason });
       }),
       RUNS,
@@ -175,32 +192,44 @@ describe('item status invariants', () => {
 
 describe('deriveStatuses invariants', () => {
   const plan = { periodStart: '2021-01-01', periodEnd: '2025-12-31' };
-  const toInput = (itemId: number, milestoneId: number | null) => (e: EventFact): EventInput => ({
-    id: e.seq,
-    itemType: 'task',
-    itemId,
-    milestoneId,
-    kind: e.kind,
-    date: e.date,
-    toDate: e.toDate ?? null,
-    reason: e.reason ?? null,
-    occurrence: null,
-  });
-  const toReport = (itemId: number, milestoneId: number | null) => (p: ProgressFact, i: number): StandingInput => ({
-    id: i + 1,
-    itemType: 'task',
-    itemId,
-    milestoneId,
-    percent: p.percent,
-    state: 'in_progress',
-    submittedDate: p.date,
-    occurrence: null,
-  });
+  const toInput =
+    (itemId: number, milestoneId: number | null) =>
+    (e: EventFact): EventInput => ({
+      id: e.seq,
+      itemType: 'task',
+      itemId,
+      milestoneId,
+      kind: e.kind,
+      date: e.date,
+      toDate: e.toDate ?? null,
+      reason: e.reason ?? null,
+      occurrence: null,
+    });
+  const toReport =
+    (itemId: number, milestoneId: number | null) =>
+    (p: ProgressFact, i: number): StandingInput => ({
+      id: i + 1,
+      itemType: 'task',
+      itemId,
+      milestoneId,
+      percent: p.percent,
+      state: 'in_progress',
+      submittedDate: p.date,
+      occurrence: null,
+    });
 
   it('an item with one milestone has that milestone status, whatever other items have', () => {
     fc.assert(
       fc.property(factsArb, optionsArb, eventsArb(), (facts, options, others) => {
-        const m: MilestoneInput = { id: 1, itemType: 'task', itemId: 1, dueDate: facts.baselineDate, baselineDate: null, periodStart: facts.startDate, recurrence: null };
+        const m: MilestoneInput = {
+          id: 1,
+          itemType: 'task',
+          itemId: 1,
+          dueDate: facts.baselineDate,
+          baselineDate: null,
+          periodStart: facts.startDate,
+          recurrence: null,
+        };
         const rows = {
           milestones: [m, { ...m, id: 2, itemId: 2 }],
           events: [...facts.events.map(toInput(1, 1)), ...others.map((e) => ({ ...toInput(2, 2)(e), id: 100 + e.seq }))],
@@ -220,7 +249,9 @@ describe('deriveStatuses invariants', () => {
       fc.property(eventsArb(), progressArb(), optionsArb, (events, progress, options) => {
         const m: MilestoneInput = { id: 1, itemType: 'task', itemId: 1, dueDate: '2021-12-31', baselineDate: null, periodStart: null, recurrence: 'yearly' };
         const rows = { milestones: [m], events: events.map(toInput(1, 1)), standing: progress.map(toReport(1, 1)) };
-        const s = deriveStatuses([{ itemType: 'task', itemId: 1 }], rows, plan, options).get('task:1')!.milestones.get(1)!;
+        const s = deriveStatuses([{ itemType: 'task', itemId: 1 }], rows, plan, options)
+          .get('task:1')!
+          .milestones.get(1)!;
         const missed = s.occurrences!.filter((o) => o.overdue);
         expect(s.missedOccurrences).toBe(missed.length);
         expect(s.overdue).toBe(missed.length > 0);

@@ -48,12 +48,27 @@ export class StatusService {
     if (requested === undefined) return own.occurrence!.key;
     if (own.occurrences!.some((o) => o.key === requested)) return requested;
     const known = own.occurrences!.map((o) => `${o.key}（${o.label}）`).join('、');
-    throw new ValidationFailedError([{ field: 'occurrence', value: requested, message: `节点“${milestone.phrase}”没有到期日为${requested}的周期；已开始的周期：${known}` }]);
+    throw new ValidationFailedError([
+      { field: 'occurrence', value: requested, message: `节点“${milestone.phrase}”没有到期日为${requested}的周期；已开始的周期：${known}` },
+    ]);
   }
 
   /** Status of these items of one type (with their milestones) on asOf; inside a transaction, pass its manager. */
-  async forItems(plan: Plan, itemType: ItemType, itemIds: number[], milestones: Milestone[], asOf: string, manager?: EntityManager): Promise<Map<number, ItemStatusView>> {
-    const derived = await this.forPlanItems(plan, itemIds.map((itemId) => ({ itemType, itemId })), milestones, asOf, manager);
+  async forItems(
+    plan: Plan,
+    itemType: ItemType,
+    itemIds: number[],
+    milestones: Milestone[],
+    asOf: string,
+    manager?: EntityManager,
+  ): Promise<Map<number, ItemStatusView>> {
+    const derived = await this.forPlanItems(
+      plan,
+      itemIds.map((itemId) => ({ itemType, itemId })),
+      milestones,
+      asOf,
+      manager,
+    );
     return new Map(itemIds.map((itemId) => [itemId, derived.get(itemKey(itemType, itemId))!]));
   }
 
@@ -70,7 +85,10 @@ export class StatusService {
     const wanted = new Set(items.map((i) => itemKey(i.itemType, i.itemId)));
     const types = [...new Set(items.map((i) => i.itemType))];
     const [events, standing] = await Promise.all([
-      manager.find(StatusEvent, { where: { planId: plan.id, itemType: In(types), itemId: In([...new Set(items.map((i) => i.itemId))]) }, order: { id: 'ASC' } }),
+      manager.find(StatusEvent, {
+        where: { planId: plan.id, itemType: In(types), itemId: In([...new Set(items.map((i) => i.itemId))]) },
+        order: { id: 'ASC' },
+      }),
       this.reader.all<StandingInput>(STANDING_SQL, standingParams(plan.id, asOf), manager),
     ]);
     const mine = <T extends { itemType: string; itemId: number }>(rows: T[]) => rows.filter((r) => wanted.has(itemKey(r.itemType, r.itemId)));

@@ -1,4 +1,14 @@
-import { BEHIND_TOLERANCE, type EventFact, itemStatus, LIGHTS, type MilestoneFacts, milestoneStatus, recurringStatus, STATUS_NAMES, STATUSES } from './status.js';
+import {
+  BEHIND_TOLERANCE,
+  type EventFact,
+  itemStatus,
+  LIGHTS,
+  type MilestoneFacts,
+  milestoneStatus,
+  recurringStatus,
+  STATUS_NAMES,
+  STATUSES,
+} from './status.js';
 
 const options = (asOf: string) => ({ asOf, dueSoonDays: 14 });
 const facts = (over: Partial<MilestoneFacts> = {}): MilestoneFacts => ({
@@ -66,8 +76,15 @@ describe('milestone status as of a date', () => {
   });
 
   it('a suspended milestone is grey and never overdue; resuming restores its status', () => {
-    const suspended = facts({ events: [event('started', '2022-01-01'), event('suspended', '2022-02-01', { reason: '政策调整' }), event('resumed', '2024-02-01')] });
-    expect(milestoneStatus(suspended, options('2024-01-15'))).toMatchObject({ status: 'suspended', overdue: false, light: 'grey', suspendedReason: '政策调整' });
+    const suspended = facts({
+      events: [event('started', '2022-01-01'), event('suspended', '2022-02-01', { reason: '政策调整' }), event('resumed', '2024-02-01')],
+    });
+    expect(milestoneStatus(suspended, options('2024-01-15'))).toMatchObject({
+      status: 'suspended',
+      overdue: false,
+      light: 'grey',
+      suspendedReason: '政策调整',
+    });
     expect(milestoneStatus(suspended, options('2024-02-01'))).toMatchObject({ status: 'in_progress', overdue: true });
   });
 
@@ -89,7 +106,11 @@ describe('item status from its milestones', () => {
   });
 
   it('takes the worst light and is overdue when any milestone is', () => {
-    expect(itemStatus([m('closed', 'grey'), m('in_progress', 'red', true), m('not_started', 'yellow')])).toEqual({ status: 'in_progress', overdue: true, light: 'red' });
+    expect(itemStatus([m('closed', 'grey'), m('in_progress', 'red', true), m('not_started', 'yellow')])).toEqual({
+      status: 'in_progress',
+      overdue: true,
+      light: 'red',
+    });
   });
 
   it('is not started with nothing reported, and grey with no milestones', () => {
@@ -106,7 +127,13 @@ describe('recurring milestone status as of a date', () => {
 
   it('is due at the current occurrence, not at the first one', () => {
     const status = recurringStatus(schedule({ 2021: { events: [event('closed', '2021-12-20')] } }), options('2022-06-01'));
-    expect(status).toMatchObject({ dueDate: '2022-12-31', overdue: false, status: 'not_started', occurrence: { key: '2022-12-31', label: '2022年度' }, missedOccurrences: 0 });
+    expect(status).toMatchObject({
+      dueDate: '2022-12-31',
+      overdue: false,
+      status: 'not_started',
+      occurrence: { key: '2022-12-31', label: '2022年度' },
+      missedOccurrences: 0,
+    });
   });
 
   it('is open again the next year after the previous occurrence was closed out', () => {
@@ -124,8 +151,16 @@ describe('recurring milestone status as of a date', () => {
 
   it('keeps a missed occurrence overdue in the next period until it is closed or waived', () => {
     const missed2022 = schedule({ 2021: { events: [event('closed', '2021-12-01')] } });
-    expect(recurringStatus(missed2022, options('2023-03-01'))).toMatchObject({ overdue: true, dueDate: '2022-12-31', missedOccurrences: 1, occurrence: { label: '2022年度' } });
-    const waived = schedule({ 2021: { events: [event('closed', '2021-12-01')] }, 2022: { events: [event('waived', '2023-03-02', { reason: '2022年度总结已并入省级报告' })] } });
+    expect(recurringStatus(missed2022, options('2023-03-01'))).toMatchObject({
+      overdue: true,
+      dueDate: '2022-12-31',
+      missedOccurrences: 1,
+      occurrence: { label: '2022年度' },
+    });
+    const waived = schedule({
+      2021: { events: [event('closed', '2021-12-01')] },
+      2022: { events: [event('waived', '2023-03-02', { reason: '2022年度总结已并入省级报告' })] },
+    });
     expect(recurringStatus(waived, options('2023-03-01')).overdue).toBe(true);
     const after = recurringStatus(waived, options('2023-03-02'));
     expect(after).toMatchObject({ overdue: false, dueDate: '2023-12-31', missedOccurrences: 0 });
@@ -141,8 +176,16 @@ describe('recurring milestone status as of a date', () => {
   });
 
   it('moves one occurrence by its extension and leaves the next ones where they were', () => {
-    const extended = schedule({ 2022: { events: [event('due_changed', '2022-12-01', { toDate: '2023-03-31' })] }, 2021: { events: [event('closed', '2021-12-01')] } });
-    expect(recurringStatus(extended, options('2023-02-01'))).toMatchObject({ overdue: false, dueDate: '2023-03-31', baselineDate: '2022-12-31', occurrence: { label: '2022年度' } });
+    const extended = schedule({
+      2022: { events: [event('due_changed', '2022-12-01', { toDate: '2023-03-31' })] },
+      2021: { events: [event('closed', '2021-12-01')] },
+    });
+    expect(recurringStatus(extended, options('2023-02-01'))).toMatchObject({
+      overdue: false,
+      dueDate: '2023-03-31',
+      baselineDate: '2022-12-31',
+      occurrence: { label: '2022年度' },
+    });
     expect(recurringStatus(extended, options('2023-04-01'))).toMatchObject({ overdue: true, dueDate: '2023-03-31', missedOccurrences: 1 });
   });
 });
@@ -159,7 +202,10 @@ describe('the status rules at their edges', () => {
   });
 
   it('is yellow on its due date itself, which is not yet overdue', () => {
-    expect(milestoneStatus(facts({ progress: [{ percent: 95, date: '2023-12-01' }] }), options('2023-12-31'))).toMatchObject({ overdue: false, light: 'yellow' });
+    expect(milestoneStatus(facts({ progress: [{ percent: 95, date: '2023-12-01' }] }), options('2023-12-31'))).toMatchObject({
+      overdue: false,
+      light: 'yellow',
+    });
   });
 
   it('is green exactly 10 points behind the time elapsed, yellow 11 points behind', () => {
@@ -234,14 +280,25 @@ describe('the status rules at their edges', () => {
   });
 
   it('the latest report by date stands, whatever order the reports come in', () => {
-    const reports = facts({ progress: [{ percent: 70, date: '2022-09-01' }, { percent: 40, date: '2022-05-01' }, { percent: 55, date: '2022-07-01' }] });
+    const reports = facts({
+      progress: [
+        { percent: 70, date: '2022-09-01' },
+        { percent: 40, date: '2022-05-01' },
+        { percent: 55, date: '2022-07-01' },
+      ],
+    });
     expect(milestoneStatus(reports, options('2022-10-01')).percent).toBe(70);
     expect(milestoneStatus(reports, options('2022-08-01')).percent).toBe(55);
   });
 
   it('a waiver closes it with its reason; sent back, it is open again with neither close-out day nor waiver', () => {
     const waived = facts({ events: [event('waived', '2023-05-01', { reason: '并入省级考核' }), event('returned', '2023-06-01')] });
-    expect(milestoneStatus(waived, options('2023-05-01'))).toMatchObject({ status: 'closed', closedOn: '2023-05-01', waivedReason: '并入省级考核', light: 'grey' });
+    expect(milestoneStatus(waived, options('2023-05-01'))).toMatchObject({
+      status: 'closed',
+      closedOn: '2023-05-01',
+      waivedReason: '并入省级考核',
+      light: 'grey',
+    });
     const back = milestoneStatus(waived, options('2023-06-01'));
     expect(back).toMatchObject({ status: 'in_progress', closedOn: null });
     expect(back).not.toHaveProperty('waivedReason');
@@ -256,14 +313,22 @@ describe('the status rules at their edges', () => {
 
   it('resuming after a repeated suspension restores the status from before the first one and clears the reason', () => {
     const twice = facts({
-      events: [event('started', '2022-01-01'), event('suspended', '2022-02-01', { reason: '政策调整' }), event('suspended', '2022-03-01', { reason: '资金未落实' }), event('resumed', '2022-04-01')],
+      events: [
+        event('started', '2022-01-01'),
+        event('suspended', '2022-02-01', { reason: '政策调整' }),
+        event('suspended', '2022-03-01', { reason: '资金未落实' }),
+        event('resumed', '2022-04-01'),
+      ],
     });
     expect(milestoneStatus(twice, options('2022-03-01'))).toMatchObject({ status: 'suspended', suspendedReason: '资金未落实' });
     expect(milestoneStatus(twice, options('2022-04-01'))).toMatchObject({ status: 'in_progress', suspendedReason: null });
   });
 
   it('a suspension without a reason has none; resuming what is not suspended changes nothing', () => {
-    expect(milestoneStatus(facts({ events: [event('suspended', '2022-02-01')] }), options('2022-02-01'))).toMatchObject({ status: 'suspended', suspendedReason: null });
+    expect(milestoneStatus(facts({ events: [event('suspended', '2022-02-01')] }), options('2022-02-01'))).toMatchObject({
+      status: 'suspended',
+      suspendedReason: null,
+    });
     const notSuspended = facts({ events: [event('submitted', '2022-01-01'), event('resumed', '2022-02-01')] });
     expect(milestoneStatus(notSuspended, options('2022-02-01')).status).toBe('submitted');
   });
@@ -315,7 +380,12 @@ describe('recurring milestone: which occurrence it speaks for', () => {
   it('has begun an occurrence on its first day, and always has the first one', () => {
     expect(recurringStatus(yearly(), options('2021-12-31')).occurrences!.map((o) => o.key)).toEqual(['2021-12-31']);
     expect(recurringStatus(yearly(), options('2022-01-01')).occurrences!.map((o) => o.key)).toEqual(['2021-12-31', '2022-12-31']);
-    expect(recurringStatus(yearly(), options('2020-12-01'))).toMatchObject({ status: 'not_started', dueDate: '2021-12-31', occurrence: { label: '2021年度' }, missedOccurrences: 0 });
+    expect(recurringStatus(yearly(), options('2020-12-01'))).toMatchObject({
+      status: 'not_started',
+      dueDate: '2021-12-31',
+      occurrence: { label: '2021年度' },
+      missedOccurrences: 0,
+    });
   });
 
   it('speaks for the open occurrence due soonest when an extension moved an earlier one past a later one', () => {
@@ -325,7 +395,12 @@ describe('recurring milestone: which occurrence it speaks for', () => {
 
   it('on the extended due date itself speaks for the extended occurrence, due today', () => {
     const extended = yearly({ 2021: [event('closed', '2021-12-01')], 2022: [event('due_changed', '2022-12-01', { toDate: '2023-03-31' })] });
-    expect(recurringStatus(extended, options('2023-03-31'))).toMatchObject({ dueDate: '2023-03-31', overdue: false, light: 'yellow', occurrence: { label: '2022年度' } });
+    expect(recurringStatus(extended, options('2023-03-31'))).toMatchObject({
+      dueDate: '2023-03-31',
+      overdue: false,
+      light: 'yellow',
+      occurrence: { label: '2022年度' },
+    });
   });
 
   it('passes over a later occurrence closed out or suspended early for the extended one still open', () => {
@@ -334,23 +409,41 @@ describe('recurring milestone: which occurrence it speaks for', () => {
       2022: [event('due_changed', '2022-12-01', { toDate: '2024-03-31' })],
       2023: [event('closed', '2023-06-01')],
     });
-    expect(recurringStatus(closedEarly, options('2023-07-01'))).toMatchObject({ status: 'not_started', dueDate: '2024-03-31', occurrence: { label: '2022年度' } });
+    expect(recurringStatus(closedEarly, options('2023-07-01'))).toMatchObject({
+      status: 'not_started',
+      dueDate: '2024-03-31',
+      occurrence: { label: '2022年度' },
+    });
     const suspendedEarly = yearly({
       2021: [event('closed', '2021-12-01')],
       2022: [event('due_changed', '2022-12-01', { toDate: '2024-03-31' })],
       2023: [event('suspended', '2023-06-01', { reason: '政策调整' })],
     });
-    expect(recurringStatus(suspendedEarly, options('2023-07-01'))).toMatchObject({ status: 'not_started', dueDate: '2024-03-31', occurrence: { label: '2022年度' } });
+    expect(recurringStatus(suspendedEarly, options('2023-07-01'))).toMatchObject({
+      status: 'not_started',
+      dueDate: '2024-03-31',
+      occurrence: { label: '2022年度' },
+    });
   });
 
   it('of two open occurrences due the same day, speaks for the earlier one', () => {
     const sameDay = yearly({ 2021: [event('closed', '2021-12-01')], 2022: [event('due_changed', '2022-12-01', { toDate: '2023-12-31' })] });
-    expect(recurringStatus(sameDay, options('2023-06-01'))).toMatchObject({ dueDate: '2023-12-31', baselineDate: '2022-12-31', occurrence: { label: '2022年度' } });
+    expect(recurringStatus(sameDay, options('2023-06-01'))).toMatchObject({
+      dueDate: '2023-12-31',
+      baselineDate: '2022-12-31',
+      occurrence: { label: '2022年度' },
+    });
   });
 
   it('after the plan end with every occurrence closed out speaks for the last one', () => {
     const allClosed = yearly(Object.fromEntries(years.map((y) => [y, [event('closed', `${y}-12-20`)]])));
-    expect(recurringStatus(allClosed, options('2026-03-01'))).toMatchObject({ status: 'closed', light: 'grey', overdue: false, missedOccurrences: 0, occurrence: { key: '2025-12-31', label: '2025年度' } });
+    expect(recurringStatus(allClosed, options('2026-03-01'))).toMatchObject({
+      status: 'closed',
+      light: 'grey',
+      overdue: false,
+      missedOccurrences: 0,
+      occurrence: { key: '2025-12-31', label: '2025年度' },
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import type { StatusEventKind } from './status-event.entity.js';
 
-/** Status as DESIGN.md defines it; overdue and the traffic light are derived, never stored. */
+/** Status as the README defines it ("状态与红黄绿灯"); overdue and the traffic light are derived, never stored. */
 export type Status = 'not_started' | 'in_progress' | 'submitted' | 'closed' | 'suspended';
 export type Light = 'red' | 'yellow' | 'green' | 'grey';
 export const STATUSES: readonly Status[] = ['not_started', 'in_progress', 'submitted', 'closed', 'suspended'];

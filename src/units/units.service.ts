@@ -75,7 +75,7 @@ export class UnitsService {
     return this.dataSource.transaction(async (manager) => {
       const unit = await findForUpdate(manager, Unit, '单位', { id, planId });
       checkVersion('单位', version, unit);
-      const merged = Object.assign(unit, dto) as Unit;
+      const merged: Unit = Object.assign(unit, dto);
       // Contacts are set as sent: null (or blank) clears one.
       Object.assign(merged, contactsOf(dto));
       await this.checkNamesFree(planId, merged.name, merged.aliases, id);
@@ -96,9 +96,7 @@ export class UnitsService {
     }
     const held = await this.dataSource.getRepository(Assignment).countBy({ unitId: id });
     if (held > 0) {
-      throw new ConflictError(`单位“${unit.name}”仍承担${held}项任务/项目/指标，请先移除其分工`, [
-        { field: 'id', value: id, message: `仍有${held}项分工` },
-      ]);
+      throw new ConflictError(`单位“${unit.name}”仍承担${held}项任务/项目/指标，请先移除其分工`, [{ field: 'id', value: id, message: `仍有${held}项分工` }]);
     }
     await this.repo.delete({ id });
   }

@@ -10,7 +10,8 @@ const selectBox = (page, name) => page.locator('.el-select__wrapper', { has: pag
 /** The error Element Plus shows under the form item holding the input with this id. */
 const fieldError = (page, id) => page.locator(`.el-form-item:has(#${id}) .el-form-item__error`);
 /** A row of the accounts table by its user name. */
-const accountRow = (page, username) => page.locator('[data-test="account-table"] .el-table__body-wrapper tr', { has: page.getByText(username, { exact: true }) });
+const accountRow = (page, username) =>
+  page.locator('[data-test="account-table"] .el-table__body-wrapper tr', { has: page.getByText(username, { exact: true }) });
 
 let app;
 before(async () => {
@@ -25,7 +26,10 @@ test('the admin creates a plan, publishes it and is led to the import wizard to 
   await app.signIn(page, ACCOUNTS.admin, '/plans');
   await page.getByRole('heading', { name: '建设方案' }).waitFor();
   // The seed plans are all there, as cards (the heading shows before the plans have loaded: wait for the last card).
-  await page.locator('.plan-card').nth(before.length - 1).waitFor();
+  await page
+    .locator('.plan-card')
+    .nth(before.length - 1)
+    .waitFor();
   assert.equal(await page.locator('.plan-card').count(), before.length);
 
   await page.getByRole('button', { name: '新建方案' }).click();
@@ -72,7 +76,10 @@ test('the admin creates a plan, publishes it and is led to the import wizard to 
   // The card leads to the import wizard of the new plan.
   await card.getByRole('link', { name: '导入清单' }).click();
   await page.waitForURL((u) => u.pathname === `/plans/${made.id}/import`);
-  await page.getByRole('heading', { name: /导入导出/ }).getByText(made.name).waitFor();
+  await page
+    .getByRole('heading', { name: /导入导出/ })
+    .getByText(made.name)
+    .waitFor();
   assert.deepEqual(unexpected(errors, 401), []);
   await context.close();
 });
@@ -144,11 +151,15 @@ test('the office creates a unit and a leader account, resets the password, and a
   const users = (await app.api('/users', { token: office })).body;
   const unit = (await app.api('/plans/2/units', { token: office })).body.items.find((u) => u.name === '区经济信息委');
   const jxw2 = users.find((u) => u.username === 'jiangjin-jxw2');
-  assert.deepEqual({ role: jxw2.role, planId: jxw2.planId, unitId: jxw2.unitId, active: jxw2.active }, { role: 'unit', planId: 2, unitId: unit.id, active: true });
   assert.deepEqual(
-    (({ role, planId, unitId }) => ({ role, planId, unitId }))(users.find((u) => u.username === 'jiangjin-leader2')),
-    { role: 'leader', planId: 2, unitId: null },
+    { role: jxw2.role, planId: jxw2.planId, unitId: jxw2.unitId, active: jxw2.active },
+    { role: 'unit', planId: 2, unitId: unit.id, active: true },
   );
+  assert.deepEqual((({ role, planId, unitId }) => ({ role, planId, unitId }))(users.find((u) => u.username === 'jiangjin-leader2')), {
+    role: 'leader',
+    planId: 2,
+    unitId: null,
+  });
   // The suggested password is the leader's.
   assert.ok(await app.tokenOf({ username: 'jiangjin-leader2', password: suggested }));
   const firstSession = await app.tokenOf({ username: 'jiangjin-jxw2', password: 'jxw2-first-pass' });
@@ -216,7 +227,7 @@ test('a user name already taken is refused beside the field, in Chinese, and not
   await context.close();
 });
 
-test('the admin sees every plan\'s accounts, narrows them by plan and role, and cannot switch off their own account', async () => {
+test("the admin sees every plan's accounts, narrows them by plan and role, and cannot switch off their own account", async () => {
   const admin = await app.tokenOf(ACCOUNTS.admin);
   const foshan = (await app.api('/plans', { token: admin })).body.find((p) => p.key === 'foshan');
   const { context, page, errors } = await app.newPage({ width: 1280, height: 800 });
@@ -236,7 +247,10 @@ test('the admin sees every plan\'s accounts, narrows them by plan and role, and 
   await page.getByRole('option', { name: foshan.region, exact: true }).click();
   await accountRow(page, 'foshan-gxj').waitFor();
   const rows = page.locator('[data-test="account-table"] .el-table__body-wrapper tr');
-  assert.deepEqual((await rows.allInnerTexts()).map((t) => t.split('\t')[0].trim()), ['foshan-office', 'foshan-leader', 'foshan-gxj']);
+  assert.deepEqual(
+    (await rows.allInnerTexts()).map((t) => t.split('\t')[0].trim()),
+    ['foshan-office', 'foshan-leader', 'foshan-gxj'],
+  );
   const gxj = await accountRow(page, 'foshan-gxj').innerText();
   assert.ok(gxj.includes('责任单位') && gxj.includes(foshan.region) && gxj.includes('市工业和信息化局'), gxj);
   await selectBox(page, '角色').click();
@@ -251,7 +265,10 @@ test('the admin sees every plan\'s accounts, narrows them by plan and role, and 
   await edit.getByRole('button', { name: '保存' }).click();
   await accountRow(page, 'foshan-office').getByText('佛山市无废办 王五').waitFor();
   const renamed = (await app.api(`/users?planId=${foshan.id}`, { token: admin })).body.find((u) => u.username === 'foshan-office');
-  assert.deepEqual({ displayName: renamed.displayName, email: renamed.email, active: renamed.active }, { displayName: '佛山市无废办 王五', email: 'foshan-office@example.org', active: true });
+  assert.deepEqual(
+    { displayName: renamed.displayName, email: renamed.email, active: renamed.active },
+    { displayName: '佛山市无废办 王五', email: 'foshan-office@example.org', active: true },
+  );
 
   // Every plan again, for the picture.
   await page.getByRole('button', { name: '重置', exact: true }).click();

@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const ARTIFACTS = 'test-artifacts';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Accounts to sign in with: the demo users of seeds/demo-users.json (password qingdan-demo) and an admin. */
 export const ACCOUNTS = {

@@ -125,7 +125,10 @@ test('a unit opens its list link from a reminder, signs in, and sees what it lea
   assert.equal(await rows.count(), mine.items.length, 'every item the unit holds is listed');
   // Overdue items come first: the first row is one the report calls overdue.
   const first = await rows.first().locator('strong').innerText();
-  assert.ok(mine.items.some((i) => i.code === first && i.overdue), `${first} is overdue`);
+  assert.ok(
+    mine.items.some((i) => i.code === first && i.overdue),
+    `${first} is overdue`,
+  );
   await page.locator('.filters label', { hasText: '配合' }).click();
   await page.waitForFunction((n) => document.querySelectorAll('ul.lines > li').length === n, mine.items.filter((i) => i.role === 'support').length);
   assert.equal(await rows.count(), mine.items.filter((i) => i.role === 'support').length, 'the role filter keeps supporting items only');
@@ -133,7 +136,6 @@ test('a unit opens its list link from a reminder, signs in, and sees what it lea
   assert.deepEqual(unexpected(errors, 401), []);
   await context.close();
 });
-
 
 /** Signs a demo account in through the sign-in page, which then opens `path`. */
 async function signInAt(page, path, username) {
@@ -147,7 +149,7 @@ async function jiangjinTask(token, seq) {
   return tasks.find((t) => t.seq === seq);
 }
 
-test('a unit signs for its items and reads the leader\'s instructions; the leader leaves one', async () => {
+test("a unit signs for its items and reads the leader's instructions; the leader leaves one", async () => {
   const unitToken = await app.tokenOf(JXW);
   const task11 = await jiangjinTask(unitToken, 11);
   // An item not yet signed for other than task 11 (the report journey signs that one).
@@ -161,7 +163,10 @@ test('a unit signs for its items and reads the leader\'s instructions; the leade
   await page.getByRole('button', { name: '签收', exact: true }).click();
   await page.getByText('已签收 2026年11月23日').waitFor();
   const after = (await api(`/plans/2/signatures?itemType=task&itemId=${unsigned.itemId}`, { token: unitToken })).body.items;
-  assert.deepEqual(after.map((r) => [r.unit.name, r.signed, r.signedDate]), [['区经济信息委', true, '2026-11-23']]);
+  assert.deepEqual(
+    after.map((r) => [r.unit.name, r.signed, r.signedDate]),
+    [['区经济信息委', true, '2026-11-23']],
+  );
 
   // Task 15 was signed for on 2026-09-02 in the demo data.
   const task15 = await jiangjinTask(unitToken, 15);
@@ -185,7 +190,11 @@ test('a unit signs for its items and reads the leader\'s instructions; the leade
   assert.equal(await leader.page.getByRole('button', { name: '签收', exact: true }).count(), 0, 'a leader does not sign');
   await leader.page.getByLabel('作批示').fill('请区经济信息委12月10日前报送绿色园区创建方案。\n同时抄送无废办。');
   await leader.page.getByRole('button', { name: '发出批示' }).click();
-  await leader.page.locator('[data-test=instructions] .el-card').first().getByText('请区经济信息委12月10日前报送绿色园区创建方案。', { exact: false }).waitFor();
+  await leader.page
+    .locator('[data-test=instructions] .el-card')
+    .first()
+    .getByText('请区经济信息委12月10日前报送绿色园区创建方案。', { exact: false })
+    .waitFor();
   await leader.page.screenshot({ path: `${ARTIFACTS}/8-leader-instruction-phone.png`, fullPage: true });
   const read = (await api(`/plans/2/instructions?itemType=task&itemId=${task11.id}`, { token: unitToken })).body.items;
   assert.deepEqual(
@@ -208,7 +217,10 @@ test('a unit signs for task 11, sees the 批示, reports on its 2023 milestone w
   assert.deepEqual([m2025.phrase, m2025.quantity], ['到2025年', '10个']);
   // The demo data leaves task 11 not signed for by 区经济信息委.
   const signatures = (await api(`/plans/2/signatures?itemType=task&itemId=${task11.id}`, { token: unitToken })).body.items;
-  assert.deepEqual(signatures.map((r) => [r.unit.name, r.signed]), [['区经济信息委', false]]);
+  assert.deepEqual(
+    signatures.map((r) => [r.unit.name, r.signed]),
+    [['区经济信息委', false]],
+  );
 
   const { context, page, errors } = await phonePage();
   await signInAt(page, `/plans/2/tasks/${task11.id}`, JXW.username);
@@ -273,14 +285,25 @@ test('a unit signs for task 11, sees the 批示, reports on its 2023 milestone w
   const mine = reports.filter((r) => r.narrative === '2023年新增绿色工厂3家，均已获市级认定，附认定文件。');
   assert.equal(mine.length, 1, 'one report, no stray draft');
   assert.deepEqual(
-    [mine[0].milestoneId, mine[0].status, mine[0].state, mine[0].quantityDone, mine[0].quantityTotal, mine[0].submittedDate, mine[0].evidence.map((f) => f.fileName)],
+    [
+      mine[0].milestoneId,
+      mine[0].status,
+      mine[0].state,
+      mine[0].quantityDone,
+      mine[0].quantityTotal,
+      mine[0].submittedDate,
+      mine[0].evidence.map((f) => f.fileName),
+    ],
     [m2023.id, 'submitted', 'done', 3, 3, '2026-11-23', ['绿色工厂认定文件.pdf']],
   );
   // Submitted as done, the milestone waits for the office's close-out (已报完成); the item is signed for today.
   const after = await jiangjinTask(unitToken, 11);
   assert.equal(after.milestones[0].status, 'submitted');
   const signed = (await api(`/plans/2/signatures?itemType=task&itemId=${task11.id}`, { token: unitToken })).body.items;
-  assert.deepEqual(signed.map((r) => [r.unit.name, r.signed, r.signedDate]), [['区经济信息委', true, '2026-11-23']]);
+  assert.deepEqual(
+    signed.map((r) => [r.unit.name, r.signed, r.signedDate]),
+    [['区经济信息委', true, '2026-11-23']],
+  );
   assert.deepEqual(unexpected(errors, 401), []);
   await context.close();
 });

@@ -84,7 +84,10 @@ test('the office imports a task sheet with one bad row: the error names row and 
   const errorRows = step.locator('[data-test=dry-run-errors] .el-table__body tr');
   assert.equal(await errorRows.count(), 1, 'one bad row, one error');
   const cells = await errorRows.first().locator('td').allInnerTexts();
-  assert.deepEqual(cells.map((c) => c.trim()), ['第84行', '任务内容', '（空）', '第84行：“任务内容”不能为空']);
+  assert.deepEqual(
+    cells.map((c) => c.trim()),
+    ['第84行', '任务内容', '（空）', '第84行：“任务内容”不能为空'],
+  );
   assert.equal(await step.getByRole('button', { name: '确认导入' }).isDisabled(), true, 'a sheet with errors cannot be confirmed');
   await step.getByTestId('confirm-reason').getByText('表格有错误，不能导入：请按下表改正后重新上传').waitFor();
   await page.screenshot({ path: `${ARTIFACTS}/office-import-wizard.png`, fullPage: true });
@@ -96,7 +99,11 @@ test('the office imports a task sheet with one bad row: the error names row and 
 
   // The fixed sheet: one task new (83), one changed (5), the other 81 of the 82 the same.
   await step.getByRole('button', { name: '重新上传' }).click();
-  await page.locator('[data-test=step-upload] input[type=file]').setInputFiles({ name: '江津任务清单（改）.xlsx', mimeType: XLSX, buffer: await sheet('建设工业固体废物信息化监管平台，实现产生、贮存、利用、处置全过程跟踪。') });
+  await page.locator('[data-test=step-upload] input[type=file]').setInputFiles({
+    name: '江津任务清单（改）.xlsx',
+    mimeType: XLSX,
+    buffer: await sheet('建设工业固体废物信息化监管平台，实现产生、贮存、利用、处置全过程跟踪。'),
+  });
   await page.getByRole('button', { name: '预检（不写入）' }).click();
   await page.getByTestId('dry-run-counts').getByText('预检通过：新增 1 项，更新 1 项，不变 81 项，跳过 0 行').waitFor();
   assert.equal((await tasksOf(token, 2)).total, 82, 'a dry run writes nothing');
@@ -108,8 +115,14 @@ test('the office imports a task sheet with one bad row: the error names row and 
   assert.equal(afterImport.total, 83);
   const task83 = afterImport.items.find((t) => t.seq === 83);
   assert.equal(task83.content, '建设工业固体废物信息化监管平台，实现产生、贮存、利用、处置全过程跟踪。');
-  assert.deepEqual(task83.leadUnits.map((u) => u.name), ['区生态环境局']);
-  assert.deepEqual(task83.supportingUnits.map((u) => u.name), ['区经济信息委']);
+  assert.deepEqual(
+    task83.leadUnits.map((u) => u.name),
+    ['区生态环境局'],
+  );
+  assert.deepEqual(
+    task83.supportingUnits.map((u) => u.name),
+    ['区经济信息委'],
+  );
   assert.equal(task83.milestones[0].dueDate, '2026-12-31', '“2026年底前” is the last day of 2026');
   assert.equal(afterImport.items.find((t) => t.seq === 5).content, `${task5.content}（2026年起每季度通报一次）`);
 
@@ -119,7 +132,11 @@ test('the office imports a task sheet with one bad row: the error names row and 
 
 test('an admin imports a sheet with unknown headers into a new plan: maps them in the wizard, creates the units, and the mapping is remembered', async () => {
   const admin = await app.tokenOf(ACCOUNTS.admin);
-  const created = await app.api('/plans', { token: admin, method: 'POST', body: { name: '某区无废城市建设实施方案', region: '某区', periodStart: '2026-01-01', periodEnd: '2027-12-31' } });
+  const created = await app.api('/plans', {
+    token: admin,
+    method: 'POST',
+    body: { name: '某区无废城市建设实施方案', region: '某区', periodStart: '2026-01-01', periodEnd: '2027-12-31' },
+  });
   assert.equal(created.status, 201);
   const planId = created.body.id;
 
@@ -171,7 +188,10 @@ test('an admin imports a sheet with unknown headers into a new plan: maps them i
   assert.equal(tasks.total, 2);
   const second = tasks.items.find((t) => t.seq === 2);
   assert.equal(second.content, '开展危险废物规范化环境管理评估');
-  assert.deepEqual(second.leadUnits.map((u) => u.name), ['区生态环境局', '区经济信息委']);
+  assert.deepEqual(
+    second.leadUnits.map((u) => u.name),
+    ['区生态环境局', '区经济信息委'],
+  );
   assert.equal(second.milestones[0].dueDate, '2027-06-30');
   const remembered = await app.api(`/plans/${planId}/import/tasks/mapping`, { token: admin });
   assert.deepEqual(remembered.body.mapping, { 督办事项: 'content', 责任科室: 'leadUnits' });
@@ -179,7 +199,10 @@ test('an admin imports a sheet with unknown headers into a new plan: maps them i
   // Back at the first step the remembered mapping is shown, and can be cleared.
   await page.getByRole('button', { name: '再导入一张表格' }).click();
   const shown = page.getByTestId('remembered-mapping');
-  assert.deepEqual((await shown.locator('.el-table__body tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim()), ['督办事项 任务内容', '责任科室 牵头单位']);
+  assert.deepEqual(
+    (await shown.locator('.el-table__body tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim()),
+    ['督办事项 任务内容', '责任科室 牵头单位'],
+  );
   await shown.getByRole('button', { name: '清除保存的列对应关系' }).click();
   await page.locator('.el-popconfirm:visible').getByRole('button', { name: '清除' }).click();
   await shown.getByText('没有保存的列对应关系', { exact: false }).waitFor();

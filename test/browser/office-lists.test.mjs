@@ -73,7 +73,11 @@ test('the list shows a past day: on 2024-01-01 the items overdue are those due b
   const overdueThen = (await app.api(`/plans/${PLAN}/tasks?asOf=2024-01-01&overdue=true&limit=1000`, { token })).body.items;
   // Only milestones due before 2024 could be overdue that day (the 2025 deadlines were still ahead).
   assert.ok(overdueThen.length > 0);
-  for (const t of overdueThen) assert.ok(t.milestones.some((m) => m.dueDate && m.dueDate < '2024-01-01'), `任务${t.seq} had a deadline before 2024`);
+  for (const t of overdueThen)
+    assert.ok(
+      t.milestones.some((m) => m.dueDate && m.dueDate < '2024-01-01'),
+      `任务${t.seq} had a deadline before 2024`,
+    );
   const { page, context, errors } = await app.newPage(DESKTOP);
   await app.signIn(page, ACCOUNTS.office, `/plans/${PLAN}/lists/tasks?asOf=2024-01-01&overdue=true`);
   await page.getByText(`共 ${overdueThen.length} 项（已按 1 个条件筛选） · 按 2024年1月1日 的情况显示`).waitFor();
@@ -142,9 +146,18 @@ test('the office creates a task, seeing how its deadline phrase is read as it ty
   assert.ok(created, 'the task is stored');
   assert.equal(created.content, '建成工业固废信息化监管平台');
   assert.equal(created.deadlineText, '2027年底前');
-  assert.deepEqual(created.leadUnits.map((u) => u.id), [jxw]);
-  assert.deepEqual(created.supportingUnits.map((u) => u.id), [sthj]);
-  assert.deepEqual(created.milestones.map((m) => [m.phrase, m.dueDate]), [['2027年底前', '2027-12-31']]);
+  assert.deepEqual(
+    created.leadUnits.map((u) => u.id),
+    [jxw],
+  );
+  assert.deepEqual(
+    created.supportingUnits.map((u) => u.id),
+    [sthj],
+  );
+  assert.deepEqual(
+    created.milestones.map((m) => [m.phrase, m.dueDate]),
+    [['2027年底前', '2027-12-31']],
+  );
   assert.deepEqual(unexpected(errors), []);
   await context.close();
 });
@@ -227,7 +240,11 @@ test('the office overrules the rule on an indicator value: the value reads 未�
   const values = (await app.api(`/plans/${PLAN}/indicators/${indicator.id}/values`, { token })).body;
   const existing = values.find((v) => v.period === '2025');
   // 0.47 吨/万元 against the target ≤0.48: the rule says 达标.
-  const put = await app.api(`/plans/${PLAN}/indicators/${indicator.id}/values/2025`, { token, method: 'PUT', body: { value: 0.47, text: null, note: null, version: existing?.version } });
+  const put = await app.api(`/plans/${PLAN}/indicators/${indicator.id}/values/2025`, {
+    token,
+    method: 'PUT',
+    body: { value: 0.47, text: null, note: null, version: existing?.version },
+  });
   assert.ok(put.status === 200 || put.status === 201, JSON.stringify(put.body));
   assert.equal(put.body.attainment.status, 'met');
 

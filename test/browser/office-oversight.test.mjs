@@ -37,7 +37,11 @@ after(() => stopApp(app));
 
 /** The unit hands in a report on a whole task (all its milestones), submitted at once. */
 async function submitReport(task, state, narrative) {
-  const res = await app.api('/plans/2/progress', { token: jxw, method: 'POST', body: { itemType: 'task', itemId: task.id, state, narrative, percent: state === 'done' ? 100 : 40, submit: true } });
+  const res = await app.api('/plans/2/progress', {
+    token: jxw,
+    method: 'POST',
+    body: { itemType: 'task', itemId: task.id, state, narrative, percent: state === 'done' ? 100 : 40, submit: true },
+  });
   assert.equal(res.status, 201, JSON.stringify(res.body));
   assert.equal(res.body.status, 'submitted');
   return res.body;
@@ -80,7 +84,13 @@ test('the office accepts a unit’s “done” report from the review queue: the
 
   await page.goto(`${app.base}/plans/2/tasks/${done.id}`);
   await page.getByRole('heading', { name: `任务${done.seq}` }).waitFor();
-  assert.equal(await page.getByRole('heading', { name: `任务${done.seq}` }).getByRole('img').getAttribute('aria-label'), '灰灯（已销号、暂停或无时限）');
+  assert.equal(
+    await page
+      .getByRole('heading', { name: `任务${done.seq}` })
+      .getByRole('img')
+      .getAttribute('aria-label'),
+    '灰灯（已销号、暂停或无时限）',
+  );
   await page.getByText('已销号', { exact: false }).first().waitFor();
   await page.getByText('经核实，已完成。').waitFor();
 
@@ -163,7 +173,11 @@ test('the office approves an extension: the milestone’s due date moves and the
   // Not one of the tasks the review steps above close out or send back.
   const task = open.slice(3).find((t) => t.milestones.some((m) => m.dueDate && m.dueDate < '2027-06-30' && m.status !== 'closed'));
   const milestone = task.milestones.find((m) => m.dueDate && m.dueDate < '2027-06-30' && m.status !== 'closed');
-  const asked = await app.api('/plans/2/extensions', { token: jxw, method: 'POST', body: { milestoneId: milestone.id, requestedDueDate: '2027-06-30', reason: '第三方评价机构现场核查推迟' } });
+  const asked = await app.api('/plans/2/extensions', {
+    token: jxw,
+    method: 'POST',
+    body: { milestoneId: milestone.id, requestedDueDate: '2027-06-30', reason: '第三方评价机构现场核查推迟' },
+  });
   assert.equal(asked.status, 201, JSON.stringify(asked.body));
 
   const { context, page, errors } = await app.newPage(DESKTOP);
@@ -258,7 +272,10 @@ test('the office sees which units have not signed for what, reminds them, and th
   assert.equal(subject, `【签收提醒】区经济信息委：${jxwUnsigned}项事项尚未签收`);
   const sent = (await app.api('/plans/2/outbox?rule=signature&limit=500', { token: office })).body.items;
   assert.equal(sent.length, Number(messages));
-  assert.ok(sent.every((m) => m.status === 'sent'), 'every reminder delivered');
+  assert.ok(
+    sent.every((m) => m.status === 'sent'),
+    'every reminder delivered',
+  );
 
   // A second reminder the same day sends nothing again.
   const again = await app.api('/plans/2/signatures/remind', { token: office, method: 'POST', body: {} });

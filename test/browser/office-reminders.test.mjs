@@ -86,7 +86,7 @@ test('the office previews a Monday, pauses an item, and adds a holiday that the 
   await page.getByLabel('预览日期').press('Enter');
   const monday = (await app.api('/plans/2/reminders/preview?date=2026-11-30', { token: office })).body;
   await summary.getByText(`2026年11月30日：将发出 ${monday.messages.length} 条提醒、${monday.digests.length} 份领导周报`, { exact: false }).waitFor();
-  assert.ok(monday.messages.length > 0 && monday.digests.length === 1, 'a Monday has overdue reminders and the leader\'s digest');
+  assert.ok(monday.messages.length > 0 && monday.digests.length === 1, "a Monday has overdue reminders and the leader's digest");
   await page.getByText(`${monday.unreachable.length} 个单位没有联系方式`, { exact: false }).waitFor();
   await page.screenshot({ path: `${ARTIFACTS}/office-reminder-preview.png` });
 
@@ -102,7 +102,10 @@ test('the office previews a Monday, pauses an item, and adds a holiday that the 
   await page.getByRole('button', { name: '暂停提醒', exact: true }).click();
   await page.locator('[data-test=pauses]').getByText('项目已报市里调整，待批复').waitFor();
   const pauses = (await app.api('/plans/2/reminders/pauses', { token: office })).body;
-  assert.deepEqual(pauses.map((p) => [p.itemType, p.reason]), [['task', '项目已报市里调整，待批复']]);
+  assert.deepEqual(
+    pauses.map((p) => [p.itemType, p.reason]),
+    [['task', '项目已报市里调整，待批复']],
+  );
 
   await page.getByRole('tab', { name: '工作日历' }).click();
   await page.getByRole('button', { name: '添加日期' }).click();
@@ -132,7 +135,7 @@ test('a message the SMTP server refused shows as failed with its error, and is s
     failed = (await mailApp.api('/plans/2/outbox?status=failed', { token: office })).body.items.find((m) => m.recipient === 'jiangjin-leader@example.org');
     if (!failed) await new Promise((r) => setTimeout(r, 500));
   }
-  assert.ok(failed, 'a message to the refused address (the leader\'s escalation or digest) failed');
+  assert.ok(failed, "a message to the refused address (the leader's escalation or digest) failed");
 
   const { context, page, errors } = await mailApp.newPage({ width: 1280, height: 800 });
   await mailApp.signIn(page, ACCOUNTS.office, '/plans/2/reminders?tab=outbox');

@@ -61,7 +61,12 @@ test('the office changes the assessment rule; a rule with no part counted is ref
   await page.getByRole('button', { name: '保存规则' }).click();
   await rule.getByText('按期销号 60 分、按月填报 40 分、督办回复 0 分', { exact: false }).waitFor();
   const office = await app.tokenOf(ACCOUNTS.office);
-  assert.deepEqual((await app.api('/plans/2/reports/assessment/rule', { token: office })).body, { onTimeWeight: 60, reportingWeight: 40, noticesWeight: 0, silencePenalty: 2 });
+  assert.deepEqual((await app.api('/plans/2/reports/assessment/rule', { token: office })).body, {
+    onTimeWeight: 60,
+    reportingWeight: 40,
+    noticesWeight: 0,
+    silencePenalty: 2,
+  });
   assert.deepEqual(unexpected(errors, 401), []);
   await context.close();
 

@@ -138,7 +138,10 @@ test('deleting a unit that still leads tasks is refused with the service’s rea
   await refusal.getByRole('button', { name: '知道了' }).click();
   await row.waitFor();
   assert.equal((await app.api('/plans/2/units', { token: office })).body.total, before);
-  assert.equal((await app.api('/plans/2/responsibilities', { token: office })).body.units.find((r) => r.unit.name === '区经济信息委').lead.total, jxw.lead.total);
+  assert.equal(
+    (await app.api('/plans/2/responsibilities', { token: office })).body.units.find((r) => r.unit.name === '区经济信息委').lead.total,
+    jxw.lead.total,
+  );
   assert.deepEqual(unexpected(errors, 409), []);
   await context.close();
 });

@@ -18,11 +18,12 @@ async function jiangjinTask(token, seq) {
   return tasks.find((t) => t.seq === seq);
 }
 
-test('a unit answers the office\'s 督办 on task 11 in a dialog; a second answer gets the service\'s message; the leader reads both answers', async () => {
+test("a unit answers the office's 督办 on task 11 in a dialog; a second answer gets the service's message; the leader reads both answers", async () => {
   const office = await app.tokenOf(ACCOUNTS.office);
   const unit = await app.tokenOf(ACCOUNTS.jxw);
   const task11 = await jiangjinTask(office, 11);
-  const issue = (content, answerBy) => app.api('/plans/2/notices', { token: office, method: 'POST', body: { itemType: 'task', itemId: task11.id, content, answerBy } });
+  const issue = (content, answerBy) =>
+    app.api('/plans/2/notices', { token: office, method: 'POST', body: { itemType: 'task', itemId: task11.id, content, answerBy } });
   const first = await issue('2023年节点绿色工厂3家已逾期，请说明原因及整改措施。', '2026-11-30');
   const second = await issue('请报送剩余3家绿色工厂的创建计划。', '2026-12-04');
   assert.equal(first.status, 201);
@@ -86,13 +87,16 @@ test('a unit answers the office\'s 督办 on task 11 in a dialog; a second answe
   await leader.context.close();
 });
 
-test('the lead unit asks to move task 11\'s 2023 milestone; the request shows on the milestone until the office decides; a supporting unit has no button', async () => {
+test("the lead unit asks to move task 11's 2023 milestone; the request shows on the milestone until the office decides; a supporting unit has no button", async () => {
   const office = await app.tokenOf(ACCOUNTS.office);
   const unit = await app.tokenOf(ACCOUNTS.jxw);
   const task11 = await jiangjinTask(unit, 11);
   const m2023 = task11.milestones[0];
   assert.deepEqual([m2023.phrase, m2023.dueDate, m2023.status], ['到2023年', '2023-12-31', 'not_started']);
-  assert.ok(task11.leadUnits.some((u) => u.name === '区经济信息委'), '区经济信息委 leads task 11');
+  assert.ok(
+    task11.leadUnits.some((u) => u.name === '区经济信息委'),
+    '区经济信息委 leads task 11',
+  );
 
   const { context, page, errors } = await app.newPage();
   await app.signIn(page, ACCOUNTS.jxw, `/plans/2/tasks/${task11.id}`);
@@ -141,7 +145,10 @@ test('the lead unit asks to move task 11\'s 2023 milestone; the request shows on
   const supported = mine.items.find((i) => i.role === 'support' && i.code.startsWith('任务'));
   assert.ok(supported, '区经济信息委 supports at least one task');
   const task = await jiangjinTask(unit, Number(supported.code.slice(2)));
-  assert.ok(task.milestones.some((m) => m.dueDate !== null && m.status !== 'closed'), `${supported.code} has a dated milestone still open`);
+  assert.ok(
+    task.milestones.some((m) => m.dueDate !== null && m.status !== 'closed'),
+    `${supported.code} has a dated milestone still open`,
+  );
   // On the narrowest phone the issue names (360 px): the header's role tag shows whole, left of the sign-out button.
   const helper = await app.newPage({ width: 360, height: 780 });
   await app.signIn(helper.page, ACCOUNTS.jxw, `/plans/2/tasks/${task.id}`);

@@ -267,7 +267,11 @@ export async function documentedRoutes(t: TestApp): Promise<string[]> {
   const methods = ['get', 'post', 'put', 'patch', 'delete'];
   return Object.entries(doc.paths)
     .filter(([path]) => path.startsWith('/api/v1/'))
-    .flatMap(([path, ops]) => Object.keys(ops).filter((m) => methods.includes(m)).map((m) => `${m.toUpperCase()} ${path.slice('/api/v1'.length)}`));
+    .flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => methods.includes(m))
+        .map((m) => `${m.toUpperCase()} ${path.slice('/api/v1'.length)}`),
+    );
 }
 
 /**
@@ -334,7 +338,9 @@ interface Item {
 }
 
 /** The seed ids every app has: Jiangjin, task 11 and its milestones, a project, indicator 3, two units, an account. */
-export async function seedIds(t: TestApp): Promise<Pick<Ctx, 'plan' | 'task11' | 'm1' | 'm2' | 'project' | 'indicator3' | 'unitJxw' | 'unitSthj' | 'assignment' | 'userJxw'>> {
+export async function seedIds(
+  t: TestApp,
+): Promise<Pick<Ctx, 'plan' | 'task11' | 'm1' | 'm2' | 'project' | 'indicator3' | 'unitJxw' | 'unitSthj' | 'assignment' | 'userJxw'>> {
   const plan = await planId(t, 'jiangjin');
   const list = async (name: string) => (await t.http().get(`/api/v1/plans/${plan}/${name}?limit=100`).expect(200)).body.items as Item[];
   const task11 = (await list('tasks')).find((x) => x.seq === 11)!;
@@ -343,7 +349,12 @@ export async function seedIds(t: TestApp): Promise<Pick<Ctx, 'plan' | 'task11' |
   const units = (await t.http().get(`/api/v1/plans/${plan}/units`).expect(200)).body.items as { id: number; name: string }[];
   const unitJxw = units.find((u) => u.name === '区经济信息委')!.id;
   const unitSthj = units.find((u) => u.name === '区生态环境局')!.id;
-  const held = (await t.http().get(`/api/v1/plans/${plan}/responsibilities?unit=${encodeURIComponent('区经济信息委')}`).expect(200)).body.items as {
+  const held = (
+    await t
+      .http()
+      .get(`/api/v1/plans/${plan}/responsibilities?unit=${encodeURIComponent('区经济信息委')}`)
+      .expect(200)
+  ).body.items as {
     itemType: string;
     id: number;
     role: string;
@@ -365,23 +376,40 @@ export async function makeFixtures(t: TestApp, tokens: Record<Who, string | null
 
   const draft = (await lead.post(api('/progress')).send({ itemType: 'task', itemId: ids.task11, state: 'in_progress' }).expect(201)).body.id as number;
 
-  const accepted = (await lead.post(api('/progress')).send({ itemType: 'task', itemId: ids.task11, state: 'in_progress', narrative: '已完成2家绿色工厂创建。' }).expect(201)).body
-    .id as number;
-  const withFile = await lead.post(api(`/progress/${accepted}/evidence`)).attach('file', PDF, '认定文件.pdf').expect(201);
+  const accepted = (
+    await lead.post(api('/progress')).send({ itemType: 'task', itemId: ids.task11, state: 'in_progress', narrative: '已完成2家绿色工厂创建。' }).expect(201)
+  ).body.id as number;
+  const withFile = await lead
+    .post(api(`/progress/${accepted}/evidence`))
+    .attach('file', PDF, '认定文件.pdf')
+    .expect(201);
   const acceptedFile = (withFile.body.evidence as { id: number }[])[0].id;
   await lead.post(api(`/progress/${accepted}/submit`)).expect(200);
-  await office.post(api(`/progress/${accepted}/accept`)).send({ comment: '属实' }).expect(200);
+  await office
+    .post(api(`/progress/${accepted}/accept`))
+    .send({ comment: '属实' })
+    .expect(200);
 
-  const notice = (await office.post(api('/notices')).send({ itemType: 'task', itemId: ids.task11, content: '请报送绿色工厂创建进展' }).expect(201)).body.id as number;
-  await lead.post(api(`/notices/${notice}/answer`)).send({ answer: '已报送' }).expect(200);
-
-  const extRefused = (await lead.post(api('/extensions')).send({ milestoneId: ids.m1, requestedDueDate: '2024-12-31', reason: '认定批次推迟' }).expect(201)).body
+  const notice = (await office.post(api('/notices')).send({ itemType: 'task', itemId: ids.task11, content: '请报送绿色工厂创建进展' }).expect(201)).body
     .id as number;
-  await office.post(api(`/extensions/${extRefused}/refuse`)).send({ comment: '不予延期' }).expect(200);
-  const extPending = (await lead.post(api('/extensions')).send({ milestoneId: ids.m2, requestedDueDate: '2026-06-30', reason: '园区改造推迟' }).expect(201)).body
-    .id as number;
+  await lead
+    .post(api(`/notices/${notice}/answer`))
+    .send({ answer: '已报送' })
+    .expect(200);
 
-  await office.put(api(`/indicators/${ids.indicator3}/values/2023`)).send({ value: 96 }).expect(200);
+  const extRefused = (await lead.post(api('/extensions')).send({ milestoneId: ids.m1, requestedDueDate: '2024-12-31', reason: '认定批次推迟' }).expect(201))
+    .body.id as number;
+  await office
+    .post(api(`/extensions/${extRefused}/refuse`))
+    .send({ comment: '不予延期' })
+    .expect(200);
+  const extPending = (await lead.post(api('/extensions')).send({ milestoneId: ids.m2, requestedDueDate: '2026-06-30', reason: '园区改造推迟' }).expect(201))
+    .body.id as number;
+
+  await office
+    .put(api(`/indicators/${ids.indicator3}/values/2023`))
+    .send({ value: 96 })
+    .expect(200);
 
   return { ...ids, draft, accepted, acceptedFile, notice, extPending, extRefused };
 }

@@ -1,7 +1,7 @@
 /**
  * Jiangjin (重庆市江津区工业固体废物污染环境防治“十四五”规划; plan period 2021-01-01 … 2025-12-31, Asia/Shanghai).
  * HAND-WORKED. Sources: seeds/jiangjin/{tasks,projects,indicators}.csv (transcribed from the plan's 附件2/附件3 and 表2),
- * DESIGN.md "Deadline phrases" and "Status", README "状态与红黄绿灯", "周期性事项", "催办与逾期周报".
+ * README "时限的读法", "状态与红黄绿灯", "周期性事项", "催办与逾期周报".
  *
  * Rules used below, as the documents state them:
  *  R1 overdue: the due date has passed (calendar date) and the milestone is not closed out; days overdue = asOf − due date.
@@ -73,7 +73,7 @@ export const JIANGJIN_ROWS: OracleRow[] = [
 
   // ── Project 10: "2025" → 2025-12-31; suspended 2024-03-01, resumed 2025-01-15.
   { list: 'project', seq: 10, asOf: '2024-02-29', expect: { status: 'not_started', light: 'yellow', overdue: false }, why: 'R7: before the suspension; 1154/1825 = 63% elapsed, 0% → yellow' },
-  { list: 'project', seq: 10, asOf: '2024-06-01', expect: { status: 'suspended', light: 'grey', overdue: false }, why: 'DESIGN status suspended; R2: suspended → grey' },
+  { list: 'project', seq: 10, asOf: '2024-06-01', expect: { status: 'suspended', light: 'grey', overdue: false }, why: 'README status suspended; R2: suspended → grey' },
   { list: 'project', seq: 10, asOf: '2026-01-01', expect: { status: 'not_started', light: 'red', overdue: true, daysOverdue: 1 }, why: 'resumed 2025-01-15, nothing reported: R1 1 day overdue' },
 
   // ── Task 18: no deadline in the text → 2025-12-31 (R6); 60% reported and accepted 2023-06-30.

@@ -1,6 +1,6 @@
 /**
  * Jiangyin (江阴市“无废城市”建设; plan period 2022-09-30 … 2025-12-31, Asia/Shanghai). HAND-WORKED from
- * seeds/jiangyin/tasks.csv (the 21 tasks of the document), DESIGN.md and the README's rules (the same R1–R7 as
+ * seeds/jiangyin/tasks.csv (the 21 tasks of the document), the README's rules (the same R1–R7 as
  * test/oracle/jiangjin.ts). Time elapsed runs from the plan's start 2022-09-30:
  * days(2022-09-30 → 2023-12-31) = 92 + 365 = 457; → 2024-03-31 = 548; → 2025-12-31 = 92 + 365 + 366 + 365 = 1188.
  * 无锡市江阴生态环境局 (jiangyin-sthj) is among the lead units of tasks 18 and 19.

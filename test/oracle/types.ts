@@ -1,6 +1,6 @@
 /**
  * Shapes of the hand-worked oracle tables (test/oracle/<plan>.ts), read by test/oracle.e2e-spec.ts.
- * The tables are written BY HAND from the seed documents, DESIGN.md and the README's rules. Never fill or
+ * The tables are written BY HAND from the seed documents and the README's rules. Never fill or
  * "refresh" them from what the service answers: a table copied from the output can no longer tell a right
  * product from a wrong one.
  */
@@ -13,7 +13,19 @@ export type Step =
    * The unit reports on one milestone (picked by its original due date) and submits; the office accepts it on
    * `acceptOn`, or returns it (退回) on `returnOn`.
    */
-  | { date: string; do: 'report'; by: UnitKey; list: ListType; seq: number; due: string; state: 'in_progress' | 'done'; percent?: number; quantityDone?: number; acceptOn?: string; returnOn?: string }
+  | {
+      date: string;
+      do: 'report';
+      by: UnitKey;
+      list: ListType;
+      seq: number;
+      due: string;
+      state: 'in_progress' | 'done';
+      percent?: number;
+      quantityDone?: number;
+      acceptOn?: string;
+      returnOn?: string;
+    }
   /** The office withdraws (撤销) an item. */
   | { date: string; do: 'withdraw'; list: ListType; seq: number }
   /** The lead unit asks to move a milestone to `to`; the office approves on `approveOn`. */

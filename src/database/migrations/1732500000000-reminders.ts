@@ -101,9 +101,20 @@ export class Reminders1732500000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'outbox_entries',
-        columns: [...base(), int('messageId'), str('rule', 16), str('itemType', 16), int('itemId'), intDefault('milestoneId', 0), str('recipient', 520), date('sendDate')],
+        columns: [
+          ...base(),
+          int('messageId'),
+          str('rule', 16),
+          str('itemType', 16),
+          int('itemId'),
+          intDefault('milestoneId', 0),
+          str('recipient', 520),
+          date('sendDate'),
+        ],
         indices: [index(['recipient', 'sendDate', 'rule', 'itemType', 'itemId', 'milestoneId'], true), index(['messageId'])],
-        foreignKeys: [new TableForeignKey({ columnNames: ['messageId'], referencedTableName: 'outbox_messages', referencedColumnNames: ['id'], onDelete: 'CASCADE' })],
+        foreignKeys: [
+          new TableForeignKey({ columnNames: ['messageId'], referencedTableName: 'outbox_messages', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+        ],
       }),
     );
   }

@@ -15,11 +15,7 @@ export class TokenPublicIds1732900000000 implements MigrationInterface {
     for (const { id } of rows) {
       await queryRunner.query(`UPDATE "access_tokens" SET "publicId" = ${param(1)} WHERE "id" = ${param(2)}`, [randomBytes(16).toString('base64url'), id]);
     }
-    await queryRunner.changeColumn(
-      'access_tokens',
-      'publicId',
-      new TableColumn({ name: 'publicId', type: 'varchar', length: '32', isNullable: false }),
-    );
+    await queryRunner.changeColumn('access_tokens', 'publicId', new TableColumn({ name: 'publicId', type: 'varchar', length: '32', isNullable: false }));
     await queryRunner.createIndex('access_tokens', new TableIndex({ columnNames: ['publicId'], isUnique: true }));
   }
 

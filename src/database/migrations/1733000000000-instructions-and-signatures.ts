@@ -13,7 +13,17 @@ export class InstructionsAndSignatures1733000000000 implements MigrationInterfac
     await queryRunner.createTable(
       new Table({
         name: 'instructions',
-        columns: [...base(), int('planId'), str('itemType', 16), int('itemId'), int('authorId'), str('authorName', 100), str('authorRole', 16), date('issuedDate'), { name: 'content', type: 'text' }],
+        columns: [
+          ...base(),
+          int('planId'),
+          str('itemType', 16),
+          int('itemId'),
+          int('authorId'),
+          str('authorName', 100),
+          str('authorRole', 16),
+          date('issuedDate'),
+          { name: 'content', type: 'text' },
+        ],
         indices: [index(['planId', 'itemType', 'itemId'])],
         foreignKeys: [planForeignKey()],
       }),

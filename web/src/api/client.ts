@@ -50,7 +50,9 @@ export interface FieldError {
 function fieldsOf(body: unknown): FieldError[] {
   const errors = (body as { errors?: unknown } | null)?.errors;
   if (!Array.isArray(errors)) return [];
-  return errors.filter((e): e is FieldError => typeof e?.field === 'string' && typeof e?.message === 'string').map((e) => ({ field: e.field, message: e.message }));
+  return errors
+    .filter((e): e is FieldError => typeof e?.field === 'string' && typeof e?.message === 'string')
+    .map((e) => ({ field: e.field, message: e.message }));
 }
 
 function messageOf(status: number, body: unknown): string {

@@ -53,7 +53,9 @@ describe('the account form', () => {
       password: '密码至少8个字符',
       unitId: '责任单位账号必须指定所属单位',
     });
-    expect(accountProblems({ ...form, role: 'office', username: 'ok', password: '12345678' }, jiangjinOffice)).toEqual({ role: '无废办只能建立责任单位和领导账号' });
+    expect(accountProblems({ ...form, role: 'office', username: 'ok', password: '12345678' }, jiangjinOffice)).toEqual({
+      role: '无废办只能建立责任单位和领导账号',
+    });
     expect(accountProblems({ ...emptyAccountForm(admin), username: 'x1', password: '12345678' }, admin)).toEqual({
       unitId: '责任单位账号必须指定所属单位',
       planId: '请先选择方案，再选择单位',
@@ -65,7 +67,12 @@ describe('the account form', () => {
     const leader = { ...unit, role: 'leader' as const, unitId: null, displayName: '' };
     expect(createBody(leader, jiangjinOffice)).toEqual({ username: 'jxw-2', password: 'qingdan-2026', role: 'leader' });
     expect(createBody({ ...leader, planId: 3 }, admin)).toEqual({ username: 'jxw-2', password: 'qingdan-2026', role: 'leader', planId: 3 });
-    expect(createBody({ ...leader, role: 'admin', planId: 3, email: 'a@b.cn' }, admin)).toEqual({ username: 'jxw-2', password: 'qingdan-2026', role: 'admin', email: 'a@b.cn' });
+    expect(createBody({ ...leader, role: 'admin', planId: 3, email: 'a@b.cn' }, admin)).toEqual({
+      username: 'jxw-2',
+      password: 'qingdan-2026',
+      role: 'admin',
+      email: 'a@b.cn',
+    });
   });
   it('patches only what an edit changed, with the version read', () => {
     expect(accountChanges(row(), { displayName: '区经济信息委联络员', email: '' })).toBeNull();
@@ -76,7 +83,11 @@ describe('the account form', () => {
     expect(mayToggle(row({ id: 7 }), 1)).toBe(true);
   });
   it('filters by role, state and a keyword in either name', () => {
-    const rows = [row(), row({ id: 8, username: 'jiangjin-leader', displayName: '分管副区长', role: 'leader', unitId: null }), row({ id: 9, username: 'old', active: false })];
+    const rows = [
+      row(),
+      row({ id: 8, username: 'jiangjin-leader', displayName: '分管副区长', role: 'leader', unitId: null }),
+      row({ id: 9, username: 'old', active: false }),
+    ];
     expect(filterAccounts(rows, { role: 'unit', keyword: '', active: '' }).map((r) => r.id)).toEqual([7, 9]);
     expect(filterAccounts(rows, { role: '', keyword: '副区长', active: '' }).map((r) => r.id)).toEqual([8]);
     expect(filterAccounts(rows, { role: '', keyword: 'JIANGJIN', active: 'active' }).map((r) => r.id)).toEqual([7, 8]);
@@ -90,7 +101,16 @@ describe('the account form', () => {
 });
 
 describe('the plan form', () => {
-  const plan = { name: '江津方案', region: '重庆市江津区', periodStart: '2021-01-01', periodEnd: '2025-12-31', baseYear: 2020, timeZone: 'Asia/Shanghai', source: null, version: 4 };
+  const plan = {
+    name: '江津方案',
+    region: '重庆市江津区',
+    periodStart: '2021-01-01',
+    periodEnd: '2025-12-31',
+    baseYear: 2020,
+    timeZone: 'Asia/Shanghai',
+    source: null,
+    version: 4,
+  };
   it('lets only the admin or an office of all plans start one, and an office edit its own', () => {
     expect(mayCreatePlan(admin)).toBe(true);
     expect(mayCreatePlan(jiangjinOffice)).toBe(false);
@@ -100,7 +120,9 @@ describe('the plan form', () => {
     expect(mayEditPlan({ role: 'leader', planId: 2 }, 2)).toBe(false);
   });
   it('names the missing fields and a period that ends before it starts', () => {
-    expect(planProblems({ name: ' ', region: '', periodStart: '2026-01-01', periodEnd: '2025-12-31', baseYear: 1980, timeZone: 'Asia/Shanghai', source: '' })).toEqual({
+    expect(
+      planProblems({ name: ' ', region: '', periodStart: '2026-01-01', periodEnd: '2025-12-31', baseYear: 1980, timeZone: 'Asia/Shanghai', source: '' }),
+    ).toEqual({
       name: '请填写方案名称',
       region: '请填写地区',
       periodEnd: '规划期结束日期2025-12-31早于开始日期2026-01-01',
@@ -108,7 +130,17 @@ describe('the plan form', () => {
     });
   });
   it('creates with the fields filled and patches only the changed ones', () => {
-    expect(planCreateBody({ name: ' 新方案 ', region: '江阴市', periodStart: '2026-01-01', periodEnd: '2030-12-31', baseYear: null, timeZone: 'Asia/Shanghai', source: '' })).toEqual({
+    expect(
+      planCreateBody({
+        name: ' 新方案 ',
+        region: '江阴市',
+        periodStart: '2026-01-01',
+        periodEnd: '2030-12-31',
+        baseYear: null,
+        timeZone: 'Asia/Shanghai',
+        source: '',
+      }),
+    ).toEqual({
       name: '新方案',
       region: '江阴市',
       periodStart: '2026-01-01',

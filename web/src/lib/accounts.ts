@@ -100,7 +100,10 @@ export function createBody(form: AccountForm, manager: Manager): CreateUserBody 
 export type AccountRow = UserAccount;
 
 /** The body of PATCH /users/:id for the fields an edit changed, with the version read; null when nothing changed. */
-export function accountChanges(row: AccountRow, form: { displayName: string; email: string }): { version: number; displayName?: string; email?: string } | null {
+export function accountChanges(
+  row: AccountRow,
+  form: { displayName: string; email: string },
+): { version: number; displayName?: string; email?: string } | null {
   const changes: { displayName?: string; email?: string } = {};
   const displayName = form.displayName.trim();
   if (displayName !== row.displayName) changes.displayName = displayName;
@@ -189,7 +192,15 @@ export function emptyPlanForm(): PlanForm {
 }
 
 export function planFormOf(plan: PlanLike): PlanForm {
-  return { name: plan.name, region: plan.region, periodStart: plan.periodStart, periodEnd: plan.periodEnd, baseYear: plan.baseYear, timeZone: plan.timeZone, source: plan.source ?? '' };
+  return {
+    name: plan.name,
+    region: plan.region,
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    baseYear: plan.baseYear,
+    timeZone: plan.timeZone,
+    source: plan.source ?? '',
+  };
 }
 
 /** What the service would refuse in a plan form, by field. */
@@ -202,7 +213,8 @@ export function planProblems(form: PlanForm): Record<string, string> {
   if (form.periodStart && form.periodEnd && form.periodStart > form.periodEnd) {
     problems.periodEnd = `规划期结束日期${form.periodEnd}早于开始日期${form.periodStart}`;
   }
-  if (form.baseYear !== null && (!Number.isInteger(form.baseYear) || form.baseYear < 1990 || form.baseYear > 2100)) problems.baseYear = '基准年应在1990至2100之间';
+  if (form.baseYear !== null && (!Number.isInteger(form.baseYear) || form.baseYear < 1990 || form.baseYear > 2100))
+    problems.baseYear = '基准年应在1990至2100之间';
   return problems;
 }
 

@@ -17,7 +17,10 @@ describe('API tokens on the tokens page', () => {
   });
   it('names what is missing or wrong before anything is sent', () => {
     expect(tokenProblems({ name: ' 市数据中心对接 ', lastDay: '2026-11-23' }, '2026-11-23')).toEqual({});
-    expect(tokenProblems({ name: ' ', lastDay: '2026-11-22' }, '2026-11-23')).toEqual({ name: '请填写令牌用途，如“市数据中心对接”', expiresAt: '有效期不能早于今天' });
+    expect(tokenProblems({ name: ' ', lastDay: '2026-11-22' }, '2026-11-23')).toEqual({
+      name: '请填写令牌用途，如“市数据中心对接”',
+      expiresAt: '有效期不能早于今天',
+    });
     expect(tokenProblems({ name: '长'.repeat(101), lastDay: null }, '2026-11-23')).toEqual({ name: '用途最多100个字' });
   });
 });

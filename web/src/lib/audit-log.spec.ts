@@ -25,7 +25,7 @@ describe('the audit log in Chinese', () => {
     expect(fieldChanges({ before: null, after: { id: 9, name: '区水利局' } })).toEqual([{ field: 'name', before: '—', after: '区水利局' }]);
   });
 
-  it('names changes made outside a request (seeds, the command line) as the system\'s', () => {
+  it("names changes made outside a request (seeds, the command line) as the system's", () => {
     expect(actorLabel('system')).toBe('系统（初始化或命令行）');
     expect(actorLabel('jiangjin-office')).toBe('jiangjin-office');
   });
@@ -46,7 +46,9 @@ describe('the audit log in Chinese', () => {
 
   it('turns the filter bar into the API query, leaving empty filters out', () => {
     expect(auditQuery(NO_FILTERS, 1, 20)).toEqual({ limit: 20, offset: 0 });
-    expect(auditQuery({ actor: ' jiangjin-office ', entityType: 'tasks', entityId: '11', action: 'update', days: ['2026-11-01', '2026-11-23'] }, 3, 20)).toEqual({
+    expect(
+      auditQuery({ actor: ' jiangjin-office ', entityType: 'tasks', entityId: '11', action: 'update', days: ['2026-11-01', '2026-11-23'] }, 3, 20),
+    ).toEqual({
       limit: 20,
       offset: 40,
       actor: 'jiangjin-office',

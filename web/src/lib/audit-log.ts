@@ -90,7 +90,16 @@ export function formatInstant(iso: string, timeZone = 'Asia/Shanghai'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
@@ -123,8 +132,7 @@ export function fieldChanges(entry: Pick<AuditEntry, 'before' | 'after' | 'chang
   const before = entry.before ?? {};
   const after = entry.after ?? {};
   const fields =
-    entry.changed ??
-    [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+    entry.changed ?? [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
   return fields.filter((f) => !BOOKKEEPING.has(f)).map((field) => ({ field, before: showValue(before[field]), after: showValue(after[field]) }));
 }
 

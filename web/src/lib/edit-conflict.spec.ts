@@ -35,8 +35,26 @@ describe('compareEdits', () => {
     const theirs = { ...base, deadlineText: '2024年底前' };
     const mine = { ...base, content: '我的新内容' };
     expect(compareEdits(SPECS, base, mine, theirs)).toEqual([
-      { key: 'content', label: '任务内容', base: base.content, theirs: base.content, mine: '我的新内容', theirsChanged: false, mineChanged: true, clash: false },
-      { key: 'deadlineText', label: '完成时限', base: '2025年底前', theirs: '2024年底前', mine: '2025年底前', theirsChanged: true, mineChanged: false, clash: false },
+      {
+        key: 'content',
+        label: '任务内容',
+        base: base.content,
+        theirs: base.content,
+        mine: '我的新内容',
+        theirsChanged: false,
+        mineChanged: true,
+        clash: false,
+      },
+      {
+        key: 'deadlineText',
+        label: '完成时限',
+        base: '2025年底前',
+        theirs: '2024年底前',
+        mine: '2025年底前',
+        theirsChanged: true,
+        mineChanged: false,
+        clash: false,
+      },
     ]);
   });
 
@@ -109,7 +127,13 @@ describe('item forms', () => {
   });
 
   it('indicator targets without a text are left out of the body', () => {
-    const form = { ...emptyForm(), targets: [{ year: 2025, text: ' ≥95% ' }, { year: 2023, text: '' }] };
+    const form = {
+      ...emptyForm(),
+      targets: [
+        { year: 2025, text: ' ≥95% ' },
+        { year: 2023, text: '' },
+      ],
+    };
     expect(bodyOf('indicators', form, ['targets'])).toEqual({ targets: [{ year: 2025, text: '≥95%' }] });
     expect(bodyOf('tasks', form, ['targets'])).toEqual({});
   });

@@ -49,7 +49,20 @@ const MISSING_CONTENT = outcomeOf(
 );
 
 const accepted = (over: Record<string, unknown> = {}) =>
-  outcomeOf({ rows: 84, created: 1, updated: 1, unchanged: 80, skipped: 2, skippedRows: [], notes: [], mapping: null, dryRun: true, unitsCreated: [], errors: [], ...over });
+  outcomeOf({
+    rows: 84,
+    created: 1,
+    updated: 1,
+    unchanged: 80,
+    skipped: 2,
+    skippedRows: [],
+    notes: [],
+    mapping: null,
+    dryRun: true,
+    unitsCreated: [],
+    errors: [],
+    ...over,
+  });
 
 describe('import wizard', () => {
   it('takes .xlsx and .csv sheets up to 10 MB and says why it refuses others', () => {
@@ -76,7 +89,12 @@ describe('import wizard', () => {
   });
 
   it('finds unrecognised columns with text in the notes of an accepted dry run', () => {
-    const outcome = accepted({ notes: ['G列“责任科室”不是可识别的列，其中3行的内容未导入；如需导入，请用 mapping 指定它对应的字段（指定为空则不再提示）', '“责任单位”列未区分牵头与配合，全部记为牵头单位'] });
+    const outcome = accepted({
+      notes: [
+        'G列“责任科室”不是可识别的列，其中3行的内容未导入；如需导入，请用 mapping 指定它对应的字段（指定为空则不再提示）',
+        '“责任单位”列未区分牵头与配合，全部记为牵头单位',
+      ],
+    });
     expect(isHeaderProblem(outcome)).toBe(false);
     expect(checkHeaders(TASK_FIELDS, outcome, 'tasks')).toEqual({ unknown: ['责任科室'], missing: [] });
   });
@@ -86,7 +104,10 @@ describe('import wizard', () => {
       { field: 'seq', name: '序号', headers: ['序号'], required: true },
       { field: 'name', name: '三级指标', headers: ['三级指标', '指标名称'], required: true },
     ];
-    const refused = outcomeOf({ errors: [{ row: 1, column: '三级指标', value: '序号、考核指标、现状值（2020年）、2025年目标、2023', message: '缺少必需的列“三级指标”' }] }, { message: '导入失败' });
+    const refused = outcomeOf(
+      { errors: [{ row: 1, column: '三级指标', value: '序号、考核指标、现状值（2020年）、2025年目标、2023', message: '缺少必需的列“三级指标”' }] },
+      { message: '导入失败' },
+    );
     expect(checkHeaders(fields, refused, 'indicators').unknown).toEqual(['考核指标']);
     expect(checkHeaders(fields, refused, 'tasks').unknown).toEqual(['考核指标', '现状值（2020年）', '2025年目标', '2023']);
   });
@@ -105,7 +126,9 @@ describe('import wizard', () => {
   it('refuses a mapping that puts two headers on one field or leaves a required field without a column', () => {
     const check = { unknown: ['督办事项', '办结时间'], missing: ['任务内容'] };
     expect(mappingProblems({ 督办事项: null, 办结时间: null }, TASK_FIELDS, check)).toEqual(['还没有哪一列对应到必需的“任务内容”']);
-    expect(mappingProblems({ 督办事项: 'content', 办结时间: 'content' }, TASK_FIELDS, check)).toEqual(['“督办事项”和“办结时间”都对应到“任务内容”，一个字段只能对应一列']);
+    expect(mappingProblems({ 督办事项: 'content', 办结时间: 'content' }, TASK_FIELDS, check)).toEqual([
+      '“督办事项”和“办结时间”都对应到“任务内容”，一个字段只能对应一列',
+    ]);
     expect(mappingProblems({ 督办事项: 'content', 办结时间: 'deadline' }, TASK_FIELDS, check)).toEqual([]);
     expect(mappingProblems({ 督办事项: 'content', 办结时间: '' }, TASK_FIELDS, check)).toEqual([]);
   });
@@ -149,7 +172,9 @@ describe('import wizard', () => {
     expect(MISSING_CONTENT.message).toMatch(/^导入失败，未写入任何数据/);
     expect(MISSING_CONTENT.errors[0]).toMatchObject({ row: 1, column: '任务内容' });
     // An error answer of another shape (a 413 naming a field) still reads.
-    expect(outcomeOf({ errors: [{ field: 'file', message: '文件过大' }] }, { message: '文件过大' }).errors).toEqual([{ row: null, column: 'file', value: null, message: '文件过大' }]);
+    expect(outcomeOf({ errors: [{ field: 'file', message: '文件过大' }] }, { message: '文件过大' }).errors).toEqual([
+      { row: null, column: 'file', value: null, message: '文件过大' },
+    ]);
     expect(outcomeOf(null, { message: 'x' })).toMatchObject({ ok: false, created: 0, errors: [], notes: [] });
   });
 

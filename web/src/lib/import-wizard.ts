@@ -37,7 +37,11 @@ export function sheetProblem(name: string, size: number, maxBytes = SHEET_MAX_BY
 
 /** Spaces and line breaks out, brackets and colons ASCII: the service's rule for comparing headers (list-columns.ts). */
 export function normalizeHeader(text: string): string {
-  return text.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+  return text
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/：/g, ':');
 }
 
 /** The field a header names without a mapping, or null. */
@@ -171,10 +175,12 @@ export function confirmState(state: ConfirmState): { allowed: boolean; reason: s
   if (!state.current) return { allowed: false, reason: '表格或选项已改动，请重新预检' };
   if (!dryRun.ok) {
     const units = groupErrors(dryRun.errors);
-    if (units.rows.length === 0 && units.unknownUnits.length > 0) return { allowed: false, reason: '表格中有方案没有的单位：勾选“自动新建这些单位”后重新预检，或改正单位名称后重新上传' };
+    if (units.rows.length === 0 && units.unknownUnits.length > 0)
+      return { allowed: false, reason: '表格中有方案没有的单位：勾选“自动新建这些单位”后重新预检，或改正单位名称后重新上传' };
     return { allowed: false, reason: '表格有错误，不能导入：请按下表改正后重新上传' };
   }
-  if (dryRun.created + dryRun.updated === 0 && dryRun.unitsCreated.length === 0 && !state.withMapping) return { allowed: false, reason: '表格与现有清单完全相同，无需导入' };
+  if (dryRun.created + dryRun.updated === 0 && dryRun.unitsCreated.length === 0 && !state.withMapping)
+    return { allowed: false, reason: '表格与现有清单完全相同，无需导入' };
   return { allowed: true, reason: '' };
 }
 
@@ -182,7 +188,12 @@ export function confirmState(state: ConfirmState): { allowed: boolean; reason: s
 export function outcomeOf(body: unknown, refused?: { message: string }): ImportOutcome {
   const b = (body ?? {}) as Partial<ImportOutcome>;
   const errors = Array.isArray(b.errors)
-    ? b.errors.map((e) => ({ row: typeof e.row === 'number' ? e.row : null, column: String(e.column ?? (e as { field?: string }).field ?? ''), value: e.value ?? null, message: String(e.message ?? '') }))
+    ? b.errors.map((e) => ({
+        row: typeof e.row === 'number' ? e.row : null,
+        column: String(e.column ?? (e as { field?: string }).field ?? ''),
+        value: e.value ?? null,
+        message: String(e.message ?? ''),
+      }))
     : [];
   return {
     ok: !refused,

@@ -161,7 +161,11 @@ export function formOf(item: ItemRead): ItemForm {
 
 /** The body of a create: every field of the list (targets without a text left out). */
 export function createBody(list: ListKey, form: ItemForm): Record<string, unknown> {
-  return bodyOf(list, form, FIELDS[list].map((f) => f.key));
+  return bodyOf(
+    list,
+    form,
+    FIELDS[list].map((f) => f.key),
+  );
 }
 
 /** The body of a change: the given fields only. */

@@ -70,7 +70,7 @@ describe('asking for an extension', () => {
     expect(canRequestExtension(milestone(), [request({ milestoneId: 2 })], true)).toBe(true);
   });
 
-  it('lists a milestone\'s requests newest first; of a recurring one those of the occurrence shown', () => {
+  it("lists a milestone's requests newest first; of a recurring one those of the occurrence shown", () => {
     const all = [request({ id: 1, status: 'refused' }), request({ id: 2 }), request({ id: 3, milestoneId: 2 })];
     expect(extensionsOf(milestone(), all).map((x) => x.id)).toEqual([2, 1]);
     const yearly = milestone({ id: 2, kind: 'recurring', occurrence: { key: '2026-12-31', label: '2026年度' } });

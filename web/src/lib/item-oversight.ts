@@ -12,7 +12,9 @@ export function canAnswer(notice: Notice, unitId: number | null | undefined): bo
 /** The requests about one milestone (of a recurring one: about its occurrence shown), newest first. */
 export function extensionsOf(milestone: Milestone, extensions: Extension[]): Extension[] {
   const occurrence = milestone.occurrence?.key ?? null;
-  return extensions.filter((x) => x.milestoneId === milestone.id && (occurrence === null || x.occurrence === null || x.occurrence === occurrence)).sort((a, b) => b.id - a.id);
+  return extensions
+    .filter((x) => x.milestoneId === milestone.id && (occurrence === null || x.occurrence === null || x.occurrence === occurrence))
+    .sort((a, b) => b.id - a.id);
 }
 
 /**

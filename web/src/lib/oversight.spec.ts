@@ -45,7 +45,10 @@ describe('oversight screens', () => {
     expect(isLate(notices[2], '2026-11-23')).toBe(false);
     expect(isLate(notices[3], '2026-11-23')).toBe(false);
     expect(lateUnits(notices, '2026-11-23')).toEqual([{ unit: a, count: 2 }]);
-    expect(lateUnits(notices, '2026-11-24')).toEqual([{ unit: a, count: 2 }, { unit: b, count: 1 }]);
+    expect(lateUnits(notices, '2026-11-24')).toEqual([
+      { unit: a, count: 2 },
+      { unit: b, count: 1 },
+    ]);
     expect(daysBetween('2026-11-20', '2026-11-23')).toBe(3);
     expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
   });
@@ -54,8 +57,22 @@ describe('oversight screens', () => {
     const a = { id: 1, name: '区经济信息委' };
     const b = { id: 2, name: '区城市管理局' };
     const c = { id: 3, name: '区住房城乡建委' };
-    const row = (unit: typeof a, code: string, role: 'lead' | 'support', signed = false) => ({ unit, itemType: 'task', itemId: Number(code.slice(2)), code, role, signed });
-    const groups = groupUnsigned([row(a, '任务1', 'lead'), row(a, '任务2', 'support', true), row(b, '任务3', 'support'), row(b, '任务4', 'lead'), row(c, '任务5', 'lead'), row(c, '任务6', 'lead', true)]);
+    const row = (unit: typeof a, code: string, role: 'lead' | 'support', signed = false) => ({
+      unit,
+      itemType: 'task',
+      itemId: Number(code.slice(2)),
+      code,
+      role,
+      signed,
+    });
+    const groups = groupUnsigned([
+      row(a, '任务1', 'lead'),
+      row(a, '任务2', 'support', true),
+      row(b, '任务3', 'support'),
+      row(b, '任务4', 'lead'),
+      row(c, '任务5', 'lead'),
+      row(c, '任务6', 'lead', true),
+    ]);
     expect(groups.map((g) => [g.unit.name, g.rows.map((r) => r.code), g.lead])).toEqual([
       ['区城市管理局', ['任务3', '任务4'], 1],
       ['区经济信息委', ['任务1'], 1],
@@ -64,9 +81,17 @@ describe('oversight screens', () => {
   });
 
   it('tells the office what a reminder did', () => {
-    expect(remindSummary({ queued: 3, units: [{ queued: 2, alreadyToday: 0 }, { queued: 1, alreadyToday: 0 }, { queued: 0, alreadyToday: 1 }], unreachable: [{ name: '珞璜工业园' }] })).toBe(
-      '已向2个单位发出3条签收提醒；1个单位今天已提醒过；珞璜工业园没有联络员邮箱或工作群，无法提醒',
-    );
+    expect(
+      remindSummary({
+        queued: 3,
+        units: [
+          { queued: 2, alreadyToday: 0 },
+          { queued: 1, alreadyToday: 0 },
+          { queued: 0, alreadyToday: 1 },
+        ],
+        unreachable: [{ name: '珞璜工业园' }],
+      }),
+    ).toBe('已向2个单位发出3条签收提醒；1个单位今天已提醒过；珞璜工业园没有联络员邮箱或工作群，无法提醒');
     expect(remindSummary({ queued: 0, units: [{ queued: 0, alreadyToday: 2 }], unreachable: [] })).toBe('没有发出新的提醒；1个单位今天已提醒过');
   });
 });

@@ -41,9 +41,18 @@ describe('the reminder settings form', () => {
     expect(describeSettings(DEFAULTS)).toBe(
       '到期前30、7、1天提醒联络员，到期当日提醒；逾期的每星期一催办，逾期满30天同时告知分管领导和无废办；每月25日通知填报进展，5天后仍未填报的再催；09:00发出。领导逾期周报每星期一09:00发出。',
     );
-    expect(describeSettings({ ...DEFAULTS, beforeDays: [], onDueDay: false, escalateAfterDays: 0, monthlyCallDay: 0, overdueWeekday: 5, digestWeekday: 7, digestTime: '17:00' })).toBe(
-      '到期前不提醒；逾期的每星期五催办；09:00发出。领导逾期周报每星期日17:00发出。',
-    );
+    expect(
+      describeSettings({
+        ...DEFAULTS,
+        beforeDays: [],
+        onDueDay: false,
+        escalateAfterDays: 0,
+        monthlyCallDay: 0,
+        overdueWeekday: 5,
+        digestWeekday: 7,
+        digestTime: '17:00',
+      }),
+    ).toBe('到期前不提醒；逾期的每星期五催办；09:00发出。领导逾期周报每星期日17:00发出。');
     expect(describeSettings({ ...DEFAULTS, enabled: false })).toBe('本方案的提醒已关闭（领导逾期周报照常发送）。');
   });
 });

@@ -16,8 +16,9 @@ describe('menus by role', () => {
   it('leaves plan pages out for an account bound to no plan', () => {
     expect(menuFor('admin', null).map((m) => m.key)).toEqual(['reports-all', 'plans', 'accounts', 'audit-all', 'tokens', 'password']);
   });
-  it('gathers the office\'s many pages in sub-menus, and leaves a one-entry group at the top level', () => {
-    const titles = (nodes: ReturnType<typeof menuTree>) => nodes.map((n) => ('group' in n ? `${n.group}: ${n.children.map((c) => c.title).join(' ')}` : n.title));
+  it("gathers the office's many pages in sub-menus, and leaves a one-entry group at the top level", () => {
+    const titles = (nodes: ReturnType<typeof menuTree>) =>
+      nodes.map((n) => ('group' in n ? `${n.group}: ${n.children.map((c) => c.title).join(' ')}` : n.title));
     expect(titles(menuTree('office', 2))).toEqual([
       '驾驶舱',
       '逾期事项',

@@ -33,19 +33,38 @@ const UNIT: Unit = {
   headEmail: null,
 };
 
-const ROBOT: Contact = { id: 4, version: 2, unitId: 7, role: 'group', channel: 'wecom', name: '环境局工作群', address: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abcd…' };
+const ROBOT: Contact = {
+  id: 4,
+  version: 2,
+  unitId: 7,
+  role: 'group',
+  channel: 'wecom',
+  name: '环境局工作群',
+  address: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abcd…',
+};
 const EMAIL: Contact = { id: 5, version: 1, unitId: 7, role: 'leader', channel: 'email', name: '李局长', address: 'li@example.org' };
 
 describe('alias tags', () => {
   it('splits a tag typed with Chinese or Latin separators, trims, and drops blanks, repeats and the name itself', () => {
-    expect(cleanAliases(['江津环境局、区环保局', ' 环保局 ；', '区环保局', '区生态环境局', 'a,b\nc'], '区生态环境局')).toEqual(['江津环境局', '区环保局', '环保局', 'a', 'b', 'c']);
+    expect(cleanAliases(['江津环境局、区环保局', ' 环保局 ；', '区环保局', '区生态环境局', 'a,b\nc'], '区生态环境局')).toEqual([
+      '江津环境局',
+      '区环保局',
+      '环保局',
+      'a',
+      'b',
+      'c',
+    ]);
     expect(cleanAliases([], 'x')).toEqual([]);
   });
 });
 
 describe('unit form → request body', () => {
   it('creates with the trimmed name, the kind and the cleaned aliases', () => {
-    expect(unitCreateBody({ name: ' 区水务局 ', kind: 'agency', aliases: ['江津区水务局，水务局', '区水务局'] })).toEqual({ name: '区水务局', kind: 'agency', aliases: ['江津区水务局', '水务局'] });
+    expect(unitCreateBody({ name: ' 区水务局 ', kind: 'agency', aliases: ['江津区水务局，水务局', '区水务局'] })).toEqual({
+      name: '区水务局',
+      kind: 'agency',
+      aliases: ['江津区水务局', '水务局'],
+    });
   });
 
   it('patches only what changed, with the version read; nothing changed gives no request', () => {
@@ -85,13 +104,21 @@ describe('liaison and head on the unit', () => {
     const base = peopleFormOf(UNIT);
     expect(base.headName).toBe('');
     expect(peoplePatchBody(base, { ...base }, 3)).toBeNull();
-    expect(peoplePatchBody(base, { ...base, liaisonPhone: ' 13800000000 ', liaisonEmail: '' }, 3)).toEqual({ liaisonPhone: '13800000000', liaisonEmail: null, version: 3 });
+    expect(peoplePatchBody(base, { ...base, liaisonPhone: ' 13800000000 ', liaisonEmail: '' }, 3)).toEqual({
+      liaisonPhone: '13800000000',
+      liaisonEmail: null,
+      version: 3,
+    });
   });
 
   it('after a 409 keeps the user’s phone and takes the other person’s head', () => {
     const base = peopleFormOf(UNIT);
     const current: Unit = { ...UNIT, version: 4, headName: '赵局长' };
-    expect(rebasePeople(base, { ...base, liaisonPhone: '139' }, current)).toMatchObject({ liaisonPhone: '139', headName: '赵局长', liaisonEmail: 'wang@example.org' });
+    expect(rebasePeople(base, { ...base, liaisonPhone: '139' }, current)).toMatchObject({
+      liaisonPhone: '139',
+      headName: '赵局长',
+      liaisonEmail: 'wang@example.org',
+    });
   });
 });
 
@@ -102,7 +129,11 @@ describe('contacts', () => {
   });
 
   it('creating leaves out a blank name', () => {
-    expect(contactCreateBody({ role: 'liaison', channel: 'email', name: ' ', address: ' a@b.cn ' })).toEqual({ role: 'liaison', channel: 'email', address: 'a@b.cn' });
+    expect(contactCreateBody({ role: 'liaison', channel: 'email', name: ' ', address: ' a@b.cn ' })).toEqual({
+      role: 'liaison',
+      channel: 'email',
+      address: 'a@b.cn',
+    });
   });
 
   it('editing a robot’s name does not send (or need) its key', () => {

@@ -146,11 +146,14 @@ export function peopleFormOf(u: Unit): PeopleForm {
   };
 }
 
-const trimmedPeople = (f: PeopleForm): PeopleForm =>
-  Object.fromEntries(PEOPLE_FIELDS.map(({ key }) => [key, f[key].trim()])) as unknown as PeopleForm;
+const trimmedPeople = (f: PeopleForm): PeopleForm => Object.fromEntries(PEOPLE_FIELDS.map(({ key }) => [key, f[key].trim()])) as unknown as PeopleForm;
 
 /** The body of PATCH /plans/:planId/units/:id for the liaison and head: changed fields only, a cleared one as null; null when nothing changed. */
-export function peoplePatchBody(base: PeopleForm, now: PeopleForm, version: number): ({ [K in keyof PeopleForm]?: string | null } & { version: number }) | null {
+export function peoplePatchBody(
+  base: PeopleForm,
+  now: PeopleForm,
+  version: number,
+): ({ [K in keyof PeopleForm]?: string | null } & { version: number }) | null {
   const changes = changesOf(PEOPLE_FIELDS, trimmedPeople(base), trimmedPeople(now));
   const keys = Object.keys(changes) as (keyof PeopleForm)[];
   if (!keys.length) return null;
@@ -220,7 +223,12 @@ export function contactFormProblems(form: ContactForm, editing: Contact | null):
 export const isStale = (status: number, fields: readonly { field: string }[]): boolean => status === 409 && fields.some((f) => f.field === 'version');
 
 /** The service's per-field messages (ApiError.fields) by field, for :error beside each form item; others under `_`. */
-export function fieldProblems(fields: readonly { field: string; message: string }[], known: readonly string[], whole: string, status = 400): Record<string, string> {
+export function fieldProblems(
+  fields: readonly { field: string; message: string }[],
+  known: readonly string[],
+  whole: string,
+  status = 400,
+): Record<string, string> {
   const problems: Record<string, string> = {};
   // A clash (409: the name is another unit's, the contact exists) says in its whole message which one; the field's own is only "重复".
   for (const f of status === 409 ? fields.map((x) => ({ field: x.field, message: whole })) : fields) {
