@@ -13,14 +13,14 @@ import type { DataSource } from 'typeorm';
 import { openDatabase } from '../src/database/data-source.js';
 import { Plan } from '../src/plans/plan.entity.js';
 import { RawReader } from '../src/database/raw-reader.js';
-import { StatusService } from '../src/status/status.service.js';
+import { StatusService } from '../src/lists/status.service.js';
 import { Clock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/app-config.js';
-import { PlanItemsService } from '../src/plans/plan-items.service.js';
+import { PlanItemsService } from '../src/lists/list-items.service.js';
 import { ExportService } from '../src/spreadsheets/export.service.js';
 import { ImportService } from '../src/spreadsheets/import.service.js';
-import { TASK_HEADER } from '../src/spreadsheets/list-rows.js';
-import { writeXlsx } from '../src/spreadsheets/table-writer.js';
+import { TASK_HEADER } from '../src/lists/list-rows.js';
+import { writeXlsx } from '../src/tables/table-writer.js';
 import { Unit } from '../src/units/unit.entity.js';
 
 const ROWS = 5000;

@@ -18,14 +18,14 @@ import { User } from '../src/auth/user.entity.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { openDatabase } from '../src/database/data-source.js';
 import { Milestone } from '../src/deadlines/milestone.entity.js';
-import { Indicator } from '../src/goals/indicator.entity.js';
+import { Indicator } from '../src/lists/indicators/indicator.entity.js';
 import { OutboxMessage } from '../src/outbox/outbox-message.entity.js';
 import { Plan } from '../src/plans/plan.entity.js';
-import { Project } from '../src/projects/project.entity.js';
+import { Project } from '../src/lists/projects/project.entity.js';
 import { DigestService } from '../src/reminders/digest.service.js';
 import { ReminderSweepService } from '../src/reminders/reminder-sweep.service.js';
-import { Assignment } from '../src/responsibilities/assignment.entity.js';
-import { Task } from '../src/tasks/task.entity.js';
+import { Assignment } from '../src/lists/assignment.entity.js';
+import { Task } from '../src/lists/tasks/task.entity.js';
 import { UnitContact } from '../src/units/unit-contact.entity.js';
 import { Unit } from '../src/units/unit.entity.js';
 

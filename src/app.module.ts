@@ -4,7 +4,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
-import { StatusModule } from './status/status.module.js';
 import { ProgressModule } from './progress/progress.module.js';
 import { Clock } from './common/clock.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
@@ -20,11 +19,10 @@ import { OversightModule } from './progress/oversight.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { ReportsModule } from './reports/reports.module.js';
-import { ProjectsModule } from './projects/projects.module.js';
 import { ResponsibilitiesModule } from './responsibilities/responsibilities.module.js';
 import { SeedService } from './seeds/seed.service.js';
 import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module.js';
-import { TasksModule } from './tasks/tasks.module.js';
+import { ListsModule } from './lists/lists.module.js';
 import { UnitsModule } from './units/units.module.js';
 import { InstructionsModule } from './instructions/instructions.module.js';
 import { SignaturesModule } from './signatures/signatures.module.js';
@@ -61,12 +59,10 @@ export class AppModule {
         }),
         AuthModule,
         AuditModule,
-        StatusModule,
         ProgressModule,
         PlansModule,
         UnitsModule,
-        TasksModule,
-        ProjectsModule,
+        ListsModule,
         GoalsModule,
         ResponsibilitiesModule,
         DeadlinesModule,

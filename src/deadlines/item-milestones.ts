@@ -1,9 +1,11 @@
 import type { Plan } from '../plans/plan.entity.js';
-import type { IndicatorTarget } from '../goals/indicator.entity.js';
 import { parseDeadlines } from './deadline-parser.js';
 import type { MilestoneReading } from './milestone-reading.js';
 
 type PlanDates = Pick<Plan, 'periodStart' | 'periodEnd'>;
+
+/** A target value for a year as an indicator keeps it (lists/indicators/indicator.entity.ts). */
+type IndicatorTarget = { year: number | null; text: string; value: number | null; scope?: string | null };
 
 /**
  * A task's milestones: from its 完成时限 cell when the table has one, else from the dated clauses of its text.

@@ -1,5 +1,5 @@
 import { attainmentOf, isNumericTarget, parsePeriod, targetsFor } from './attainment.js';
-import type { IndicatorTarget } from './indicator.entity.js';
+import type { IndicatorTarget } from '../lists/indicators/indicator.entity.js';
 import type { Judgement } from './indicator-value.entity.js';
 
 const target = (year: number | null, text: string, value: number | null, scope: string | null = null): IndicatorTarget => ({ year, text, value, scope });

@@ -1,4 +1,4 @@
-import type { IndicatorTarget } from './indicator.entity.js';
+import type { IndicatorTarget } from '../lists/indicators/indicator.entity.js';
 import type { Judgement } from './indicator-value.entity.js';
 
 /** Where a value stands against its target. An office judgement is reported as its verdict, by 'office'. */

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../database/base.entity.js';
 import { numericTransformer } from '../database/numeric.transformer.js';
-import { Indicator } from './indicator.entity.js';
+import { Indicator } from '../lists/indicators/indicator.entity.js';
 
 export type Judgement = 'met' | 'not_met';
 

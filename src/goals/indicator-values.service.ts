@@ -2,11 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/role.js';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/domain-error.js';
-import { findHeldItem, type HeldItem, requireHolder } from '../responsibilities/item-holders.js';
+import { findHeldItem, type HeldItem, requireHolder } from '../lists/item-holders.js';
 import { type Attainment, attainmentOf } from './attainment.js';
 import type { JudgeIndicatorValueDto, RecordIndicatorValueDto } from './indicator-value.dto.js';
 import { IndicatorValue, type Judgement } from './indicator-value.entity.js';
-import { Indicator } from './indicator.entity.js';
+import { Indicator } from '../lists/indicators/indicator.entity.js';
 
 /** A recorded value as the API shows it: the row and where it stands against its target. */
 export interface IndicatorValueView {

@@ -6,8 +6,8 @@ import { Clock } from '../common/clock.js';
 import { ForbiddenError, ValidationFailedError } from '../common/domain-error.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Plan } from '../plans/plan.entity.js';
-import { Assignment } from '../responsibilities/assignment.entity.js';
-import { findHeldItem, requireInForce, roleOf } from '../responsibilities/item-holders.js';
+import { Assignment } from '../lists/assignment.entity.js';
+import { findHeldItem, requireInForce, roleOf } from '../lists/item-holders.js';
 import type { CreateInstructionDto, InstructionListQuery } from './instruction.dto.js';
 import { Instruction } from './instruction.entity.js';
 

@@ -1,4 +1,4 @@
-import type { StandingAssignment } from '../responsibilities/standing-assignments.js';
+import type { StandingAssignment } from './standing-assignments.js';
 import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../database/base.entity.js';
 

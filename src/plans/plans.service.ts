@@ -1,39 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, type EntityMetadata, IsNull } from 'typeorm';
+import { ListItemEntity } from '../database/list-item.entity.js';
 import { canSeePlan, type Actor } from '../auth/role.js';
 import { ForbiddenError, ValidationFailedError } from '../common/domain-error.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Indicator } from '../goals/indicator.entity.js';
-import { IndicatorValue } from '../goals/indicator-value.entity.js';
-import { User } from '../auth/user.entity.js';
-import { ExtensionRequest } from '../progress/extension-request.entity.js';
 import { EvidenceStore } from '../progress/evidence-store.js';
-import { ProgressReport } from '../progress/progress-report.entity.js';
-import { SupervisionNotice } from '../progress/supervision-notice.entity.js';
-import { StatusEvent } from '../status/status-event.entity.js';
-import { Project } from '../projects/project.entity.js';
-import { Assignment } from '../responsibilities/assignment.entity.js';
-import { Task } from '../tasks/task.entity.js';
-import { UnitGroup } from '../units/unit-group.entity.js';
-import { Unit } from '../units/unit.entity.js';
 import { checkVersion, withCurrentView } from '../database/check-version.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { findForUpdate } from '../database/locked-find.js';
-import { toMilestoneView } from './plan-items.service.js';
+import { toMilestoneView } from '../deadlines/milestone-view.js';
 import { planEndNote } from '../deadlines/item-milestones.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { PlanStage } from './plan-stage.entity.js';
 import type { CreatePlanDto, UpdatePlanDto } from './plan.dto.js';
 import { Plan } from './plan.entity.js';
 
-export interface PlanCounts {
-  tasks: number;
-  projects: number;
-  indicators: number;
-  units: number;
-  assignments: number;
-}
+/** Per plan: the items in force of each list (by its table: tasks, projects, indicators), its units and assignments. */
+export type PlanCounts = Record<string, number>;
 
 @Injectable()
 export class PlansService {
@@ -91,34 +75,30 @@ export class PlansService {
     return withCurrentView(change, () => this.get(id));
   }
 
-  /** Deletes a plan with everything in it (lists, units, progress, history; the audit log stays). */
+  /**
+   * Deletes a plan with everything in it: every table with a foreign key to plans, children first, so the audit log
+   * records each deletion (rows below those, such as indicator values and evidence files, go by the database's
+   * cascade); the audit log itself stays.
+   */
   async remove(actor: Actor, id: number): Promise<void> {
     if (actor.planId !== null) throw new ForbiddenError('本账号只能管理所属方案，不能删除方案');
     await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id });
     await this.dataSource.transaction(async (manager) => {
-      const owned = [ProgressReport, StatusEvent, SupervisionNotice, ExtensionRequest, IndicatorValue, User];
-      for (const entity of [...owned, Assignment, Milestone, Task, Project, Indicator, PlanStage, UnitGroup, Unit]) {
-        await manager.delete(entity, { planId: id });
-      }
+      for (const table of planOwnedTables(this.dataSource.entityMetadatas)) await manager.delete(table.target, { planId: id });
       await manager.delete(Plan, { id });
     });
     // After the commit: a rolled-back delete keeps its files.
     await this.evidence.removePlan(id);
   }
 
+  /** Items in force of each list (withdrawn ones, 撤销, are not counted), units and assignments. */
   private async counts(planId: number): Promise<PlanCounts> {
-    const count = (entity: new () => { planId: number }) => this.dataSource.getRepository(entity).countBy({ planId });
-    // Withdrawn items (撤销) are not counted among the lists.
-    const inForce = (entity: new () => { planId: number; withdrawnOn: string | null }) =>
-      this.dataSource.getRepository(entity).countBy({ planId, withdrawnOn: IsNull() });
-    const [tasks, projects, indicators, units, assignments] = await Promise.all([
-      inForce(Task),
-      inForce(Project),
-      inForce(Indicator),
-      count(Unit),
-      count(Assignment),
+    const lists = this.dataSource.entityMetadatas.filter((m) => (m.target as { prototype?: unknown }).prototype instanceof ListItemEntity);
+    const counted = await Promise.all([
+      ...lists.map(async (m) => [m.tableName, await this.dataSource.getRepository(m.target).countBy({ planId, withdrawnOn: IsNull() })] as const),
+      ...['units', 'assignments'].map(async (table) => [table, await this.dataSource.getRepository(table).countBy({ planId })] as const),
     ]);
-    return { tasks, projects, indicators, units, assignments };
+    return Object.fromEntries(counted);
   }
 
   private checkPeriod(start: string, end: string): void {
@@ -126,4 +106,17 @@ export class PlansService {
       throw new ValidationFailedError([{ field: 'periodEnd', value: end, message: `规划期结束日期${end}早于开始日期${start}` }]);
     }
   }
+}
+
+/** The tables whose rows belong to one plan (a foreign key to plans), each before the tables it points to. */
+export function planOwnedTables(metadatas: readonly EntityMetadata[]): EntityMetadata[] {
+  const owned = metadatas.filter((m) => m.target !== Plan && m.foreignKeys.some((fk) => fk.referencedEntityMetadata.target === Plan));
+  const ordered: EntityMetadata[] = [];
+  const visit = (table: EntityMetadata) => {
+    if (ordered.includes(table)) return;
+    for (const child of owned) if (child !== table && child.foreignKeys.some((fk) => fk.referencedEntityMetadata === table)) visit(child);
+    ordered.push(table);
+  };
+  owned.forEach(visit);
+  return ordered;
 }

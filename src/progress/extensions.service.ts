@@ -6,8 +6,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } f
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Plan } from '../plans/plan.entity.js';
-import { findHeldItem, findItemMilestone, requireHolder, requireInForce } from '../responsibilities/item-holders.js';
-import { StatusService } from '../status/status.service.js';
+import { findHeldItem, findItemMilestone, requireHolder, requireInForce } from '../lists/item-holders.js';
+import { StatusService } from '../lists/status.service.js';
 import { recordEvents } from '../status/status-events.js';
 import type { ApproveExtensionDto, CreateExtensionDto, ExtensionListQuery, RefuseExtensionDto } from './extension.dto.js';
 import { ExtensionRequest, type ExtensionStatus } from './extension-request.entity.js';

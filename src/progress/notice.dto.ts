@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ItemType } from '../common/item-type.js';
 import { Optional, Trim } from '../common/optional.js';
-import { REPORTABLE_TYPES } from '../responsibilities/item-holders.js';
+import { REPORTABLE_TYPES } from '../lists/item-holders.js';
 import type { NoticeStatus } from './supervision-notice.entity.js';
 
 export const NOTICE_STATUSES: readonly NoticeStatus[] = ['open', 'answered'];

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Plan } from '../plans/plan.entity.js';
-import { findHeldItem, requireInForce, roleOf } from '../responsibilities/item-holders.js';
+import { findHeldItem, requireInForce, roleOf } from '../lists/item-holders.js';
 import { Unit } from '../units/unit.entity.js';
 import type { AnswerNoticeDto, CreateNoticeDto, NoticeListQuery } from './notice.dto.js';
 import { SupervisionNotice } from './supervision-notice.entity.js';

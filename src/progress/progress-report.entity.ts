@@ -1,7 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { PlanItemEntity } from '../database/plan-item.entity.js';
 import { numericTransformer } from '../database/numeric.transformer.js';
-import type { AssignmentRole } from '../responsibilities/assignment.entity.js';
+import type { AssignmentRole } from '../lists/assignment.entity.js';
 
 export type ReportState = 'in_progress' | 'done';
 export const REPORT_STATES: readonly ReportState[] = ['in_progress', 'done'];

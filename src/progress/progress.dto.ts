@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { ItemType } from '../common/item-type.js';
 import { Optional, Trim } from '../common/optional.js';
-import { REPORTABLE_TYPES } from '../responsibilities/item-holders.js';
+import { REPORTABLE_TYPES } from '../lists/item-holders.js';
 import { REPORT_STATES, type ReportState, type ReportStatus } from './progress-report.entity.js';
 
 class ReportFields {

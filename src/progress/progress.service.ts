@@ -6,8 +6,8 @@ import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, StaleV
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Plan } from '../plans/plan.entity.js';
-import { findHeldItem, findItemMilestone, type HeldItem, requireHolder, requireInForce } from '../responsibilities/item-holders.js';
-import { StatusService } from '../status/status.service.js';
+import { findHeldItem, findItemMilestone, type HeldItem, requireHolder, requireInForce } from '../lists/item-holders.js';
+import { StatusService } from '../lists/status.service.js';
 import { type EventInput, recordEvents } from '../status/status-events.js';
 import { EvidenceFile } from './evidence-file.entity.js';
 import type { CreateReportDto, ReportListQuery, UpdateReportDto } from './progress.dto.js';

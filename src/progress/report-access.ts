@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/role.js';
-import { roleOf, type HeldItem } from '../responsibilities/item-holders.js';
+import { roleOf, type HeldItem } from '../lists/item-holders.js';
 import type { ProgressReport } from './progress-report.entity.js';
 
 /**

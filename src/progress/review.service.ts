@@ -5,7 +5,7 @@ import { Clock } from '../common/clock.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Plan } from '../plans/plan.entity.js';
-import { StatusService } from '../status/status.service.js';
+import { StatusService } from '../lists/status.service.js';
 import { recordEvents } from '../status/status-events.js';
 import type { StatusEventKind } from '../status/status-event.entity.js';
 import { type Status, STATUS_NAMES as STATUS_LABELS } from '../status/status.js';

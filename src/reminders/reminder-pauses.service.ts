@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/role.js';
 import { ConflictError, NotFoundError } from '../common/domain-error.js';
-import { findHeldItem } from '../responsibilities/item-holders.js';
+import { findHeldItem } from '../lists/item-holders.js';
 import type { CreatePauseDto } from './reminder-settings.dto.js';
 import { ReminderPause } from './reminder-pause.entity.js';
 

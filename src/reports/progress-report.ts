@@ -1,6 +1,6 @@
 import { groupBy } from '../common/group-by.js';
 import { type Attainment, attainmentOf, parsePeriod } from '../goals/attainment.js';
-import type { IndicatorTarget } from '../goals/indicator.entity.js';
+import type { IndicatorTarget } from '../lists/indicators/indicator.entity.js';
 import { itemKey } from '../status/derive-statuses.js';
 import { type Light, LIGHTS, type Status, STATUSES } from '../status/status.js';
 import { checkpoints, type PlanHeader, type PlanView, rate, type ViewItem } from './plan-view.js';

@@ -1,6 +1,6 @@
 import { LIST_TYPES, type ListType } from '../common/item-type.js';
 import type { EventInput, StandingInput } from '../status/derive-statuses.js';
-import { STANDING_SQL, standingParams } from '../status/standing-reports.js';
+import { STANDING_SQL, standingParams } from '../lists/standing-reports.js';
 
 /**
  * What reports read about one plan as of a date, in plain rows. The SQL is written once (quoted camelCase

@@ -1,4 +1,4 @@
-import { writeCsvSections, writeXlsxSheets } from '../spreadsheets/table-writer.js';
+import { writeCsvSections, writeXlsxSheets } from '../tables/table-writer.js';
 import type { AssessmentReport } from './assessment.js';
 import { assessmentBriefing, crossPlanBriefing, overdueBriefing, progressBriefing, STATUS_LEGEND, statusRow, unitsBriefing } from './briefing.js';
 import type { OverdueReport } from './overdue-report.js';

@@ -1,4 +1,4 @@
-import type { ListSheet } from '../spreadsheets/list-rows.js';
+import type { ListSheet } from '../tables/table-writer.js';
 import { STATUS_NAMES } from '../status/status.js';
 import type { AssessmentReport } from './assessment.js';
 import { type OverdueReport, type OverdueRow, overduePhrase } from './overdue-report.js';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { VersionField } from '../common/version-field.js';
-import { ASSIGNMENT_ROLES, type AssignmentRole } from './assignment.entity.js';
+import { ASSIGNMENT_ROLES, type AssignmentRole } from '../lists/assignment.entity.js';
 
 export const ASSIGNABLE_TYPES = ['task', 'project', 'indicator'] as const;
 export type AssignableType = (typeof ASSIGNABLE_TYPES)[number];

@@ -6,14 +6,15 @@ import { checkVersion } from '../database/check-version.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { findForUpdate } from '../database/locked-find.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
-import { Indicator } from '../goals/indicator.entity.js';
-import { PlanItemsService, toMilestoneView } from '../plans/plan-items.service.js';
+import { Indicator } from '../lists/indicators/indicator.entity.js';
+import { toMilestoneView } from '../deadlines/milestone-view.js';
+import { PlanItemsService } from '../lists/list-items.service.js';
 import { Plan } from '../plans/plan.entity.js';
-import { Project } from '../projects/project.entity.js';
-import { Task } from '../tasks/task.entity.js';
+import { Project } from '../lists/projects/project.entity.js';
+import { Task } from '../lists/tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { type AssignableType, type CreateAssignmentDto, type UpdateAssignmentDto } from './assignment.dto.js';
-import { Assignment, type AssignmentRole } from './assignment.entity.js';
+import { Assignment, type AssignmentRole } from '../lists/assignment.entity.js';
 
 interface ItemSummary {
   itemType: AssignableType;

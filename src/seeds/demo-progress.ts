@@ -9,7 +9,7 @@ import type { ListType } from '../common/item-type.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
-import { Indicator } from '../goals/indicator.entity.js';
+import { Indicator } from '../lists/indicators/indicator.entity.js';
 import { IndicatorValuesService } from '../goals/indicator-values.service.js';
 import { InstructionsService } from '../instructions/instructions.service.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -18,9 +18,9 @@ import { NoticesService } from '../progress/notices.service.js';
 import { ProgressReport } from '../progress/progress-report.entity.js';
 import { ProgressService } from '../progress/progress.service.js';
 import { ReviewService } from '../progress/review.service.js';
-import { Project } from '../projects/project.entity.js';
+import { Project } from '../lists/projects/project.entity.js';
 import { SignaturesService } from '../signatures/signatures.service.js';
-import { Task } from '../tasks/task.entity.js';
+import { Task } from '../lists/tasks/task.entity.js';
 import { SEEDS_DIR } from './seed-files.js';
 
 /** [plan key, list, 序号] */

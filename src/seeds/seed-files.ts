@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import type { AssignmentRole } from '../responsibilities/assignment.entity.js';
+import type { AssignmentRole } from '../lists/assignment.entity.js';
 import type { UnitGroupKind } from '../units/unit-group.entity.js';
 import type { UnitKind } from '../units/unit.entity.js';
 

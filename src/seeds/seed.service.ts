@@ -5,11 +5,11 @@ import { stageMilestones } from '../deadlines/item-milestones.js';
 import { saveMilestones } from '../deadlines/milestone-store.js';
 import { PlanStage } from '../plans/plan-stage.entity.js';
 import { Plan } from '../plans/plan.entity.js';
-import { type IndicatorInput, type ListRead, type ProjectInput, readIndicators, readProjects, readTasks, type TaskInput } from '../spreadsheets/list-records.js';
-import { writeNewItems } from '../spreadsheets/list-writer.js';
+import { type IndicatorInput, type ListRead, type ProjectInput, readIndicators, readProjects, readTasks, type TaskInput } from '../lists/list-records.js';
+import { writeNewItems } from '../lists/list-writer.js';
 import { UnitGroup } from '../units/unit-group.entity.js';
 import { UnitNames } from '../units/unit-names.js';
-import type { StandingAssignment } from '../responsibilities/standing-assignments.js';
+import type { StandingAssignment } from '../plans/standing-assignments.js';
 import { Unit } from '../units/unit.entity.js';
 import { readSeedFolder, type SeedFolder, seedKeys } from './seed-files.js';
 

@@ -7,12 +7,12 @@ import { ForbiddenError, ValidationFailedError } from '../common/domain-error.js
 import { ITEM_TYPE_NAMES, LIST_TYPES, type ListType } from '../common/item-type.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
-import { Indicator } from '../goals/indicator.entity.js';
+import { Indicator } from '../lists/indicators/indicator.entity.js';
 import { Plan } from '../plans/plan.entity.js';
-import { Project } from '../projects/project.entity.js';
-import { Assignment } from '../responsibilities/assignment.entity.js';
-import { findHeldItem, requireHolder, requireInForce } from '../responsibilities/item-holders.js';
-import { Task } from '../tasks/task.entity.js';
+import { Project } from '../lists/projects/project.entity.js';
+import { Assignment } from '../lists/assignment.entity.js';
+import { findHeldItem, requireHolder, requireInForce } from '../lists/item-holders.js';
+import { Task } from '../lists/tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import type { SignatureListQuery, SignItemDto } from './signature.dto.js';
 import { ItemSignature } from './item-signature.entity.js';

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { findOneOrThrow } from '../database/find-or-throw.js';
-import { Indicator } from '../goals/indicator.entity.js';
-import { PlanItemsService } from '../plans/plan-items.service.js';
+import { Indicator } from '../lists/indicators/indicator.entity.js';
+import { PlanItemsService } from '../lists/list-items.service.js';
 import { Plan } from '../plans/plan.entity.js';
-import { Project } from '../projects/project.entity.js';
-import { Task } from '../tasks/task.entity.js';
-import type { ListName } from './list-records.js';
-import { INDICATOR_TEMPLATE_HEADER, indicatorSheet, type ListSheet, PROJECT_HEADER, projectSheet, TASK_HEADER, taskSheet } from './list-rows.js';
-import { writeCsv, writeXlsx } from './table-writer.js';
+import { Project } from '../lists/projects/project.entity.js';
+import { Task } from '../lists/tasks/task.entity.js';
+import type { ListName } from '../lists/list-records.js';
+import { INDICATOR_TEMPLATE_HEADER, indicatorSheet, PROJECT_HEADER, projectSheet, TASK_HEADER, taskSheet } from '../lists/list-rows.js';
+import type { ListSheet } from '../tables/table-writer.js';
+import { writeCsv, writeXlsx } from '../tables/table-writer.js';
 
 export type ExportFormat = 'xlsx' | 'csv';
 

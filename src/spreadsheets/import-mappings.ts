@@ -4,9 +4,9 @@ import type { FieldProblem } from '../common/domain-error.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Plan } from '../plans/plan.entity.js';
 import { ImportMapping } from './import-mapping.entity.js';
-import { LIST_ADAPTERS } from './list-adapters.js';
-import type { ListName } from './list-records.js';
-import { type ColumnMapping, mappingValueProblems } from './table-header.js';
+import { LIST_ADAPTERS } from '../lists/list-registry.js';
+import type { ListName } from '../lists/list-records.js';
+import { type ColumnMapping, mappingValueProblems } from '../tables/table-header.js';
 
 export interface MappingView {
   planId: number;

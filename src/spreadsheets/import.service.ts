@@ -5,13 +5,13 @@ import { Plan } from '../plans/plan.entity.js';
 import { UnitNames } from '../units/unit-names.js';
 import { Unit, type UnitKind } from '../units/unit.entity.js';
 import { findMapping, parseMapping, saveMapping } from './import-mappings.js';
-import { LIST_ADAPTERS } from './list-adapters.js';
-import type { ListName, ListRead, UnitCells } from './list-records.js';
-import { applyList, type ApplyCounts, unknownUnitProblems } from './list-writer.js';
+import { LIST_ADAPTERS } from '../lists/list-registry.js';
+import type { ListName, ListRead, UnitCells } from '../lists/list-records.js';
+import { applyList, type ApplyCounts, unknownUnitProblems } from '../lists/list-writer.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { DEFAULT_TABLE_LIMITS, readTableFile, type TableLimits } from './table-file.js';
-import type { SkippedRow } from './table-reader.js';
-import type { ColumnMapping } from './table-header.js';
+import { DEFAULT_TABLE_LIMITS, readTableFile, type TableLimits } from '../tables/table-file.js';
+import type { SkippedRow } from '../tables/table-reader.js';
+import type { ColumnMapping } from '../tables/table-header.js';
 
 export interface ImportOptions {
   dryRun?: boolean;

@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { PlansModule } from '../plans/plans.module.js';
 import { ExportService } from './export.service.js';
 import { ImportMappingService } from './import-mappings.js';
 import { ImportService } from './import.service.js';
 import { SpreadsheetsController } from './spreadsheets.controller.js';
 
 @Module({
-  imports: [PlansModule],
   controllers: [SpreadsheetsController],
   providers: [ImportService, ExportService, ImportMappingService],
   exports: [ImportService, ExportService],

@@ -6,8 +6,7 @@ import { checkVersion } from '../database/check-version.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { findForUpdate } from '../database/locked-find.js';
 import { Plan } from '../plans/plan.entity.js';
-import { Assignment } from '../responsibilities/assignment.entity.js';
-import { UNASSIGNED } from '../spreadsheets/table-reader.js';
+import { UNASSIGNED } from '../tables/table-reader.js';
 import { UnitGroup } from './unit-group.entity.js';
 import { CONTACT_FIELDS, type CreateUnitDto, type UpdateUnitDto } from './unit.dto.js';
 import { Unit } from './unit.entity.js';
@@ -94,7 +93,8 @@ export class UnitsService {
         { field: 'id', value: id, message: '仍在工作组中' },
       ]);
     }
-    const held = await this.dataSource.getRepository(Assignment).countBy({ unitId: id });
+    // The lists' assignments table, named rather than imported: the lists build on units, not the other way round.
+    const held = await this.dataSource.getRepository('assignments').countBy({ unitId: id });
     if (held > 0) {
       throw new ConflictError(`单位“${unit.name}”仍承担${held}项任务/项目/指标，请先移除其分工`, [{ field: 'id', value: id, message: `仍有${held}项分工` }]);
     }

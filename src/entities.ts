@@ -1,0 +1,62 @@
+import { AccessToken } from './auth/access-token.entity.js';
+import { User } from './auth/user.entity.js';
+import { AuditEntry } from './audit/audit-entry.entity.js';
+import { CalendarDay } from './calendar/calendar-day.entity.js';
+import { OutboxEntry } from './outbox/outbox-entry.entity.js';
+import { OutboxMessage } from './outbox/outbox-message.entity.js';
+import { ReminderPause } from './reminders/reminder-pause.entity.js';
+import { ReminderSettings } from './reminders/reminder-settings.entity.js';
+import { AssessmentRule } from './reports/assessment-rule.entity.js';
+import { ReminderSweep } from './reminders/reminder-sweep.entity.js';
+import { UnitContact } from './units/unit-contact.entity.js';
+import { Milestone } from './deadlines/milestone.entity.js';
+import { IndicatorValue } from './goals/indicator-value.entity.js';
+import { Indicator } from './lists/indicators/indicator.entity.js';
+import { Plan } from './plans/plan.entity.js';
+import { PlanStage } from './plans/plan-stage.entity.js';
+import { EvidenceFile } from './progress/evidence-file.entity.js';
+import { ExtensionRequest } from './progress/extension-request.entity.js';
+import { ProgressReport } from './progress/progress-report.entity.js';
+import { SupervisionNotice } from './progress/supervision-notice.entity.js';
+import { Project } from './lists/projects/project.entity.js';
+import { Assignment } from './lists/assignment.entity.js';
+import { StatusEvent } from './status/status-event.entity.js';
+import { ImportMapping } from './spreadsheets/import-mapping.entity.js';
+import { Task } from './lists/tasks/task.entity.js';
+import { UnitGroup } from './units/unit-group.entity.js';
+import { Unit } from './units/unit.entity.js';
+import { Instruction } from './instructions/instruction.entity.js';
+import { ItemSignature } from './signatures/item-signature.entity.js';
+
+/** Every entity of the service, listed once (ESM cannot load entities by glob reliably). */
+export const ENTITIES = [
+  Plan,
+  PlanStage,
+  Unit,
+  UnitGroup,
+  Task,
+  Project,
+  Indicator,
+  Milestone,
+  Assignment,
+  User,
+  AccessToken,
+  ProgressReport,
+  EvidenceFile,
+  StatusEvent,
+  SupervisionNotice,
+  ExtensionRequest,
+  IndicatorValue,
+  AuditEntry,
+  CalendarDay,
+  UnitContact,
+  ReminderSettings,
+  AssessmentRule,
+  ReminderPause,
+  ReminderSweep,
+  OutboxMessage,
+  OutboxEntry,
+  ImportMapping,
+  Instruction,
+  ItemSignature,
+];

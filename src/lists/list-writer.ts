@@ -1,0 +1,197 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { recordAudit } from '../audit/audit-recorder.js';
+import { Milestone } from '../deadlines/milestone.entity.js';
+import { DomainError, type FieldProblem } from '../common/domain-error.js';
+import { groupBy } from '../common/group-by.js';
+import { saveMilestones } from '../deadlines/milestone-store.js';
+import type { Plan } from '../plans/plan.entity.js';
+import { Assignment } from './assignment.entity.js';
+import { saveAssignments } from './assignment-store.js';
+import { withStandingUnits } from '../plans/standing-assignments.js';
+import { UnitNames } from '../units/unit-names.js';
+import type { Unit } from '../units/unit.entity.js';
+import { type AnyListAdapter, INDICATORS, PROJECTS, TASKS } from './list-registry.js';
+import type { IndicatorInput, ProjectInput, TaskInput, UnitCells } from './list-records.js';
+
+export interface PlanLists {
+  tasks: TaskInput[];
+  projects: ProjectInput[];
+  indicators: IndicatorInput[];
+}
+
+export interface ApplyCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+type Input = UnitCells & { row: number; seq: number };
+
+/** Every unit name in the rows that matches no unit of the plan, one problem per row and name. */
+export function unknownUnitProblems(inputs: Input[], names: UnitNames): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const item of inputs) {
+    for (const [field, cell] of [
+      ['牵头单位', item.leadUnits],
+      ['配合单位', item.supportingUnits],
+    ] as const) {
+      for (const name of names.resolve(cell).unknown) {
+        problems.push({ row: item.row, field, value: name, message: `第${item.row}行：未知单位“${name}”` });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Creates the rows' items that the plan lacks and updates those whose 序号 it has, with their responsibilities
+ * and milestones; items the same as stored are left alone. Call inside a transaction; `dryRun` only counts.
+ * New items are inserted in bulk without per-row audit entries: one `import` entry (naming `source`, the file
+ * or "seed") lists them; updated items are audited row by row as any save is.
+ */
+export async function applyList(
+  manager: EntityManager,
+  plan: Plan,
+  units: Unit[],
+  adapter: AnyListAdapter,
+  inputs: Input[],
+  dryRun = false,
+  source = 'seed',
+): Promise<ApplyCounts> {
+  const names = new UnitNames(units);
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const problems = unknownUnitProblems(inputs, names);
+  if (problems.length) throw new DomainError('UNKNOWN_UNITS', `有${problems.length}处单位名称无法识别`, problems);
+  const counts: ApplyCounts = { created: 0, updated: 0, unchanged: 0 };
+  const existing = new Map<number, { id: number; seq: number }>(
+    ((await manager.findBy(adapter.entity, { planId: plan.id })) as { id: number; seq: number }[]).map((e) => [e.seq, e]),
+  );
+  const assignmentsOf = groupBy(await manager.findBy(Assignment, { planId: plan.id, itemType: adapter.itemType }), (a) => a.itemId);
+  const creates: { input: Input; fields: Record<string, unknown>; lead: Unit[]; support: Unit[] }[] = [];
+  const updatedSeqs: number[] = [];
+  for (const input of inputs) {
+    const named = names.resolve(input.leadUnits).units;
+    const { lead, support } = withStandingUnits(
+      plan.standingAssignments,
+      adapter.itemType,
+      { lead: named, support: names.resolve(input.supportingUnits).units.filter((u) => !named.includes(u)) },
+      (id) => unitById.get(id),
+    );
+    const fields = adapter.fields(input) as Record<string, unknown>;
+    const stored = existing.get(input.seq) as Record<string, unknown> | undefined;
+    if (!stored) {
+      counts.created++;
+      creates.push({ input, fields, lead, support });
+      continue;
+    }
+    const changed = Object.keys(fields).filter((key) => !sameValue(stored[key], fields[key]));
+    const mine = (assignmentsOf.get(stored.id as number) ?? []).sort((a, b) => a.position - b.position);
+    const sameUnits =
+      sameIds(
+        mine.filter((a) => a.role === 'lead').map((a) => a.unitId),
+        lead.map((u) => u.id),
+      ) &&
+      sameIds(
+        mine.filter((a) => a.role === 'support').map((a) => a.unitId),
+        support.map((u) => u.id),
+      );
+    if (changed.length === 0 && sameUnits) {
+      counts.unchanged++;
+      continue;
+    }
+    counts.updated++;
+    updatedSeqs.push(input.seq);
+    if (dryRun) continue;
+    const item = (await manager.save(adapter.entity, manager.merge(adapter.entity, stored, fields))) as { id: number; seq: number };
+    if (!sameUnits) await saveAssignments(manager, plan.id, adapter.itemType, item.id, lead, support);
+    if (changed.some((key) => adapter.rereadOn.includes(key))) {
+      await saveMilestones(manager, plan.id, adapter.itemType, item.id, adapter.milestones(plan, item, input));
+    }
+  }
+  const inserted = !dryRun && creates.length ? await insertNew(manager, plan, adapter, creates) : null;
+  if (!dryRun && (counts.created || counts.updated)) {
+    await recordAudit(manager, {
+      action: 'import',
+      entityType: manager.dataSource.getMetadata(adapter.entity).tableName,
+      entityId: null,
+      planId: plan.id,
+      before: null,
+      after: {
+        source,
+        count: counts.created,
+        seqs: creates.map((c) => c.input.seq),
+        ids: inserted?.ids ?? [],
+        updated: counts.updated,
+        updatedSeqs,
+        assignments: inserted?.assignments ?? 0,
+        milestones: inserted?.milestones ?? 0,
+      },
+    });
+  }
+  return counts;
+}
+
+const CHUNK = 400;
+
+async function insertChunks(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    // No per-row subscriber events (audit): the caller records one entry for the whole import.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + CHUNK))
+      .updateEntity(false)
+      .callListeners(false)
+      .execute();
+  }
+}
+
+/** New items in bulk: a few multi-row inserts instead of several statements per row (5,000-row sheets). */
+async function insertNew(
+  manager: EntityManager,
+  plan: Plan,
+  adapter: AnyListAdapter,
+  creates: { input: Input; fields: Record<string, unknown>; lead: Unit[]; support: Unit[] }[],
+): Promise<{ ids: number[]; assignments: number; milestones: number }> {
+  const entity = adapter.entity as EntityTarget<ObjectLiteral>;
+  await insertChunks(
+    manager,
+    entity,
+    creates.map((c) => manager.create(adapter.entity, { ...c.fields, planId: plan.id }) as ObjectLiteral),
+  );
+  const stored = (await manager.findBy(adapter.entity, { planId: plan.id })) as { id: number; seq: number }[];
+  const bySeq = new Map(stored.map((item) => [item.seq, item]));
+  const assignments: ObjectLiteral[] = [];
+  const milestones: ObjectLiteral[] = [];
+  const ids: number[] = [];
+  for (const c of creates) {
+    const item = bySeq.get(c.input.seq)!;
+    ids.push(item.id);
+    const base = { planId: plan.id, itemType: adapter.itemType, itemId: item.id };
+    c.lead.forEach((u, position) => assignments.push({ ...base, unitId: u.id, role: 'lead', position }));
+    c.support.forEach((u, position) => assignments.push({ ...base, unitId: u.id, role: 'support', position }));
+    adapter.milestones(plan, item, c.input).forEach((m, index) => milestones.push({ ...base, ...m, seq: index + 1 }));
+  }
+  await insertChunks(manager, Assignment, assignments);
+  await insertChunks(manager, Milestone, milestones);
+  return { ids, assignments: assignments.length, milestones: milestones.length };
+}
+
+/** Writes the lists of a new plan (the seed plans). */
+export async function writeNewItems(manager: EntityManager, plan: Plan, units: Unit[], lists: PlanLists): Promise<void> {
+  await applyList(manager, plan, units, TASKS, lists.tasks);
+  await applyList(manager, plan, units, PROJECTS, lists.projects);
+  await applyList(manager, plan, units, INDICATORS, lists.indicators);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  return false;
+}
+
+function sameIds(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { ValidationFailedError } from '../common/domain-error.js';
+import type { ItemType } from '../common/item-type.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { Milestone } from '../deadlines/milestone.entity.js';
+import type { Plan } from '../plans/plan.entity.js';
+import { RawReader } from '../database/raw-reader.js';
+import { StatusEvent } from '../status/status-event.entity.js';
+import { deriveStatuses, itemKey, type StandingInput } from '../status/derive-statuses.js';
+import { STANDING_SQL, standingParams } from './standing-reports.js';
+import type { ItemStatus, MilestoneStatus } from '../status/status.js';
+
+export interface ItemStatusView extends ItemStatus {
+  asOf: string;
+  /** By milestone id; an item without milestones has none. */
+  milestones: Map<number, MilestoneStatus>;
+}
+
+/** Gathers what happened to items (status events, official progress) and derives their status as of a date. */
+@Injectable()
+export class StatusService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: RawReader,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The date a status question is about: the one asked, or today in the plan's time zone. */
+  asOf(plan: Plan, asOf?: string): string {
+    return asOf ?? this.clock.today(plan.timeZone);
+  }
+
+  /**
+   * The occurrence of a recurring milestone that a report, close-out or extension today is about: the one asked
+   * for (it must have begun by today), else the one due now (the latest missed, else the current one).
+   * A milestone that does not recur has none, and naming one is an error.
+   */
+  async occurrenceOf(plan: Plan, milestone: Milestone, requested: string | undefined, manager?: EntityManager): Promise<string | null> {
+    if (!milestone.recurrence) {
+      if (requested === undefined) return null;
+      throw new ValidationFailedError([{ field: 'occurrence', value: requested, message: `节点“${milestone.phrase}”不是周期性节点，不能指定周期` }]);
+    }
+    const status = (await this.forItems(plan, milestone.itemType, [milestone.itemId], [milestone], this.asOf(plan), manager)).get(milestone.itemId)!;
+    const own = status.milestones.get(milestone.id)!;
+    if (requested === undefined) return own.occurrence!.key;
+    if (own.occurrences!.some((o) => o.key === requested)) return requested;
+    const known = own.occurrences!.map((o) => `${o.key}（${o.label}）`).join('、');
+    throw new ValidationFailedError([
+      { field: 'occurrence', value: requested, message: `节点“${milestone.phrase}”没有到期日为${requested}的周期；已开始的周期：${known}` },
+    ]);
+  }
+
+  /** Status of these items of one type (with their milestones) on asOf; inside a transaction, pass its manager. */
+  async forItems(
+    plan: Plan,
+    itemType: ItemType,
+    itemIds: number[],
+    milestones: Milestone[],
+    asOf: string,
+    manager?: EntityManager,
+  ): Promise<Map<number, ItemStatusView>> {
+    const derived = await this.forPlanItems(
+      plan,
+      itemIds.map((itemId) => ({ itemType, itemId })),
+      milestones,
+      asOf,
+      manager,
+    );
+    return new Map(itemIds.map((itemId) => [itemId, derived.get(itemKey(itemType, itemId))!]));
+  }
+
+  /** Status of items of any kind of one plan on asOf, by itemKey: one read of events and one of standing progress. */
+  async forPlanItems(
+    plan: Plan,
+    items: { itemType: ItemType; itemId: number }[],
+    milestones: Milestone[],
+    asOf: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, ItemStatusView>> {
+    const result = new Map<string, ItemStatusView>();
+    if (items.length === 0) return result;
+    const wanted = new Set(items.map((i) => itemKey(i.itemType, i.itemId)));
+    const types = [...new Set(items.map((i) => i.itemType))];
+    const [events, standing] = await Promise.all([
+      manager.find(StatusEvent, {
+        where: { planId: plan.id, itemType: In(types), itemId: In([...new Set(items.map((i) => i.itemId))]) },
+        order: { id: 'ASC' },
+      }),
+      this.reader.all<StandingInput>(STANDING_SQL, standingParams(plan.id, asOf), manager),
+    ]);
+    const mine = <T extends { itemType: string; itemId: number }>(rows: T[]) => rows.filter((r) => wanted.has(itemKey(r.itemType, r.itemId)));
+    const derived = deriveStatuses(items, { milestones, events: mine(events), standing: mine(standing) }, plan, { asOf, dueSoonDays: this.config.dueSoonDays });
+    for (const [key, status] of derived) result.set(key, { ...status, asOf });
+    return result;
+  }
+}
