@@ -16,10 +16,10 @@ import { RawReader } from '../src/database/raw-reader.js';
 import { StatusService } from '../src/lists/status.service.js';
 import { Clock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/app-config.js';
-import { PlanItemsService } from '../src/lists/list-items.service.js';
+import { ItemQueryService } from '../src/lists/item-query.service.js';
 import { ExportService } from '../src/spreadsheets/export.service.js';
 import { ImportService } from '../src/spreadsheets/import.service.js';
-import { TASK_HEADER } from '../src/lists/list-rows.js';
+import { TASK_TABLE } from '../src/lists/tasks/task.table.js';
 import { writeXlsx } from '../src/tables/table-writer.js';
 import { Unit } from '../src/units/unit.entity.js';
 
@@ -50,7 +50,7 @@ async function prepare(dir: string): Promise<void> {
     `${UNITS[4 + (i % 3)]}、${UNITS[7]}`,
     '',
   ]);
-  writeFileSync(join(dir, 'tasks.xlsx'), await writeXlsx({ header: TASK_HEADER, rows, widths: [] }, '任务清单'));
+  writeFileSync(join(dir, 'tasks.xlsx'), await writeXlsx({ header: TASK_TABLE.templateHeader, rows, widths: [] }, '任务清单'));
 }
 
 async function phase(dir: string, name: 'import' | 'export'): Promise<void> {
@@ -61,7 +61,7 @@ async function phase(dir: string, name: 'import' | 'export'): Promise<void> {
     const result = await new ImportService(dataSource).importList(1, 'tasks', readFileSync(join(dir, 'tasks.xlsx')), 'tasks.xlsx');
     detail = `${result.created} created`;
   } else {
-    const file = await new ExportService(dataSource, new PlanItemsService(dataSource, statusService(dataSource))).exportList(1, 'tasks', 'xlsx');
+    const file = await new ExportService(dataSource, new ItemQueryService(dataSource, statusService(dataSource))).exportList(1, 'tasks', 'xlsx');
     detail = `${Math.round(file.body.length / 1024)} KiB xlsx`;
   }
   const seconds = (performance.now() - started) / 1000;

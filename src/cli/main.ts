@@ -12,7 +12,7 @@ import { loadDemoUsers } from '../seeds/demo-users.js';
 import { openDatabase } from '../database/data-source.js';
 import { SeedService } from '../seeds/seed.service.js';
 import { ImportService } from '../spreadsheets/import.service.js';
-import { LIST_NAMES, type ListName } from '../lists/list-records.js';
+import { LIST_NAMES, type ListName } from '../common/item-type.js';
 
 const USAGE = `Usage: npm run cli -- <command>
 

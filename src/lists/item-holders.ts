@@ -1,18 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/role.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
-import { ITEM_TYPE_NAMES, type ItemType } from '../common/item-type.js';
+import { ITEM_TYPE_NAMES, type ItemType, LIST_TYPES } from '../common/item-type.js';
+import { LIST_OF } from './list-registry.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
-import { Indicator } from './indicators/indicator.entity.js';
 import { PlanStage } from '../plans/plan-stage.entity.js';
-import { Project } from './projects/project.entity.js';
-import { Task } from './tasks/task.entity.js';
 import { Assignment, type AssignmentRole } from './assignment.entity.js';
 
 /** Items that progress, notices and extensions can be about. */
-export const REPORTABLE_TYPES: readonly ItemType[] = ['task', 'project', 'indicator', 'stage'];
+export const REPORTABLE_TYPES: readonly ItemType[] = [...LIST_TYPES, 'stage'];
 
-const ENTITY_OF = { task: Task, project: Project, indicator: Indicator, stage: PlanStage } as const;
+const entityOf = (itemType: ItemType) => (itemType === 'stage' ? PlanStage : LIST_OF[itemType]?.entity);
 
 export interface HeldItem {
   itemType: ItemType;
@@ -30,7 +28,7 @@ export interface HeldItem {
 
 /** The item of this plan with its lead and supporting units, or 404 naming it. */
 export async function findHeldItem(manager: EntityManager, planId: number, itemType: ItemType, itemId: number): Promise<HeldItem> {
-  const entity = ENTITY_OF[itemType];
+  const entity = entityOf(itemType);
   if (!entity) throw new ValidationFailedError([{ field: 'itemType', value: itemType, message: `应为 ${REPORTABLE_TYPES.join('、')} 之一` }]);
   const item = (await manager.findOneBy(entity, { id: itemId, planId })) as {
     seq: number;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In, type ObjectLiteral } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { ITEM_TYPE_NAMES, type ItemType } from '../common/item-type.js';
 import { checkVersion, withCurrentView } from '../database/check-version.js';
@@ -10,21 +10,21 @@ import { Assignment } from './assignment.entity.js';
 import { saveAssignments } from './assignment-store.js';
 import { withStandingUnits } from '../plans/standing-assignments.js';
 import type { UnitIdsDto } from '../common/unit-ids.dto.js';
-import type { ListAdapter } from './list-registry.js';
+import type { ListDefinition } from './list-registry.js';
+import type { ListItemEntity } from '../database/list-item.entity.js';
 import { Unit } from '../units/unit.entity.js';
-import { PlanItemsService } from './list-items.service.js';
+import { ItemQueryService } from './item-query.service.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Clock } from '../common/clock.js';
 
 const MEASURE: Record<string, string> = { 进展填报: '条', 佐证材料: '份', 督办: '件', 延期申请: '件', 指标完成值: '个' };
 
-type Item = ObjectLiteral & { id: number; planId: number; seq: number };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type List<T extends Item> = ListAdapter<any, T>;
+type Item = ListItemEntity;
+type List<T extends Item> = ListDefinition<T>;
 
 /**
  * Creates, changes and deletes items of the three lists with their responsibilities and milestones, atomically.
- * Each list's own rules (its entity, how its milestones are read) come from its ListAdapter.
+ * Each list's own rules (its entity, how its milestones are read) come from its entry in the list registry.
  */
 /** A new item's units with the plan's standing arrangements added (see responsibilities/standing-assignments.ts). */
 function withStandingIds(plan: Plan, itemType: ItemType, units: UnitIdsDto): UnitIdsDto {
@@ -43,7 +43,7 @@ function withStandingIds(plan: Plan, itemType: ItemType, units: UnitIdsDto): Uni
 export class ItemWriterService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly items: PlanItemsService,
+    private readonly items: ItemQueryService,
     private readonly clock: Clock,
   ) {}
 
@@ -73,14 +73,13 @@ export class ItemWriterService {
     const change = () =>
       this.dataSource.transaction(async (manager) => {
         const plan = await this.plan(manager, planId);
-        const item = await findForUpdate(manager, list.entity, ITEM_TYPE_NAMES[list.itemType], { id, planId } as never);
-        checkVersion(ITEM_TYPE_NAMES[list.itemType], version, item);
+        const item = await findForUpdate(manager, list.entity, list.itemName, { id, planId } as never);
+        checkVersion(list.itemName, version, item);
         const withdrawn = item as { withdrawnOn?: string | null; withdrawnReason?: string | null };
         if (withdrawn.withdrawnOn) {
-          throw new ConflictError(
-            `${ITEM_TYPE_NAMES[list.itemType]}${item.seq}已于${withdrawn.withdrawnOn}撤销（${withdrawn.withdrawnReason ?? ''}），不能再修改`,
-            [{ field: 'id', value: id, message: '已撤销' }],
-          );
+          throw new ConflictError(`${list.itemName}${item.seq}已于${withdrawn.withdrawnOn}撤销（${withdrawn.withdrawnReason ?? ''}），不能再修改`, [
+            { field: 'id', value: id, message: '已撤销' },
+          ]);
         }
         if (fields.seq !== undefined && fields.seq !== item.seq) {
           await this.checkSeqFree(manager, list.itemType, list.entity, planId, fields.seq, id);
@@ -88,7 +87,7 @@ export class ItemWriterService {
         const changes = { ...fields, ...(await this.staleTexts(manager, list.itemType, item, fields, units)), version: item.version + 1 } as T;
         const saved = await manager.save(list.entity, manager.merge(list.entity, item, changes));
         await this.saveUnits(manager, list.itemType, saved, units, false);
-        if (list.rereadOn.some((key) => fields[key] !== undefined)) {
+        if (list.rereadOn.some((key) => (fields as Record<string, unknown>)[key] !== undefined)) {
           await saveMilestones(manager, planId, list.itemType, saved.id, list.milestones(plan, saved));
         }
         return saved;
@@ -102,7 +101,7 @@ export class ItemWriterService {
    * 409 naming them, since deleting would orphan or lose them; such an item is withdrawn instead.
    */
   async remove<T extends Item & { version: number }>(list: List<T>, planId: number, id: number, version: number | undefined): Promise<void> {
-    const name = ITEM_TYPE_NAMES[list.itemType];
+    const name = list.itemName;
     const remove = () =>
       this.dataSource.transaction(async (manager) => {
         const item = await findForUpdate(manager, list.entity, name, { id, planId } as never);
@@ -133,7 +132,7 @@ export class ItemWriterService {
     version: number,
     reason: string,
   ): Promise<T> {
-    const name = ITEM_TYPE_NAMES[list.itemType];
+    const name = list.itemName;
     const withdraw = () =>
       this.dataSource.transaction(async (manager) => {
         const plan = await this.plan(manager, planId);
@@ -157,7 +156,7 @@ export class ItemWriterService {
 
   private async item<T extends Item>(manager: EntityManager, list: List<T>, planId: number, id: number): Promise<T> {
     const item = await manager.findOneBy(list.entity, { id, planId } as never);
-    if (!item) throw new NotFoundError(ITEM_TYPE_NAMES[list.itemType], id);
+    if (!item) throw new NotFoundError(list.itemName, id);
     return item;
   }
 
@@ -202,15 +201,15 @@ export class ItemWriterService {
    */
   private async staleTexts(manager: EntityManager, itemType: ItemType, item: Item, fields: Partial<Item>, units: UnitIdsDto): Promise<Partial<Item>> {
     const roles = [
-      { role: 'lead', ids: units.leadUnitIds, text: 'leadUnitsText' },
-      { role: 'support', ids: units.supportingUnitIds, text: 'supportUnitsText' },
+      { role: 'lead', ids: units.leadUnitIds, text: 'leadUnitsText' as const },
+      { role: 'support', ids: units.supportingUnitIds, text: 'supportUnitsText' as const },
     ].filter((r) => r.ids !== undefined && fields[r.text] === undefined && item[r.text] != null);
     if (!roles.length) return {};
     const current = await manager.find(Assignment, { where: { itemType, itemId: item.id }, order: { position: 'ASC' } });
     const cleared: Partial<Item> = {};
     for (const r of roles) {
       const ids = current.filter((a) => a.role === r.role).map((a) => a.unitId);
-      if (ids.join() !== r.ids!.join()) (cleared as Record<string, unknown>)[r.text] = null;
+      if (ids.join() !== r.ids!.join()) cleared[r.text] = null;
     }
     return cleared;
   }

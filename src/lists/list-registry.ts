@@ -1,122 +1,114 @@
-import type { ItemType } from '../common/item-type.js';
+import type { Type } from '@nestjs/common';
+import { LIST_NAMING, LIST_TYPES, type ListName, type ListType } from '../common/item-type.js';
+import type { ListItemEntity } from '../database/list-item.entity.js';
 import { indicatorMilestones, projectMilestones, taskMilestones } from '../deadlines/item-milestones.js';
 import type { MilestoneReading } from '../deadlines/milestone-reading.js';
-import { Indicator } from './indicators/indicator.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
+import { CreateIndicatorDto, UpdateIndicatorDto } from './indicators/indicator.dto.js';
+import { Indicator } from './indicators/indicator.entity.js';
+import { indicatorRequestFields } from './indicators/indicator-values.js';
+import { INDICATOR_TABLE, type IndicatorInput } from './indicators/indicator.table.js';
+import type { ListInput, ListTable } from './list-table.js';
+import { CreateProjectDto, UpdateProjectDto } from './projects/project.dto.js';
 import { Project } from './projects/project.entity.js';
+import { PROJECT_TABLE, type ProjectInput } from './projects/project.table.js';
+import { CreateTaskDto, UpdateTaskDto } from './tasks/task.dto.js';
 import { Task } from './tasks/task.entity.js';
-import type { ColumnSpec } from '../tables/columns.js';
-import { INDICATOR_COLUMNS, PROJECT_COLUMNS, TASK_COLUMNS } from './list-columns.js';
-import {
-  type IndicatorInput,
-  type ListName,
-  type ListRead,
-  type ListReadOptions,
-  type ProjectInput,
-  readIndicators,
-  readProjects,
-  readTasks,
-  type TaskInput,
-  type UnitCells,
-} from './list-records.js';
+import { TASK_TABLE, type TaskInput } from './tasks/task.table.js';
 
-type Entity = { id: number; planId: number; seq: number };
-
-/** How one list is read from a table and stored: its entity, its fields and how its milestones are read. */
-export interface ListAdapter<I extends UnitCells & { row: number; seq: number }, E extends Entity> {
-  itemType: ItemType;
-  entity: new () => E;
-  /** Chinese name of the list, for messages. */
+/**
+ * What a list is: one entry per list holding everything that varies between them. Every other part of the service
+ * (the item engine, import and export, reminders, reports, responsibilities) reads the lists from here.
+ *
+ * Adding a list: its key and names in LIST_NAMING (common/item-type.ts, the half the pure rules read), its folder
+ * here (entity, request DTOs, table layout), one entry below, and one migration creating its table.
+ */
+export interface ListDefinition<E extends ListItemEntity = ListItemEntity, I extends ListInput = ListInput> {
+  /** The key its items carry in every table that points at an item (milestones, assignments, progress …). */
+  itemType: ListType;
+  /** Its name in URLs (/plans/:planId/tasks), its table, its seed file (tasks.csv), imports and the web app. */
+  name: ListName;
+  /** What one item is called: "任务", so task 11 is "任务11". */
+  itemName: string;
+  /** The list's title: "任务清单". */
   title: string;
-  /** The heading column the `chapter` filter searches (章节, 项目类别, 一级指标). */
-  chapterColumn: keyof E & string;
-  read(rows: unknown[][], options?: ListReadOptions): ListRead<I>;
-  /** The columns its tables have, for column mappings. */
-  columns: ColumnSpec[];
-  /** Whether columns headed by a year hold baseline and target values (indicator tables). */
-  yearColumns: boolean;
-  fields(input: I): Partial<E>;
+  entity: Type<E>;
+  /** The column that names an item in messages and reports: the task text, the project's or indicator's name. */
+  titleColumn: string;
+  /** The heading column the `chapter` filter searches and reports group by (章节, 项目类别, 一级指标). */
+  groupColumn: string;
+  /** Request bodies of POST and PATCH on the list. */
+  createDto: Type<object>;
+  updateDto: Type<object>;
+  /** The item's fields from a request body (units and version taken out already). */
+  requestFields(body: Record<string, unknown>, creating: boolean): Partial<E>;
+  /** Its government table: columns, reading a row, the export layout. */
+  table: ListTable<E, I>;
   /** Fields whose change means the milestones are read again (office overrides are otherwise kept). */
-  rereadOn: (keyof E)[];
+  rereadOn: string[];
+  /** How an item's milestones are read from what it says (the row as read, when it came from a table). */
   milestones(plan: Pick<Plan, 'periodStart' | 'periodEnd'>, item: E, input?: I): MilestoneReading[];
 }
 
-/** The units cells as written, stored beside the parsed units. */
-const unitTexts = (i: UnitCells) => ({ leadUnitsText: i.leadUnitsText, supportUnitsText: i.supportUnitsText });
+/** A deadline left out of a new item is null (none written), not missing. */
+const withDeadlineText = (body: Record<string, unknown>, creating: boolean) => (creating ? { ...body, deadlineText: body.deadlineText ?? null } : body);
 
-export const TASKS: ListAdapter<TaskInput, Task> = {
+export const TASKS: ListDefinition<Task, TaskInput> = {
   itemType: 'task',
+  ...LIST_NAMING.task,
   entity: Task,
-  title: '任务清单',
-  chapterColumn: 'chapter',
-  read: readTasks,
-  columns: TASK_COLUMNS,
-  yearColumns: false,
-  fields: (i) => ({
-    seq: i.seq,
-    chapter: i.chapter,
-    taskGroup: i.taskGroup,
-    content: i.content,
-    deadlineText: i.deadlineText,
-    ...unitTexts(i),
-  }),
-  rereadOn: ['content', 'deadlineText'],
+  titleColumn: 'content' satisfies keyof Task,
+  groupColumn: 'chapter' satisfies keyof Task,
+  createDto: CreateTaskDto,
+  updateDto: UpdateTaskDto,
+  requestFields: withDeadlineText,
+  table: TASK_TABLE,
+  rereadOn: ['content', 'deadlineText'] satisfies (keyof Task)[],
   milestones: (plan, t) => taskMilestones(plan, t.content, t.deadlineText),
 };
 
-export const PROJECTS: ListAdapter<ProjectInput, Project> = {
+export const PROJECTS: ListDefinition<Project, ProjectInput> = {
   itemType: 'project',
+  ...LIST_NAMING.project,
   entity: Project,
-  title: '项目清单',
-  chapterColumn: 'category',
-  read: readProjects,
-  columns: PROJECT_COLUMNS,
-  yearColumns: false,
-  fields: (i) => ({
-    seq: i.seq,
-    category: i.category,
-    name: i.name,
-    content: i.content,
-    investment: i.investment,
-    fundingSource: i.fundingSource,
-    deadlineText: i.deadlineText,
-    ...unitTexts(i),
-  }),
-  rereadOn: ['deadlineText'],
+  titleColumn: 'name' satisfies keyof Project,
+  groupColumn: 'category' satisfies keyof Project,
+  createDto: CreateProjectDto,
+  updateDto: UpdateProjectDto,
+  requestFields: withDeadlineText,
+  table: PROJECT_TABLE,
+  rereadOn: ['deadlineText'] satisfies (keyof Project)[],
   milestones: (plan, p) => projectMilestones(plan, p.deadlineText),
 };
 
-export const INDICATORS: ListAdapter<IndicatorInput, Indicator> = {
+export const INDICATORS: ListDefinition<Indicator, IndicatorInput> = {
   itemType: 'indicator',
+  ...LIST_NAMING.indicator,
   entity: Indicator,
-  title: '目标清单',
-  chapterColumn: 'level1',
-  read: readIndicators,
-  columns: INDICATOR_COLUMNS,
-  yearColumns: true,
-  fields: (i) => ({
-    seq: i.seq,
-    level1: i.level1,
-    level2: i.level2,
-    name: i.name,
-    mark: i.mark,
-    unit: i.unit,
-    direction: i.direction,
-    baselineYear: i.baselineYear,
-    baselineText: i.baselineText,
-    baselineValue: i.baselineValue,
-    targets: i.targets,
-    definition: i.definition,
-    formula: i.formula,
-    dataSource: i.dataSource,
-    note: i.note,
-    ...unitTexts(i),
-  }),
-  rereadOn: ['targets'],
+  titleColumn: 'name' satisfies keyof Indicator,
+  groupColumn: 'level1' satisfies keyof Indicator,
+  createDto: CreateIndicatorDto,
+  updateDto: UpdateIndicatorDto,
+  requestFields: indicatorRequestFields,
+  table: INDICATOR_TABLE,
+  rereadOn: ['targets'] satisfies (keyof Indicator)[],
   milestones: (_plan, i, input) => indicatorMilestones(i.targets, input?.targetHeaders ?? {}),
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyListAdapter = ListAdapter<any, any>;
+/** Any list, as code that serves every list sees it (column names are checked against the entities in list-registry.spec.ts). */
+export type AnyList = ListDefinition;
 
-export const LIST_ADAPTERS: Record<ListName, AnyListAdapter> = { tasks: TASKS, projects: PROJECTS, indicators: INDICATORS };
+/** The lists by item type, in the order they are shown, exported and reported. */
+export const LIST_OF: Record<ListType, AnyList> = { task: TASKS, project: PROJECTS, indicator: INDICATORS };
+export const LISTS: readonly AnyList[] = LIST_TYPES.map((t) => LIST_OF[t]);
+
+/** The list of this name (tasks, projects, indicators). */
+export function listNamed(name: ListName): AnyList {
+  return LISTS.find((l) => l.name === name)!;
+}
+
+/** What an item says of itself in messages and reports: the task's text, the project's or indicator's name. */
+export function titleOf(list: AnyList, item: ListItemEntity): string {
+  const title = (item as unknown as Record<string, unknown>)[list.titleColumn];
+  return typeof title === 'string' ? title : '';
+}

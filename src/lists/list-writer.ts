@@ -10,14 +10,12 @@ import { saveAssignments } from './assignment-store.js';
 import { withStandingUnits } from '../plans/standing-assignments.js';
 import { UnitNames } from '../units/unit-names.js';
 import type { Unit } from '../units/unit.entity.js';
-import { type AnyListAdapter, INDICATORS, PROJECTS, TASKS } from './list-registry.js';
-import type { IndicatorInput, ProjectInput, TaskInput, UnitCells } from './list-records.js';
+import type { ListName } from '../common/item-type.js';
+import { type AnyList, LISTS } from './list-registry.js';
+import type { ListInput } from './list-table.js';
 
-export interface PlanLists {
-  tasks: TaskInput[];
-  projects: ProjectInput[];
-  indicators: IndicatorInput[];
-}
+/** Rows of a new plan's lists as read, by list name (a list left out has none). */
+export type PlanLists = Partial<Record<ListName, ListInput[]>>;
 
 export interface ApplyCounts {
   created: number;
@@ -25,7 +23,7 @@ export interface ApplyCounts {
   unchanged: number;
 }
 
-type Input = UnitCells & { row: number; seq: number };
+type Input = ListInput;
 
 /** Every unit name in the rows that matches no unit of the plan, one problem per row and name. */
 export function unknownUnitProblems(inputs: Input[], names: UnitNames): FieldProblem[] {
@@ -53,7 +51,7 @@ export async function applyList(
   manager: EntityManager,
   plan: Plan,
   units: Unit[],
-  adapter: AnyListAdapter,
+  adapter: AnyList,
   inputs: Input[],
   dryRun = false,
   source = 'seed',
@@ -63,9 +61,7 @@ export async function applyList(
   const problems = unknownUnitProblems(inputs, names);
   if (problems.length) throw new DomainError('UNKNOWN_UNITS', `有${problems.length}处单位名称无法识别`, problems);
   const counts: ApplyCounts = { created: 0, updated: 0, unchanged: 0 };
-  const existing = new Map<number, { id: number; seq: number }>(
-    ((await manager.findBy(adapter.entity, { planId: plan.id })) as { id: number; seq: number }[]).map((e) => [e.seq, e]),
-  );
+  const existing = new Map((await manager.findBy(adapter.entity, { planId: plan.id })).map((e) => [e.seq, e]));
   const assignmentsOf = groupBy(await manager.findBy(Assignment, { planId: plan.id, itemType: adapter.itemType }), (a) => a.itemId);
   const creates: { input: Input; fields: Record<string, unknown>; lead: Unit[]; support: Unit[] }[] = [];
   const updatedSeqs: number[] = [];
@@ -77,15 +73,15 @@ export async function applyList(
       { lead: named, support: names.resolve(input.supportingUnits).units.filter((u) => !named.includes(u)) },
       (id) => unitById.get(id),
     );
-    const fields = adapter.fields(input) as Record<string, unknown>;
-    const stored = existing.get(input.seq) as Record<string, unknown> | undefined;
+    const fields = adapter.table.fields(input) as Record<string, unknown>;
+    const stored = existing.get(input.seq);
     if (!stored) {
       counts.created++;
       creates.push({ input, fields, lead, support });
       continue;
     }
-    const changed = Object.keys(fields).filter((key) => !sameValue(stored[key], fields[key]));
-    const mine = (assignmentsOf.get(stored.id as number) ?? []).sort((a, b) => a.position - b.position);
+    const changed = Object.keys(fields).filter((key) => !sameValue((stored as unknown as Record<string, unknown>)[key], fields[key]));
+    const mine = (assignmentsOf.get(stored.id) ?? []).sort((a, b) => a.position - b.position);
     const sameUnits =
       sameIds(
         mine.filter((a) => a.role === 'lead').map((a) => a.unitId),
@@ -102,7 +98,7 @@ export async function applyList(
     counts.updated++;
     updatedSeqs.push(input.seq);
     if (dryRun) continue;
-    const item = (await manager.save(adapter.entity, manager.merge(adapter.entity, stored, fields))) as { id: number; seq: number };
+    const item = await manager.save(adapter.entity, manager.merge(adapter.entity, stored, fields));
     if (!sameUnits) await saveAssignments(manager, plan.id, adapter.itemType, item.id, lead, support);
     if (changed.some((key) => adapter.rereadOn.includes(key))) {
       await saveMilestones(manager, plan.id, adapter.itemType, item.id, adapter.milestones(plan, item, input));
@@ -151,7 +147,7 @@ async function insertChunks(manager: EntityManager, entity: EntityTarget<ObjectL
 async function insertNew(
   manager: EntityManager,
   plan: Plan,
-  adapter: AnyListAdapter,
+  adapter: AnyList,
   creates: { input: Input; fields: Record<string, unknown>; lead: Unit[]; support: Unit[] }[],
 ): Promise<{ ids: number[]; assignments: number; milestones: number }> {
   const entity = adapter.entity as EntityTarget<ObjectLiteral>;
@@ -160,7 +156,7 @@ async function insertNew(
     entity,
     creates.map((c) => manager.create(adapter.entity, { ...c.fields, planId: plan.id }) as ObjectLiteral),
   );
-  const stored = (await manager.findBy(adapter.entity, { planId: plan.id })) as { id: number; seq: number }[];
+  const stored = await manager.findBy(adapter.entity, { planId: plan.id });
   const bySeq = new Map(stored.map((item) => [item.seq, item]));
   const assignments: ObjectLiteral[] = [];
   const milestones: ObjectLiteral[] = [];
@@ -178,11 +174,9 @@ async function insertNew(
   return { ids, assignments: assignments.length, milestones: milestones.length };
 }
 
-/** Writes the lists of a new plan (the seed plans). */
+/** Writes the lists of a new plan (the seed plans), each in the registry's order. */
 export async function writeNewItems(manager: EntityManager, plan: Plan, units: Unit[], lists: PlanLists): Promise<void> {
-  await applyList(manager, plan, units, TASKS, lists.tasks);
-  await applyList(manager, plan, units, PROJECTS, lists.projects);
-  await applyList(manager, plan, units, INDICATORS, lists.indicators);
+  for (const list of LISTS) await applyList(manager, plan, units, list, lists[list.name] ?? []);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -1,3 +1,5 @@
+import { LISTS } from './list-registry.js';
+
 /**
  * The official progress that stands on a date, read in plain SQL (SQLite and PostgreSQL alike): per milestone, and
  * per occurrence of a recurring milestone, and per item for reports on the item as a whole, the latest lead-unit report submitted by asOf and not sent back by
@@ -9,11 +11,9 @@
 const STANDS = `x.role = 'lead' AND x.status IN ('submitted', 'accepted', 'returned') AND x."submittedDate" <= ?
   AND NOT (x.status = 'returned' AND x."reviewedDate" IS NOT NULL AND x."reviewedDate" <= ?) AND (x.state = 'done' OR x.percent IS NOT NULL)`;
 
-/** Every item of a plan, of the four kinds (plan id given four times). */
-const ITEMS = `SELECT 'task' AS "itemType", id FROM tasks WHERE "planId" = ?
-  UNION ALL SELECT 'project', id FROM projects WHERE "planId" = ?
-  UNION ALL SELECT 'indicator', id FROM indicators WHERE "planId" = ?
-  UNION ALL SELECT 'stage', id FROM plan_stages WHERE "planId" = ?`;
+/** Every item of a plan: each list's (its table is named as the list) and the work steps; the plan id given once each. */
+const ITEM_TABLES = [...LISTS.map((list) => ({ itemType: list.itemType, table: list.name })), { itemType: 'stage', table: 'plan_stages' }];
+const ITEMS = ITEM_TABLES.map(({ itemType, table }) => `SELECT '${itemType}' AS "itemType", id FROM ${table} WHERE "planId" = ?`).join('\n  UNION ALL ');
 
 const COLUMNS = `r.id, r."itemType", r."itemId", r."milestoneId", r.percent, r.state, CAST(r."submittedDate" AS TEXT) AS "submittedDate",
   CAST(r.occurrence AS TEXT) AS occurrence`;
@@ -41,5 +41,5 @@ export const STANDING_SQL = `SELECT ${COLUMNS}
     ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)`;
 
 export function standingParams(planId: number, asOf: string): (string | number)[] {
-  return [asOf, asOf, planId, planId, asOf, asOf, planId, planId, planId, planId, asOf, asOf];
+  return [asOf, asOf, planId, planId, asOf, asOf, ...ITEM_TABLES.map(() => planId), asOf, asOf];
 }

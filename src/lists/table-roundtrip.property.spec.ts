@@ -1,11 +1,9 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import type { ItemView } from './list-items.service.js';
+import type { ItemView } from './item-query.service.js';
 import type { Task } from './tasks/task.entity.js';
 import { restoreNeutralised } from '../tables/formula-cells.js';
-import { TASK_COLUMNS } from './list-columns.js';
-import { readTasks } from './list-records.js';
-import { taskSheet } from './list-rows.js';
+import { readTasks, TASK_COLUMNS, taskSheet } from './tasks/task.table.js';
 import { readTableFile } from '../tables/table-file.js';
 import { readTable } from '../tables/table-reader.js';
 import { writeCsv, writeXlsx } from '../tables/table-writer.js';

@@ -1,4 +1,4 @@
-import type { ListType } from '../common/item-type.js';
+import { LIST_NAMING, type ListType } from '../common/item-type.js';
 
 /**
  * Links in mail and robot messages open the web app, never the API (README, "催办与逾期周报"):
@@ -8,7 +8,6 @@ import type { ListType } from '../common/item-type.js';
  * - /plans/:planId/tasks|projects|indicators/:id  one item, with its milestones, progress, 批示 and 签收
  * - /plans/:planId/my                            the signed-in unit's own list (what it leads and supports)
  */
-export const APP_ROUTE_OF: Record<ListType, string> = { task: 'tasks', project: 'projects', indicator: 'indicators' };
 
 function base(publicUrl: string): string {
   return publicUrl.replace(/\/+$/, '');
@@ -19,7 +18,7 @@ export function planOverviewLink(publicUrl: string, planId: number): string {
 }
 
 export function itemLink(publicUrl: string, planId: number, itemType: ListType, itemId: number): string {
-  return `${base(publicUrl)}/plans/${planId}/${APP_ROUTE_OF[itemType]}/${itemId}`;
+  return `${base(publicUrl)}/plans/${planId}/${LIST_NAMING[itemType].name}/${itemId}`;
 }
 
 export function myListLink(publicUrl: string, planId: number): string {

@@ -4,8 +4,8 @@ import type { IndicatorTarget } from '../lists/indicators/indicator.entity.js';
 import { itemKey } from '../status/derive-statuses.js';
 import { type Light, LIGHTS, type Status, STATUSES } from '../status/status.js';
 import { checkpoints, type PlanHeader, type PlanView, rate, type ViewItem } from './plan-view.js';
-import { LIST_TYPES, type ListType } from '../common/item-type.js';
-import { LIST_NAMES, type ReportFacts } from './report-facts.js';
+import { LIST_TITLES, LIST_TYPES, type ListType } from '../common/item-type.js';
+import type { ReportFacts } from './report-facts.js';
 
 export interface StatusCounts {
   total: number;
@@ -121,7 +121,7 @@ export function buildProgressReport(plan: PlanHeader, view: PlanView, facts: Rep
   const lists = LIST_TYPES.map((list): ListProgress => {
     const items = view.items.filter((i) => i.itemType === list);
     const chapters = [...groupBy(items, (i) => i.group)].map(([name, chapter]) => ({ name, ...countStatuses(chapter) }));
-    return { list, name: LIST_NAMES[list], ...countStatuses(items), chapters };
+    return { list, name: LIST_TITLES[list], ...countStatuses(items), chapters };
   });
   const itemOf = new Map(view.items.map((i) => [itemKey(i.itemType, i.itemId), i]));
   const projects = projectRows(view, facts, itemOf);

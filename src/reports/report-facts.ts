@@ -9,7 +9,6 @@ import { STANDING_SQL, standingParams } from '../lists/standing-reports.js';
  */
 
 
-export const LIST_NAMES: Record<ListType, string> = { task: '任务清单', project: '项目清单', indicator: '目标清单' };
 
 export interface TaskRow {
   id: number;

@@ -3,8 +3,10 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { VersionField } from '../common/version-field.js';
 import { ASSIGNMENT_ROLES, type AssignmentRole } from '../lists/assignment.entity.js';
 
-export const ASSIGNABLE_TYPES = ['task', 'project', 'indicator'] as const;
-export type AssignableType = (typeof ASSIGNABLE_TYPES)[number];
+import { LIST_TYPES, type ListType } from '../common/item-type.js';
+
+export const ASSIGNABLE_TYPES = LIST_TYPES;
+export type AssignableType = ListType;
 
 export class CreateAssignmentDto {
   @ApiProperty({ enum: ASSIGNABLE_TYPES })

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { ConflictError, ValidationFailedError } from '../common/domain-error.js';
-import { ITEM_TYPE_NAMES } from '../common/item-type.js';
+import { ITEM_TYPE_NAMES, LIST_NAMES, LIST_NAMING, type ListName } from '../common/item-type.js';
+import { LIST_OF, LISTS, titleOf } from '../lists/list-registry.js';
 import { checkVersion } from '../database/check-version.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { findForUpdate } from '../database/locked-find.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
-import { Indicator } from '../lists/indicators/indicator.entity.js';
 import { toMilestoneView } from '../deadlines/milestone-view.js';
-import { PlanItemsService } from '../lists/list-items.service.js';
+import { ItemQueryService } from '../lists/item-query.service.js';
 import { Plan } from '../plans/plan.entity.js';
-import { Project } from '../lists/projects/project.entity.js';
-import { Task } from '../lists/tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { type AssignableType, type CreateAssignmentDto, type UpdateAssignmentDto } from './assignment.dto.js';
 import { Assignment, type AssignmentRole } from '../lists/assignment.entity.js';
@@ -23,20 +21,15 @@ interface ItemSummary {
   title: string;
 }
 
-type RoleCounts = Record<'tasks' | 'projects' | 'indicators' | 'total', number>;
-
-const LIST_OF: Record<AssignableType, 'tasks' | 'projects' | 'indicators'> = {
-  task: 'tasks',
-  project: 'projects',
-  indicator: 'indicators',
-};
+/** Per list (tasks, projects, indicators) and in all. */
+type RoleCounts = Record<ListName | 'total', number>;
 
 /** The responsibility matrix (责任清单): who leads and supports what, per unit, and the items nobody leads. */
 @Injectable()
 export class ResponsibilitiesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly items: PlanItemsService,
+    private readonly items: ItemQueryService,
   ) {}
 
   async matrix(planId: number, unitQuery?: string) {
@@ -52,10 +45,10 @@ export class ResponsibilitiesService {
     const led = new Set(assignments.filter((a) => a.role === 'lead').map((a) => `${a.itemType}:${a.itemId}`));
     const gaps = items.filter((i) => !led.has(`${i.itemType}:${i.id}`));
     const countsFor = (unitId: number, role: AssignmentRole): RoleCounts => {
-      const counts: RoleCounts = { tasks: 0, projects: 0, indicators: 0, total: 0 };
+      const counts = Object.fromEntries([...LIST_NAMES, 'total'].map((key) => [key, 0])) as RoleCounts;
       for (const a of assignments) {
         if (a.unitId !== unitId || a.role !== role || a.itemType === 'stage') continue;
-        counts[LIST_OF[a.itemType]]++;
+        counts[LIST_NAMING[a.itemType].name]++;
         counts.total++;
       }
       return counts;
@@ -132,23 +125,19 @@ export class ResponsibilitiesService {
   }
 
   private async checkItem(planId: number, itemType: AssignableType, itemId: number): Promise<void> {
-    const entity = { task: Task, project: Project, indicator: Indicator }[itemType];
-    const found = await this.dataSource.getRepository<{ id: number; planId: number }>(entity).findOneBy({ id: itemId, planId });
+    const found = await this.dataSource.getRepository(LIST_OF[itemType].entity).findOneBy({ id: itemId, planId });
     if (!found) {
       throw new ValidationFailedError([{ field: 'itemId', value: itemId, message: `本方案没有id为${itemId}的${ITEM_TYPE_NAMES[itemType]}` }]);
     }
   }
 
   private async summaries(planId: number): Promise<ItemSummary[]> {
-    const [tasks, projects, indicators] = await Promise.all([
-      this.dataSource.getRepository(Task).find({ where: { planId, withdrawnOn: IsNull() }, order: { seq: 'ASC' } }),
-      this.dataSource.getRepository(Project).find({ where: { planId, withdrawnOn: IsNull() }, order: { seq: 'ASC' } }),
-      this.dataSource.getRepository(Indicator).find({ where: { planId, withdrawnOn: IsNull() }, order: { seq: 'ASC' } }),
-    ]);
-    return [
-      ...tasks.map((t) => ({ itemType: 'task' as const, id: t.id, seq: t.seq, title: t.content })),
-      ...projects.map((p) => ({ itemType: 'project' as const, id: p.id, seq: p.seq, title: p.name })),
-      ...indicators.map((i) => ({ itemType: 'indicator' as const, id: i.id, seq: i.seq, title: i.name })),
-    ];
+    const lists = await Promise.all(
+      LISTS.map(async (list) => {
+        const items = await this.dataSource.getRepository(list.entity).find({ where: { planId, withdrawnOn: IsNull() }, order: { seq: 'ASC' } });
+        return items.map((item) => ({ itemType: list.itemType, id: item.id, seq: item.seq, title: titleOf(list, item) }));
+      }),
+    );
+    return lists.flat();
   }
 }

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import type { AssignmentRole } from '../lists/assignment.entity.js';
 import type { UnitGroupKind } from '../units/unit-group.entity.js';
 import type { UnitKind } from '../units/unit.entity.js';
+import { LIST_NAMES, type ListName } from '../common/item-type.js';
 
 /** seeds/ at the project root, found from this file in src/ or dist/ alike. */
 export const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
@@ -61,7 +62,8 @@ export interface SeedFolder {
   dir: string;
   plan: SeedPlanFile;
   /** Rows of each list's CSV, when the folder has one. */
-  tables: { tasks?: string[][]; projects?: string[][]; indicators?: string[][] };
+  /** Each list's table, from <list name>.csv (tasks.csv …) when the folder has one. */
+  tables: Partial<Record<ListName, string[][]>>;
 }
 
 /** Reads a CSV file (UTF-8, with or without BOM) into rows of cells. */
@@ -82,7 +84,7 @@ export function readSeedFolder(key: string, dir = SEEDS_DIR): SeedFolder {
   const folder = join(dir, key);
   const plan = JSON.parse(readFileSync(join(folder, 'plan.json'), 'utf8')) as SeedPlanFile;
   const tables: SeedFolder['tables'] = {};
-  for (const list of ['tasks', 'projects', 'indicators'] as const) {
+  for (const list of LIST_NAMES) {
     const file = join(folder, `${list}.csv`);
     if (existsSync(file)) tables[list] = readCsv(file);
   }

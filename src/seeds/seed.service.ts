@@ -5,7 +5,8 @@ import { stageMilestones } from '../deadlines/item-milestones.js';
 import { saveMilestones } from '../deadlines/milestone-store.js';
 import { PlanStage } from '../plans/plan-stage.entity.js';
 import { Plan } from '../plans/plan.entity.js';
-import { type IndicatorInput, type ListRead, type ProjectInput, readIndicators, readProjects, readTasks, type TaskInput } from '../lists/list-records.js';
+import { LISTS } from '../lists/list-registry.js';
+import type { ListRead } from '../lists/list-table.js';
 import { writeNewItems } from '../lists/list-writer.js';
 import { UnitGroup } from '../units/unit-group.entity.js';
 import { UnitNames } from '../units/unit-names.js';
@@ -45,11 +46,12 @@ export class SeedService {
 
   private async writePlan(manager: EntityManager, folder: SeedFolder): Promise<Plan> {
     const { plan: file, tables } = folder;
-    const lists = {
-      tasks: this.check(folder, 'tasks.csv', tables.tasks ? readTasks(tables.tasks) : empty<TaskInput>()),
-      projects: this.check(folder, 'projects.csv', tables.projects ? readProjects(tables.projects) : empty<ProjectInput>()),
-      indicators: this.check(folder, 'indicators.csv', tables.indicators ? readIndicators(tables.indicators) : empty<IndicatorInput>()),
-    };
+    const lists = Object.fromEntries(
+      LISTS.map((list) => {
+        const rows = tables[list.name];
+        return [list.name, this.check(folder, `${list.name}.csv`, rows ? list.table.read(rows) : { items: [], problems: [] })];
+      }),
+    );
     const plan = await manager.save(
       Plan,
       manager.create(Plan, {
@@ -133,8 +135,4 @@ export class SeedService {
     }
     return read.items;
   }
-}
-
-function empty<T>(): ListRead<T> {
-  return { items: [], problems: [] };
 }

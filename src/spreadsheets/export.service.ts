@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { findOneOrThrow } from '../database/find-or-throw.js';
-import { Indicator } from '../lists/indicators/indicator.entity.js';
-import { PlanItemsService } from '../lists/list-items.service.js';
+import { ItemQueryService } from '../lists/item-query.service.js';
 import { Plan } from '../plans/plan.entity.js';
-import { Project } from '../lists/projects/project.entity.js';
-import { Task } from '../lists/tasks/task.entity.js';
-import type { ListName } from '../lists/list-records.js';
-import { INDICATOR_TEMPLATE_HEADER, indicatorSheet, PROJECT_HEADER, projectSheet, TASK_HEADER, taskSheet } from '../lists/list-rows.js';
+import type { ListName } from '../common/item-type.js';
+import { listNamed } from '../lists/list-registry.js';
 import type { ListSheet } from '../tables/table-writer.js';
 import { writeCsv, writeXlsx } from '../tables/table-writer.js';
 
@@ -19,7 +16,6 @@ export interface ExportFile {
   body: Buffer;
 }
 
-const LIST_TITLES: Record<ListName, string> = { tasks: '任务清单', projects: '项目清单', indicators: '目标清单' };
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
@@ -30,28 +26,26 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 export class ExportService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly items: PlanItemsService,
+    private readonly items: ItemQueryService,
   ) {}
 
   async exportList(planId: number, list: ListName, format: ExportFormat): Promise<ExportFile> {
     const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     const sheet = await this.sheet(planId, list);
-    const title = LIST_TITLES[list];
+    const title = listNamed(list).title;
     return this.file(`${plan.name}-${title}.${format}`, sheet, title, format);
   }
 
   async template(list: ListName): Promise<ExportFile> {
-    const header = { tasks: TASK_HEADER, projects: PROJECT_HEADER, indicators: INDICATOR_TEMPLATE_HEADER }[list];
-    const title = LIST_TITLES[list];
+    const { title, table } = listNamed(list);
+    const header = table.templateHeader;
     return this.file(`${title}模板.xlsx`, { header, rows: [], widths: header.map(() => 18) }, title, 'xlsx');
   }
 
-  private async sheet(planId: number, list: ListName): Promise<ListSheet> {
-    const repo = <T extends { seq: number; planId: number }>(entity: new () => T) =>
-      this.dataSource.getRepository(entity).find({ where: { planId } as never, order: { seq: 'ASC' } as never });
-    if (list === 'tasks') return taskSheet(await this.items.decorate('task', await repo(Task)));
-    if (list === 'projects') return projectSheet(await this.items.decorate('project', await repo(Project)));
-    return indicatorSheet(await this.items.decorate('indicator', await repo(Indicator)));
+  private async sheet(planId: number, name: ListName): Promise<ListSheet> {
+    const list = listNamed(name);
+    const items = await this.dataSource.getRepository(list.entity).find({ where: { planId }, order: { seq: 'ASC' } });
+    return list.table.sheet(await this.items.decorate(list.itemType, items));
   }
 
   private async file(filename: string, sheet: ListSheet, title: string, format: ExportFormat): Promise<ExportFile> {

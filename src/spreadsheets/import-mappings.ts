@@ -4,8 +4,8 @@ import type { FieldProblem } from '../common/domain-error.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Plan } from '../plans/plan.entity.js';
 import { ImportMapping } from './import-mapping.entity.js';
-import { LIST_ADAPTERS } from '../lists/list-registry.js';
-import type { ListName } from '../lists/list-records.js';
+import { listNamed } from '../lists/list-registry.js';
+import type { ListName } from '../common/item-type.js';
 import { type ColumnMapping, mappingValueProblems } from '../tables/table-header.js';
 
 export interface MappingView {
@@ -35,8 +35,8 @@ export function parseMapping(list: ListName, raw: unknown): { mapping: ColumnMap
     return { mapping: {}, problems: [{ field: 'mapping', value: String(raw), message: '列对应关系应为 JSON 对象，如 {"督办事项":"content"}' }] };
   }
   const mapping = value as ColumnMapping;
-  const adapter = LIST_ADAPTERS[list];
-  const problems = mappingValueProblems(adapter.columns, mapping, adapter.yearColumns);
+  const adapter = listNamed(list);
+  const problems = mappingValueProblems(adapter.table.columns, mapping, adapter.table.yearColumns);
   for (const header of Object.keys(mapping)) {
     if (header.trim() === '') problems.push({ field: 'mapping', value: header, message: '列对应关系中有空的表头' });
   }
@@ -65,13 +65,13 @@ export class ImportMappingService {
   async get(planId: number, list: ListName): Promise<MappingView> {
     await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
     const stored = await findMapping(this.dataSource.manager, planId, list);
-    const adapter = LIST_ADAPTERS[list];
+    const adapter = listNamed(list);
     return {
       planId,
       list,
       mapping: stored?.mapping ?? null,
       updatedAt: stored?.updatedAt ?? null,
-      fields: adapter.columns.map((c) => ({ field: c.key, name: c.headers[0], headers: c.headers, required: c.required ?? false })),
+      fields: adapter.table.columns.map((c) => ({ field: c.key, name: c.headers[0], headers: c.headers, required: c.required ?? false })),
     };
   }
 

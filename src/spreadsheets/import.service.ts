@@ -5,8 +5,8 @@ import { Plan } from '../plans/plan.entity.js';
 import { UnitNames } from '../units/unit-names.js';
 import { Unit, type UnitKind } from '../units/unit.entity.js';
 import { findMapping, parseMapping, saveMapping } from './import-mappings.js';
-import { LIST_ADAPTERS } from '../lists/list-registry.js';
-import type { ListName, ListRead, UnitCells } from '../lists/list-records.js';
+import { listNamed } from '../lists/list-registry.js';
+import type { ListName } from '../common/item-type.js';
 import { applyList, type ApplyCounts, unknownUnitProblems } from '../lists/list-writer.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DEFAULT_TABLE_LIMITS, readTableFile, type TableLimits } from '../tables/table-file.js';
@@ -71,7 +71,7 @@ export class ImportService {
   }
 
   async importList(planId: number, list: ListName, buffer: Buffer, filename: string, options: ImportOptions = {}): Promise<ImportResult> {
-    const adapter = LIST_ADAPTERS[list];
+    const adapter = listNamed(list);
     const plan = await this.dataSource.getRepository(Plan).findOneBy({ id: planId });
     if (!plan) throw new NotFoundError('方案', planId);
     const given = options.mapping === undefined ? null : parseMapping(list, options.mapping);
@@ -81,9 +81,9 @@ export class ImportService {
 
     const file = await readTableFile(buffer, filename, this.limits);
     if (file.tooLarge) this.fail(planId, list, filename, file.problems, '', 'FILE_TOO_LARGE');
-    const read = (
-      file.problems.length ? { items: [], problems: file.problems } : adapter.read(file.rows, { mapping: mapping ?? undefined, strictMapping: given !== null })
-    ) as ListRead<UnitCells & { row: number; seq: number }>;
+    const read = file.problems.length
+      ? { items: [], problems: file.problems }
+      : adapter.table.read(file.rows, { mapping: mapping ?? undefined, strictMapping: given !== null });
     if (read.problems.length) this.fail(planId, list, filename, read.problems);
     const notes = [...(read.notes ?? [])];
     if (remembered) notes.unshift(`按本方案${adapter.title}已保存的列对应关系读取表头：${JSON.stringify(remembered)}`);

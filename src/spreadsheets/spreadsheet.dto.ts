@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ValidationFailedError } from '../common/domain-error.js';
 import type { ExportFormat } from './export.service.js';
-import { LIST_NAMES, type ListName } from '../lists/list-records.js';
+import { LIST_NAMES, type ListName } from '../common/item-type.js';
 
 /** The list named in the path: tasks, projects or indicators. */
 @Injectable()

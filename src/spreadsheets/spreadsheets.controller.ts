@@ -6,7 +6,7 @@ import { IdPipe } from '../common/id.pipe.js';
 import { ExportService, type ExportFile } from './export.service.js';
 import { ImportMappingService } from './import-mappings.js';
 import { ImportService } from './import.service.js';
-import type { ListName } from '../lists/list-records.js';
+import type { ListName } from '../common/item-type.js';
 import { readUpload } from '../common/upload.js';
 import { ExportQuery, ImportQuery, ListPipe } from './spreadsheet.dto.js';
 

@@ -1,5 +1,6 @@
-import { readIndicators, readProjects, readTasks } from '../lists/list-records.js';
-import { INDICATOR_COLUMNS, PROJECT_COLUMNS, TASK_COLUMNS } from '../lists/list-columns.js';
+import { INDICATOR_COLUMNS, readIndicators } from '../lists/indicators/indicator.table.js';
+import { PROJECT_COLUMNS, readProjects } from '../lists/projects/project.table.js';
+import { readTasks, TASK_COLUMNS } from '../lists/tasks/task.table.js';
 import { normalizeHeader, yearColumn } from './columns.js';
 import { readTable, splitUnits } from './table-reader.js';
 

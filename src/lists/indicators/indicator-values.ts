@@ -1,4 +1,5 @@
-import type { IndicatorDirection, IndicatorMark, IndicatorTarget } from './indicator.entity.js';
+import type { CreateIndicatorDto, IndicatorTargetDto } from './indicator.dto.js';
+import type { Indicator, IndicatorDirection, IndicatorMark, IndicatorTarget } from './indicator.entity.js';
 
 /** Reads "≤0.48吨/万元", "86.69%", "95%（产废单位）、100% （经营单位）" or "产生单位：98；经营单位：100". */
 export function readIndicatorValues(text: string, year: number | null): IndicatorTarget[] {
@@ -72,4 +73,21 @@ export function inferDirection(name: string, baseline: number | null, targets: I
     return numeric.value > baseline ? 'higher' : 'lower';
   }
   return 'higher';
+}
+
+function toTargets(dtos: IndicatorTargetDto[]): IndicatorTarget[] {
+  return dtos.map((t) => ({ year: t.year, text: t.text, value: t.value ?? firstNumber(t.text), scope: t.scope ?? null }));
+}
+
+/**
+ * An indicator's fields from a request body: numbers are read from the texts as written and, on a new indicator,
+ * the direction inferred, unless the request gives them.
+ */
+export function indicatorRequestFields(body: Record<string, unknown>, creating: boolean): Partial<Indicator> {
+  const { targets, ...fields } = body as Partial<Omit<CreateIndicatorDto, 'targets'>> & { targets?: IndicatorTargetDto[] };
+  if (!creating) return targets === undefined ? fields : { ...(fields as Partial<Indicator>), targets: toTargets(targets) };
+  const targetList = toTargets(targets ?? []);
+  const baselineValue = fields.baselineValue ?? (fields.baselineText ? firstNumber(fields.baselineText) : null);
+  const direction = fields.direction ?? inferDirection(fields.name ?? '', baselineValue, targetList);
+  return { ...(fields as Partial<Indicator>), baselineValue, targets: targetList, direction };
 }

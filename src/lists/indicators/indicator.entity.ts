@@ -1,7 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { ListItemEntity } from '../../database/list-item.entity.js';
 import { numericTransformer } from '../../database/numeric.transformer.js';
-import { Plan } from '../../plans/plan.entity.js';
 
 export type IndicatorDirection = 'higher' | 'lower' | 'qualitative';
 export const INDICATOR_DIRECTIONS: readonly IndicatorDirection[] = ['higher', 'lower', 'qualitative'];
@@ -22,16 +21,6 @@ export interface IndicatorTarget {
 @Entity('indicators')
 @Index(['planId', 'seq'], { unique: true })
 export class Indicator extends ListItemEntity {
-  @Column({ type: 'integer' })
-  planId: number;
-
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'planId' })
-  plan?: Plan;
-
-  @Column({ type: 'integer' })
-  seq: number;
-
   @Column({ type: 'varchar', length: 200, default: '' })
   level1: string;
 

@@ -1,22 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { ListItemEntity } from '../../database/list-item.entity.js';
 import { numericTransformer } from '../../database/numeric.transformer.js';
-import { Plan } from '../../plans/plan.entity.js';
 
 /** One project of a plan's project list (项目清单). */
 @Entity('projects')
 @Index(['planId', 'seq'], { unique: true })
 export class Project extends ListItemEntity {
-  @Column({ type: 'integer' })
-  planId: number;
-
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'planId' })
-  plan?: Plan;
-
-  @Column({ type: 'integer' })
-  seq: number;
-
   /** 工程项目, 能力建设 … as written in the table's category row. */
   @Column({ type: 'varchar', length: 200, default: '' })
   category: string;

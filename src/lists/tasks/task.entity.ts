@@ -1,21 +1,10 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { ListItemEntity } from '../../database/list-item.entity.js';
-import { Plan } from '../../plans/plan.entity.js';
 
 /** One numbered task of a plan's task list (任务清单). */
 @Entity('tasks')
 @Index(['planId', 'seq'], { unique: true })
 export class Task extends ListItemEntity {
-  @Column({ type: 'integer' })
-  planId: number;
-
-  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'planId' })
-  plan?: Plan;
-
-  @Column({ type: 'integer' })
-  seq: number;
-
   /** The chapter heading as written ("二、推广源头减量工艺，促进工业产业升级"). */
   @Column({ type: 'varchar', length: 300, default: '' })
   chapter: string;
