@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { type RowsOf, shapedRows } from '../src/database/raw-reader.js';
 import { buildOverdueReport } from '../src/reports/overdue-report.js';
 import { planView } from '../src/reports/plan-view.js';
-import { loadFacts, PLAN_SQL, REPORT_PARTS, type RunSql } from '../src/reports/report-facts.js';
+import { loadFacts, PLAN_SQL, REPORT_PARTS, type RunSql } from '../src/reports/report-sql.js';
 
 export function startFloor(path: string, port: number, dueSoonDays: number): Promise<Server> {
   const db = new Database(path, { readonly: true });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { ValidationFailedError } from '../common/domain-error.js';
-import { groupBy } from '../common/group-by.js';
 import type { ItemType } from '../common/item-type.js';
 import type { Page } from '../common/pagination.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
@@ -99,23 +98,23 @@ export class ItemQueryService {
       }),
       this.dataSource.getRepository(Milestone).find({ where: { itemType, itemId: In(ids) }, order: { seq: 'ASC' } }),
     ]);
-    const statuses = await this.statuses.forItems(plan, itemType, ids, milestones, day);
-    const [assignmentsOf, milestonesOf] = [groupBy(assignments, (a) => a.itemId), groupBy(milestones, (m) => m.itemId)];
-    return items.map((item) => {
-      const mine = assignmentsOf.get(item.id) ?? [];
-      const ref = (a: Assignment): UnitRef => ({ id: a.unitId, name: a.unit?.name ?? '' });
-      const status = statuses.get(item.id)!;
-      return {
-        ...item,
-        leadUnits: mine.filter((a) => a.role === 'lead').map(ref),
-        supportingUnits: mine.filter((a) => a.role === 'support').map(ref),
-        milestones: (milestonesOf.get(item.id) ?? []).map((m) => toMilestoneView(m, status.milestones.get(m.id))),
-        status: status.status,
-        overdue: status.overdue,
-        light: status.light,
-        asOf: day,
-      };
-    });
+    const read = await this.statuses.read(
+      plan,
+      items.map((item) => ({ itemType, itemId: item.id, item })),
+      { milestones, assignments },
+      day,
+    );
+    const ref = (a: Assignment): UnitRef => ({ id: a.unitId, name: a.unit?.name ?? '' });
+    return read.map(({ row, lead, support, milestones: own, status }) => ({
+      ...row.item,
+      leadUnits: lead.map(ref),
+      supportingUnits: support.map(ref),
+      milestones: own.map((m) => toMilestoneView(m.row, m.status)),
+      status: status.status,
+      overdue: status.overdue,
+      light: status.light,
+      asOf: day,
+    }));
   }
 
   /** A unit named by id or by name/alias; a clear 400 when none matches. */

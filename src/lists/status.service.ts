@@ -8,7 +8,8 @@ import type { Milestone } from '../deadlines/milestone.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { RawReader } from '../database/raw-reader.js';
 import { StatusEvent } from '../status/status-event.entity.js';
-import { deriveStatuses, itemKey, type StandingInput } from '../status/derive-statuses.js';
+import { deriveStatuses, itemKey, type MilestoneInput, type StandingInput } from '../status/derive-statuses.js';
+import { type HolderRow, type ItemRow, type ReadItem, readItems } from './item-read-model.js';
 import { STANDING_SQL, standingParams } from './standing-reports.js';
 import type { ItemStatus, MilestoneStatus } from '../status/status.js';
 
@@ -82,8 +83,37 @@ export class StatusService {
   ): Promise<Map<string, ItemStatusView>> {
     const result = new Map<string, ItemStatusView>();
     if (items.length === 0) return result;
+    const facts = await this.statusFacts(plan, items, asOf, manager);
+    const derived = deriveStatuses(items, { milestones, ...facts }, plan, { asOf, dueSoonDays: this.config.dueSoonDays });
+    for (const [key, status] of derived) result.set(key, { ...status, asOf });
+    return result;
+  }
+
+  /**
+   * The read model of these items on asOf (item-read-model.ts): their holders and milestones as given, with the
+   * events and standing progress read here.
+   */
+  async read<I extends ItemRow, M extends MilestoneInput, H extends HolderRow>(
+    plan: Plan,
+    rows: I[],
+    facts: { milestones: M[]; assignments: H[] },
+    asOf: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReadItem<I, M, H>[]> {
+    if (rows.length === 0) return [];
+    const statusFacts = await this.statusFacts(plan, rows, asOf, manager);
+    return readItems(rows, { ...facts, ...statusFacts }, plan, { asOf, dueSoonDays: this.config.dueSoonDays });
+  }
+
+  /** What these items' status comes from besides their milestones: their events, and the progress standing on asOf. */
+  private async statusFacts(
+    plan: Plan,
+    items: { itemType: string; itemId: number }[],
+    asOf: string,
+    manager: EntityManager,
+  ): Promise<{ events: StatusEvent[]; standing: StandingInput[] }> {
     const wanted = new Set(items.map((i) => itemKey(i.itemType, i.itemId)));
-    const types = [...new Set(items.map((i) => i.itemType))];
+    const types = [...new Set(items.map((i) => i.itemType as ItemType))];
     const [events, standing] = await Promise.all([
       manager.find(StatusEvent, {
         where: { planId: plan.id, itemType: In(types), itemId: In([...new Set(items.map((i) => i.itemId))]) },
@@ -91,9 +121,6 @@ export class StatusService {
       }),
       this.reader.all<StandingInput>(STANDING_SQL, standingParams(plan.id, asOf), manager),
     ]);
-    const mine = <T extends { itemType: string; itemId: number }>(rows: T[]) => rows.filter((r) => wanted.has(itemKey(r.itemType, r.itemId)));
-    const derived = deriveStatuses(items, { milestones, events: mine(events), standing: mine(standing) }, plan, { asOf, dueSoonDays: this.config.dueSoonDays });
-    for (const [key, status] of derived) result.set(key, { ...status, asOf });
-    return result;
+    return { events, standing: standing.filter((r) => wanted.has(itemKey(r.itemType, r.itemId))) };
   }
 }

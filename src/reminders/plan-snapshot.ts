@@ -10,16 +10,14 @@ import type { InstructionNote } from './reminder-types.js';
 import { User } from '../auth/user.entity.js';
 import { groupBy } from '../common/group-by.js';
 import { ITEM_TYPE_NAMES, LIST_TYPES, type ListType } from '../common/item-type.js';
+import { LISTS, titleOf } from '../lists/list-registry.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
-import { Indicator } from '../lists/indicators/indicator.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { ProgressReport } from '../progress/progress-report.entity.js';
-import { Project } from '../lists/projects/project.entity.js';
 import { Assignment } from '../lists/assignment.entity.js';
 import { StatusService } from '../lists/status.service.js';
 import type { ItemStatus, MilestoneStatus } from '../status/status.js';
-import { Task } from '../lists/tasks/task.entity.js';
 import { UnitContact } from '../units/unit-contact.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { ReminderPause } from './reminder-pause.entity.js';
@@ -77,10 +75,16 @@ export class PlanSnapshots {
   /** Every item with its status on asOf. */
   async load(plan: Plan, asOf: string): Promise<PlanSnapshot> {
     const manager = this.dataSource.manager;
-    const [tasks, projects, indicators, milestones, assignments, pauses, units, contacts, users, instructions, signatures] = await Promise.all([
-      manager.find(Task, { where: { planId: plan.id }, select: { id: true, seq: true, content: true, withdrawnOn: true }, order: { seq: 'ASC' } }),
-      manager.find(Project, { where: { planId: plan.id }, select: { id: true, seq: true, name: true, withdrawnOn: true }, order: { seq: 'ASC' } }),
-      manager.find(Indicator, { where: { planId: plan.id }, select: { id: true, seq: true, name: true, withdrawnOn: true }, order: { seq: 'ASC' } }),
+    const [lists, milestones, assignments, pauses, units, contacts, users, instructions, signatures] = await Promise.all([
+      Promise.all(
+        LISTS.map((list) =>
+          manager.find(list.entity, {
+            where: { planId: plan.id },
+            select: { id: true, seq: true, withdrawnOn: true, [list.titleColumn]: true },
+            order: { seq: 'ASC' },
+          }),
+        ),
+      ),
       manager.find(Milestone, { where: { planId: plan.id, itemType: In([...LIST_TYPES]) }, order: { seq: 'ASC' } }),
       manager.find(Assignment, { where: { planId: plan.id }, order: { position: 'ASC', id: 'ASC' } }),
       manager.find(ReminderPause, { where: { planId: plan.id } }),
@@ -101,47 +105,33 @@ export class PlanSnapshots {
     ]);
     // Items withdrawn (撤销) by asOf hear nothing and count nowhere.
     const inForce = (item: { withdrawnOn: string | null }) => item.withdrawnOn === null || item.withdrawnOn > asOf;
-    const rows: Record<ListType, { id: number; seq: number; title: string }[]> = {
-      task: tasks.filter(inForce).map((t) => ({ id: t.id, seq: t.seq, title: t.content })),
-      project: projects.filter(inForce).map((p) => ({ id: p.id, seq: p.seq, title: p.name })),
-      indicator: indicators.filter(inForce).map((i) => ({ id: i.id, seq: i.seq, title: i.name })),
-    };
+    const rows = LISTS.flatMap((list, i) =>
+      lists[i].filter(inForce).map((item) => ({ itemType: list.itemType, itemId: item.id, seq: item.seq, title: titleOf(list, item) })),
+    );
     const planLink = planOverviewLink(this.config.publicUrl, plan.id);
-    const milestonesOf = groupBy(milestones, (m) => `${m.itemType}:${m.itemId}`);
-    const assignmentsOf = groupBy(assignments, (a) => `${a.itemType}:${a.itemId}`);
     const paused = new Set(pauses.map((p) => `${p.itemType}:${p.itemId}`));
     const instructionsOf = groupBy(instructions, (i) => `${i.itemType}:${i.itemId}`);
     const signedOf = groupBy(signatures, (s) => `${s.itemType}:${s.itemId}`);
-    const items: SnapshotItem[] = [];
-    const statuses = await this.statuses.forPlanItems(
-      plan,
-      LIST_TYPES.flatMap((itemType) => rows[itemType].map((r) => ({ itemType, itemId: r.id }))),
-      milestones,
-      asOf,
-    );
-    for (const itemType of LIST_TYPES) {
-      for (const row of rows[itemType]) {
-        const key = `${itemType}:${row.id}`;
-        const status = statuses.get(key)!;
-        const held = assignmentsOf.get(key) ?? [];
-        items.push({
-          itemType,
-          itemId: row.id,
-          code: `${ITEM_TYPE_NAMES[itemType]}${row.seq}`,
-          title: shortTitle(row.title),
-          link: itemLink(this.config.publicUrl, plan.id, itemType, row.id),
-          leadUnitIds: held.filter((a) => a.role === 'lead').map((a) => a.unitId),
-          supportUnitIds: held.filter((a) => a.role === 'support').map((a) => a.unitId),
-          paused: paused.has(key),
-          instructions: (instructionsOf.get(key) ?? []).map((i) => ({ date: i.issuedDate, author: i.authorName, content: i.content })),
-          signedUnitIds: (signedOf.get(key) ?? []).map((s) => s.unitId),
-          status: status.status,
-          overdue: status.overdue,
-          light: status.light,
-          milestones: (milestonesOf.get(key) ?? []).map((m) => ({ id: m.id, phrase: m.phrase, status: status.milestones.get(m.id)! })),
-        });
-      }
-    }
+    const read = await this.statuses.read(plan, rows, { milestones, assignments }, asOf);
+    const items = read.map(({ row, lead, support, milestones: own, status }): SnapshotItem => {
+      const key = `${row.itemType}:${row.itemId}`;
+      return {
+        itemType: row.itemType,
+        itemId: row.itemId,
+        code: `${ITEM_TYPE_NAMES[row.itemType]}${row.seq}`,
+        title: shortTitle(row.title),
+        link: itemLink(this.config.publicUrl, plan.id, row.itemType, row.itemId),
+        leadUnitIds: lead.map((a) => a.unitId),
+        supportUnitIds: support.map((a) => a.unitId),
+        paused: paused.has(key),
+        instructions: (instructionsOf.get(key) ?? []).map((i) => ({ date: i.issuedDate, author: i.authorName, content: i.content })),
+        signedUnitIds: (signedOf.get(key) ?? []).map((s) => s.unitId),
+        status: status.status,
+        overdue: status.overdue,
+        light: status.light,
+        milestones: own.map((m) => ({ id: m.row.id, phrase: m.row.phrase, status: m.status })),
+      };
+    });
     return {
       plan,
       asOf,

@@ -7,13 +7,11 @@ const PLAN = { periodStart: '2024-01-01', periodEnd: '2025-12-31' };
 function facts(): ReportFacts {
   return {
     ...emptyFacts('2024-06-30'),
-    tasks: [
-      { id: 5, seq: 2, chapter: '  二、固废  ', content: '建立\n  工业固废   台账' },
-      { id: 9, seq: 10, chapter: '', content: '长'.repeat(81) },
-    ],
-    projects: [{ id: 3, seq: 1, category: '再生资源', name: '分拣中心', investment: 10 }],
-    indicators: [
-      { id: 4, seq: 3, level1: ' 目标 ', name: '综合利用率', mark: null, unit: '%', direction: 'higher', baselineYear: null, baselineText: '', baselineValue: null, targets: '[]' },
+    items: [
+      { itemType: 'task', itemId: 5, seq: 2, title: '建立\n  工业固废   台账', group: '  二、固废  ' },
+      { itemType: 'task', itemId: 9, seq: 10, title: '长'.repeat(81), group: '' },
+      { itemType: 'project', itemId: 3, seq: 1, title: '分拣中心', group: '再生资源' },
+      { itemType: 'indicator', itemId: 4, seq: 3, title: '综合利用率', group: ' 目标 ' },
     ],
     milestones: [
       { id: 51, itemType: 'task', itemId: 5, seq: 1, dueDate: '2024-03-31', baselineDate: '2024-03-31', periodStart: null, recurrence: null, phrase: '2024年一季度' },

@@ -1,7 +1,7 @@
-import { groupBy } from '../common/group-by.js';
 import { ITEM_TYPE_NAMES } from '../common/item-type.js';
 import { shortTitle } from '../common/short-title.js';
-import { type DerivedStatus, deriveStatuses, itemKey, type PlanPeriod } from '../status/derive-statuses.js';
+import { readItems } from '../lists/item-read-model.js';
+import type { DerivedStatus, PlanPeriod } from '../status/derive-statuses.js';
 import type { MilestoneStatus } from '../status/status.js';
 import type { ListType } from '../common/item-type.js';
 import type { ReportFacts } from './report-facts.js';
@@ -46,34 +46,22 @@ export interface PlanView {
 
 export const NO_GROUP = '（未分章节）';
 
-/** Items of the three lists in list order, with their status on asOf derived from the facts. */
+/** Items of every list in list order, with their holders and status on asOf: the read model over the report's facts. */
 export function planView(facts: ReportFacts, plan: PlanPeriod, dueSoonDays: number): PlanView {
-  const rows = [
-    ...facts.tasks.map((t) => ({ itemType: 'task' as const, itemId: t.id, seq: t.seq, title: t.content, group: t.chapter })),
-    ...facts.projects.map((p) => ({ itemType: 'project' as const, itemId: p.id, seq: p.seq, title: p.name, group: p.category })),
-    ...facts.indicators.map((i) => ({ itemType: 'indicator' as const, itemId: i.id, seq: i.seq, title: i.name, group: i.level1 })),
-  ];
-  const statuses = deriveStatuses(rows, facts, plan, { asOf: facts.asOf, dueSoonDays });
-  const assignmentsOf = groupBy(facts.assignments, (a) => itemKey(a.itemType, a.itemId));
-  const milestonesOf = groupBy(facts.milestones, (m) => itemKey(m.itemType, m.itemId));
-  const items = rows.map((row): ViewItem => {
-    const key = itemKey(row.itemType, row.itemId);
-    // Stryker disable next-line ArrayDeclaration: a placeholder entry has no role, so both role filters below drop it; nothing observable differs
-    const held = assignmentsOf.get(key) ?? [];
-    const status = statuses.get(key)!;
-    return {
+  const items = readItems(facts.items, facts, plan, { asOf: facts.asOf, dueSoonDays }).map(
+    ({ row, lead, support, milestones, status }): ViewItem => ({
       itemType: row.itemType,
       itemId: row.itemId,
       seq: row.seq,
       code: `${ITEM_TYPE_NAMES[row.itemType]}${row.seq}`,
       title: shortTitle(row.title, 80),
       group: row.group.trim() || NO_GROUP,
-      leadUnitIds: held.filter((a) => a.role === 'lead').map((a) => a.unitId),
-      supportUnitIds: held.filter((a) => a.role === 'support').map((a) => a.unitId),
+      leadUnitIds: lead.map((a) => a.unitId),
+      supportUnitIds: support.map((a) => a.unitId),
       status,
-      milestones: (milestonesOf.get(key) ?? []).map((m) => ({ id: m.id, phrase: m.phrase, status: status.milestones.get(m.id)! })),
-    };
-  });
+      milestones: milestones.map((m) => ({ id: m.row.id, phrase: m.row.phrase, status: m.status })),
+    }),
+  );
   return { asOf: facts.asOf, items, unitNames: new Map(facts.units.map((u) => [u.id, u.name])) };
 }
 

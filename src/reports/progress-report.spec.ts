@@ -44,17 +44,27 @@ function rep(id: number, itemType: StandingRow['itemType'], itemId: number, mile
   return { id, itemType, itemId, milestoneId, percent, state, submittedDate: date, occurrence: null };
 }
 
-function planFacts(): ReportFacts {
-  return {
-    ...emptyFacts(ASOF),
-    tasks: [
+const TASKS = [
       { id: 1, seq: 1, chapter: '一、章A', content: '建立固废台账' },
       { id: 2, seq: 2, chapter: '一、章A', content: '出台实施方案' },
       { id: 3, seq: 3, chapter: '二、章B', content: '建设回收站点' },
       { id: 4, seq: 4, chapter: '   ', content: '开展宣传' },
       { id: 5, seq: 5, chapter: '二、章B', content: '完成评估' },
       { id: 6, seq: 6, chapter: '二、章B', content: '建设填埋场' },
-    ],
+];
+
+/** The facts' items, as the items statement reads them from each list's rows. */
+function itemsOf(facts: ReportFacts): ReportFacts['items'] {
+  return [
+    ...TASKS.map((t) => ({ itemType: 'task' as const, itemId: t.id, seq: t.seq, title: t.content, group: t.chapter })),
+    ...facts.projects.map((p) => ({ itemType: 'project' as const, itemId: p.id, seq: p.seq, title: p.name, group: p.category })),
+    ...facts.indicators.map((i) => ({ itemType: 'indicator' as const, itemId: i.id, seq: i.seq, title: i.name, group: i.level1 })),
+  ];
+}
+
+function planFacts(): ReportFacts {
+  const facts: ReportFacts = {
+    ...emptyFacts(ASOF),
     projects: [
       { id: 3, seq: 1, category: '固废', name: '资源化利用中心', investment: 100.1 },
       { id: 12, seq: 2, category: '固废', name: '分拣中心', investment: null },
@@ -162,6 +172,7 @@ function planFacts(): ReportFacts {
       { indicatorId: 22, period: '2023-12', value: 0.95, text: null, judgement: null },
     ],
   };
+  return { ...facts, items: itemsOf(facts) };
 }
 
 function counts(total: number, s: [number, number, number, number, number], overdue: number, l: [number, number, number, number], closedRate: number | null, overdueRate: number | null): StatusCounts {

@@ -1,20 +1,22 @@
-import { LIST_TYPES, type ListType } from '../common/item-type.js';
+import type { ListType } from '../common/item-type.js';
 import type { EventInput, StandingInput } from '../status/derive-statuses.js';
-import { STANDING_SQL, standingParams } from '../lists/standing-reports.js';
 
 /**
- * What reports read about one plan as of a date, in plain rows. The SQL is written once (quoted camelCase
- * columns, `?` placeholders, dates cast to text) and runs on SQLite and PostgreSQL alike; the benchmark's
- * plain-HTTP floor runs the very same statements. Nothing here hydrates entities: reports are hot read paths.
+ * What reports read about one plan as of a date, in plain rows (read by report-sql.ts). Light on purpose: the
+ * report builders and their specs import it.
  */
 
 
 
-export interface TaskRow {
-  id: number;
+/** An item of any list, as every report lists it. */
+export interface ItemFactRow {
+  itemType: ListType;
+  itemId: number;
   seq: number;
-  chapter: string;
-  content: string;
+  /** The task's text, the project's or indicator's name (the list's title column). */
+  title: string;
+  /** Chapter of a task, category of a project, level-1 category of an indicator (the list's group column). */
+  group: string;
 }
 
 export interface ProjectRow {
@@ -115,7 +117,8 @@ export interface IndicatorValueRow {
 
 export interface ReportFacts {
   asOf: string;
-  tasks: TaskRow[];
+  /** Every list's items in force on asOf, list by list in the registry's order, by 序号. */
+  items: ItemFactRow[];
   projects: ProjectRow[];
   indicators: IndicatorRow[];
   milestones: MilestoneRow[];
@@ -133,122 +136,25 @@ export interface ReportFacts {
 
 export type FactPart = keyof Omit<ReportFacts, 'asOf'>;
 
-/** Runs one statement with positional parameters. */
-export type RunSql = <T>(sql: string, params: readonly (string | number | null)[]) => T[] | Promise<T[]>;
-
-const TYPES = `(${LIST_TYPES.map((t) => `'${t}'`).join(', ')})`;
-const DOUBLE = 'DOUBLE PRECISION';
-/** Items withdrawn (撤销) on or before asOf are left out of every report. */
-const IN_FORCE = `AND ("withdrawnOn" IS NULL OR "withdrawnOn" > ?)`;
-
-/** Every statement takes (planId, asOf…) in the order its placeholders appear. */
-export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number, asOf: string) => (string | number)[] }> = {
-  tasks: {
-    sql: `SELECT id, seq, chapter, content FROM tasks WHERE "planId" = ? ${IN_FORCE} ORDER BY seq`,
-    params: (planId, asOf) => [planId, asOf],
-  },
-  projects: {
-    sql: `SELECT id, seq, category, name, CAST(investment AS ${DOUBLE}) AS investment FROM projects WHERE "planId" = ? ${IN_FORCE} ORDER BY seq`,
-    params: (planId, asOf) => [planId, asOf],
-  },
-  indicators: {
-    sql: `SELECT id, seq, level1, name, mark, unit, direction, "baselineYear", "baselineText", CAST("baselineValue" AS ${DOUBLE}) AS "baselineValue", targets
-          FROM indicators WHERE "planId" = ? ${IN_FORCE} ORDER BY seq`,
-    params: (planId, asOf) => [planId, asOf],
-  },
-  milestones: {
-    sql: `SELECT id, "itemType", "itemId", seq, CAST("dueDate" AS TEXT) AS "dueDate", CAST("baselineDate" AS TEXT) AS "baselineDate",
-                 CAST("periodStart" AS TEXT) AS "periodStart", recurrence, phrase
-          FROM milestones WHERE "planId" = ? AND "itemType" IN ${TYPES} ORDER BY "itemType", "itemId", seq`,
-    params: (planId) => [planId],
-  },
-  events: {
-    sql: `SELECT id, "itemType", "itemId", "milestoneId", kind, CAST(date AS TEXT) AS date, CAST("toDate" AS TEXT) AS "toDate", reason,
-                 CAST(occurrence AS TEXT) AS occurrence
-          FROM status_events WHERE "planId" = ? AND "itemType" IN ${TYPES} AND date <= ?`,
-    params: (planId, asOf) => [planId, asOf],
-  },
-  standing: { sql: STANDING_SQL, params: standingParams },
-  investments: {
-    // Official reports come from the lead units: one index walk per project and lead unit. (CROSS JOIN keeps
-    // SQLite's planner from reading every plan's project assignments first.)
-    sql: `SELECT a."itemId", CAST(r."investmentDone" AS ${DOUBLE}) AS "investmentDone", CAST(r."submittedDate" AS TEXT) AS "submittedDate", r.id
-          FROM projects p CROSS JOIN assignments a
-          JOIN progress_reports r ON r.id = (
-            SELECT x.id FROM progress_reports x
-            WHERE x."itemType" = 'project' AND x."itemId" = a."itemId" AND x."unitId" = a."unitId" AND x."investmentDone" IS NOT NULL
-              AND x.role = 'lead' AND x.status IN ('submitted', 'accepted', 'returned') AND x."submittedDate" <= ?
-              AND NOT (x.status = 'returned' AND x."reviewedDate" IS NOT NULL AND x."reviewedDate" <= ?)
-            ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)
-          WHERE p."planId" = ? AND a."itemType" = 'project' AND a."itemId" = p.id AND a.role = 'lead'
-          ORDER BY a."itemId", r."submittedDate", r.id`,
-    params: (planId, asOf) => [asOf, asOf, planId],
-  },
-  assignments: {
-    sql: `SELECT "itemType", "itemId", "unitId", role FROM assignments WHERE "planId" = ? AND "itemType" IN ${TYPES} ORDER BY position, id`,
-    params: (planId) => [planId],
-  },
-  units: {
-    sql: `SELECT id, name, kind FROM units WHERE "planId" = ? ORDER BY id`,
-    params: (planId) => [planId],
-  },
-  reported: {
-    // Per item and holding unit, the latest submission date straight from the index (a report has a submission
-    // date once it was submitted, and keeps it through review).
-    sql: `SELECT a."itemType", a."itemId", a."unitId", (
-            SELECT CAST(MAX(y."submittedDate") AS TEXT) FROM progress_reports y
-            WHERE y."itemType" = a."itemType" AND y."itemId" = a."itemId" AND y."unitId" = a."unitId" AND y."submittedDate" <= ?) AS "lastDate"
-          FROM assignments a WHERE a."planId" = ? AND a."itemType" IN ${TYPES}`,
-    params: (planId, asOf) => [asOf, planId],
-  },
-  reportMonths: {
-    sql: `SELECT DISTINCT "itemType", "itemId", "unitId", SUBSTR(CAST("submittedDate" AS TEXT), 1, 7) AS month FROM progress_reports
-          WHERE "planId" = ? AND "itemType" IN ${TYPES} AND "submittedDate" >= ? AND "submittedDate" <= ? AND status IN ('submitted', 'accepted', 'returned')`,
-    params: (planId, asOf) => [planId, `${asOf.slice(0, 4)}-01-01`, asOf],
-  },
-  notices: {
-    sql: `SELECT id, "itemType", "itemId", "unitId", CAST("issuedDate" AS TEXT) AS "issuedDate", CAST("answerBy" AS TEXT) AS "answerBy",
-                 CASE WHEN "answeredDate" <= ? THEN status ELSE 'open' END AS status,
-                 CASE WHEN "answeredDate" <= ? THEN CAST("answeredDate" AS TEXT) ELSE NULL END AS "answeredDate"
-          FROM supervision_notices WHERE "planId" = ? AND "itemType" IN ${TYPES} AND "issuedDate" <= ? ORDER BY "issuedDate", id`,
-    params: (planId, asOf) => [asOf, asOf, planId, asOf],
-  },
-  indicatorValues: {
-    // Every recorded value; which stand on asOf goes by their periods (progress-report.ts).
-    sql: `SELECT v."indicatorId", v.period, CAST(v.value AS ${DOUBLE}) AS value, v.text, v.judgement
-          FROM indicators i JOIN indicator_values v ON v."indicatorId" = i.id
-          WHERE i."planId" = ? ORDER BY v."indicatorId", v.period`,
-    params: (planId) => [planId],
-  },
-};
-
-/** The plan a report is about, with its time zone; `WHERE id = ?` picks one. */
-export const PLAN_SQL = `SELECT id, name, region, CAST("periodStart" AS TEXT) AS "periodStart", CAST("periodEnd" AS TEXT) AS "periodEnd", "timeZone" FROM plans`;
-
-const STATUS_PARTS: FactPart[] = ['tasks', 'projects', 'indicators', 'milestones', 'events', 'standing', 'assignments', 'units'];
-
-/** The facts each report reads. */
-export const REPORT_PARTS = {
-  // Whether and how long a milestone is overdue comes from its events alone; progress percentages are not read.
-  overdue: ['tasks', 'projects', 'indicators', 'milestones', 'events', 'assignments', 'units', 'reported', 'notices'],
-  progress: [...STATUS_PARTS, 'investments', 'indicatorValues'],
-  units: [...STATUS_PARTS, 'reported'],
-  assessment: [...STATUS_PARTS, 'reported', 'reportMonths', 'notices'],
-} satisfies Record<string, FactPart[]>;
+const FACT_PARTS: FactPart[] = [
+  'items',
+  'projects',
+  'indicators',
+  'milestones',
+  'events',
+  'standing',
+  'investments',
+  'assignments',
+  'units',
+  'reported',
+  'reportMonths',
+  'notices',
+  'indicatorValues',
+];
 
 /** Facts with nothing read yet. */
 export function emptyFacts(asOf: string): ReportFacts {
   const facts = { asOf } as ReportFacts;
-  for (const part of Object.keys(REPORT_SQL) as FactPart[]) (facts as unknown as Record<FactPart, unknown[]>)[part] = [];
-  return facts;
-}
-
-/** Reads the parts of the facts a report needs (the others stay empty). */
-export async function loadFacts(run: RunSql, planId: number, asOf: string, parts: readonly FactPart[]): Promise<ReportFacts> {
-  const facts = emptyFacts(asOf);
-  const loaded = await Promise.all(parts.map((part) => Promise.resolve(run(REPORT_SQL[part].sql, REPORT_SQL[part].params(planId, asOf)))));
-  parts.forEach((part, i) => {
-    (facts as unknown as Record<FactPart, unknown[]>)[part] = loaded[i];
-  });
+  for (const part of FACT_PARTS) (facts as unknown as Record<FactPart, unknown[]>)[part] = [];
   return facts;
 }

@@ -11,7 +11,8 @@ import { buildOverdueReport } from './overdue-report.js';
 import type { ReportOf } from './report-output.js';
 import { type PlanHeader, type PlanView, planView } from './plan-view.js';
 import { buildProgressReport } from './progress-report.js';
-import { type FactPart, loadFacts, PLAN_SQL, REPORT_PARTS, type ReportFacts } from './report-facts.js';
+import type { FactPart, ReportFacts } from './report-facts.js';
+import { loadFacts, PLAN_SQL, REPORT_PARTS } from './report-sql.js';
 import type { AssessmentQuery, CrossPlanQuery, OverdueQuery, ReportQuery, UnitsQuery } from './reports.dto.js';
 import { buildUnitsReport } from './unit-report.js';
 

@@ -1,0 +1,130 @@
+import { LIST_TYPES } from '../common/item-type.js';
+import { LISTS } from '../lists/list-registry.js';
+import { STANDING_SQL, standingParams } from '../lists/standing-reports.js';
+import { emptyFacts, type FactPart, type ReportFacts } from './report-facts.js';
+
+/**
+ * How reports read a plan as of a date: plain SQL, written once (quoted camelCase columns, `?` placeholders, dates
+ * cast to text), that runs on SQLite and PostgreSQL alike; the benchmark's plain-HTTP floor runs the very same
+ * statements. Nothing here hydrates entities: reports are hot read paths.
+ */
+
+/** Runs one statement with positional parameters. */
+export type RunSql = <T>(sql: string, params: readonly (string | number | null)[]) => T[] | Promise<T[]>;
+
+const TYPES = `(${LIST_TYPES.map((t) => `'${t}'`).join(', ')})`;
+const DOUBLE = 'DOUBLE PRECISION';
+/** Items withdrawn (撤销) on or before asOf are left out of every report. */
+const IN_FORCE = `AND ("withdrawnOn" IS NULL OR "withdrawnOn" > ?)`;
+
+/** Every statement takes (planId, asOf…) in the order its placeholders appear. */
+export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number, asOf: string) => (string | number)[] }> = {
+  items: {
+    // Each list's items: its title and group columns under one name, list by list in the registry's order.
+    sql: `SELECT "itemType", "itemId", seq, title, "group" FROM (
+            ${LISTS.map(
+              (list, rank) =>
+                `SELECT ${rank} AS "rank", '${list.itemType}' AS "itemType", id AS "itemId", seq, ${list.titleColumn} AS title, ${list.groupColumn} AS "group"
+                 FROM ${list.name} WHERE "planId" = ? ${IN_FORCE}`,
+            ).join(' UNION ALL ')}) items ORDER BY "rank", seq`,
+    params: (planId, asOf) => LISTS.flatMap(() => [planId, asOf]),
+  },
+  projects: {
+    sql: `SELECT id, seq, category, name, CAST(investment AS ${DOUBLE}) AS investment FROM projects WHERE "planId" = ? ${IN_FORCE} ORDER BY seq`,
+    params: (planId, asOf) => [planId, asOf],
+  },
+  indicators: {
+    sql: `SELECT id, seq, level1, name, mark, unit, direction, "baselineYear", "baselineText", CAST("baselineValue" AS ${DOUBLE}) AS "baselineValue", targets
+          FROM indicators WHERE "planId" = ? ${IN_FORCE} ORDER BY seq`,
+    params: (planId, asOf) => [planId, asOf],
+  },
+  milestones: {
+    sql: `SELECT id, "itemType", "itemId", seq, CAST("dueDate" AS TEXT) AS "dueDate", CAST("baselineDate" AS TEXT) AS "baselineDate",
+                 CAST("periodStart" AS TEXT) AS "periodStart", recurrence, phrase
+          FROM milestones WHERE "planId" = ? AND "itemType" IN ${TYPES} ORDER BY "itemType", "itemId", seq`,
+    params: (planId) => [planId],
+  },
+  events: {
+    sql: `SELECT id, "itemType", "itemId", "milestoneId", kind, CAST(date AS TEXT) AS date, CAST("toDate" AS TEXT) AS "toDate", reason,
+                 CAST(occurrence AS TEXT) AS occurrence
+          FROM status_events WHERE "planId" = ? AND "itemType" IN ${TYPES} AND date <= ?`,
+    params: (planId, asOf) => [planId, asOf],
+  },
+  standing: { sql: STANDING_SQL, params: standingParams },
+  investments: {
+    // Official reports come from the lead units: one index walk per project and lead unit. (CROSS JOIN keeps
+    // SQLite's planner from reading every plan's project assignments first.)
+    sql: `SELECT a."itemId", CAST(r."investmentDone" AS ${DOUBLE}) AS "investmentDone", CAST(r."submittedDate" AS TEXT) AS "submittedDate", r.id
+          FROM projects p CROSS JOIN assignments a
+          JOIN progress_reports r ON r.id = (
+            SELECT x.id FROM progress_reports x
+            WHERE x."itemType" = 'project' AND x."itemId" = a."itemId" AND x."unitId" = a."unitId" AND x."investmentDone" IS NOT NULL
+              AND x.role = 'lead' AND x.status IN ('submitted', 'accepted', 'returned') AND x."submittedDate" <= ?
+              AND NOT (x.status = 'returned' AND x."reviewedDate" IS NOT NULL AND x."reviewedDate" <= ?)
+            ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)
+          WHERE p."planId" = ? AND a."itemType" = 'project' AND a."itemId" = p.id AND a.role = 'lead'
+          ORDER BY a."itemId", r."submittedDate", r.id`,
+    params: (planId, asOf) => [asOf, asOf, planId],
+  },
+  assignments: {
+    sql: `SELECT "itemType", "itemId", "unitId", role FROM assignments WHERE "planId" = ? AND "itemType" IN ${TYPES} ORDER BY position, id`,
+    params: (planId) => [planId],
+  },
+  units: {
+    sql: `SELECT id, name, kind FROM units WHERE "planId" = ? ORDER BY id`,
+    params: (planId) => [planId],
+  },
+  reported: {
+    // Per item and holding unit, the latest submission date straight from the index (a report has a submission
+    // date once it was submitted, and keeps it through review).
+    sql: `SELECT a."itemType", a."itemId", a."unitId", (
+            SELECT CAST(MAX(y."submittedDate") AS TEXT) FROM progress_reports y
+            WHERE y."itemType" = a."itemType" AND y."itemId" = a."itemId" AND y."unitId" = a."unitId" AND y."submittedDate" <= ?) AS "lastDate"
+          FROM assignments a WHERE a."planId" = ? AND a."itemType" IN ${TYPES}`,
+    params: (planId, asOf) => [asOf, planId],
+  },
+  reportMonths: {
+    sql: `SELECT DISTINCT "itemType", "itemId", "unitId", SUBSTR(CAST("submittedDate" AS TEXT), 1, 7) AS month FROM progress_reports
+          WHERE "planId" = ? AND "itemType" IN ${TYPES} AND "submittedDate" >= ? AND "submittedDate" <= ? AND status IN ('submitted', 'accepted', 'returned')`,
+    params: (planId, asOf) => [planId, `${asOf.slice(0, 4)}-01-01`, asOf],
+  },
+  notices: {
+    sql: `SELECT id, "itemType", "itemId", "unitId", CAST("issuedDate" AS TEXT) AS "issuedDate", CAST("answerBy" AS TEXT) AS "answerBy",
+                 CASE WHEN "answeredDate" <= ? THEN status ELSE 'open' END AS status,
+                 CASE WHEN "answeredDate" <= ? THEN CAST("answeredDate" AS TEXT) ELSE NULL END AS "answeredDate"
+          FROM supervision_notices WHERE "planId" = ? AND "itemType" IN ${TYPES} AND "issuedDate" <= ? ORDER BY "issuedDate", id`,
+    params: (planId, asOf) => [asOf, asOf, planId, asOf],
+  },
+  indicatorValues: {
+    // Every recorded value; which stand on asOf goes by their periods (progress-report.ts).
+    sql: `SELECT v."indicatorId", v.period, CAST(v.value AS ${DOUBLE}) AS value, v.text, v.judgement
+          FROM indicators i JOIN indicator_values v ON v."indicatorId" = i.id
+          WHERE i."planId" = ? ORDER BY v."indicatorId", v.period`,
+    params: (planId) => [planId],
+  },
+};
+
+/** The plan a report is about, with its time zone; `WHERE id = ?` picks one. */
+export const PLAN_SQL = `SELECT id, name, region, CAST("periodStart" AS TEXT) AS "periodStart", CAST("periodEnd" AS TEXT) AS "periodEnd", "timeZone" FROM plans`;
+
+const STATUS_PARTS: FactPart[] = ['items', 'milestones', 'events', 'standing', 'assignments', 'units'];
+
+/** The facts each report reads. */
+export const REPORT_PARTS = {
+  // Whether and how long a milestone is overdue comes from its events alone; progress percentages are not read.
+  overdue: ['items', 'milestones', 'events', 'assignments', 'units', 'reported', 'notices'],
+  // Projects' investment and indicators' targets and values for the progress report's own tables.
+  progress: [...STATUS_PARTS, 'projects', 'indicators', 'investments', 'indicatorValues'],
+  units: [...STATUS_PARTS, 'reported'],
+  assessment: [...STATUS_PARTS, 'reported', 'reportMonths', 'notices'],
+} satisfies Record<string, FactPart[]>;
+
+/** Reads the parts of the facts a report needs (the others stay empty). */
+export async function loadFacts(run: RunSql, planId: number, asOf: string, parts: readonly FactPart[]): Promise<ReportFacts> {
+  const facts = emptyFacts(asOf);
+  const loaded = await Promise.all(parts.map((part) => Promise.resolve(run(REPORT_SQL[part].sql, REPORT_SQL[part].params(planId, asOf)))));
+  parts.forEach((part, i) => {
+    (facts as unknown as Record<FactPart, unknown[]>)[part] = loaded[i];
+  });
+  return facts;
+}
