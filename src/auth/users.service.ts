@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { ForbiddenError, NotFoundError, StaleVersionError, UnauthenticatedError, ValidationFailedError } from '../common/domain-error.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationFailedError } from '../common/domain-error.js';
+import { checkVersion, withCurrentView } from '../database/check-version.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { AccessToken } from './access-token.entity.js';
@@ -64,17 +65,19 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: number, dto: UpdateUserDto): Promise<UserView> {
-    return this.dataSource.transaction(async (manager) => {
-      const user = await this.managed(actor, id, manager);
-      if (user.version !== dto.version) throw new StaleVersionError('用户', dto.version, toUserView(user) as never);
-      if (dto.displayName !== undefined) user.displayName = dto.displayName;
-      if (dto.email !== undefined) user.email = dto.email;
-      if (dto.active !== undefined) user.active = dto.active;
-      if (dto.password !== undefined) user.passwordHash = await hashPassword(dto.password);
-      const saved = await manager.save(User, user);
-      if (dto.password !== undefined || dto.active === false) await this.revokeAll(manager, user.id);
-      return toUserView(saved);
-    });
+    const change = () =>
+      this.dataSource.transaction(async (manager) => {
+        const user = await this.managed(actor, id, manager);
+        checkVersion('用户', dto.version, user);
+        if (dto.displayName !== undefined) user.displayName = dto.displayName;
+        if (dto.email !== undefined) user.email = dto.email;
+        if (dto.active !== undefined) user.active = dto.active;
+        if (dto.password !== undefined) user.passwordHash = await hashPassword(dto.password);
+        const saved = await manager.save(User, user);
+        if (dto.password !== undefined || dto.active === false) await this.revokeAll(manager, user.id);
+        return toUserView(saved);
+      });
+    return withCurrentView(change, () => this.get(actor, id));
   }
 
   async remove(actor: Actor, id: number): Promise<void> {

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/role.js';
-import { ConflictError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/domain-error.js';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
+import { checkVersion, withCurrentView } from '../database/check-version.js';
 import { findHeldItem, type HeldItem, requireHolder } from '../lists/item-holders.js';
 import { type Attainment, attainmentOf } from './attainment.js';
 import type { JudgeIndicatorValueDto, RecordIndicatorValueDto } from './indicator-value.dto.js';
@@ -59,40 +60,49 @@ export class IndicatorValuesService {
     if (value === null && text === null) {
       throw new ValidationFailedError([{ field: 'value', value: dto.value, message: '数值（value）和文字（text）至少填写一项' }]);
     }
-    return this.dataSource.transaction(async (manager) => {
-      const item = await findHeldItem(manager, planId, 'indicator', indicatorId);
-      const unitId = this.recordingUnit(actor, item);
-      const indicator = await this.indicator(manager, planId, indicatorId);
-      const existing = await this.locked(manager, indicatorId, period);
-      if (existing) {
-        this.checkVersion(indicator, existing, dto.version, item, period);
-        // A verdict was on the value it saw: a new value or text is judged again.
-        if (existing.value !== value || existing.text !== text) {
-          existing.judgement = null;
-          existing.judgedById = null;
+    const change = () =>
+      this.dataSource.transaction(async (manager) => {
+        const item = await findHeldItem(manager, planId, 'indicator', indicatorId);
+        const unitId = this.recordingUnit(actor, item);
+        const indicator = await this.indicator(manager, planId, indicatorId);
+        const existing = await this.locked(manager, indicatorId, period);
+        if (existing) {
+          this.checkVersion(indicator, existing, dto.version, item, period);
+          // A verdict was on the value it saw: a new value or text is judged again.
+          if (existing.value !== value || existing.text !== text) {
+            existing.judgement = null;
+            existing.judgedById = null;
+          }
         }
-      }
-      const row = existing ?? manager.create(IndicatorValue, { planId, indicatorId, period, judgement: null, judgedById: null });
-      Object.assign(row, { value, text, note: dto.note || null, unitId, recordedById: actor.userId });
-      const saved = await manager.save(IndicatorValue, row);
-      this.logger.log(`${item.label} ${period} ${existing ? 'replaced' : 'recorded'} by ${actor.username}: ${value ?? text}`);
-      return toView(indicator, saved);
-    });
+        const row = existing ?? manager.create(IndicatorValue, { planId, indicatorId, period, judgement: null, judgedById: null });
+        Object.assign(row, { value, text, note: dto.note || null, unitId, recordedById: actor.userId });
+        const saved = await manager.save(IndicatorValue, row);
+        this.logger.log(`${item.label} ${period} ${existing ? 'replaced' : 'recorded'} by ${actor.username}: ${value ?? text}`);
+        return toView(indicator, saved);
+      });
+    return withCurrentView(change, (row: IndicatorValue) => this.view(planId, row));
   }
 
   /** The office's verdict (met / not met) on a period's value; null withdraws it. */
   async judge(actor: Actor, planId: number, indicatorId: number, period: string, dto: JudgeIndicatorValueDto): Promise<IndicatorValueView> {
-    return this.dataSource.transaction(async (manager) => {
-      const item = await findHeldItem(manager, planId, 'indicator', indicatorId);
-      const indicator = await this.indicator(manager, planId, indicatorId);
-      const row = await this.existing(manager, item, period);
-      this.checkVersion(indicator, row, dto.version, item, period);
-      row.judgement = dto.judgement;
-      row.judgedById = dto.judgement === null ? null : actor.userId;
-      const saved = await manager.save(IndicatorValue, row);
-      this.logger.log(`${item.label} ${period} judged ${dto.judgement ?? 'withdrawn'} by ${actor.username}`);
-      return toView(indicator, saved);
-    });
+    const change = () =>
+      this.dataSource.transaction(async (manager) => {
+        const item = await findHeldItem(manager, planId, 'indicator', indicatorId);
+        const indicator = await this.indicator(manager, planId, indicatorId);
+        const row = await this.existing(manager, item, period);
+        this.checkVersion(indicator, row, dto.version, item, period);
+        row.judgement = dto.judgement;
+        row.judgedById = dto.judgement === null ? null : actor.userId;
+        const saved = await manager.save(IndicatorValue, row);
+        this.logger.log(`${item.label} ${period} judged ${dto.judgement ?? 'withdrawn'} by ${actor.username}`);
+        return toView(indicator, saved);
+      });
+    return withCurrentView(change, (row: IndicatorValue) => this.view(planId, row));
+  }
+
+  /** A value as GET shows it (the 409 of a stale change carries it). */
+  private async view(planId: number, row: IndicatorValue): Promise<IndicatorValueView> {
+    return toView(await this.indicator(this.dataSource.manager, planId, row.indicatorId), row);
   }
 
   async remove(actor: Actor, planId: number, indicatorId: number, period: string): Promise<void> {
@@ -113,10 +123,9 @@ export class IndicatorValuesService {
 
   /** 409 with the row as it is now unless the caller names its version: nobody replaces what they have not seen. */
   private checkVersion(indicator: Indicator, row: IndicatorValue, given: number | undefined, item: HeldItem, period: string): void {
-    if (given === row.version) return;
-    const current = toView(indicator, row);
     const what = `${item.label} ${period} 期的实际值`;
-    if (given !== undefined) throw new StaleVersionError(what, given, current as never);
+    if (given !== undefined) return checkVersion(what, given, row);
+    const current = toView(indicator, row);
     throw new ConflictError(
       `${what}已存在（当前版本 ${row.version}），替换时请提交所读到的版本号 version`,
       [{ field: 'version', message: `当前版本为 ${row.version}` }],

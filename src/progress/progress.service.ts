@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/role.js';
 import { Clock } from '../common/clock.js';
-import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, StaleVersionError, ValidationFailedError } from '../common/domain-error.js';
+import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
+import { checkVersion, withCurrentView } from '../database/check-version.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -78,16 +79,18 @@ export class ProgressService {
   }
 
   async update(actor: Actor, planId: number, id: number, dto: UpdateReportDto): Promise<ReportView> {
-    await this.dataSource.transaction(async (manager) => {
-      const report = await this.editable(manager, actor, planId, id);
-      if (report.version !== dto.version) throw new StaleVersionError('进展填报', dto.version, report as never);
-      const { version: _version, percent, ...fields } = dto;
-      for (const [key, value] of Object.entries(fields)) if (value !== undefined) (report as unknown as Record<string, unknown>)[key] = value;
-      const recount = dto.quantityDone !== undefined || dto.quantityTotal !== undefined || dto.state !== undefined;
-      if (percent !== undefined || recount) report.percent = percentOf(report, percent);
-      this.checkFields(report);
-      await manager.save(ProgressReport, report);
-    });
+    const change = () =>
+      this.dataSource.transaction(async (manager) => {
+        const report = await this.editable(manager, actor, planId, id);
+        checkVersion('进展填报', dto.version, report);
+        const { version: _version, percent, ...fields } = dto;
+        for (const [key, value] of Object.entries(fields)) if (value !== undefined) (report as unknown as Record<string, unknown>)[key] = value;
+        const recount = dto.quantityDone !== undefined || dto.quantityTotal !== undefined || dto.state !== undefined;
+        if (percent !== undefined || recount) report.percent = percentOf(report, percent);
+        this.checkFields(report);
+        await manager.save(ProgressReport, report);
+      });
+    await withCurrentView(change, () => this.get(actor, planId, id));
     return this.get(actor, planId, id);
   }
 

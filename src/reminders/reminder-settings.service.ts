@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { findOneOrThrow } from '../database/find-or-throw.js';
-import { checkVersion } from '../database/check-version.js';
+import { checkVersion, withCurrentView } from '../database/check-version.js';
 import { findForUpdate } from '../database/locked-find.js';
 import { Plan } from '../plans/plan.entity.js';
 import { DEFAULT_REMINDER_RULES } from './reminder-rules.js';
@@ -45,15 +45,19 @@ export class ReminderSettingsService {
 
   async update(planId: number, { version, ...changes }: UpdateReminderSettingsDto): Promise<ReminderSettingsView> {
     await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
-    await this.dataSource.transaction(async (manager) => {
-      // The first change creates the plan's row from the defaults (version 0 until then).
-      const exists = await manager.existsBy(ReminderSettings, { planId });
-      const row = exists ? await findForUpdate(manager, ReminderSettings, '催办规则', { planId }) : manager.create(ReminderSettings, { planId, ...defaults() });
-      checkVersion('催办规则', version ?? 0, exists ? row : { version: 0 });
-      Object.assign(row, changes);
-      row.beforeDays = [...row.beforeDays].sort((a, b) => b - a);
-      await manager.save(ReminderSettings, row);
-    });
+    const change = () =>
+      this.dataSource.transaction(async (manager) => {
+        // The first change creates the plan's row from the defaults (version 0 until then).
+        const exists = await manager.existsBy(ReminderSettings, { planId });
+        const row = exists
+          ? await findForUpdate(manager, ReminderSettings, '催办规则', { planId })
+          : manager.create(ReminderSettings, { planId, ...defaults() });
+        checkVersion('催办规则', version ?? 0, exists ? row : { version: 0 });
+        Object.assign(row, changes);
+        row.beforeDays = [...row.beforeDays].sort((a, b) => b - a);
+        await manager.save(ReminderSettings, row);
+      });
+    await withCurrentView(change, () => this.get(planId));
     return this.get(planId);
   }
 }
