@@ -4,13 +4,12 @@ import { ConflictError, NotFoundError, ValidationFailedError } from '../common/d
 import { ITEM_TYPE_NAMES, type ItemType } from '../common/item-type.js';
 import { checkVersion, withCurrentView } from '../database/check-version.js';
 import { findForUpdate } from '../database/locked-find.js';
-import { saveMilestones } from '../deadlines/milestone-store.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Assignment } from './assignment.entity.js';
-import { saveAssignments } from './assignment-store.js';
 import { withStandingUnits } from '../plans/standing-assignments.js';
 import type { UnitIdsDto } from '../common/unit-ids.dto.js';
 import type { ListDefinition } from './list-registry.js';
+import { type Holders, storeChange, storeNew } from './item-store.js';
 import type { ListItemEntity } from '../database/list-item.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import { ItemQueryService } from './item-query.service.js';
@@ -51,10 +50,8 @@ export class ItemWriterService {
     return this.dataSource.transaction(async (manager) => {
       const plan = await this.plan(manager, planId);
       await this.checkSeqFree(manager, list.itemType, list.entity, planId, fields.seq as number, null);
-      const item = await manager.save(list.entity, manager.create(list.entity, { ...fields, planId } as T));
-      await this.saveUnits(manager, list.itemType, item, withStandingIds(plan, list.itemType, units), true);
-      await saveMilestones(manager, planId, list.itemType, item.id, list.milestones(plan, item));
-      return item;
+      const holders = await this.holders(manager, list.itemType, planId, null, withStandingIds(plan, list.itemType, units));
+      return storeNew(manager, plan, list, fields, holders!);
     });
   }
 
@@ -84,13 +81,8 @@ export class ItemWriterService {
         if (fields.seq !== undefined && fields.seq !== item.seq) {
           await this.checkSeqFree(manager, list.itemType, list.entity, planId, fields.seq, id);
         }
-        const changes = { ...fields, ...(await this.staleTexts(manager, list.itemType, item, fields, units)), version: item.version + 1 } as T;
-        const saved = await manager.save(list.entity, manager.merge(list.entity, item, changes));
-        await this.saveUnits(manager, list.itemType, saved, units, false);
-        if (list.rereadOn.some((key) => (fields as Record<string, unknown>)[key] !== undefined)) {
-          await saveMilestones(manager, planId, list.itemType, saved.id, list.milestones(plan, saved));
-        }
-        return saved;
+        const changes = { ...fields, ...(await this.staleTexts(manager, list.itemType, item, fields, units)) };
+        return storeChange(manager, plan, list, item, changes, await this.holders(manager, list.itemType, planId, item, units));
       });
     return withCurrentView(change, (row: T) => this.items.one(list, row));
   }
@@ -180,19 +172,23 @@ export class ItemWriterService {
     }
   }
 
-  /** On create both roles are written; on update a role is replaced only when its list is given. */
-  private async saveUnits(manager: EntityManager, itemType: ItemType, item: Item, units: UnitIdsDto, creating: boolean): Promise<void> {
-    if (!creating && units.leadUnitIds === undefined && units.supportingUnitIds === undefined) return;
-    const current = await manager.find(Assignment, { where: { itemType, itemId: item.id }, order: { position: 'ASC' } });
+  /**
+   * The units a request gives an item, checked: every id a unit of the plan, none both leading and supporting. A new
+   * item (`item` null) gets both roles as given; a change replaces a role only when its list is given (null: no
+   * change to the units).
+   */
+  private async holders(manager: EntityManager, itemType: ItemType, planId: number, item: Item | null, units: UnitIdsDto): Promise<Holders | null> {
+    if (item && units.leadUnitIds === undefined && units.supportingUnitIds === undefined) return null;
+    const current = item ? await manager.find(Assignment, { where: { itemType, itemId: item.id }, order: { position: 'ASC' } }) : [];
     const leadIds = units.leadUnitIds ?? current.filter((a) => a.role === 'lead').map((a) => a.unitId);
     const supportIds = units.supportingUnitIds ?? current.filter((a) => a.role === 'support').map((a) => a.unitId);
-    const lead = await this.units(manager, item.planId, leadIds, 'leadUnitIds');
-    const support = await this.units(manager, item.planId, supportIds, 'supportingUnitIds');
+    const lead = await this.units(manager, planId, leadIds, 'leadUnitIds');
+    const support = await this.units(manager, planId, supportIds, 'supportingUnitIds');
     const both = lead.filter((u) => support.some((s) => s.id === u.id));
     if (both.length) {
       throw new ValidationFailedError(both.map((u) => ({ field: 'supportingUnitIds', value: u.id, message: `单位“${u.name}”不能既牵头又配合` })));
     }
-    await saveAssignments(manager, item.planId, itemType, item.id, lead, support);
+    return { lead, support };
   }
 
   /**

@@ -7,7 +7,7 @@ import { PlanStage } from '../plans/plan-stage.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { LISTS } from '../lists/list-registry.js';
 import type { ListRead } from '../lists/list-table.js';
-import { writeNewItems } from '../lists/list-writer.js';
+import { writeNewItems } from '../lists/item-store.js';
 import { UnitGroup } from '../units/unit-group.entity.js';
 import { UnitNames } from '../units/unit-names.js';
 import type { StandingAssignment } from '../plans/standing-assignments.js';

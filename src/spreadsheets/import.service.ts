@@ -7,7 +7,7 @@ import { Unit, type UnitKind } from '../units/unit.entity.js';
 import { findMapping, parseMapping, saveMapping } from './import-mappings.js';
 import { listNamed } from '../lists/list-registry.js';
 import type { ListName } from '../common/item-type.js';
-import { applyList, type ApplyCounts, unknownUnitProblems } from '../lists/list-writer.js';
+import { applyList, type ApplyCounts, unknownUnitProblems } from '../lists/item-store.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DEFAULT_TABLE_LIMITS, readTableFile, type TableLimits } from '../tables/table-file.js';
 import type { SkippedRow } from '../tables/table-reader.js';

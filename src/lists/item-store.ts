@@ -1,4 +1,5 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ListItemEntity } from '../database/list-item.entity.js';
 import { recordAudit } from '../audit/audit-recorder.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { DomainError, type FieldProblem } from '../common/domain-error.js';
@@ -11,8 +12,57 @@ import { withStandingUnits } from '../plans/standing-assignments.js';
 import { UnitNames } from '../units/unit-names.js';
 import type { Unit } from '../units/unit.entity.js';
 import type { ListName } from '../common/item-type.js';
-import { type AnyList, LISTS } from './list-registry.js';
+import { type AnyList, type ListDefinition, LISTS } from './list-registry.js';
 import type { ListInput } from './list-table.js';
+
+/*
+ * The one write path of items: the API (ItemWriterService), imports and the seed all store items through these
+ * functions, so a list's rules (its fields, its units with the plan's standing arrangements, its milestones read
+ * from what it says, a new version on every change) hold whichever way an item comes in.
+ */
+
+/** Who leads and who supports an item, in order. */
+export interface Holders {
+  lead: Unit[];
+  support: Unit[];
+}
+
+/** Stores a new item with its units and its milestones read from what it says (audited as any save). */
+export async function storeNew<T extends ListItemEntity>(
+  manager: EntityManager,
+  plan: Plan,
+  list: ListDefinition<T>,
+  fields: Partial<T>,
+  holders: Holders,
+): Promise<T> {
+  const item = await manager.save(list.entity, manager.create(list.entity, { ...fields, planId: plan.id } as DeepPartial<T>));
+  await saveAssignments(manager, plan.id, list.itemType, item.id, holders.lead, holders.support);
+  await saveMilestones(manager, plan.id, list.itemType, item.id, list.milestones(plan, item));
+  return item;
+}
+
+/**
+ * Stores a change to an item as a new version: its fields, its units when given, and its milestones read again
+ * when a field they come from changed (the office's corrections of the milestones are otherwise kept). `input` is
+ * the table row the change came from, when it came from one.
+ */
+export async function storeChange<T extends ListItemEntity, I extends ListInput>(
+  manager: EntityManager,
+  plan: Plan,
+  list: ListDefinition<T, I>,
+  stored: T,
+  fields: Partial<T>,
+  holders: Holders | null,
+  input?: I,
+): Promise<T> {
+  const before = stored as unknown as Record<string, unknown>;
+  const after = fields as Record<string, unknown>;
+  const reread = list.rereadOn.some((key) => key in after && !sameValue(before[key], after[key]));
+  const saved = await manager.save(list.entity, manager.merge(list.entity, stored, { ...fields, version: stored.version + 1 } as DeepPartial<T>));
+  if (holders) await saveAssignments(manager, plan.id, list.itemType, saved.id, holders.lead, holders.support);
+  if (reread) await saveMilestones(manager, plan.id, list.itemType, saved.id, list.milestones(plan, saved, input));
+  return saved;
+}
 
 /** Rows of a new plan's lists as read, by list name (a list left out has none). */
 export type PlanLists = Partial<Record<ListName, ListInput[]>>;
@@ -98,11 +148,7 @@ export async function applyList(
     counts.updated++;
     updatedSeqs.push(input.seq);
     if (dryRun) continue;
-    const item = await manager.save(adapter.entity, manager.merge(adapter.entity, stored, fields));
-    if (!sameUnits) await saveAssignments(manager, plan.id, adapter.itemType, item.id, lead, support);
-    if (changed.some((key) => adapter.rereadOn.includes(key))) {
-      await saveMilestones(manager, plan.id, adapter.itemType, item.id, adapter.milestones(plan, item, input));
-    }
+    await storeChange(manager, plan, adapter, stored, fields, sameUnits ? null : { lead, support }, input);
   }
   const inserted = !dryRun && creates.length ? await insertNew(manager, plan, adapter, creates) : null;
   if (!dryRun && (counts.created || counts.updated)) {
