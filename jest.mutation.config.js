@@ -11,6 +11,8 @@ export default {
     'schema\\.spec\\.ts$',
     'serial-transactions\\.spec\\.ts$',
     'mail-transport\\.spec\\.ts$',
+    'list-registry\\.spec\\.ts$',
+    'folder-imports\\.spec\\.ts$',
   ],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

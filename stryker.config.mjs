@@ -14,6 +14,7 @@ export default {
     'src/reminders/reminder-rules.ts',
     'src/reminders/reminder-planner.ts',
     'src/reminders/digest-planner.ts',
+    'src/lists/item-read-model.ts',
     'src/reports/plan-view.ts',
     'src/reports/progress-report.ts',
     'src/reports/overdue-report.ts',
