@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import type { AuditEntryView } from '../src/audit/audit.dto.js';
 import { once } from './helpers/once.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -259,5 +260,29 @@ describe('the audit log', () => {
         .map((e) => e.before!.username)
         .sort(),
     ).toEqual(['foshan-gxj', 'foshan-leader', 'foshan-office']);
+  });
+
+  it('deletes every row a plan owns and keeps its audit log', async () => {
+    const jiangmen = await planId(t, 'jiangmen');
+    const dataSource = t.app.get(DataSource);
+    const tables = dataSource.entityMetadatas.filter((m) => m.columns.some((c) => c.propertyName === 'planId')).map((m) => m.tableName);
+    const rowsOf = async () => {
+      const counts: Record<string, number> = {};
+      for (const table of tables) {
+        const rows: { n: number }[] = await dataSource.query(`SELECT COUNT(*) AS n FROM "${table}" WHERE "planId" = ?`, [jiangmen]);
+        const [{ n }] = rows;
+        if (Number(n) > 0) counts[table] = Number(n);
+      }
+      return counts;
+    };
+    const before = await rowsOf();
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['tasks', 'units', 'users', 'milestones', 'assignments', 'audit_entries']));
+    await t
+      .http()
+      .delete(api(`/plans/${jiangmen}`))
+      .expect(204);
+    const after = await rowsOf();
+    expect(Object.keys(after)).toEqual(['audit_entries']);
+    expect(after.audit_entries).toBeGreaterThan(before.audit_entries);
   });
 });
