@@ -9,7 +9,6 @@ import type { ListType } from '../common/item-type.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
-import { Indicator } from '../lists/indicators/indicator.entity.js';
 import { IndicatorValuesService } from '../goals/indicator-values.service.js';
 import { InstructionsService } from '../instructions/instructions.service.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -18,10 +17,9 @@ import { NoticesService } from '../progress/notices.service.js';
 import { ProgressReport } from '../progress/progress-report.entity.js';
 import { ProgressService } from '../progress/progress.service.js';
 import { ReviewService } from '../progress/review.service.js';
-import { Project } from '../lists/projects/project.entity.js';
 import { SignaturesService } from '../signatures/signatures.service.js';
-import { Task } from '../lists/tasks/task.entity.js';
 import { SEEDS_DIR } from './seed-files.js';
+import { LIST_OF } from '../lists/list-registry.js';
 
 /** [plan key, list, 序号] */
 type ItemRef = [string, ListType, number];
@@ -61,7 +59,6 @@ interface DemoProgressFile {
   steps: Step[];
 }
 
-const ENTITY = { task: Task, project: Project, indicator: Indicator } as const;
 
 /**
  * DEMO ONLY. Loads seeds/demo-progress.json: reports, close-outs, a returned report, a notice and its answer, a
@@ -178,7 +175,7 @@ async function runStep(step: Step, plan: Plan, actor: Actor, s: Services, manage
 }
 
 async function itemId(manager: EntityManager, plan: Plan, [, list, seq]: ItemRef): Promise<number> {
-  const row = await manager.findOneBy(ENTITY[list], { planId: plan.id, seq });
+  const row = await manager.findOneBy(LIST_OF[list].entity, { planId: plan.id, seq });
   if (!row) throw new Error(`${plan.key} has no ${list} ${seq}`);
   return row.id;
 }

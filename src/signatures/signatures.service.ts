@@ -7,15 +7,13 @@ import { ForbiddenError, ValidationFailedError } from '../common/domain-error.js
 import { ITEM_TYPE_NAMES, LIST_TYPES, type ListType } from '../common/item-type.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
-import { Indicator } from '../lists/indicators/indicator.entity.js';
 import { Plan } from '../plans/plan.entity.js';
-import { Project } from '../lists/projects/project.entity.js';
 import { Assignment } from '../lists/assignment.entity.js';
 import { findHeldItem, requireHolder, requireInForce } from '../lists/item-holders.js';
-import { Task } from '../lists/tasks/task.entity.js';
 import { Unit } from '../units/unit.entity.js';
 import type { SignatureListQuery, SignItemDto } from './signature.dto.js';
 import { ItemSignature } from './item-signature.entity.js';
+import { LISTS, titleOf } from '../lists/list-registry.js';
 
 export interface SignatureView {
   id: number;
@@ -154,16 +152,15 @@ export class SignaturesService {
 
   private async itemsInForce(planId: number, today: string): Promise<Map<string, { seq: number; title: string }>> {
     const manager = this.dataSource.manager;
-    const [tasks, projects, indicators] = await Promise.all([
-      manager.find(Task, { where: { planId }, select: { id: true, seq: true, content: true, withdrawnOn: true } }),
-      manager.find(Project, { where: { planId }, select: { id: true, seq: true, name: true, withdrawnOn: true } }),
-      manager.find(Indicator, { where: { planId }, select: { id: true, seq: true, name: true, withdrawnOn: true } }),
-    ]);
+    const lists = await Promise.all(
+      LISTS.map((list) => manager.find(list.entity, { where: { planId }, select: { id: true, seq: true, withdrawnOn: true, [list.titleColumn]: true } })),
+    );
     const inForce = (withdrawnOn: string | null) => withdrawnOn === null || withdrawnOn > today;
     const map = new Map<string, { seq: number; title: string }>();
-    for (const t of tasks) if (inForce(t.withdrawnOn)) map.set(`task:${t.id}`, { seq: t.seq, title: shortText(t.content) });
-    for (const p of projects) if (inForce(p.withdrawnOn)) map.set(`project:${p.id}`, { seq: p.seq, title: shortText(p.name) });
-    for (const i of indicators) if (inForce(i.withdrawnOn)) map.set(`indicator:${i.id}`, { seq: i.seq, title: shortText(i.name) });
+    LISTS.forEach((list, i) => {
+      for (const item of lists[i])
+        if (inForce(item.withdrawnOn)) map.set(`${list.itemType}:${item.id}`, { seq: item.seq, title: shortText(titleOf(list, item)) });
+    });
     return map;
   }
 
