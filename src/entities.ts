@@ -11,22 +11,20 @@ import { ReminderSweep } from './reminders/reminder-sweep.entity.js';
 import { UnitContact } from './units/unit-contact.entity.js';
 import { Milestone } from './deadlines/milestone.entity.js';
 import { IndicatorValue } from './goals/indicator-value.entity.js';
-import { Indicator } from './lists/indicators/indicator.entity.js';
 import { Plan } from './plans/plan.entity.js';
 import { PlanStage } from './plans/plan-stage.entity.js';
 import { EvidenceFile } from './progress/evidence-file.entity.js';
 import { ExtensionRequest } from './progress/extension-request.entity.js';
 import { ProgressReport } from './progress/progress-report.entity.js';
 import { SupervisionNotice } from './progress/supervision-notice.entity.js';
-import { Project } from './lists/projects/project.entity.js';
 import { Assignment } from './lists/assignment.entity.js';
 import { StatusEvent } from './status/status-event.entity.js';
 import { ImportMapping } from './spreadsheets/import-mapping.entity.js';
-import { Task } from './lists/tasks/task.entity.js';
 import { UnitGroup } from './units/unit-group.entity.js';
 import { Unit } from './units/unit.entity.js';
 import { Instruction } from './instructions/instruction.entity.js';
 import { ItemSignature } from './signatures/item-signature.entity.js';
+import { LISTS } from './lists/list-registry.js';
 
 /** Every entity of the service, listed once (ESM cannot load entities by glob reliably). */
 export const ENTITIES = [
@@ -34,9 +32,8 @@ export const ENTITIES = [
   PlanStage,
   Unit,
   UnitGroup,
-  Task,
-  Project,
-  Indicator,
+  // Each list's entity, from the list registry.
+  ...LISTS.map((list) => list.entity),
   Milestone,
   Assignment,
   User,
