@@ -21,7 +21,7 @@ function item(itemType: ViewItem['itemType'], itemId: number, group: string, lea
     itemType,
     itemId,
     seq: itemId,
-    code: `${{ task: '任务', project: '项目', indicator: '指标' }[itemType]}${itemId}`,
+    code: `${({ task: '任务', project: '项目', indicator: '指标' } as Record<string, string>)[itemType]}${itemId}`,
     title: `事项${itemId}`,
     group,
     leadUnitIds: lead,

@@ -33,7 +33,7 @@ describe('the overdue sheet', () => {
     filter: {},
     milestones: 2,
     items: 2,
-    byList: { task: 1, project: 0, indicator: 1 },
+    byList: { task: 1, project: 0, indicator: 1 } as OverdueReport['byList'],
     rows: [
       row({}),
       row({
