@@ -2,6 +2,7 @@ import type { AssessmentReport } from './assessment.js';
 import type { OverdueReport, OverdueRow } from './overdue-report.js';
 import { assessmentSheets, ATTAINMENT_NAMES, LIGHT_NAMES, overdueSheets, unitsSheets } from './report-sheets.js';
 import type { UnitsReport } from './unit-report.js';
+import { LIST_TYPES } from '../common/item-type.js';
 
 const PLAN = { id: 1, name: '测试方案', region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31' };
 
@@ -33,7 +34,7 @@ describe('the overdue sheet', () => {
     filter: {},
     milestones: 2,
     items: 2,
-    byList: { task: 1, project: 0, indicator: 1 } as OverdueReport['byList'],
+    byList: { ...Object.fromEntries(LIST_TYPES.map((t) => [t, 0])), task: 1, indicator: 1 } as OverdueReport['byList'],
     rows: [
       row({}),
       row({
