@@ -87,7 +87,8 @@ function facts(): ReportFacts {
 
 describe('the overdue report', () => {
   let report: OverdueReport;
-  beforeAll(() => {
+  // beforeEach, not beforeAll: mutation testing switches a mutant on per test, after beforeAll has run.
+  beforeEach(() => {
     report = buildOverdueReport(PLAN, view, facts(), {});
   });
 

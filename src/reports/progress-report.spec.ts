@@ -188,7 +188,8 @@ function counts(total: number, s: [number, number, number, number, number], over
 
 describe('the progress report of a small plan on 2024-06-30', () => {
   let report: ProgressReport;
-  beforeAll(() => {
+  // beforeEach, not beforeAll: mutation testing switches a mutant on per test, after beforeAll has run.
+  beforeEach(() => {
     const facts = planFacts();
     report = buildProgressReport(PLAN, planView(facts, PLAN, 30), facts);
   });
@@ -345,7 +346,8 @@ describe('the progress report of a small plan on 2024-06-30', () => {
 
 describe('the progress report as sheets (CSV sections, XLSX sheets)', () => {
   let sheets: ReturnType<typeof progressSheets>;
-  beforeAll(() => {
+  // beforeEach, not beforeAll: mutation testing switches a mutant on per test, after beforeAll has run.
+  beforeEach(() => {
     const facts = planFacts();
     sheets = progressSheets(buildProgressReport(PLAN, planView(facts, PLAN, 30), facts));
   });

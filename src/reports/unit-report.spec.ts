@@ -83,7 +83,8 @@ function facts(): ReportFacts {
 
 describe('the units report (责任清单)', () => {
   let report: UnitsReport;
-  beforeAll(() => {
+  // beforeEach, not beforeAll: mutation testing switches a mutant on per test, after beforeAll has run.
+  beforeEach(() => {
     report = buildUnitsReport(PLAN, view, facts());
   });
 
