@@ -7,6 +7,7 @@ import { DeleteVersionDto, WithdrawItemDto } from './item-change.dto.js';
 import { AsOfQuery, ItemListQuery } from './item-list.query.js';
 import { ListItemsService } from './list-items.service.js';
 import type { AnyList } from './list-registry.js';
+import { LIST_REQUESTS } from './list-requests.js';
 
 type Body = UnitIdsDto & Record<string, unknown>;
 
@@ -60,8 +61,9 @@ export function listItemsController(list: AnyList): Type<unknown> {
   }
   // The bodies' classes differ per list: they are told to the validation pipe and the API document here, as the
   // compiler would for a class written out (its parameter types), and the class takes the list's name.
-  Reflect.defineMetadata('design:paramtypes', [Number, list.createDto], ListItemsController.prototype, 'create');
-  Reflect.defineMetadata('design:paramtypes', [Number, Number, list.updateDto], ListItemsController.prototype, 'update');
+  const bodies = LIST_REQUESTS[list.itemType];
+  Reflect.defineMetadata('design:paramtypes', [Number, bodies.create], ListItemsController.prototype, 'create');
+  Reflect.defineMetadata('design:paramtypes', [Number, Number, bodies.update], ListItemsController.prototype, 'update');
   const name = `${list.name[0].toUpperCase()}${list.name.slice(1)}Controller`;
   Object.defineProperty(ListItemsController, 'name', { value: name });
   return ListItemsController;

@@ -4,15 +4,12 @@ import type { ListItemEntity } from '../database/list-item.entity.js';
 import { indicatorMilestones, projectMilestones, taskMilestones } from '../deadlines/item-milestones.js';
 import type { MilestoneReading } from '../deadlines/milestone-reading.js';
 import type { Plan } from '../plans/plan.entity.js';
-import { CreateIndicatorDto, UpdateIndicatorDto } from './indicators/indicator.dto.js';
 import { Indicator } from './indicators/indicator.entity.js';
 import { indicatorRequestFields } from './indicators/indicator-values.js';
 import { INDICATOR_TABLE, type IndicatorInput } from './indicators/indicator.table.js';
 import type { ListInput, ListTable } from './list-table.js';
-import { CreateProjectDto, UpdateProjectDto } from './projects/project.dto.js';
 import { Project } from './projects/project.entity.js';
 import { PROJECT_TABLE, type ProjectInput } from './projects/project.table.js';
-import { CreateTaskDto, UpdateTaskDto } from './tasks/task.dto.js';
 import { Task } from './tasks/task.entity.js';
 import { TASK_TABLE, type TaskInput } from './tasks/task.table.js';
 
@@ -21,7 +18,8 @@ import { TASK_TABLE, type TaskInput } from './tasks/task.table.js';
  * (the item engine, import and export, reminders, reports, responsibilities) reads the lists from here.
  *
  * Adding a list: its key and names in LIST_NAMING (common/item-type.ts, the half the pure rules read), its folder
- * here (entity, request DTOs, table layout), one entry below, and one migration creating its table.
+ * here (entity, request DTOs, table layout), one entry below, its request DTOs in LIST_REQUESTS
+ * (list-requests.ts), and one migration creating its table.
  */
 export interface ListDefinition<E extends ListItemEntity = ListItemEntity, I extends ListInput = ListInput> {
   /** The key its items carry in every table that points at an item (milestones, assignments, progress …). */
@@ -37,9 +35,6 @@ export interface ListDefinition<E extends ListItemEntity = ListItemEntity, I ext
   titleColumn: string;
   /** The heading column the `chapter` filter searches and reports group by (章节, 项目类别, 一级指标). */
   groupColumn: string;
-  /** Request bodies of POST and PATCH on the list. */
-  createDto: Type<object>;
-  updateDto: Type<object>;
   /** The item's fields from a request body (units and version taken out already). */
   requestFields(body: Record<string, unknown>, creating: boolean): Partial<E>;
   /** Its government table: columns, reading a row, the export layout. */
@@ -59,8 +54,6 @@ export const TASKS: ListDefinition<Task, TaskInput> = {
   entity: Task,
   titleColumn: 'content' satisfies keyof Task,
   groupColumn: 'chapter' satisfies keyof Task,
-  createDto: CreateTaskDto,
-  updateDto: UpdateTaskDto,
   requestFields: withDeadlineText,
   table: TASK_TABLE,
   rereadOn: ['content', 'deadlineText'] satisfies (keyof Task)[],
@@ -73,8 +66,6 @@ export const PROJECTS: ListDefinition<Project, ProjectInput> = {
   entity: Project,
   titleColumn: 'name' satisfies keyof Project,
   groupColumn: 'category' satisfies keyof Project,
-  createDto: CreateProjectDto,
-  updateDto: UpdateProjectDto,
   requestFields: withDeadlineText,
   table: PROJECT_TABLE,
   rereadOn: ['deadlineText'] satisfies (keyof Project)[],
@@ -87,8 +78,6 @@ export const INDICATORS: ListDefinition<Indicator, IndicatorInput> = {
   entity: Indicator,
   titleColumn: 'name' satisfies keyof Indicator,
   groupColumn: 'level1' satisfies keyof Indicator,
-  createDto: CreateIndicatorDto,
-  updateDto: UpdateIndicatorDto,
   requestFields: indicatorRequestFields,
   table: INDICATOR_TABLE,
   rereadOn: ['targets'] satisfies (keyof Indicator)[],
