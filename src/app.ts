@@ -17,6 +17,7 @@ import { setPasswordHashCost } from './auth/secrets.js';
 import { DataSource } from 'typeorm';
 import type { RobotNetwork } from './outbox/robot-network.js';
 import { serveWebApp } from './web/serve-web.js';
+import { withStartupLock } from './database/startup-lock.js';
 
 /** What the app reaches outside itself through, for a test to give its own (defaults: the real ones). */
 export interface AppBoundary {
@@ -33,8 +34,16 @@ export interface AppOptions extends AppBoundary {
   webApp?: boolean;
 }
 
-export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+/**
+ * Builds the application. Its start-up (migrations, the first admin, the seed load) holds the database's start-up lock,
+ * so instances started together on one database do it one after the other.
+ */
+export function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   setPasswordHashCost(config.passwordHashCost);
+  return withStartupLock(config.database, () => buildApp(config, options));
+}
+
+async function buildApp(config: AppConfig, options: AppOptions): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { robotNetwork: options.robotNetwork }), new FastifyAdapter(), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });

@@ -1,6 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { User } from '../src/auth/user.entity.js';
+import { RawReader } from '../src/database/raw-reader.js';
 import { DEMO_PASSWORD, planId, startTestApp, TEST_ADMIN, type TestApp } from './helpers/test-app.js';
 
 /** Keeps every line the service logs, to prove what is (and is not) written there. */
@@ -16,7 +18,7 @@ class CapturingLogger implements LoggerService {
 
 /** The stored password hash of a user, read straight from the database. */
 async function storedHash(t: TestApp, username: string): Promise<string> {
-  const rows: { passwordHash: string }[] = await t.app.get(DataSource).query('SELECT passwordHash FROM users WHERE username = ?', [username]);
+  const rows = await t.app.get(RawReader).all<{ passwordHash: string }>('SELECT "passwordHash" FROM users WHERE username = ?', [username]);
   return rows[0].passwordHash;
 }
 
@@ -106,7 +108,7 @@ describe('passwords are not truncated and old hashes are upgraded', () => {
     await t.http().post('/api/v1/users').send({ username: 'legacy-user', password: 'placeholder-1', role: 'leader' }).expect(201);
     // bcrypt (cost 4) of "legacy-password-1", as an older release stored it.
     const legacy = '$2b$04$NsnKjC0ARwe4XLvZp.zWwutwsp35vFdZXeGUvUdpSnJ/yRlDrfr7.';
-    await t.app.get(DataSource).query('UPDATE users SET passwordHash = ? WHERE username = ?', [legacy, 'legacy-user']);
+    await t.app.get(DataSource).createQueryBuilder().update(User).set({ passwordHash: legacy }).where({ username: 'legacy-user' }).execute();
     await t.anon().post('/api/v1/auth/login').send({ username: 'legacy-user', password: 'legacy-password-2' }).expect(401);
     expect(await storedHash(t, 'legacy-user')).toBe(legacy);
     await t.anon().post('/api/v1/auth/login').send({ username: 'legacy-user', password: 'legacy-password-1' }).expect(200);

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { AuditEntryView } from '../src/audit/audit.dto.js';
+import { RawReader } from '../src/database/raw-reader.js';
 import { once } from './helpers/once.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -269,7 +270,7 @@ describe('the audit log', () => {
     const rowsOf = async () => {
       const counts: Record<string, number> = {};
       for (const table of tables) {
-        const rows: { n: number }[] = await dataSource.query(`SELECT COUNT(*) AS n FROM "${table}" WHERE "planId" = ?`, [jiangmen]);
+        const rows = await t.app.get(RawReader).all<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "${table}" WHERE "planId" = ?`, [jiangmen]);
         const [{ n }] = rows;
         if (Number(n) > 0) counts[table] = Number(n);
       }

@@ -10,7 +10,7 @@ const CLI_TIMEOUT = 60_000;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * `npm run cli -- import …` against the test app's SQLite file: the CLI built as `npm run cli` builds it, run as
+ * `npm run cli -- import …` against the test app's database: the CLI built as `npm run cli` builds it, run as
  * its own process, and the result read back through the HTTP API.
  */
 describe('CLI import', () => {
@@ -19,7 +19,7 @@ describe('CLI import', () => {
     const run = spawnSync('node', [join(ROOT, 'dist/cli/main.js'), ...args], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: `sqlite:${join(t.dir, 'test.sqlite')}`, SEED: 'false', NODE_OPTIONS: '' },
+      env: { ...process.env, DATABASE_URL: t.database.url, SEED: 'false', NODE_OPTIONS: '' },
     });
     return { code: run.status, stdout: run.stdout, stderr: run.stderr };
   };

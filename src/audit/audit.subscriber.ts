@@ -39,13 +39,26 @@ interface Pending {
 @Injectable()
 export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral> {
   private readonly pending = new WeakMap<QueryRunner, Map<string, Pending>>();
+  private readonly turns = new WeakMap<QueryRunner, Promise<void>>();
 
   /** In Nest the subscriber registers itself on the app's data source; `new AuditSubscriber()` (TypeORM's own `subscribers` option) is also fine. */
   constructor(@Optional() dataSource?: DataSource, @Optional() clock?: Clock) {
     if (dataSource) installAuditSubscriber(dataSource, clock, this);
   }
 
-  async afterInsert(event: InsertEvent<ObjectLiteral>): Promise<void> {
+  afterInsert(event: InsertEvent<ObjectLiteral>): Promise<void> {
+    return this.inTurn(event.queryRunner, () => this.recordInsert(event));
+  }
+
+  afterUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
+    return this.inTurn(event.queryRunner, () => this.recordUpdate(event));
+  }
+
+  afterRemove(event: RemoveEvent<ObjectLiteral>): Promise<void> {
+    return this.inTurn(event.queryRunner, () => this.recordRemove(event));
+  }
+
+  private async recordInsert(event: InsertEvent<ObjectLiteral>): Promise<void> {
     if (!audited(event.metadata) || !event.entity) return;
     const row = entityRow(event.metadata, event.entity);
     const draft = this.draft(event.metadata, 'insert', row, null, auditValues(row));
@@ -57,7 +70,7 @@ export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral>
     if (!event.databaseEntity && audited(event.metadata)) this.expect(event.queryRunner, event.metadata, 'update');
   }
 
-  async afterUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
+  private async recordUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
     if (!audited(event.metadata)) return;
     if (event.databaseEntity) {
       const before = entityRow(event.metadata, event.databaseEntity);
@@ -88,7 +101,7 @@ export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral>
     if (!event.databaseEntity && !event.entity && audited(event.metadata)) this.expect(event.queryRunner, event.metadata, 'delete');
   }
 
-  async afterRemove(event: RemoveEvent<ObjectLiteral>): Promise<void> {
+  private async recordRemove(event: RemoveEvent<ObjectLiteral>): Promise<void> {
     if (!audited(event.metadata)) return;
     const removed = event.databaseEntity ?? event.entity;
     if (removed) {
@@ -129,6 +142,19 @@ export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral>
     return event.queryRunner.query(select.sql, select.parameters).then((raw: ObjectLiteral[]) => {
       pending.rows = raw.map((r) => hydrate(pending.metadata, r));
     });
+  }
+
+  /**
+   * TypeORM broadcasts the after-events of one save side by side. Their writes take turns per query runner: on
+   * PostgreSQL a runner is one connection, which runs one statement at a time.
+   */
+  private inTurn(runner: QueryRunner, work: () => Promise<void>): Promise<void> {
+    const turn = (this.turns.get(runner) ?? Promise.resolve()).then(work);
+    this.turns.set(
+      runner,
+      turn.catch(() => undefined),
+    );
+    return turn;
   }
 
   private async recordUpdates(manager: EntityManager, metadata: EntityMetadata, pairs: [ObjectLiteral, ObjectLiteral][], secrets: string[]): Promise<void> {

@@ -10,6 +10,7 @@ import { type AppConfig, ConfigError, loadConfig } from '../config/app-config.js
 import { setPasswordHashCost } from '../auth/secrets.js';
 import { loadDemoUsers } from '../seeds/demo-users.js';
 import { openDatabase } from '../database/data-source.js';
+import { withStartupLock } from '../database/startup-lock.js';
 import { SeedService } from '../seeds/seed.service.js';
 import { ImportService } from '../spreadsheets/import.service.js';
 import { LIST_NAMES, type ListName } from '../common/item-type.js';
@@ -37,19 +38,20 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   setPasswordHashCost(config.passwordHashCost);
-  const dataSource: DataSource = await openDatabase(config.database);
+  // Migrations and the seed load take the start-up lock, as the service's start does (a service starting meanwhile waits).
+  const dataSource: DataSource = await withStartupLock(config.database, () => openDatabase(config.database));
   try {
     if (command === 'migrate') {
       Logger.log('Migrations applied', 'CLI');
       return 0;
     }
     if (command === 'seed') {
-      const results = await new SeedService(dataSource).loadAll();
+      const { results, users } = await withStartupLock(config.database, async () => ({
+        results: await new SeedService(dataSource).loadAll(),
+        users: config.demoUsers ? await loadDemoUsers(dataSource) : [],
+      }));
       for (const r of results) process.stdout.write(`${r.key}: ${r.loaded ? 'loaded' : 'already present'} (plan ${r.planId})\n`);
-      if (config.demoUsers) {
-        const users = await loadDemoUsers(dataSource);
-        if (users.length) process.stdout.write(`demo users (DEMO ONLY, password in seeds/demo-users.json): ${users.join(', ')}\n`);
-      }
+      if (users.length) process.stdout.write(`demo users (DEMO ONLY, password in seeds/demo-users.json): ${users.join(', ')}\n`);
       return 0;
     }
     if (command === 'import') return await runImport(dataSource, argv.slice(1));

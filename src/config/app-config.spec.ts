@@ -29,14 +29,21 @@ describe('loadConfig', () => {
 
   it('reads PostgreSQL URLs, a frozen clock and SEED=false', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/q', CLOCK: '2024-06-03T09:00:00+08:00', SEED: 'false', PORT: '8080' }, cwd);
-    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://u@127.0.0.1:5432/q' });
+    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://u@127.0.0.1:5432/q', poolSize: 10 });
     expect(config.clock).toBe('2024-06-03T01:00:00.000Z');
     expect(config.seed).toBe(false);
     expect(config.publicUrl).toBe('http://localhost:8080');
   });
 
+  it('takes the PostgreSQL pool size per instance from DATABASE_POOL_SIZE', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db.example.org/q?sslmode=verify-full', DATABASE_POOL_SIZE: '25' }, cwd);
+    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://u@db.example.org/q?sslmode=verify-full', poolSize: 25 });
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT="abc"'],
+    [{ DATABASE_URL: 'postgres://u@h/q', DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE="0" is not a positive number of connections'],
+    [{ DATABASE_URL: 'postgres://u@h/q', DATABASE_POOL_SIZE: '5000' }, 'DATABASE_POOL_SIZE="5000" is more than 1000 connections'],
     [{ PORT: '70000' }, 'PORT="70000"'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL="mysql://x"'],
     [{ CLOCK: 'tomorrow' }, 'CLOCK="tomorrow"'],

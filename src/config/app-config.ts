@@ -6,7 +6,8 @@ import { insideRange, isLocalName } from '../outbox/robot-address.js';
 /** The service's settings, validated once at boot. */
 export interface AppConfig {
   port: number;
-  database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+  /** SQLite file, or PostgreSQL URL (TLS through its sslmode and sslrootcert parameters) with the pool's size per instance. */
+  database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; poolSize: number };
   /** Frozen clock (ISO date-time) or null for real time. */
   clock: string | null;
   seed: boolean;
@@ -80,7 +81,7 @@ function parsePort(raw: string): number {
   return port;
 }
 
-function parseDatabaseUrl(raw: string, cwd: string): AppConfig['database'] {
+function parseDatabaseUrl(raw: string, poolSize: string, cwd: string): AppConfig['database'] {
   if (raw.startsWith('sqlite:')) {
     const path = raw.slice('sqlite:'.length).replace(/^\/\//, '');
     if (!path) throw new ConfigError(`DATABASE_URL="${raw}" names no file (use sqlite:data/qingdan.sqlite)`);
@@ -92,7 +93,7 @@ function parseDatabaseUrl(raw: string, cwd: string): AppConfig['database'] {
     } catch {
       throw new ConfigError(`DATABASE_URL is not a valid postgres URL`);
     }
-    return { type: 'postgres', url: raw };
+    return { type: 'postgres', url: raw, poolSize: parsePositive('DATABASE_POOL_SIZE', poolSize, 'connections', 1000) };
   }
   throw new ConfigError(`DATABASE_URL="${raw}" must start with sqlite: or postgres://`);
 }
@@ -198,7 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const port = parsePort(get('PORT') || '3000');
   return {
     port,
-    database: parseDatabaseUrl(get('DATABASE_URL') || 'sqlite:data/qingdan.sqlite', cwd),
+    database: parseDatabaseUrl(get('DATABASE_URL') || 'sqlite:data/qingdan.sqlite', get('DATABASE_POOL_SIZE') || '10', cwd),
     clock: parseClock(get('CLOCK')),
     seed: parseBoolean('SEED', get('SEED') || 'true'),
     publicUrl: parseUrl('PUBLIC_URL', get('PUBLIC_URL') || `http://localhost:${port}`),

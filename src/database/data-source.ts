@@ -1,11 +1,26 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { AuditSubscriber } from '../audit/audit.subscriber.js';
 import { ENTITIES } from '../entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { serializeTransactions } from './serial-transactions.js';
+
+/** PostgreSQL's DATE (type oid 1082). */
+const DATE_OID = 1082;
+
+/**
+ * Calendar dates come back from PostgreSQL as the 'YYYY-MM-DD' text SQLite gives, not as a JS Date at local midnight:
+ * the rules compare dates as strings, and raw reads (MAX of a date column) would otherwise differ between engines.
+ */
+const pgTypes = {
+  getTypeParser(oid: number, format: 'text' | 'binary' = 'text'): (value: string) => unknown {
+    if (oid === DATE_OID && format === 'text') return (text) => text;
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
+  },
+};
 
 /** The TypeORM options for the configured database. Schema changes only through migrations. */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
@@ -19,7 +34,7 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     logging: ['error', 'warn'] as ('error' | 'warn')[],
   };
   if (database.type === 'postgres') {
-    return { ...common, type: 'postgres', url: database.url };
+    return { ...common, type: 'postgres', url: database.url, poolSize: database.poolSize, extra: { types: pgTypes } };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   return {

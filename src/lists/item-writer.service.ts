@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationFailedError } from '../common/d
 import { ITEM_TYPE_NAMES, type ItemType } from '../common/item-type.js';
 import { checkVersion, withCurrentView } from '../database/check-version.js';
 import { findForUpdate } from '../database/locked-find.js';
+import { readAll } from '../database/read-all.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Assignment } from './assignment.entity.js';
 import { withStandingUnits } from '../plans/standing-assignments.js';
@@ -227,16 +228,17 @@ export class ItemWriterService {
  */
 async function itemRecords(manager: EntityManager, itemType: ItemType, itemId: number): Promise<[string, number][]> {
   const about = { itemType, itemId };
-  const [reports, evidence, notices, extensions, values] = await Promise.all([
-    manager.getRepository('progress_reports').countBy(about),
-    manager
-      .createQueryBuilder('evidence_files', 'f')
-      .innerJoin('progress_reports', 'r', 'r.id = f.reportId')
-      .where('r.itemType = :itemType AND r.itemId = :itemId', about)
-      .getCount(),
-    manager.getRepository('supervision_notices').countBy(about),
-    manager.getRepository('extension_requests').countBy(about),
-    itemType === 'indicator' ? manager.getRepository('indicator_values').countBy({ indicatorId: itemId }) : Promise.resolve(0),
+  const [reports, evidence, notices, extensions, values] = await readAll<number[]>(manager, [
+    () => manager.getRepository('progress_reports').countBy(about),
+    () =>
+      manager
+        .createQueryBuilder('evidence_files', 'f')
+        .innerJoin('progress_reports', 'r', 'r.id = f.reportId')
+        .where('r.itemType = :itemType AND r.itemId = :itemId', about)
+        .getCount(),
+    () => manager.getRepository('supervision_notices').countBy(about),
+    () => manager.getRepository('extension_requests').countBy(about),
+    () => (itemType === 'indicator' ? manager.getRepository('indicator_values').countBy({ indicatorId: itemId }) : Promise.resolve(0)),
   ]);
   const all: [string, number][] = [
     ['进展填报', reports],

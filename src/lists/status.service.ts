@@ -6,6 +6,7 @@ import type { ItemType } from '../common/item-type.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Milestone } from '../deadlines/milestone.entity.js';
 import type { Plan } from '../plans/plan.entity.js';
+import { readAll } from '../database/read-all.js';
 import { RawReader } from '../database/raw-reader.js';
 import { StatusEvent } from '../status/status-event.entity.js';
 import { deriveStatuses, itemKey, type MilestoneInput, type StandingInput } from '../status/derive-statuses.js';
@@ -114,12 +115,13 @@ export class StatusService {
   ): Promise<{ events: StatusEvent[]; standing: StandingInput[] }> {
     const wanted = new Set(items.map((i) => itemKey(i.itemType, i.itemId)));
     const types = [...new Set(items.map((i) => i.itemType as ItemType))];
-    const [events, standing] = await Promise.all([
-      manager.find(StatusEvent, {
-        where: { planId: plan.id, itemType: In(types), itemId: In([...new Set(items.map((i) => i.itemId))]) },
-        order: { id: 'ASC' },
-      }),
-      this.reader.all<StandingInput>(STANDING_SQL, standingParams(plan.id, asOf), manager),
+    const [events, standing] = await readAll<[StatusEvent[], StandingInput[]]>(manager, [
+      () =>
+        manager.find(StatusEvent, {
+          where: { planId: plan.id, itemType: In(types), itemId: In([...new Set(items.map((i) => i.itemId))]) },
+          order: { id: 'ASC' },
+        }),
+      () => this.reader.all<StandingInput>(STANDING_SQL, standingParams(plan.id, asOf), manager),
     ]);
     return { events, standing: standing.filter((r) => wanted.has(itemKey(r.itemType, r.itemId))) };
   }

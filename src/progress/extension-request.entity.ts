@@ -6,6 +6,8 @@ export type ExtensionStatus = 'pending' | 'approved' | 'refused';
 /** A unit's request to move a milestone's deadline (延期申请), decided by the office. */
 @Entity('extension_requests')
 @Index(['planId', 'milestoneId'])
+/** One pending request per milestone, whatever the engine and however many instances write. */
+@Index(['milestoneId'], { unique: true, where: `"status" = 'pending'` })
 export class ExtensionRequest extends PlanItemEntity {
   @Column({ type: 'integer' })
   milestoneId: number;

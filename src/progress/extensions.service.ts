@@ -4,6 +4,7 @@ import type { Actor } from '../auth/role.js';
 import { Clock } from '../common/clock.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { findHeldItem, findItemMilestone, requireHolder, requireInForce } from '../lists/item-holders.js';
@@ -64,49 +65,58 @@ export class ExtensionsService {
 
   async request(planId: number, actor: Actor, dto: CreateExtensionDto) {
     const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
-    // One transaction, so two requests for the same milestone cannot both pass the "one pending" check.
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const milestone = await manager.findOneBy(Milestone, { id: dto.milestoneId, planId });
-      if (!milestone) throw new NotFoundError('节点', dto.milestoneId);
-      const item = await findHeldItem(manager, planId, milestone.itemType, milestone.itemId);
-      requireInForce(item);
-      if (requireHolder(actor, item) !== 'lead') {
-        throw new ForbiddenError(`本单位是${item.label}的配合单位，只有牵头单位可以申请延期`);
-      }
-      const { occurrence, dueDate } = await this.standingDue(manager, plan, milestone, dto.occurrence);
-      if (dueDate === null) {
-        throw new ValidationFailedError([
-          { field: 'milestoneId', value: dto.milestoneId, message: `${item.label}的该节点没有截止日期（长期或待确认），无需申请延期` },
+    // The "one pending" check answers the usual case with the pending request's number; two requests racing (on
+    // PostgreSQL, from two instances) meet the partial unique index instead, and the loser gets the same 409.
+    const saved = await this.dataSource
+      .transaction(async (manager) => {
+        const milestone = await manager.findOneBy(Milestone, { id: dto.milestoneId, planId });
+        if (!milestone) throw new NotFoundError('节点', dto.milestoneId);
+        const item = await findHeldItem(manager, planId, milestone.itemType, milestone.itemId);
+        requireInForce(item);
+        if (requireHolder(actor, item) !== 'lead') {
+          throw new ForbiddenError(`本单位是${item.label}的配合单位，只有牵头单位可以申请延期`);
+        }
+        const { occurrence, dueDate } = await this.standingDue(manager, plan, milestone, dto.occurrence);
+        if (dueDate === null) {
+          throw new ValidationFailedError([
+            { field: 'milestoneId', value: dto.milestoneId, message: `${item.label}的该节点没有截止日期（长期或待确认），无需申请延期` },
+          ]);
+        }
+        if (dto.requestedDueDate <= dueDate) {
+          throw new ValidationFailedError([{ field: 'requestedDueDate', value: dto.requestedDueDate, message: `申请的新时限应晚于当前时限 ${dueDate}` }]);
+        }
+        const pending = await manager.findOneBy(ExtensionRequest, { planId, milestoneId: milestone.id, status: 'pending' });
+        if (pending) {
+          throw new ConflictError(`${item.label}的该节点已有待审批的延期申请（编号 ${pending.id}），请等待无废办处理`, [
+            { field: 'milestoneId', value: milestone.id, message: `已有待审批的延期申请 ${pending.id}` },
+          ]);
+        }
+        return manager.save(
+          manager.create(ExtensionRequest, {
+            planId,
+            milestoneId: milestone.id,
+            occurrence,
+            itemType: item.itemType,
+            itemId: item.itemId,
+            unitId: actor.unitId!,
+            requestedById: actor.userId,
+            currentDueDate: dueDate,
+            requestedDueDate: dto.requestedDueDate,
+            reason: dto.reason,
+            status: 'pending',
+            decidedById: null,
+            decisionComment: null,
+            decidedDate: null,
+          }),
+        );
+      })
+      .catch(async (error: unknown) => {
+        if (!isUniqueViolation(error)) throw error;
+        const pending = await this.dataSource.getRepository(ExtensionRequest).findOneBy({ milestoneId: dto.milestoneId, status: 'pending' });
+        throw new ConflictError(`该节点已有待审批的延期申请（编号 ${pending?.id ?? '?'}），请等待无废办处理`, [
+          { field: 'milestoneId', value: dto.milestoneId, message: `已有待审批的延期申请 ${pending?.id ?? ''}`.trim() },
         ]);
-      }
-      if (dto.requestedDueDate <= dueDate) {
-        throw new ValidationFailedError([{ field: 'requestedDueDate', value: dto.requestedDueDate, message: `申请的新时限应晚于当前时限 ${dueDate}` }]);
-      }
-      const pending = await manager.findOneBy(ExtensionRequest, { planId, milestoneId: milestone.id, status: 'pending' });
-      if (pending) {
-        throw new ConflictError(`${item.label}的该节点已有待审批的延期申请（编号 ${pending.id}），请等待无废办处理`, [
-          { field: 'milestoneId', value: milestone.id, message: `已有待审批的延期申请 ${pending.id}` },
-        ]);
-      }
-      return manager.save(
-        manager.create(ExtensionRequest, {
-          planId,
-          milestoneId: milestone.id,
-          occurrence,
-          itemType: item.itemType,
-          itemId: item.itemId,
-          unitId: actor.unitId!,
-          requestedById: actor.userId,
-          currentDueDate: dueDate,
-          requestedDueDate: dto.requestedDueDate,
-          reason: dto.reason,
-          status: 'pending',
-          decidedById: null,
-          decisionComment: null,
-          decidedDate: null,
-        }),
-      );
-    });
+      });
     return this.view(saved);
   }
 

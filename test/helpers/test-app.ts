@@ -7,6 +7,7 @@ import request from 'supertest';
 import { type AppBoundary, createApp } from '../../src/app.js';
 import { Clock } from '../../src/common/clock.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /** supertest with a bearer token already set (or none). */
 export interface Agent {
@@ -20,6 +21,8 @@ export interface Agent {
 export interface TestApp {
   app: NestFastifyApplication;
   dir: string;
+  /** Its database: a SQLite file, or a PostgreSQL database when the suite runs there (TEST_DATABASE_URL). */
+  database: TestDatabase;
   /** The settings it runs with (a second instance on the same database can start from them). */
   config: AppConfig;
   clock: Clock;
@@ -45,11 +48,12 @@ function agent(server: Parameters<typeof request>[0], token: string | null): Age
   return { get: send('get'), post: send('post'), put: send('put'), patch: send('patch'), delete: send('delete') };
 }
 
-/** The real application on a temporary SQLite file, migrated and (unless told otherwise) seeded once. */
+/** The real application on a temporary database (see test-database.ts), migrated and (unless told otherwise) seeded once. */
 export async function startTestApp(env: Record<string, string> = {}, logger: false | LoggerService = false, boundary: AppBoundary = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'qingdan-e2e-'));
+  const database = await createTestDatabase(dir);
   const config = loadConfig({
-    DATABASE_URL: `sqlite:${join(dir, 'test.sqlite')}`,
+    DATABASE_URL: database.url,
     SEED: 'true',
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
@@ -76,6 +80,7 @@ export async function startTestApp(env: Record<string, string> = {}, logger: fal
   return {
     app,
     dir,
+    database,
     config,
     clock: app.get(Clock),
     http: () => agent(server, adminToken),
@@ -84,6 +89,7 @@ export async function startTestApp(env: Record<string, string> = {}, logger: fal
     login,
     close: async () => {
       await app.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

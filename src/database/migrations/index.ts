@@ -8,6 +8,7 @@ import { Occurrences1732800000000 } from './1732800000000-occurrences.js';
 import { TokenPublicIds1732900000000 } from './1732900000000-token-public-ids.js';
 import { WithdrawnItems1732950000000 } from './1732950000000-withdrawn-items.js';
 import { InstructionsAndSignatures1733000000000 } from './1733000000000-instructions-and-signatures.js';
+import { OnePendingExtension1733100000000 } from './1733100000000-one-pending-extension.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   TokenPublicIds1732900000000,
   WithdrawnItems1732950000000,
   InstructionsAndSignatures1733000000000,
+  OnePendingExtension1733100000000,
 ];
