@@ -1,6 +1,12 @@
+import { existsSync, readdirSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.js';
+import { Clock } from '../src/common/clock.js';
+import { OutboxMessage } from '../src/outbox/outbox-message.entity.js';
+import { OutboxService } from '../src/outbox/outbox.service.js';
+import { CLAIM_MINUTES, SenderService } from '../src/outbox/sender.service.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
@@ -27,6 +33,11 @@ describe('writes racing through two instances', () => {
   });
 
   const api = (path: string) => `/api/v1/plans/${plan}${path}`;
+  /** Both instances' clocks (each instance has its own). */
+  const setClock = (at: Date) => {
+    t.clock.set(at.toISOString());
+    second.get(Clock).set(at.toISOString());
+  };
   const task11 = async () =>
     ((await t.as(jxw).get(api('/tasks?limit=1000')).expect(200)).body.items as { id: number; seq: number; milestones: { id: number }[] }[]).find(
       (i) => i.seq === 11,
@@ -46,5 +57,47 @@ describe('writes racing through two instances', () => {
     expect(refused.body.message).toContain('已有待审批的延期申请');
     const pending = (await t.as(jxw).get(api('/extensions?status=pending')).expect(200)).body.items as { milestoneId: number }[];
     expect(pending.filter((p) => p.milestoneId === milestone)).toHaveLength(1);
+  });
+
+  it('a message another instance is sending is left to it; when that claim lapses (its sender died), the other instance sends it once', async () => {
+    const start = new Date('2026-11-23T01:00:00Z');
+    setClock(start);
+    const outbox = t.app.get(OutboxService);
+    await outbox.write([
+      {
+        planId: plan,
+        rule: 'overdue',
+        channel: 'email',
+        recipient: 'claim-test@example.gov.cn',
+        recipientName: '认领测试',
+        unitId: null,
+        sendDate: '2026-11-23',
+        subject: '【逾期提醒】认领测试',
+        text: '认领测试',
+        html: null,
+        markdown: null,
+        entries: [{ rule: 'overdue', itemType: 'task', itemId: 1, milestoneId: 1, recipient: 'email:claim-test@example.gov.cn', sendDate: '2026-11-23' }],
+      },
+    ]);
+    const messages = t.app.get(DataSource).getRepository(OutboxMessage);
+    const message = await messages.findOneByOrFail({ recipient: 'claim-test@example.gov.cn' });
+    // The first instance claims it, as its sender does, and then dies mid-attempt.
+    const lapses = new Date(start.getTime() + CLAIM_MINUTES * 60_000);
+    await messages.update({ id: message.id }, { status: 'sending', attempts: 1, nextAttemptAt: lapses });
+    const sent = () => (existsSync(t.config.outboxDir) ? readdirSync(t.config.outboxDir).filter((f) => f.endsWith('.eml')).length : 0);
+    const before = sent();
+
+    // The second instance starts and delivers while the claim holds: it leaves the message alone.
+    setClock(new Date(lapses.getTime() - 60_000));
+    await second.get(SenderService).deliverDue();
+    expect(await messages.findOneByOrFail({ id: message.id })).toMatchObject({ status: 'sending', attempts: 1 });
+    expect(sent()).toBe(before);
+
+    // Past the claim's end, its next run takes it up and sends it, once.
+    setClock(new Date(lapses.getTime() + 60_000));
+    await second.get(SenderService).deliverDue();
+    await t.app.get(SenderService).deliverDue();
+    expect(await messages.findOneByOrFail({ id: message.id })).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(sent()).toBe(before + 1);
   });
 });

@@ -62,6 +62,7 @@ export class OutboxMessage extends BaseEntity {
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 
+  /** Pending: when the next attempt may start. Sending: when the sender's claim lapses (see SenderService). */
   @Column({ type: Date, nullable: true })
   nextAttemptAt: Date | null;
 

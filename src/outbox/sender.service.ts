@@ -22,9 +22,17 @@ export interface DeliveryRun {
 const BATCH = 50;
 
 /**
- * Delivers what the outbox holds. Each message is claimed (pending → sending) before the attempt, so two
- * senders never send one message; a transient failure waits with backoff, a permanent one (or the last
- * attempt) marks it failed with the reason. Nothing leaves the outbox unsent without saying why.
+ * How long a sender's claim on a message lasts. An attempt ends far sooner (SMTP and robot calls time out in
+ * seconds); a claim older than this was left by an instance that stopped mid-attempt, and another sender takes it up.
+ */
+export const CLAIM_MINUTES = 10;
+
+/**
+ * Delivers what the outbox holds. Each message is claimed (pending → sending, an UPDATE conditional on it still
+ * being pending, so of two senders on one database only one gets it) for CLAIM_MINUTES before the attempt; a
+ * transient failure waits with backoff, a permanent one (or the last attempt) marks it failed with the reason. A
+ * claim that lapsed (its sender stopped) goes back to pending at the next run of any sender. Nothing leaves the
+ * outbox unsent without saying why.
  */
 @Injectable()
 export class SenderService {
@@ -38,11 +46,22 @@ export class SenderService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Messages left "sending" by a stop mid-attempt go back to pending: better sent again (same Message-ID) than lost. */
+  /**
+   * Messages whose claim lapsed (a sender stopped mid-attempt) go back to pending: better sent again (same
+   * Message-ID) than lost. Claims still running, another instance's, are left alone.
+   */
   async recover(): Promise<number> {
-    const result = await this.dataSource.getRepository(OutboxMessage).update({ status: 'sending' }, { status: 'pending', nextAttemptAt: this.clock.now() });
+    const now = this.clock.now();
+    const result = await this.dataSource.getRepository(OutboxMessage).update(
+      // A claim made before claims had an end (nextAttemptAt null) counts as lapsed.
+      [
+        { status: 'sending', nextAttemptAt: LessThanOrEqual(now) },
+        { status: 'sending', nextAttemptAt: IsNull() },
+      ],
+      { status: 'pending', nextAttemptAt: now },
+    );
     const count = result.affected ?? 0;
-    if (count) this.logger.warn(`${count} message(s) were being sent when the service stopped; they will be attempted again`);
+    if (count) this.logger.warn(`${count} message(s) were left being sent by a sender that stopped; they will be attempted again`);
     return count;
   }
 
@@ -56,6 +75,7 @@ export class SenderService {
     const totals: DeliveryRun = { sent: 0, retrying: 0, failed: 0 };
     const repo = this.dataSource.getRepository(OutboxMessage);
     const tried = new Set<number>();
+    await this.recover();
     for (;;) {
       const now = this.clock.now();
       const due = await repo.find({
@@ -70,7 +90,8 @@ export class SenderService {
       if (!fresh.length) break;
       for (const message of fresh) {
         tried.add(message.id);
-        const claimed = await repo.update({ id: message.id, status: 'pending' }, { status: 'sending', attempts: message.attempts + 1 });
+        const until = new Date(this.clock.now().getTime() + CLAIM_MINUTES * 60_000);
+        const claimed = await repo.update({ id: message.id, status: 'pending' }, { status: 'sending', attempts: message.attempts + 1, nextAttemptAt: until });
         if (!claimed.affected) continue;
         totals[await this.attempt(message, message.attempts + 1)]++;
       }

@@ -29,7 +29,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
     this.tasks.push(cron.schedule('*/5 * * * *', () => this.sweepAndSend(), { timezone, name: 'reminder-sweep', noOverlap: true }));
     this.tasks.push(cron.schedule('* * * * *', () => this.send(), { timezone, name: 'outbox-sender', noOverlap: true }));
     this.logger.log('Reminder sweep scheduled every 5 minutes, outbox sender every minute');
-    void this.sender.recover().then(() => this.sweepAndSend());
+    void this.sweepAndSend();
   }
 
   async onApplicationShutdown(): Promise<void> {
