@@ -4,6 +4,7 @@ import { AuditEntry } from './audit/audit-entry.entity.js';
 import { CalendarDay } from './calendar/calendar-day.entity.js';
 import { OutboxEntry } from './outbox/outbox-entry.entity.js';
 import { OutboxMessage } from './outbox/outbox-message.entity.js';
+import { JobLease } from './database/job-lease.entity.js';
 import { ReminderPause } from './reminders/reminder-pause.entity.js';
 import { ReminderSettings } from './reminders/reminder-settings.entity.js';
 import { AssessmentRule } from './reports/assessment-rule.entity.js';
@@ -52,6 +53,7 @@ export const ENTITIES = [
   ReminderPause,
   ReminderSweep,
   OutboxMessage,
+  JobLease,
   OutboxEntry,
   ImportMapping,
   Instruction,

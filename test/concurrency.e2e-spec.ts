@@ -7,6 +7,9 @@ import { Clock } from '../src/common/clock.js';
 import { OutboxMessage } from '../src/outbox/outbox-message.entity.js';
 import { OutboxService } from '../src/outbox/outbox.service.js';
 import { CLAIM_MINUTES, SenderService } from '../src/outbox/sender.service.js';
+import { JobLease } from '../src/database/job-lease.entity.js';
+import { Plan } from '../src/plans/plan.entity.js';
+import { ReminderSweepService, SWEEP_LEASE_MINUTES } from '../src/reminders/reminder-sweep.service.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
@@ -99,5 +102,48 @@ describe('writes racing through two instances', () => {
     await t.app.get(SenderService).deliverDue();
     expect(await messages.findOneByOrFail({ id: message.id })).toMatchObject({ status: 'sent', attempts: 2 });
     expect(sent()).toBe(before + 1);
+  });
+
+  it("a plan's sweep held by an instance that died is left until its lease expires, then the other instance does the day", async () => {
+    // Monday 23 November 2026, 09:30 in Jiangjin: the day's reminders are due (send time 09:00).
+    const monday = new Date('2026-11-23T09:30:00+08:00');
+    setClock(monday);
+    const dataSource = t.app.get(DataSource);
+    const jiangjin = await dataSource.getRepository(Plan).findOneByOrFail({ id: plan });
+    const messagesOfDay = () => dataSource.getRepository(OutboxMessage).countBy({ planId: plan, sendDate: '2026-11-23' });
+    const before = await messagesOfDay();
+    // The first instance took the plan's sweep and was killed before writing anything.
+    const expires = new Date(monday.getTime() + SWEEP_LEASE_MINUTES * 60_000);
+    await dataSource.getRepository(JobLease).insert({ job: 'reminder-sweep', leaseKey: String(plan), holder: 'killed-instance', expiresAt: expires });
+
+    const meanwhile = await second.get(ReminderSweepService).sweepPlan(jiangjin);
+    expect(meanwhile).toEqual({ planId: plan, dates: [], written: 0 });
+    expect(await messagesOfDay()).toBe(before);
+
+    setClock(new Date(expires.getTime() + 60_000));
+    const after = await second.get(ReminderSweepService).sweepPlan(jiangjin);
+    expect(after.dates).toContain('2026-11-23');
+    expect(after.written).toBeGreaterThan(0);
+    expect(await messagesOfDay()).toBe(before + after.written);
+    // Done for the day: neither instance writes it again.
+    expect((await t.app.get(ReminderSweepService).sweepPlan(jiangjin)).written).toBe(0);
+    expect(await messagesOfDay()).toBe(before + after.written);
+  });
+
+  it('two instances sweeping every plan at the same moment write each reminder once, as one instance would', async () => {
+    const tuesday = new Date('2026-11-24T09:30:00+08:00');
+    setClock(tuesday);
+    const outbox = t.app.get(DataSource).getRepository(OutboxMessage);
+    const [a, b] = await Promise.all([t.app.get(ReminderSweepService).sweepAll(), second.get(ReminderSweepService).sweepAll()]);
+    const written = [...a, ...b].reduce((n, s) => n + s.written, 0);
+    const rows = await outbox.findBy({ sendDate: '2026-11-24' });
+    expect(rows.length).toBe(written);
+    // Each plan was swept by one of them only.
+    for (const p of a.map((s) => s.planId)) {
+      const swept = [...a, ...b].filter((s) => s.planId === p && s.dates.length > 0);
+      expect(swept.length).toBeLessThanOrEqual(1);
+    }
+    // One instance sweeping the same day again finds nothing left to write.
+    expect((await second.get(ReminderSweepService).sweepAll()).reduce((n, s) => n + s.written, 0)).toBe(0);
   });
 });

@@ -203,8 +203,8 @@ export function installAuditSubscriber(dataSource: DataSource, clock?: Clock, su
   dataSource.subscribers.push(subscriber ?? new AuditSubscriber());
 }
 
-/** The outbox and the sweep's bookmark are logs of their own: what the service sent, not what someone changed. */
-const UNAUDITED_TABLES = new Set(['audit_entries', 'outbox_messages', 'outbox_entries', 'reminder_sweeps']);
+/** The outbox, the sweep's bookmark and the work leases are logs of their own: what the service did, not what someone changed. */
+const UNAUDITED_TABLES = new Set(['audit_entries', 'outbox_messages', 'outbox_entries', 'reminder_sweeps', 'job_leases']);
 
 function audited(metadata: EntityMetadata): boolean {
   return !UNAUDITED_TABLES.has(metadata.tableName);

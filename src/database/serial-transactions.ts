@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 type Runner = QueryRunner & { transactionDepth: number };
@@ -72,4 +73,35 @@ export function serializeTransactions(dataSource: DataSource): void {
   };
   runner.commitTransaction = ending(commit);
   runner.rollbackTransaction = ending(rollback);
+  beginImmediately(dataSource, runner);
+}
+
+/** How long a transaction waits for another connection's write lock before it fails. */
+const LOCK_WAIT_MS = 30_000;
+const LOCK_POLL_MS = 10;
+
+/**
+ * Another connection to the file (a second instance, the CLI importing while the service runs) may hold the write
+ * lock. A transaction takes it when it begins (BEGIN IMMEDIATE), so it never fails half-way on a read lock it cannot
+ * upgrade; and it waits for it here, a few milliseconds at a time, rather than in the driver, whose wait would
+ * block this process (and so the other connection, when it is this process's too).
+ */
+function beginImmediately(dataSource: DataSource, runner: Runner): void {
+  const connection = (dataSource.driver as unknown as { databaseConnection: { pragma(sql: string): unknown } }).databaseConnection;
+  const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
+  runner.query = (async (sql: string, ...rest: unknown[]) => {
+    if (sql !== 'BEGIN TRANSACTION') return query(sql, ...rest);
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      connection.pragma('busy_timeout = 0');
+      try {
+        return await query('BEGIN IMMEDIATE TRANSACTION', ...rest);
+      } catch (error) {
+        if ((error as { driverError?: { code?: string } }).driverError?.code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      } finally {
+        connection.pragma('busy_timeout = 5000');
+      }
+      await sleep(LOCK_POLL_MS);
+    }
+  }) as typeof runner.query;
 }

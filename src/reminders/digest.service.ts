@@ -9,6 +9,7 @@ import type { EntryKey } from '../outbox/entry-key.js';
 import { type NewMessage, OutboxService } from '../outbox/outbox.service.js';
 import { OutboxEntry } from '../outbox/outbox-entry.entity.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
+import { Leases } from '../database/leases.js';
 import { Plan } from '../plans/plan.entity.js';
 import { digestSection } from './digest-planner.js';
 import { renderDigest } from './digest-messages.js';
@@ -17,6 +18,9 @@ import { recipientKey } from './recipients.js';
 import type { Workdays } from './reminder-rules.js';
 import { type PlanReminderSettings, ReminderSettingsService } from './reminder-settings.service.js';
 import type { DigestContent } from './reminder-types.js';
+
+/** How long an instance may hold the digest run (a thousand leaders' digests take seconds). */
+export const DIGEST_LEASE_MINUTES = 10;
 
 /** When a leader's digest of this week is due. */
 interface DigestTiming {
@@ -49,11 +53,19 @@ export class DigestService {
     private readonly settings: ReminderSettingsService,
     private readonly snapshots: PlanSnapshots,
     private readonly outbox: OutboxService,
+    private readonly leases: Leases,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Writes the digests that are due now and not yet written. Returns how many were written. */
+  /**
+   * Writes the digests that are due now and not yet written. Returns how many were written. One instance runs it at
+   * a time (the others leave it, 0); a run left by a stopped instance is finished by the next one once its lease expires.
+   */
   async sweep(): Promise<number> {
+    return (await this.leases.whileHolding('digest', 'all', DIGEST_LEASE_MINUTES, () => this.writeDue())) ?? 0;
+  }
+
+  private async writeDue(): Promise<number> {
     const [leaders, plans, days] = await Promise.all([
       this.leaders(),
       this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } }),

@@ -9,13 +9,17 @@ import { findOneOrThrow } from '../database/find-or-throw.js';
 import { entryKeyString } from '../outbox/entry-key.js';
 import { type NewMessage, OutboxService } from '../outbox/outbox.service.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
+import { Leases } from '../database/leases.js';
 import { Plan } from '../plans/plan.entity.js';
 import { PlanSnapshots } from './plan-snapshot.js';
 import { renderReminder } from './reminder-messages.js';
 import { type PlannedReminders, planReminders, type ReminderDraft, type Unreachable, keysOf } from './reminder-planner.js';
 import { latestNudge, type ReminderRules, sweepDates, type Workdays } from './reminder-rules.js';
-import { ReminderSettingsService } from './reminder-settings.service.js';
+import { type PlanReminderSettings, ReminderSettingsService } from './reminder-settings.service.js';
 import { ReminderSweep } from './reminder-sweep.entity.js';
+
+/** How long an instance may hold a plan's sweep; one plan's sweep takes seconds. */
+export const SWEEP_LEASE_MINUTES = 10;
 
 export interface PlanSweep {
   planId: number;
@@ -53,6 +57,7 @@ export class ReminderSweepService {
     private readonly settings: ReminderSettingsService,
     private readonly snapshots: PlanSnapshots,
     private readonly outbox: OutboxService,
+    private readonly leases: Leases,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,6 +75,18 @@ export class ReminderSweepService {
     const end = localTime(now, plan.timeZone) >= rules.sendTime ? today : addDays(today, -1);
     const days = await this.calendars.calendar();
     this.warnUncovered(days, Number(today.slice(0, 4)));
+    const state = await this.dataSource.getRepository(ReminderSweep).findOneBy({ planId: plan.id });
+    if (state && state.sweptThrough >= end) return { planId: plan.id, dates: [], written: 0 };
+    // One instance sweeps a plan at a time; the others leave it (the outbox keys would keep them from writing twice
+    // anyway, but not from planning twice). A lease left by a stopped instance expires and the next sweep takes over.
+    const swept = await this.leases.whileHolding('reminder-sweep', String(plan.id), SWEEP_LEASE_MINUTES, () =>
+      this.sweepThrough(plan, rules, days, today, end),
+    );
+    return swept ?? { planId: plan.id, dates: [], written: 0 };
+  }
+
+  /** Writes what falls due on the dates after the plan's last sweep up to `end`, and moves the bookmark to `end`. */
+  private async sweepThrough(plan: Plan, rules: PlanReminderSettings, days: Workdays, today: string, end: string): Promise<PlanSweep> {
     for (let attempt = 1; ; attempt++) {
       const state = await this.dataSource.getRepository(ReminderSweep).findOneBy({ planId: plan.id });
       if (state && state.sweptThrough >= end) return { planId: plan.id, dates: [], written: 0 };

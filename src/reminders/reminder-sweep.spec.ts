@@ -10,6 +10,7 @@ import { openDatabase } from '../database/data-source.js';
 import { RawReader } from '../database/raw-reader.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { Leases } from '../database/leases.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Assignment } from '../lists/assignment.entity.js';
@@ -51,6 +52,7 @@ describe('the reminder sweep: send time and reminders turned off', () => {
       new ReminderSettingsService(db),
       snapshots,
       new OutboxService(db, clock),
+      new Leases(db, clock),
       config,
     );
   });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module.js';
+import { Leases } from '../database/leases.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { DigestService } from './digest.service.js';
 import { PlanSnapshots } from './plan-snapshot.js';
@@ -14,7 +15,16 @@ import { RemindersPreviewService } from './reminders-preview.service.js';
 @Module({
   imports: [CalendarModule, OutboxModule],
   controllers: [RemindersController],
-  providers: [PlanSnapshots, ReminderSettingsService, ReminderPausesService, ReminderSweepService, DigestService, RemindersPreviewService, ReminderScheduler],
+  providers: [
+    Leases,
+    PlanSnapshots,
+    ReminderSettingsService,
+    ReminderPausesService,
+    ReminderSweepService,
+    DigestService,
+    RemindersPreviewService,
+    ReminderScheduler,
+  ],
   exports: [ReminderScheduler],
 })
 export class RemindersModule {}

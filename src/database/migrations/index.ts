@@ -9,6 +9,7 @@ import { TokenPublicIds1732900000000 } from './1732900000000-token-public-ids.js
 import { WithdrawnItems1732950000000 } from './1732950000000-withdrawn-items.js';
 import { InstructionsAndSignatures1733000000000 } from './1733000000000-instructions-and-signatures.js';
 import { OnePendingExtension1733100000000 } from './1733100000000-one-pending-extension.js';
+import { JobLeases1733200000000 } from './1733200000000-job-leases.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   WithdrawnItems1732950000000,
   InstructionsAndSignatures1733000000000,
   OnePendingExtension1733100000000,
+  JobLeases1733200000000,
 ];
