@@ -26,6 +26,7 @@ import { Unit } from './units/unit.entity.js';
 import { Instruction } from './instructions/instruction.entity.js';
 import { ItemSignature } from './signatures/item-signature.entity.js';
 import { LISTS } from './lists/list-registry.js';
+import { EvidenceBlob } from './progress/evidence-blob.entity.js';
 
 /** Every entity of the service, listed once (ESM cannot load entities by glob reliably). */
 export const ENTITIES = [
@@ -59,3 +60,6 @@ export const ENTITIES = [
   Instruction,
   ItemSignature,
 ];
+
+/** Tables only a PostgreSQL database has: evidence files' bytes (EVIDENCE_STORE=database, for several instances). */
+export const POSTGRES_ENTITIES = [EvidenceBlob];

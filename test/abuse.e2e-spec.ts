@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import { SenderService } from '../src/outbox/sender.service.js';
+import { RawReader } from '../src/database/raw-reader.js';
 import type { RobotNetwork } from '../src/outbox/robot-network.js';
 import { ReminderScheduler } from '../src/reminders/reminder-scheduler.js';
 import { type RobotReceiver, startRobotReceiver } from './helpers/mail-catcher.js';
@@ -325,9 +326,17 @@ describe('abuse and bad input (the Jiangjin plan)', () => {
       .send({ itemType: 'task', itemId: item.body.id, state: 'in_progress', percent: 10, narrative: '开始' })
       .expect(201);
     await t.as(unitToken).post(`/api/v1/plans/${p}/progress/${report.body.id}/evidence`).attach('file', PDF, '证明.pdf').expect(201);
+    // The plan's evidence bytes, wherever EVIDENCE_STORE keeps them: files in its folder, or rows in PostgreSQL.
     const planDir = join(t.config.evidenceDir, String(p));
-    expect(readdirSync(join(planDir, String(report.body.id)))).toHaveLength(1);
+    const storedFiles = async () =>
+      t.config.evidenceStore === 'directory'
+        ? existsSync(planDir)
+          ? readdirSync(planDir, { recursive: true }).filter((f) => String(f).includes('.')).length
+          : 0
+        : Number((await t.app.get(RawReader).all<{ n: number | string }>('SELECT COUNT(*) AS n FROM evidence_blobs WHERE "planId" = ?', [p]))[0].n);
+    expect(await storedFiles()).toBe(1);
     await t.http().delete(`/api/v1/plans/${p}`).expect(204);
+    expect(await storedFiles()).toBe(0);
     expect(existsSync(planDir)).toBe(false);
   });
 

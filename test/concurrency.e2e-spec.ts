@@ -146,4 +146,27 @@ describe('writes racing through two instances', () => {
     // One instance sweeping the same day again finds nothing left to write.
     expect((await second.get(ReminderSweepService).sweepAll()).reduce((n, s) => n + s.written, 0)).toBe(0);
   });
+
+  it('evidence uploaded through one instance downloads through the other, byte for byte', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n% 共享佐证\n');
+    const task = await task11();
+    const report = await t.as(jxw).post(api('/progress')).send({ itemType: 'task', itemId: task.id, state: 'in_progress', narrative: '推进中' }).expect(201);
+    const uploaded = await t
+      .as(jxw)
+      .post(api(`/progress/${report.body.id}/evidence`))
+      .attach('file', pdf, '共享佐证.pdf')
+      .expect(201);
+    const file = (uploaded.body.evidence as { id: number; fileName: string }[]).find((f) => f.fileName === '共享佐证.pdf')!;
+    const download = await request(second.getHttpServer())
+      .get(api(`/progress/${report.body.id}/evidence/${file.id}`))
+      .set('Authorization', `Bearer ${jxw}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
+  });
 });

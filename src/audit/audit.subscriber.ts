@@ -203,8 +203,11 @@ export function installAuditSubscriber(dataSource: DataSource, clock?: Clock, su
   dataSource.subscribers.push(subscriber ?? new AuditSubscriber());
 }
 
-/** The outbox, the sweep's bookmark and the work leases are logs of their own: what the service did, not what someone changed. */
-const UNAUDITED_TABLES = new Set(['audit_entries', 'outbox_messages', 'outbox_entries', 'reminder_sweeps', 'job_leases']);
+/**
+ * The outbox, the sweep's bookmark and the work leases are logs of their own: what the service did, not what someone
+ * changed. Evidence bytes are not copied into the log (evidence_files records each file).
+ */
+const UNAUDITED_TABLES = new Set(['audit_entries', 'outbox_messages', 'outbox_entries', 'reminder_sweeps', 'job_leases', 'evidence_blobs']);
 
 function audited(metadata: EntityMetadata): boolean {
   return !UNAUDITED_TABLES.has(metadata.tableName);

@@ -35,6 +35,11 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe('http://localhost:8080');
   });
 
+  it('keeps evidence files in the directory unless told to keep them in PostgreSQL', () => {
+    expect(loadConfig({}, cwd).evidenceStore).toBe('directory');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/q', EVIDENCE_STORE: 'database' }, cwd).evidenceStore).toBe('database');
+  });
+
   it('takes the PostgreSQL pool size per instance from DATABASE_POOL_SIZE', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@db.example.org/q?sslmode=verify-full', DATABASE_POOL_SIZE: '25' }, cwd);
     expect(config.database).toEqual({ type: 'postgres', url: 'postgres://u@db.example.org/q?sslmode=verify-full', poolSize: 25 });
@@ -43,6 +48,8 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'abc' }, 'PORT="abc"'],
     [{ DATABASE_URL: 'postgres://u@h/q', DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE="0" is not a positive number of connections'],
+    [{ EVIDENCE_STORE: 'cloud' }, 'EVIDENCE_STORE="cloud" must be directory or database'],
+    [{ EVIDENCE_STORE: 'database' }, 'EVIDENCE_STORE=database keeps evidence files in PostgreSQL and needs DATABASE_URL=postgres://'],
     [{ DATABASE_URL: 'postgres://u@h/q', DATABASE_POOL_SIZE: '5000' }, 'DATABASE_POOL_SIZE="5000" is more than 1000 connections'],
     [{ PORT: '70000' }, 'PORT="70000"'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL="mysql://x"'],

@@ -31,6 +31,8 @@ export interface AppConfig {
   demoProgress: boolean;
   /** Where evidence files of progress reports are kept. */
   evidenceDir: string;
+  /** directory: files under evidenceDir (one machine); database: in PostgreSQL, reached by every instance. */
+  evidenceStore: 'directory' | 'database';
   /** Largest evidence file accepted, in bytes. */
   evidenceMaxBytes: number;
   /** A milestone due within this many days shows yellow. */
@@ -192,14 +194,23 @@ function parseAllowedHosts(raw: string): string[] {
   return [...new Set(hosts.map((h) => h.replace(/\.$/, '')))];
 }
 
+function parseEvidenceStore(raw: string, database: AppConfig['database']): AppConfig['evidenceStore'] {
+  if (raw !== 'directory' && raw !== 'database') throw new ConfigError(`EVIDENCE_STORE="${raw}" must be directory or database`);
+  if (raw === 'database' && database.type !== 'postgres') {
+    throw new ConfigError('EVIDENCE_STORE=database keeps evidence files in PostgreSQL and needs DATABASE_URL=postgres://… (on SQLite use directory)');
+  }
+  return raw;
+}
+
 /** Reads and validates the settings; throws ConfigError naming the bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
   const defaults = readDefaults(cwd);
   const get = (name: string): string => env[name] ?? defaults[name] ?? '';
   const port = parsePort(get('PORT') || '3000');
+  const database = parseDatabaseUrl(get('DATABASE_URL') || 'sqlite:data/qingdan.sqlite', get('DATABASE_POOL_SIZE') || '10', cwd);
   return {
     port,
-    database: parseDatabaseUrl(get('DATABASE_URL') || 'sqlite:data/qingdan.sqlite', get('DATABASE_POOL_SIZE') || '10', cwd),
+    database,
     clock: parseClock(get('CLOCK')),
     seed: parseBoolean('SEED', get('SEED') || 'true'),
     publicUrl: parseUrl('PUBLIC_URL', get('PUBLIC_URL') || `http://localhost:${port}`),
@@ -213,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoUsers: parseBoolean('DEMO_USERS', get('DEMO_USERS') || 'true'),
     demoProgress: parseBoolean('DEMO_PROGRESS', get('DEMO_PROGRESS') || 'true'),
     evidenceDir: resolve(cwd, get('EVIDENCE_DIR') || 'data/evidence'),
+    evidenceStore: parseEvidenceStore(get('EVIDENCE_STORE') || 'directory', database),
     evidenceMaxBytes: parsePositive('EVIDENCE_MAX_BYTES', get('EVIDENCE_MAX_BYTES') || String(20 * 1024 * 1024), 'bytes'),
     dueSoonDays: parsePositive('DUE_SOON_DAYS', get('DUE_SOON_DAYS') || '14', 'days'),
     loginMaxFailures: parsePositive('LOGIN_MAX_FAILURES', get('LOGIN_MAX_FAILURES') || '5', 'attempts'),

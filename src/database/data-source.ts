@@ -4,7 +4,7 @@ import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { AuditSubscriber } from '../audit/audit.subscriber.js';
-import { ENTITIES } from '../entities.js';
+import { ENTITIES, POSTGRES_ENTITIES } from '../entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { serializeTransactions } from './serial-transactions.js';
 
@@ -34,7 +34,14 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     logging: ['error', 'warn'] as ('error' | 'warn')[],
   };
   if (database.type === 'postgres') {
-    return { ...common, type: 'postgres', url: database.url, poolSize: database.poolSize, extra: { types: pgTypes } };
+    return {
+      ...common,
+      entities: [...ENTITIES, ...POSTGRES_ENTITIES],
+      type: 'postgres',
+      url: database.url,
+      poolSize: database.poolSize,
+      extra: { types: pgTypes },
+    };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   return {

@@ -87,17 +87,19 @@ const LOCK_POLL_MS = 10;
  * block this process (and so the other connection, when it is this process's too).
  */
 function beginImmediately(dataSource: DataSource, runner: Runner): void {
-  const connection = (dataSource.driver as unknown as { databaseConnection: { pragma(sql: string): unknown } }).databaseConnection;
+  const connection = (dataSource.driver as unknown as { databaseConnection: { pragma(sql: string): unknown; exec(sql: string): unknown } }).databaseConnection;
   const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
   runner.query = (async (sql: string, ...rest: unknown[]) => {
     if (sql !== 'BEGIN TRANSACTION') return query(sql, ...rest);
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (;;) {
+      // On the connection itself: the attempts that find the lock taken are not failed queries worth logging.
       connection.pragma('busy_timeout = 0');
       try {
-        return await query('BEGIN IMMEDIATE TRANSACTION', ...rest);
+        connection.exec('BEGIN IMMEDIATE TRANSACTION');
+        return undefined;
       } catch (error) {
-        if ((error as { driverError?: { code?: string } }).driverError?.code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
       } finally {
         connection.pragma('busy_timeout = 5000');
       }

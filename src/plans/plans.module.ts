@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { EvidenceStore } from '../progress/evidence-store.js';
+import { EVIDENCE_STORE_PROVIDER } from '../progress/evidence-store.js';
 import { PlansController } from './plans.controller.js';
 import { PlansService } from './plans.service.js';
 
 @Module({
   controllers: [PlansController],
-  providers: [PlansService, EvidenceStore],
+  providers: [PlansService, EVIDENCE_STORE_PROVIDER],
 })
 export class PlansModule {}

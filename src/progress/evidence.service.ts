@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/role.js';
@@ -49,10 +49,10 @@ export class EvidenceService {
     return this.progress.get(actor, planId, reportId);
   }
 
-  async open(actor: Actor, planId: number, reportId: number, fileId: number): Promise<{ file: EvidenceFile; stream: ReadStream }> {
+  async open(actor: Actor, planId: number, reportId: number, fileId: number): Promise<{ file: EvidenceFile; stream: Readable }> {
     await this.progress.readable(this.dataSource.manager, actor, planId, reportId);
     const file = await this.file(reportId, fileId);
-    return { file, stream: this.store.open(file.storageKey) };
+    return { file, stream: await this.store.open(file.storageKey) };
   }
 
   async remove(actor: Actor, planId: number, reportId: number, fileId: number): Promise<void> {

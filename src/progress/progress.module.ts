@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CloseOutController } from './close-out.controller.js';
 import { EvidenceRulesController } from './evidence-rules.controller.js';
-import { EvidenceStore } from './evidence-store.js';
+import { EVIDENCE_STORE_PROVIDER } from './evidence-store.js';
 import { EvidenceService } from './evidence.service.js';
 import { ProgressController } from './progress.controller.js';
 import { ProgressService } from './progress.service.js';
@@ -9,6 +9,6 @@ import { ReviewService } from './review.service.js';
 
 @Module({
   controllers: [ProgressController, CloseOutController, EvidenceRulesController],
-  providers: [ProgressService, ReviewService, EvidenceService, EvidenceStore],
+  providers: [ProgressService, ReviewService, EvidenceService, EVIDENCE_STORE_PROVIDER],
 })
 export class ProgressModule {}

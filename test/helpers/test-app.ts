@@ -58,6 +58,8 @@ export async function startTestApp(env: Record<string, string> = {}, logger: fal
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     EVIDENCE_DIR: join(dir, 'evidence'),
+    // On PostgreSQL the suite keeps evidence in the database, as several instances would; on SQLite in the directory.
+    EVIDENCE_STORE: database.engine === 'postgres' ? 'database' : 'directory',
     LOGIN_MAX_FAILURES: '1000',
     // Cheaper password hashes: the suite signs in hundreds of times (production default 15).
     PASSWORD_HASH_COST: '12',

@@ -10,6 +10,7 @@ import { WithdrawnItems1732950000000 } from './1732950000000-withdrawn-items.js'
 import { InstructionsAndSignatures1733000000000 } from './1733000000000-instructions-and-signatures.js';
 import { OnePendingExtension1733100000000 } from './1733100000000-one-pending-extension.js';
 import { JobLeases1733200000000 } from './1733200000000-job-leases.js';
+import { EvidenceBlobs1733300000000 } from './1733300000000-evidence-blobs.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   InstructionsAndSignatures1733000000000,
   OnePendingExtension1733100000000,
   JobLeases1733200000000,
+  EvidenceBlobs1733300000000,
 ];
