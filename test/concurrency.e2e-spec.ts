@@ -10,7 +10,7 @@ import { CLAIM_MINUTES, SenderService } from '../src/outbox/sender.service.js';
 import { JobLease } from '../src/database/job-lease.entity.js';
 import { Plan } from '../src/plans/plan.entity.js';
 import { ReminderSweepService, SWEEP_LEASE_MINUTES } from '../src/reminders/reminder-sweep.service.js';
-import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
+import { planId, startTestApp, TEST_ADMIN, type TestApp } from './helpers/test-app.js';
 
 /**
  * Writes racing on one database: the same request sent at once through two instances of the service sharing the
@@ -21,6 +21,7 @@ describe('writes racing through two instances', () => {
   let second: NestFastifyApplication;
   let plan: number;
   let jxw: string;
+  let admin: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -29,6 +30,7 @@ describe('writes racing through two instances', () => {
     await second.getHttpAdapter().getInstance().ready();
     plan = await planId(t, 'jiangjin');
     jxw = await t.login('jiangjin-jxw');
+    admin = await t.login(TEST_ADMIN.username, TEST_ADMIN.password);
   });
   afterAll(async () => {
     await second?.close();
@@ -168,5 +170,71 @@ describe('writes racing through two instances', () => {
       })
       .expect(200);
     expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
+  });
+
+  /** Requests as the admin through the second instance. */
+  const viaSecond = (method: 'get' | 'post' | 'patch', path: string) => {
+    const test = request(second.getHttpServer())[method](path);
+    return test.set('Authorization', `Bearer ${admin}`);
+  };
+
+  it('two PATCHes of one task at the same version through two instances: one is saved, the other is 409, nothing lost', async () => {
+    const office = await t.login('jiangjin-office');
+    const task = await task11();
+    const current = (
+      await t
+        .as(office)
+        .get(api(`/tasks/${task.id}`))
+        .expect(200)
+    ).body as { version: number; content: string };
+    const texts = ['到2023年，新增绿色工厂3个（第一处修改）。', '到2023年，新增绿色工厂3个（第二处修改）。'];
+    const [a, b] = await Promise.all([
+      t
+        .as(office)
+        .patch(api(`/tasks/${task.id}`))
+        .send({ content: texts[0], version: current.version }),
+      request(second.getHttpServer())
+        .patch(api(`/tasks/${task.id}`))
+        .set('Authorization', `Bearer ${office}`)
+        .send({ content: texts[1], version: current.version }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? a : b;
+    const loser = a.status === 200 ? b : a;
+    // The 409 carries the row as it now stands, so the office can redo its change on it.
+    expect(loser.body.current).toMatchObject({ version: current.version + 1, content: winner.body.content });
+    const after = (
+      await t
+        .as(office)
+        .get(api(`/tasks/${task.id}`))
+        .expect(200)
+    ).body as { version: number; content: string };
+    expect(after).toMatchObject({ version: current.version + 1, content: winner.body.content });
+    expect(texts).toContain(after.content);
+  });
+
+  it('the same sheet imported through two instances at once leaves one result: each row once', async () => {
+    const created = await t
+      .http()
+      .post('/api/v1/plans')
+      .send({ name: '并发导入', region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31' })
+      .expect(201);
+    const id = created.body.id as number;
+    const rows = Array.from({ length: 40 }, (_, i) => `${i + 1},第一章,建立第${i + 1}项台账,甲局,乙局,2023年底前`).join('\n');
+    const sheet = Buffer.from(`序号,章节,任务内容,牵头单位,配合单位,完成时限\n${rows}\n`);
+    const upload = (app: 'first' | 'second') =>
+      (app === 'first'
+        ? t.http().post(`/api/v1/plans/${id}/import/tasks?createUnits=true`)
+        : viaSecond('post', `/api/v1/plans/${id}/import/tasks?createUnits=true`)
+      ).attach('file', sheet, 'tasks.csv');
+    const answers = await Promise.all([upload('first'), upload('second')]);
+    expect(answers.map((r) => r.status).every((s) => s === 201 || s === 409)).toBe(true);
+    expect(answers.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
+    expect(answers.map((r) => (r.status === 201 ? (r.body as { created: number }).created : 0)).reduce((x, y) => x + y, 0)).toBe(40);
+    const tasks = (await t.http().get(`/api/v1/plans/${id}/tasks?limit=1000`).expect(200)).body as { total: number; items: { seq: number }[] };
+    expect(tasks.total).toBe(40);
+    expect(new Set(tasks.items.map((i) => i.seq)).size).toBe(40);
+    const units = (await t.http().get(`/api/v1/plans/${id}/units`).expect(200)).body as { items: { name: string }[] };
+    expect(units.items.map((u) => u.name).sort()).toEqual(['乙局', '甲局']);
   });
 });
