@@ -22,7 +22,10 @@ PGBIN=$(pg_bin)
 # initdb refuses to run as root: the cluster belongs to the postgres user then, else to whoever runs this.
 PGDATA=$(mktemp -d "${TMPDIR:-/tmp}/qingdan-pg-XXXXXX")
 as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDATA"
+if [ "$(id -u)" = 0 ]; then
+  id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+  chown postgres:postgres "$PGDATA"
+fi
 PGPORT=$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")
 
 stop() {
