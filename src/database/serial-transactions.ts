@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { whenNotBusy } from './sqlite-busy.js';
 
 type Runner = QueryRunner & { transactionDepth: number };
 
@@ -89,21 +89,16 @@ const LOCK_POLL_MS = 10;
 function beginImmediately(dataSource: DataSource, runner: Runner): void {
   const connection = (dataSource.driver as unknown as { databaseConnection: { pragma(sql: string): unknown; exec(sql: string): unknown } }).databaseConnection;
   const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
-  runner.query = (async (sql: string, ...rest: unknown[]) => {
-    if (sql !== 'BEGIN TRANSACTION') return query(sql, ...rest);
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    for (;;) {
-      // On the connection itself: the attempts that find the lock taken are not failed queries worth logging.
-      connection.pragma('busy_timeout = 0');
-      try {
-        connection.exec('BEGIN IMMEDIATE TRANSACTION');
-        return undefined;
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
-      } finally {
-        connection.pragma('busy_timeout = 5000');
-      }
-      await sleep(LOCK_POLL_MS);
+  // On the connection itself: the attempts that find the lock taken are not failed queries worth logging.
+  const begin = () => {
+    connection.pragma('busy_timeout = 0');
+    try {
+      connection.exec('BEGIN IMMEDIATE TRANSACTION');
+    } finally {
+      connection.pragma('busy_timeout = 5000');
     }
-  }) as typeof runner.query;
+    return undefined;
+  };
+  runner.query = ((sql: string, ...rest: unknown[]) =>
+    sql === 'BEGIN TRANSACTION' ? whenNotBusy(begin, LOCK_WAIT_MS, LOCK_POLL_MS) : query(sql, ...rest)) as typeof runner.query;
 }

@@ -1,7 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
+import { whenNotBusy } from './sqlite-busy.js';
 
 /** The advisory lock key of the start-up ("qngd"). */
 const POSTGRES_KEY = 0x716e6764;
@@ -46,19 +46,11 @@ async function lockPostgres(url: string): Promise<() => Promise<void>> {
 async function lockSqlite(path: string): Promise<() => Promise<void>> {
   if (path === ':memory:') return () => Promise.resolve();
   const lock = new Database(`${path}.startup-lock`, { timeout: 0 });
-  const deadline = Date.now() + WAIT_MS;
-  // Polled rather than waited for in the driver, whose wait would block this process's event loop.
-  for (;;) {
-    try {
-      lock.exec('BEGIN EXCLUSIVE');
-      break;
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) {
-        lock.close();
-        throw error;
-      }
-      await sleep(POLL_MS);
-    }
+  try {
+    await whenNotBusy(() => lock.exec('BEGIN EXCLUSIVE'), WAIT_MS, POLL_MS);
+  } catch (error) {
+    lock.close();
+    throw error;
   }
   return () => {
     lock.exec('ROLLBACK');

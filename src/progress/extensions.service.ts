@@ -65,59 +65,55 @@ export class ExtensionsService {
 
   async request(planId: number, actor: Actor, dto: CreateExtensionDto) {
     const plan = await findOneOrThrow(this.dataSource.getRepository(Plan), '方案', { id: planId });
-    // The "one pending" check answers the usual case with the pending request's number; two requests racing (on
-    // PostgreSQL, from two instances) meet the partial unique index instead, and the loser gets the same 409.
+    // The "one pending" check answers the usual case; two requests racing (on PostgreSQL, from two instances) meet the
+    // partial unique index instead, and the loser gets the same 409.
     const saved = await this.dataSource
-      .transaction(async (manager) => {
-        const milestone = await manager.findOneBy(Milestone, { id: dto.milestoneId, planId });
-        if (!milestone) throw new NotFoundError('节点', dto.milestoneId);
-        const item = await findHeldItem(manager, planId, milestone.itemType, milestone.itemId);
-        requireInForce(item);
-        if (requireHolder(actor, item) !== 'lead') {
-          throw new ForbiddenError(`本单位是${item.label}的配合单位，只有牵头单位可以申请延期`);
-        }
-        const { occurrence, dueDate } = await this.standingDue(manager, plan, milestone, dto.occurrence);
-        if (dueDate === null) {
-          throw new ValidationFailedError([
-            { field: 'milestoneId', value: dto.milestoneId, message: `${item.label}的该节点没有截止日期（长期或待确认），无需申请延期` },
-          ]);
-        }
-        if (dto.requestedDueDate <= dueDate) {
-          throw new ValidationFailedError([{ field: 'requestedDueDate', value: dto.requestedDueDate, message: `申请的新时限应晚于当前时限 ${dueDate}` }]);
-        }
-        const pending = await manager.findOneBy(ExtensionRequest, { planId, milestoneId: milestone.id, status: 'pending' });
-        if (pending) {
-          throw new ConflictError(`${item.label}的该节点已有待审批的延期申请（编号 ${pending.id}），请等待无废办处理`, [
-            { field: 'milestoneId', value: milestone.id, message: `已有待审批的延期申请 ${pending.id}` },
-          ]);
-        }
-        return manager.save(
-          manager.create(ExtensionRequest, {
-            planId,
-            milestoneId: milestone.id,
-            occurrence,
-            itemType: item.itemType,
-            itemId: item.itemId,
-            unitId: actor.unitId!,
-            requestedById: actor.userId,
-            currentDueDate: dueDate,
-            requestedDueDate: dto.requestedDueDate,
-            reason: dto.reason,
-            status: 'pending',
-            decidedById: null,
-            decisionComment: null,
-            decidedDate: null,
-          }),
-        );
-      })
+      .transaction((manager) => this.create(manager, plan, actor, dto))
       .catch(async (error: unknown) => {
         if (!isUniqueViolation(error)) throw error;
         const pending = await this.dataSource.getRepository(ExtensionRequest).findOneBy({ milestoneId: dto.milestoneId, status: 'pending' });
-        throw new ConflictError(`该节点已有待审批的延期申请（编号 ${pending?.id ?? '?'}），请等待无废办处理`, [
-          { field: 'milestoneId', value: dto.milestoneId, message: `已有待审批的延期申请 ${pending?.id ?? ''}`.trim() },
-        ]);
+        throw pendingConflict('该节点', dto.milestoneId, pending?.id);
       });
     return this.view(saved);
+  }
+
+  private async create(manager: EntityManager, plan: Plan, actor: Actor, dto: CreateExtensionDto): Promise<ExtensionRequest> {
+    const milestone = await manager.findOneBy(Milestone, { id: dto.milestoneId, planId: plan.id });
+    if (!milestone) throw new NotFoundError('节点', dto.milestoneId);
+    const item = await findHeldItem(manager, plan.id, milestone.itemType, milestone.itemId);
+    requireInForce(item);
+    if (requireHolder(actor, item) !== 'lead') {
+      throw new ForbiddenError(`本单位是${item.label}的配合单位，只有牵头单位可以申请延期`);
+    }
+    const { occurrence, dueDate } = await this.standingDue(manager, plan, milestone, dto.occurrence);
+    if (dueDate === null) {
+      throw new ValidationFailedError([
+        { field: 'milestoneId', value: dto.milestoneId, message: `${item.label}的该节点没有截止日期（长期或待确认），无需申请延期` },
+      ]);
+    }
+    if (dto.requestedDueDate <= dueDate) {
+      throw new ValidationFailedError([{ field: 'requestedDueDate', value: dto.requestedDueDate, message: `申请的新时限应晚于当前时限 ${dueDate}` }]);
+    }
+    const pending = await manager.findOneBy(ExtensionRequest, { planId: plan.id, milestoneId: milestone.id, status: 'pending' });
+    if (pending) throw pendingConflict(`${item.label}的该节点`, milestone.id, pending.id);
+    return manager.save(
+      manager.create(ExtensionRequest, {
+        planId: plan.id,
+        milestoneId: milestone.id,
+        occurrence,
+        itemType: item.itemType,
+        itemId: item.itemId,
+        unitId: actor.unitId!,
+        requestedById: actor.userId,
+        currentDueDate: dueDate,
+        requestedDueDate: dto.requestedDueDate,
+        reason: dto.reason,
+        status: 'pending',
+        decidedById: null,
+        decisionComment: null,
+        decidedDate: null,
+      }),
+    );
   }
 
   async list(planId: number, actor: Actor, query: ExtensionListQuery) {
@@ -231,4 +227,12 @@ export class ExtensionsService {
   private async view(request: ExtensionRequest) {
     return toExtensionView(request, await unitNames(this.dataSource.manager, [request.unitId]));
   }
+}
+
+/** The 409 of a milestone that has a pending request already (its number, when known). */
+function pendingConflict(what: string, milestoneId: number, pendingId: number | undefined): ConflictError {
+  const number = pendingId === undefined ? '' : `（编号 ${pendingId}）`;
+  return new ConflictError(`${what}已有待审批的延期申请${number}，请等待无废办处理`, [
+    { field: 'milestoneId', value: milestoneId, message: `已有待审批的延期申请${pendingId === undefined ? '' : ` ${pendingId}`}` },
+  ]);
 }
