@@ -5,6 +5,7 @@ import { CalendarDay } from './calendar/calendar-day.entity.js';
 import { OutboxEntry } from './outbox/outbox-entry.entity.js';
 import { OutboxMessage } from './outbox/outbox-message.entity.js';
 import { JobLease } from './database/job-lease.entity.js';
+import { LoginAttempt } from './auth/login-attempt.entity.js';
 import { ReminderPause } from './reminders/reminder-pause.entity.js';
 import { ReminderSettings } from './reminders/reminder-settings.entity.js';
 import { AssessmentRule } from './reports/assessment-rule.entity.js';
@@ -55,6 +56,7 @@ export const ENTITIES = [
   ReminderSweep,
   OutboxMessage,
   JobLease,
+  LoginAttempt,
   OutboxEntry,
   ImportMapping,
   Instruction,

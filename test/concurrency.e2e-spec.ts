@@ -10,7 +10,7 @@ import { CLAIM_MINUTES, SenderService } from '../src/outbox/sender.service.js';
 import { JobLease } from '../src/database/job-lease.entity.js';
 import { Plan } from '../src/plans/plan.entity.js';
 import { ReminderSweepService, SWEEP_LEASE_MINUTES } from '../src/reminders/reminder-sweep.service.js';
-import { planId, startTestApp, TEST_ADMIN, type TestApp } from './helpers/test-app.js';
+import { DEMO_PASSWORD, planId, startTestApp, TEST_ADMIN, type TestApp } from './helpers/test-app.js';
 
 /**
  * Writes racing on one database: the same request sent at once through two instances of the service sharing the
@@ -24,7 +24,8 @@ describe('writes racing through two instances', () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The production limit of failed logins (the suite's default is high), so three instances can be seen to share it.
+    t = await startTestApp({ LOGIN_MAX_FAILURES: '5' });
     second = await createApp(t.config, { logger: false, docsUi: false, webApp: false });
     await second.init();
     await second.getHttpAdapter().getInstance().ready();
@@ -211,6 +212,28 @@ describe('writes racing through two instances', () => {
     ).body as { version: number; content: string };
     expect(after).toMatchObject({ version: current.version + 1, content: winner.body.content });
     expect(texts).toContain(after.content);
+  });
+
+  it('five failed logins spread over three instances lock the account on all three, even with the right password', async () => {
+    const third = await createApp(t.config, { logger: false, docsUi: false, webApp: false });
+    await third.init();
+    await third.getHttpAdapter().getInstance().ready();
+    try {
+      const now = new Date();
+      setClock(now);
+      third.get(Clock).set(now.toISOString());
+      const servers = [t.app.getHttpServer(), second.getHttpServer(), third.getHttpServer()];
+      const login = (server: (typeof servers)[number], password: string) =>
+        request(server).post('/api/v1/auth/login').send({ username: 'jiangjin-fgw', password });
+      // Two wrong passwords through the first instance, two through the second, one through the third.
+      for (const server of [servers[0], servers[0], servers[1], servers[1], servers[2]]) await login(server, '猜错的密码').expect(401);
+      for (const server of servers) {
+        const refused = await login(server, DEMO_PASSWORD).expect(429);
+        expect(refused.body.message).toBe('登录失败次数过多，请 15 分钟后再试');
+      }
+    } finally {
+      await third.close();
+    }
   });
 
   it('the same sheet imported through two instances at once leaves one result: each row once', async () => {

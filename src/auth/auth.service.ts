@@ -57,7 +57,7 @@ export class AuthService {
 
   async login(username: string, password: string, address: string) {
     // Counted before the password is checked, so concurrent guesses cannot all slip past the limit.
-    this.limiter.begin(username, address);
+    const attempt = await this.limiter.begin(username, address);
     let succeeded: boolean | null = null;
     try {
       const user = await this.dataSource
@@ -81,7 +81,7 @@ export class AuthService {
       this.logger.log(`User "${user.username}" signed in`);
       return { token, tokenType: 'Bearer', expiresAt, user: toUserView(user) };
     } finally {
-      this.limiter.finish(username, address, succeeded);
+      await this.limiter.finish(attempt, username, address, succeeded);
     }
   }
 

@@ -11,6 +11,7 @@ import { InstructionsAndSignatures1733000000000 } from './1733000000000-instruct
 import { OnePendingExtension1733100000000 } from './1733100000000-one-pending-extension.js';
 import { JobLeases1733200000000 } from './1733200000000-job-leases.js';
 import { EvidenceBlobs1733300000000 } from './1733300000000-evidence-blobs.js';
+import { LoginAttempts1733400000000 } from './1733400000000-login-attempts.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   OnePendingExtension1733100000000,
   JobLeases1733200000000,
   EvidenceBlobs1733300000000,
+  LoginAttempts1733400000000,
 ];
