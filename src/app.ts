@@ -44,7 +44,7 @@ export function createApp(config: AppConfig, options: AppOptions = {}): Promise<
 }
 
 async function buildApp(config: AppConfig, options: AppOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { robotNetwork: options.robotNetwork }), new FastifyAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { robotNetwork: options.robotNetwork }), new FastifyAdapter({ trustProxy: config.trustProxy.length ? config.trustProxy : false }), {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
   await registerSecurity(app, 'api/v1');

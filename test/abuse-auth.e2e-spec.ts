@@ -50,6 +50,14 @@ describe('login limit under concurrency', () => {
     await t.anon().post('/api/v1/auth/login').send({ username: 'jiangjin-leader', password: DEMO_PASSWORD }).expect(429);
   });
 
+  it('a forged X-Forwarded-For does not dodge the limit: with no trusted proxy the connection is the address counted', async () => {
+    t.clock.set('2024-07-01T09:00:00+08:00');
+    const attempt = (forwardedFor: string, password: string) =>
+      t.anon().post('/api/v1/auth/login').set('X-Forwarded-For', forwardedFor).send({ username: 'foshan-gxj', password });
+    for (let i = 0; i < 3; i++) await attempt(`198.51.100.${i + 1}`, `guess-${i}`).expect(401);
+    await attempt('198.51.100.99', DEMO_PASSWORD).expect(429);
+  });
+
   it('a held-back sign-in says when to come back, in the message and in the Retry-After header', async () => {
     t.clock.set('2024-06-03T09:00:00+08:00');
     for (let i = 0; i < 3; i++)
@@ -365,5 +373,23 @@ describe('names and texts refuse control, zero-width and bidirectional character
     const indicator = await t.as(office).post(`/api/v1/plans/${jiangjin}/indicators`).send({ seq: 901, name: '一般工业固体废物\u200B综合利用率' }).expect(400);
     expect(indicator.body.errors[0]).toMatchObject({ field: 'name', message: '含有不可见字符 U+200B（零宽空格）' });
     expect((await t.as(office).get(`/api/v1/plans/${jiangjin}/indicators?limit=500`).expect(200)).body.total).toBe(indicators);
+  });
+});
+
+describe('login limit behind a load balancer (TRUST_PROXY)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // The suite's requests come from loopback, which stands for the load balancer here.
+    t = await startTestApp({ LOGIN_MAX_FAILURES: '3', TRUST_PROXY: '127.0.0.1, ::1' });
+  });
+  afterAll(() => t.close());
+
+  it('counts each client by the address the load balancer forwards: one client held back, another with the same name gets in', async () => {
+    t.clock.set('2024-07-01T09:00:00+08:00');
+    const attempt = (client: string, password: string) =>
+      t.anon().post('/api/v1/auth/login').set('X-Forwarded-For', client).send({ username: 'jiangjin-fgw', password });
+    for (let i = 0; i < 3; i++) await attempt('203.0.113.7', `guess-${i}`).expect(401);
+    await attempt('203.0.113.7', DEMO_PASSWORD).expect(429);
+    await attempt('203.0.113.8', DEMO_PASSWORD).expect(200);
   });
 });

@@ -67,9 +67,17 @@ describe('loadConfig', () => {
     [{ IMPORT_MAX_ROWS: '2万' }, 'IMPORT_MAX_ROWS="2万" is not a positive number of rows'],
     [{ IMPORT_MAX_ROWS: '2000000' }, 'IMPORT_MAX_ROWS="2000000" is more than 1048576 rows'],
     [{ IMPORT_MAX_CELLS: '-1' }, 'IMPORT_MAX_CELLS="-1" is not a positive number of cells'],
+    [{ TRUST_PROXY: '10.0.0.5, lb.example.gov.cn' }, 'TRUST_PROXY: "lb.example.gov.cn" is not an IP address or CIDR range'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY: "10.0.0.0/33" is not an IP address or CIDR range'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY: "true" is not an IP address or CIDR range'],
   ])('stops on a bad value and names it: %j', (env, named) => {
     expect(() => loadConfig(env, cwd)).toThrow(ConfigError);
     expect(() => loadConfig(env, cwd)).toThrow(named);
+  });
+
+  it('trusts no proxy by default, and the load balancers named by address or range', () => {
+    expect(loadConfig({}, cwd).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16 fd00::/8' }, cwd).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', 'fd00::/8']);
   });
 
   it('allows robot hosts only as named, lower-cased, none by default', () => {

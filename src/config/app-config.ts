@@ -55,6 +55,8 @@ export interface AppConfig {
   catchUpDays: number;
   /** Robot hosts allowed besides qyapi.weixin.qq.com and oapi.dingtalk.com (never an inside address or name). */
   webhookAllowedHosts: string[];
+  /** Addresses (or ranges) of the load balancers in front: their X-Forwarded-For names the client. Empty: none trusted. */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {}
@@ -194,6 +196,23 @@ function parseAllowedHosts(raw: string): string[] {
   return [...new Set(hosts.map((h) => h.replace(/\.$/, '')))];
 }
 
+/** The proxies whose X-Forwarded-For is believed: IP addresses or CIDR ranges, comma-separated. */
+function parseTrustProxy(raw: string): string[] {
+  const entries = raw
+    .split(/[\s,]+/)
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    if (family === 0 || rest.length || (bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits))) {
+      throw new ConfigError(`TRUST_PROXY: "${entry}" is not an IP address or CIDR range of a load balancer (e.g. 10.0.0.5 or 10.0.0.0/24, comma-separated)`);
+    }
+  }
+  return entries;
+}
+
 function parseEvidenceStore(raw: string, database: AppConfig['database']): AppConfig['evidenceStore'] {
   if (raw !== 'directory' && raw !== 'database') throw new ConfigError(`EVIDENCE_STORE="${raw}" must be directory or database`);
   if (raw === 'database' && database.type !== 'postgres') {
@@ -236,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     deliveryMaxAttempts: parsePositive('DELIVERY_MAX_ATTEMPTS', get('DELIVERY_MAX_ATTEMPTS') || '8', 'attempts'),
     catchUpDays: parsePositive('REMINDER_CATCHUP_DAYS', get('REMINDER_CATCHUP_DAYS') || '31', 'days'),
     webhookAllowedHosts: parseAllowedHosts(get('WEBHOOK_ALLOWED_HOSTS')),
+    trustProxy: parseTrustProxy(get('TRUST_PROXY')),
   };
 }
 
