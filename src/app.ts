@@ -44,9 +44,13 @@ export function createApp(config: AppConfig, options: AppOptions = {}): Promise<
 }
 
 async function buildApp(config: AppConfig, options: AppOptions): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, { robotNetwork: options.robotNetwork }), new FastifyAdapter({ trustProxy: config.trustProxy.length ? config.trustProxy : false }), {
-    logger: options.logger ?? ['log', 'warn', 'error'],
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forConfig(config, { robotNetwork: options.robotNetwork }),
+    new FastifyAdapter({ trustProxy: config.trustProxy.length ? config.trustProxy : false }),
+    {
+      logger: options.logger ?? ['log', 'warn', 'error'],
+    },
+  );
   await registerSecurity(app, 'api/v1');
   const { bodyLimit } = app.getHttpAdapter().getInstance().initialConfig;
   app.useBodyParser('application/json', { bodyLimit }, (request, body, done) => {
