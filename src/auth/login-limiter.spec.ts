@@ -119,6 +119,21 @@ describe('login limiter', () => {
     expect(await refusal('zhangsan', '10.0.0.1')).toMatchObject({ extra: { retryAfterSeconds: 601 }, message: '登录失败次数过多，请 11 分钟后再试' });
   });
 
+  it('dates a failure from when it failed, not from when it started: the wait runs from the failure that ended first', async () => {
+    const { clock, limiter, attempt, refusal } = setup();
+    // Started at 09:00 and still being checked while four later attempts fail; it fails last, at 09:03.
+    clock.set(at('09:00:00'));
+    const slow = await limiter.begin('zhangsan', '10.0.0.1');
+    for (const time of ['09:01:00', '09:01:30', '09:02:00', '09:02:30']) {
+      clock.set(at(time));
+      await attempt('zhangsan', '10.0.0.1', false);
+    }
+    clock.set(at('09:03:00'));
+    await limiter.finish(slow, 'zhangsan', '10.0.0.1', false);
+    // The oldest failure is 09:01:00, which leaves the window at 09:16:00: 13 minutes = 780 s from 09:03.
+    expect(await refusal('zhangsan', '10.0.0.1')).toMatchObject({ extra: { retryAfterSeconds: 780 }, message: '登录失败次数过多，请 13 分钟后再试' });
+  });
+
   it('holds back an address after 4 × 5 = 20 failures over all names, whatever the name', async () => {
     const { clock, attempt, refusal } = setup();
     // Five names, four failures each: no name reaches its 5, the address reaches 20 at 09:00:00 + 19 s.
