@@ -28,6 +28,7 @@ import { Assignment } from '../src/lists/assignment.entity.js';
 import { Task } from '../src/lists/tasks/task.entity.js';
 import { UnitContact } from '../src/units/unit-contact.entity.js';
 import { Unit } from '../src/units/unit.entity.js';
+import { createPostgresDatabase, type Engine, ENGINES, type PostgresDatabase } from './bench-engines.js';
 
 const PLANS = 120;
 const UNITS_PER_PLAN = 12;
@@ -72,8 +73,8 @@ function phrase(date: string): string {
   return `${y}年${m}月${d}日前`;
 }
 
-async function prepare(dir: string): Promise<void> {
-  const dataSource = await openDatabase({ type: 'sqlite', path: join(dir, 'bench.sqlite') });
+async function prepare(databaseUrl: string): Promise<void> {
+  const dataSource = await openDatabase(loadConfig({ DATABASE_URL: databaseUrl }).database);
   await dataSource.transaction(async (manager) => {
     const plans = Array.from({ length: PLANS }, (_, p) => ({
       key: null,
@@ -186,8 +187,8 @@ async function prepare(dir: string): Promise<void> {
   await dataSource.destroy();
 }
 
-async function phase(dir: string, name: Phase): Promise<void> {
-  const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`, SEED: 'false', SCHEDULER: 'false', CLOCK, OUTBOX_DIR: join(dir, 'outbox') });
+async function phase(dir: string, databaseUrl: string, name: Phase): Promise<void> {
+  const config = loadConfig({ DATABASE_URL: databaseUrl, SEED: 'false', SCHEDULER: 'false', CLOCK, OUTBOX_DIR: join(dir, 'outbox') });
   const app = await createApp(config, { logger: false, docsUi: false });
   await app.init();
   const started = performance.now();
@@ -216,28 +217,52 @@ async function phase(dir: string, name: Phase): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const [mode, dir, name] = process.argv.slice(2);
-  if (mode === 'phase') return phase(dir, name as Phase);
+  const [mode, dir, databaseUrl, name] = process.argv.slice(2);
+  if (mode === 'phase') return phase(dir, databaseUrl, name as Phase);
   const work = mkdtempSync(join(tmpdir(), 'qingdan-bench-reminders-'));
+  const results: Partial<Record<Engine, Record<Phase, PhaseResult>>> = {};
+  let postgres: PostgresDatabase | null = null;
   try {
-    const prepared = performance.now();
-    await prepare(work);
-    const prepSeconds = (performance.now() - prepared) / 1000;
     console.log(
       `Reminder sweep over ${PLANS} plans / ${PLANS * MILESTONES_PER_PLAN} open milestones and the weekly digest for ${LEADERS} leaders, ` +
-        `Monday ${CLOCK}, each in its own process through the real app (data set prepared in ${prepSeconds.toFixed(1)} s)`,
+        `Monday ${CLOCK}, each in its own process through the real app`,
     );
-    const self = fileURLToPath(import.meta.url);
-    for (const step of ['sweep', 'digest'] as const) {
-      const out = execFileSync(process.execPath, [self, 'phase', work, step], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      const r = JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
-      console.log(`${r.name.padEnd(7)} ${r.seconds.toFixed(2)} s   peak RSS ${r.peakMb.toFixed(0)} MB   (${r.detail})`);
+    for (const engine of ENGINES) {
+      if (engine === 'postgres') postgres = await createPostgresDatabase('reminders');
+      const url = postgres && engine === 'postgres' ? postgres.url : `sqlite:${join(work, 'bench.sqlite')}`;
+      const prepared = performance.now();
+      await prepare(url);
+      console.log(`${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (data set prepared in ${((performance.now() - prepared) / 1000).toFixed(1)} s):`);
+      const self = fileURLToPath(import.meta.url);
+      const mine = {} as Record<Phase, PhaseResult>;
+      for (const step of ['sweep', 'digest'] as const) {
+        const out = execFileSync(process.execPath, [self, 'phase', work, url, step], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+          maxBuffer: 64 * 1024 * 1024,
+        });
+        const r = JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
+        mine[step] = r;
+        console.log(`  ${r.name.padEnd(7)} ${r.seconds.toFixed(2)} s   peak RSS ${r.peakMb.toFixed(0)} MB   (${r.detail})`);
+      }
+      results[engine] = mine;
+    }
+    const { sqlite, postgres: pgResults } = results;
+    if (sqlite && pgResults) {
+      const outbox = (r: PhaseResult) => r.detail.slice(r.detail.indexOf('outbox now'));
+      if (outbox(sqlite.digest) !== outbox(pgResults.digest)) throw new Error('SQLite and PostgreSQL wrote different messages');
+      console.log('The same messages, rule by rule, on both engines.');
+      console.log(`Reminders, SQLite and PostgreSQL side by side:\n  ${''.padEnd(8)} ${'SQLite'.padStart(9)} ${'PostgreSQL'.padStart(12)}`);
+      for (const step of ['sweep', 'digest'] as const) {
+        const [a, b] = [sqlite[step], pgResults[step]];
+        console.log(
+          `  ${step.padEnd(8)} ${`${a.seconds.toFixed(2)} s`.padStart(9)} ${`${b.seconds.toFixed(2)} s`.padStart(12)}   ${(b.seconds / a.seconds).toFixed(2)}x   ` +
+            `[PostgreSQL within 2x: ${b.seconds <= 2 * a.seconds ? 'met' : 'NOT MET'}]   peak RSS ${a.peakMb.toFixed(0)} / ${b.peakMb.toFixed(0)} MB`,
+        );
+      }
     }
   } finally {
+    await postgres?.drop();
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/app-config.js';
+import { createPostgresDatabase, copyToPostgres, type Engine, ENGINES, type PostgresDatabase } from './bench-engines.js';
 import { startFloor } from './overdue-floor.js';
 import { PLANS, prepareReportData } from './report-data.js';
 
@@ -28,9 +29,9 @@ const QINGDAN_PORT = 39_310;
 const FLOOR_PORT = 39_311;
 const LOAD = { connections: 10, duration: 10 };
 
-function config(path: string, dir: string) {
+function config(databaseUrl: string, dir: string) {
   return loadConfig({
-    DATABASE_URL: `sqlite:${path}`,
+    DATABASE_URL: databaseUrl,
     SEED: 'false',
     SCHEDULER: 'false',
     CLOCK,
@@ -42,13 +43,13 @@ function config(path: string, dir: string) {
 }
 
 /** A server process: tells its parent when it listens, and its peak memory when asked. */
-async function serve(kind: string, path: string, dir: string): Promise<void> {
-  const settings = config(path, dir);
+async function serve(kind: string, databaseUrl: string, dir: string): Promise<void> {
+  const settings = config(databaseUrl, dir);
   if (kind === 'qingdan') {
     const app = await createApp(settings, { logger: false, docsUi: false });
     await app.listen(QINGDAN_PORT, '127.0.0.1');
   } else {
-    await startFloor(path, FLOOR_PORT, settings.dueSoonDays);
+    await startFloor(databaseUrl, FLOOR_PORT, settings.dueSoonDays);
   }
   process.on('message', (message) => {
     if (message === 'stats') process.send!({ peakMb: process.resourceUsage().maxRSS / 1024 });
@@ -56,8 +57,8 @@ async function serve(kind: string, path: string, dir: string): Promise<void> {
   process.send!('ready');
 }
 
-function start(kind: string, path: string, dir: string): Promise<ChildProcess> {
-  const child = fork(fileURLToPath(import.meta.url), ['serve', kind, path, dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function start(kind: string, databaseUrl: string, dir: string): Promise<ChildProcess> {
+  const child = fork(fileURLToPath(import.meta.url), ['serve', kind, databaseUrl, dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
@@ -105,51 +106,55 @@ async function load(url: string, headers: Record<string, string>): Promise<{ rps
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
 
-async function main(): Promise<void> {
-  const [mode, ...args] = process.argv.slice(2);
-  if (mode === 'serve') return serve(args[0], args[1], args[2]);
-  const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-reports-'));
-  const path = join(dir, 'reports.sqlite');
+/** What one engine measured, for the side-by-side table. */
+interface Figures {
+  oneMs: Record<string, number>;
+  allMs: Record<string, number>;
+  ratio: number;
+  peakMb: number;
+  floorPeakMb: number;
+  /** Qingdan's overdue report of plan PLAN, byte for byte. */
+  overdueBody: string;
+}
+
+/** Times Qingdan and the floor serving from one database, printing each figure with its target as it goes. */
+async function measure(databaseUrl: string, dir: string): Promise<Figures> {
   const children: ChildProcess[] = [];
   try {
-    const started = performance.now();
-    const size = await prepareReportData(path);
-    console.log(
-      `Reports over ${PLANS} plans: ${size.items} items, ${size.milestones} milestones, ${size.reports} progress reports, ${size.events} status events; ` +
-        `SQLite file ${(statSync(path).size / 1e6).toFixed(0)} MB, prepared in ${((performance.now() - started) / 1000).toFixed(1)} s; as of ${AS_OF}`,
-    );
-    const qingdan = await start('qingdan', path, dir);
+    const qingdan = await start('qingdan', databaseUrl, dir);
     children.push(qingdan);
     const base = `http://127.0.0.1:${QINGDAN_PORT}/api/v1`;
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
 
-    const results: string[] = [];
+    const figures: Figures = { oneMs: {}, allMs: {}, ratio: 0, peakMb: 0, floorPeakMb: 0, overdueBody: '' };
     for (const kind of ['overdue', 'progress']) {
       const one = await medianOf(`${base}/plans/${PLAN}/reports/${kind}?asOf=${AS_OF}`, auth, 40);
       const each: number[] = [];
       for (let p = 1; p <= PLANS; p++) each.push((await timed(`${base}/plans/${p}/reports/${kind}?asOf=${AS_OF}`, auth)).ms);
-      results.push(
-        `${kind.padEnd(8)} one plan: median ${one.ms.toFixed(1)} ms over 40 requests (${(one.bytes / 1024).toFixed(0)} KB), ` +
+      figures.oneMs[kind] = one.ms;
+      console.log(
+        `  ${kind.padEnd(8)} one plan: median ${one.ms.toFixed(1)} ms over 40 requests (${(one.bytes / 1024).toFixed(0)} KB), ` +
           `each of the ${PLANS} plans once: median ${median(each).toFixed(1)} ms, max ${Math.max(...each).toFixed(1)} ms   [target < 50 ms: ${verdict(one.ms < 50 && median(each) < 50)}]`,
       );
     }
     for (const kind of ['overdue', 'progress']) {
       const all = await medianOf(`${base}/reports/${kind}?asOf=${AS_OF}`, auth, 5);
-      results.push(
-        `${kind.padEnd(8)} all ${PLANS} plans in one request: median ${(all.ms / 1000).toFixed(2)} s over 5 (${(all.bytes / 1e6).toFixed(1)} MB)   [target < 2 s: ${verdict(all.ms < 2000)}]`,
+      figures.allMs[kind] = all.ms;
+      console.log(
+        `  ${kind.padEnd(8)} all ${PLANS} plans in one request: median ${(all.ms / 1000).toFixed(2)} s over 5 (${(all.bytes / 1e6).toFixed(1)} MB)   [target < 2 s: ${verdict(all.ms < 2000)}]`,
       );
     }
-    results.forEach((line) => console.log(line));
 
-    const floor = await start('floor', path, dir);
+    const floor = await start('floor', databaseUrl, dir);
     children.push(floor);
     const qingdanUrl = `${base}/plans/${PLAN}/reports/overdue?asOf=${AS_OF}`;
     const floorUrl = `http://127.0.0.1:${FLOOR_PORT}/plans/${PLAN}/overdue?asOf=${AS_OF}`;
     const [a, b] = [await timed(qingdanUrl, auth), await timed(floorUrl, {})];
     if (a.body !== b.body) throw new Error('Qingdan and the floor answer the overdue report differently');
+    figures.overdueBody = a.body;
     console.log(
-      `Throughput, overdue report of plan ${PLAN} (${(a.bytes / 1024).toFixed(0)} KB, same bytes from both), autocannon -c ${LOAD.connections} -d ${LOAD.duration}:`,
+      `  Throughput, overdue report of plan ${PLAN} (${(a.bytes / 1024).toFixed(0)} KB, same bytes from both), autocannon -c ${LOAD.connections} -d ${LOAD.duration}:`,
     );
     const ratios: number[] = [];
     for (let round = 1; round <= 2; round++) {
@@ -157,17 +162,73 @@ async function main(): Promise<void> {
       const f = await load(floorUrl, {});
       ratios.push(q.rps / f.rps);
       console.log(
-        `  round ${round}: Qingdan ${q.rps.toFixed(0)} req/s (p50 ${q.p50} ms${q.errors ? `, ${q.errors} errors` : ''}), ` +
+        `    round ${round}: Qingdan ${q.rps.toFixed(0)} req/s (p50 ${q.p50} ms${q.errors ? `, ${q.errors} errors` : ''}), ` +
           `floor ${f.rps.toFixed(0)} req/s (p50 ${f.p50} ms${f.errors ? `, ${f.errors} errors` : ''}), ratio ${(q.rps / f.rps).toFixed(2)}`,
       );
     }
-    const ratio = median(ratios);
-    console.log(`  ratio ${ratio.toFixed(2)}x of the floor   [target >= 0.75: ${verdict(ratio >= 0.75)}]`);
-    console.log(
-      `Peak memory: Qingdan ${(await peakMb(qingdan)).toFixed(0)} MB, floor ${(await peakMb(floor)).toFixed(0)} MB, this driver ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
-    );
+    figures.ratio = median(ratios);
+    console.log(`    ratio ${figures.ratio.toFixed(2)}x of the floor   [target >= 0.75: ${verdict(figures.ratio >= 0.75)}]`);
+    figures.peakMb = await peakMb(qingdan);
+    figures.floorPeakMb = await peakMb(floor);
+    console.log(`  Peak memory: Qingdan ${figures.peakMb.toFixed(0)} MB, floor ${figures.floorPeakMb.toFixed(0)} MB`);
+    return figures;
   } finally {
     for (const child of children) child.kill();
+  }
+}
+
+/** The two engines' figures in one table: PostgreSQL's within 2x of SQLite's, and its ratio to its own floor. */
+function sideBySide(sqlite: Figures, postgres: Figures): void {
+  const row = (label: string, a: number, b: number, unit: 'ms' | 's') => {
+    const show = (v: number) => (unit === 's' ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
+    console.log(
+      `  ${label.padEnd(34)} ${show(a).padStart(10)} ${show(b).padStart(12)}   ${(b / a).toFixed(2)}x   [PostgreSQL within 2x: ${verdict(b <= 2 * a)}]`,
+    );
+  };
+  console.log(`Reports, SQLite and PostgreSQL side by side:\n  ${''.padEnd(34)} ${'SQLite'.padStart(10)} ${'PostgreSQL'.padStart(12)}`);
+  for (const kind of ['overdue', 'progress']) row(`${kind}, one plan (median)`, sqlite.oneMs[kind], postgres.oneMs[kind], 'ms');
+  for (const kind of ['overdue', 'progress']) row(`${kind}, all ${PLANS} plans`, sqlite.allMs[kind], postgres.allMs[kind], 's');
+  console.log(
+    `  ${'throughput ratio to its floor'.padEnd(34)} ${`${sqlite.ratio.toFixed(2)}x`.padStart(10)} ${`${postgres.ratio.toFixed(2)}x`.padStart(12)}   ` +
+      `[each >= 0.75: ${verdict(sqlite.ratio >= 0.75)} / ${verdict(postgres.ratio >= 0.75)}]`,
+  );
+  console.log(`  ${'peak RSS of Qingdan'.padEnd(34)} ${`${sqlite.peakMb.toFixed(0)} MB`.padStart(10)} ${`${postgres.peakMb.toFixed(0)} MB`.padStart(12)}`);
+}
+
+async function main(): Promise<void> {
+  const [mode, ...args] = process.argv.slice(2);
+  if (mode === 'serve') return serve(args[0], args[1], args[2]);
+  const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-reports-'));
+  const path = join(dir, 'reports.sqlite');
+  let postgres: PostgresDatabase | null = null;
+  try {
+    const started = performance.now();
+    const size = await prepareReportData(path);
+    console.log(
+      `Reports over ${PLANS} plans: ${size.items} items, ${size.milestones} milestones, ${size.reports} progress reports, ${size.events} status events; ` +
+        `SQLite file ${(statSync(path).size / 1e6).toFixed(0)} MB, prepared in ${((performance.now() - started) / 1000).toFixed(1)} s; as of ${AS_OF}`,
+    );
+    const figures: Partial<Record<Engine, Figures>> = {};
+    for (const engine of ENGINES) {
+      let url = `sqlite:${path}`;
+      if (engine === 'postgres') {
+        const copying = performance.now();
+        postgres = await createPostgresDatabase('reports');
+        const rows = await copyToPostgres(path, postgres.url);
+        url = postgres.url;
+        console.log(`PostgreSQL: the same ${rows} rows copied into a new database in ${((performance.now() - copying) / 1000).toFixed(1)} s`);
+      }
+      console.log(engine === 'sqlite' ? 'SQLite:' : 'PostgreSQL:');
+      figures[engine] = await measure(url, dir);
+    }
+    if (figures.sqlite && figures.postgres) {
+      if (figures.sqlite.overdueBody !== figures.postgres.overdueBody)
+        throw new Error(`The overdue report of plan ${PLAN} differs between SQLite and PostgreSQL`);
+      console.log(`The overdue report of plan ${PLAN} is the same bytes on both engines.`);
+      sideBySide(figures.sqlite, figures.postgres);
+    }
+  } finally {
+    await postgres?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

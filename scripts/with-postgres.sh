@@ -35,11 +35,14 @@ stop() {
 trap stop EXIT
 
 as_owner "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-# A throwaway server: nothing here must survive a crash, so durability is traded for speed.
+# A throwaway server for tests: nothing here must survive a crash, so durability is traded for speed. The benchmark
+# sets POSTGRES_DURABLE=1 to measure PostgreSQL as deployed (fsync and synchronous commit on).
+DURABILITY="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+if [ "${POSTGRES_DURABLE:-}" = 1 ]; then DURABILITY=""; fi
 as_owner "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 30 \
-  -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k $PGDATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k $PGDATA $DURABILITY -c max_connections=200" \
   start >/dev/null
-echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT (cluster in $PGDATA)"
+echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT (cluster in $PGDATA${DURABILITY:+, fsync off})"
 
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres"
 status=0

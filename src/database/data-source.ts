@@ -15,7 +15,7 @@ const DATE_OID = 1082;
  * Calendar dates come back from PostgreSQL as the 'YYYY-MM-DD' text SQLite gives, not as a JS Date at local midnight:
  * the rules compare dates as strings, and raw reads (MAX of a date column) would otherwise differ between engines.
  */
-const pgTypes = {
+export const pgTypes = {
   getTypeParser(oid: number, format: 'text' | 'binary' = 'text'): (value: string) => unknown {
     if (oid === DATE_OID && format === 'text') return (text) => text;
     return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
