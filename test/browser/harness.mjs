@@ -2,12 +2,11 @@
 // SQLite file, the seed plans and a frozen clock; Debian's /usr/bin/chromium through playwright-core; the API
 // called directly to set up or check a step; pages that record console errors; screenshots in test-artifacts/.
 // Each journey file calls startApp() in before() and stopApp() in after(): one service and one database per file.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { spawnService } from '../service-process.mjs';
 
 export const ARTIFACTS = 'test-artifacts';
 const CHROMIUM_ARGS = [
@@ -29,16 +28,6 @@ export const ACCOUNTS = {
   jxw: { username: 'jiangjin-jxw', password: 'qingdan-demo' },
 };
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Starts the service and the browser. `env` adds or overrides settings (e.g. CLOCK, DEMO_PROGRESS).
  * Answers { base, dir, browser, log() }: base is http://127.0.0.1:<port>, dir the temporary directory (outbox/,
@@ -47,55 +36,28 @@ function freePort() {
 export async function startApp(env = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'qingdan-browser-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let log = '';
-  const service = spawn('node', ['dist/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `sqlite:${join(dir, 'browser.sqlite')}`,
-      CLOCK: '2026-11-23T09:30:00+08:00',
-      SEED: 'true',
-      SCHEDULER: 'false',
-      PUBLIC_URL: base,
-      OUTBOX_DIR: join(dir, 'outbox'),
-      EVIDENCE_DIR: join(dir, 'evidence'),
-      ADMIN_USERNAME: 'browser-admin',
-      ADMIN_PASSWORD: 'browser-admin-pass',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const service = await spawnService({
+    DATABASE_URL: `sqlite:${join(dir, 'browser.sqlite')}`,
+    CLOCK: '2026-11-23T09:30:00+08:00',
+    SEED: 'true',
+    SCHEDULER: 'false',
+    OUTBOX_DIR: join(dir, 'outbox'),
+    EVIDENCE_DIR: join(dir, 'evidence'),
+    ADMIN_USERNAME: 'browser-admin',
+    ADMIN_PASSWORD: 'browser-admin-pass',
+    ...env,
   });
-  service.stdout.on('data', (d) => (log += d));
-  service.stderr.on('data', (d) => (log += d));
-  for (let i = 0; ; i++) {
-    if (service.exitCode !== null) throw new Error(`the service exited:\n${log}`);
-    if (i >= 120) throw new Error(`the service did not answer within 60 s:\n${log}`);
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await service.ready();
+  const { base } = service;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const app = {
     base,
     dir,
     browser,
     service,
-    log: () => log,
+    log: service.log,
     /** Calls the API: { status, body } (body is the JSON, or null for 204). */
-    async api(path, { token, method = 'GET', body } = {}) {
-      const res = await fetch(`${base}/api/v1${path}`, {
-        method,
-        headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
+    api: service.api,
     /** A bearer token for one of ACCOUNTS (or any { username, password }). */
     async tokenOf(account) {
       const res = await app.api('/auth/login', { method: 'POST', body: account });
@@ -126,7 +88,7 @@ export async function startApp(env = {}) {
 
 export async function stopApp(app) {
   await app?.browser?.close();
-  app?.service?.kill();
+  await app?.service?.stop();
   if (app?.dir) rmSync(app.dir, { recursive: true, force: true });
 }
 

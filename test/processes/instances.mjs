@@ -1,14 +1,13 @@
 // Real service processes (node dist/main.js) on one database, for the multi-instance tests: a database per case
 // (a new PostgreSQL database when TEST_DATABASE_URL names a server, else a SQLite file), a real SMTP server on
 // loopback that records what it receives, and the processes' own schedulers doing the work.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { spawnService } from '../service-process.mjs';
 
 export const ADMIN = { username: 'process-admin', password: 'process-admin-pass' };
 export const DEMO_PASSWORD = 'qingdan-demo';
@@ -92,84 +91,32 @@ export async function startSmtp({ delayMs = 0 } = {}) {
   return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-async function freePort() {
-  const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Starts `node dist/main.js` on the database; answers once it is healthy. kill() is kill -9. */
-export async function startInstance(db, smtp, options) {
-  const instance = await launchInstance(db, smtp, options);
-  await instance.ready();
-  return instance;
-}
-
 /** Starts `node dist/main.js` on the database and answers at once, before it is healthy (`ready()` waits for that). */
 export async function launchInstance(db, smtp, { clock, env = {} } = {}) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let log = '';
-  const child = spawn('node', ['dist/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: db.url,
-      CLOCK: clock,
-      SEED: 'true',
-      SCHEDULER: 'true',
-      SMTP_URL: smtp.url,
-      PUBLIC_URL: base,
-      OUTBOX_DIR: join(db.dir, 'outbox'),
-      EVIDENCE_DIR: join(db.dir, 'evidence'),
-      EVIDENCE_STORE: db.engine === 'postgres' ? 'database' : 'directory',
-      ADMIN_USERNAME: ADMIN.username,
-      ADMIN_PASSWORD: ADMIN.password,
-      PASSWORD_HASH_COST: '12',
-      // A deprecated call (the pg driver's query queue on a busy client among them) stops the instance.
-      NODE_OPTIONS: '--throw-deprecation',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const instance = await spawnService({
+    DATABASE_URL: db.url,
+    CLOCK: clock,
+    SEED: 'true',
+    SCHEDULER: 'true',
+    SMTP_URL: smtp.url,
+    OUTBOX_DIR: join(db.dir, 'outbox'),
+    EVIDENCE_DIR: join(db.dir, 'evidence'),
+    EVIDENCE_STORE: db.engine === 'postgres' ? 'database' : 'directory',
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    PASSWORD_HASH_COST: '12',
+    // A deprecated call (the pg driver's query queue on a busy client among them) stops the instance.
+    NODE_OPTIONS: '--throw-deprecation',
+    ...env,
   });
-  child.stdout.on('data', (d) => (log += d));
-  child.stderr.on('data', (d) => (log += d));
-  const instance = {
-    base,
-    child,
-    log: () => log,
-    kill: () => new Promise((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : (child.once('exit', resolve), child.kill('SIGKILL')))),
-    stop: () => new Promise((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))),
-    async api(path, { token, method = 'GET', body } = {}) {
-      const res = await fetch(`${base}/api/v1${path}`, {
-        method,
-        headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
+  return {
+    ...instance,
     async login(username, password = DEMO_PASSWORD) {
       const res = await instance.api('/auth/login', { method: 'POST', body: { username, password } });
       if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.token;
     },
   };
-  instance.ready = async () => {
-    for (let i = 0; ; i++) {
-      if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}):\n${log}`);
-      if (i >= 240) throw new Error(`the service did not answer within 120 s:\n${log}`);
-      try {
-        if ((await fetch(`${base}/api/v1/health`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  };
-  return instance;
 }
 
 /** Polls `check` every `everyMs` until it answers truthy; throws after `timeoutMs` saying what was waited for. */

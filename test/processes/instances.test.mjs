@@ -71,7 +71,11 @@ describe(`instances on one database (${process.env.TEST_DATABASE_URL ? 'PostgreS
         assert.deepEqual(await outboxRows(db), one.rows);
         const times = deliveries(smtp);
         assert.equal(times.size, one.rows.length);
-        assert.deepEqual([...times.values()].filter((n) => n !== 1), [], 'no message reached the SMTP server twice');
+        assert.deepEqual(
+          [...times.values()].filter((n) => n !== 1),
+          [],
+          'no message reached the SMTP server twice',
+        );
         assert.equal(await swept(db), one.plans);
       });
     });
