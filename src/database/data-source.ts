@@ -8,8 +8,9 @@ import { ENTITIES, POSTGRES_ENTITIES } from '../entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { serializeTransactions } from './serial-transactions.js';
 
-/** PostgreSQL's DATE (type oid 1082). */
+/** PostgreSQL's DATE and TIMESTAMP (without time zone) type oids. */
 const DATE_OID = 1082;
+const TIMESTAMP_OID = 1114;
 
 /**
  * Calendar dates come back from PostgreSQL as the 'YYYY-MM-DD' text SQLite gives, not as a JS Date at local midnight:
@@ -18,9 +19,21 @@ const DATE_OID = 1082;
 export const pgTypes = {
   getTypeParser(oid: number, format: 'text' | 'binary' = 'text'): (value: string) => unknown {
     if (oid === DATE_OID && format === 'text') return (text) => text;
+    if (oid === TIMESTAMP_OID && format === 'text') return (text) => new Date(`${text.replace(' ', 'T')}Z`);
     return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   },
 };
+
+/**
+ * Instants are kept as UTC on PostgreSQL as on SQLite (`timestamp` columns, no zone): written as UTC (the pg
+ * driver's parseInputDatesAsUTC, a setting of the whole process), read as UTC (pgTypes), and the session's
+ * TimeZone is UTC for column defaults. Without this each instance would store its own local time, and two instances
+ * in different time zones (TZ) would read each other's leases and claims hours off.
+ */
+function instantsInUtc(): { types: typeof pgTypes; options: string } {
+  pg.defaults.parseInputDatesAsUTC = true;
+  return { types: pgTypes, options: '-c TimeZone=UTC' };
+}
 
 /** The TypeORM options for the configured database. Schema changes only through migrations. */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
@@ -40,7 +53,7 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       type: 'postgres',
       url: database.url,
       poolSize: database.poolSize,
-      extra: { types: pgTypes },
+      extra: instantsInUtc(),
     };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });

@@ -11,6 +11,9 @@ const MONDAY = '2026-11-23T09:30:00+08:00';
 /** Eleven minutes later: the leases (10 minutes) and sending claims (10 minutes) taken at MONDAY have lapsed. */
 const LATER = '2026-11-23T09:41:00+08:00';
 
+/** Time zones (TZ) for the instances of one case. */
+const ZONES = ['UTC', 'Asia/Shanghai', 'America/New_York'];
+
 const swept = async (db) => Number((await db.query(`SELECT COUNT(*) AS n FROM reminder_sweeps WHERE "sweptThrough" = '2026-11-23'`))[0].n);
 
 const tableExists = async (db, name) =>
@@ -66,7 +69,8 @@ describe(`instances on one database (${process.env.TEST_DATABASE_URL ? 'PostgreS
   for (const count of [2, 3]) {
     it(`${count} instances started together write and deliver each of a Monday's messages once, as one instance does`, async () => {
       await withSetup(`together-${count}`, {}, async ({ db, smtp, start }) => {
-        await Promise.all(Array.from({ length: count }, () => start({ clock: MONDAY })));
+        // Each in a time zone of its own: instants in the database do not depend on the instance's TZ.
+        await Promise.all(Array.from({ length: count }, (_, i) => start({ clock: MONDAY, env: { TZ: ZONES[i] } })));
         await settled(db, smtp);
         assert.deepEqual(await outboxRows(db), one.rows);
         const times = deliveries(smtp);
@@ -83,7 +87,7 @@ describe(`instances on one database (${process.env.TEST_DATABASE_URL ? 'PostgreS
 
   it('an instance killed (kill -9) in the middle of the sweep: another finishes the day once the lease lapses, each message once', async (t) => {
     await withSetup('kill-sweep', {}, async ({ db, smtp, start }) => {
-      const first = await start({ clock: MONDAY }, { wait: false });
+      const first = await start({ clock: MONDAY, env: { TZ: 'Asia/Shanghai' } }, { wait: false });
       // Kill the first instance once it has swept some plans and not others.
       const plansDone = await waitFor(
         'the first instance to be in the middle of its sweep',
@@ -103,7 +107,8 @@ describe(`instances on one database (${process.env.TEST_DATABASE_URL ? 'PostgreS
       assert.ok(done < one.plans, `killed with ${done} of ${one.plans} plans swept (first seen at ${plansDone.done})`);
       const written = Number((await db.query('SELECT COUNT(*) AS n FROM outbox_messages'))[0].n);
       t.diagnostic(`killed with ${done} of ${one.plans} plans swept, ${written} of ${one.rows.length} messages written`);
-      await start({ clock: LATER });
+      // In another time zone: it reads the lease's end as the instant the first instance meant.
+      await start({ clock: LATER, env: { TZ: 'America/New_York' } });
       await settled(db, smtp);
       assert.deepEqual(await outboxRows(db), one.rows);
       assert.equal(await swept(db), one.plans);
@@ -117,13 +122,13 @@ describe(`instances on one database (${process.env.TEST_DATABASE_URL ? 'PostgreS
   it('an instance killed (kill -9) while sending: the messages it held are sent by another once its claims lapse, none lost', async (t) => {
     // The SMTP server answers each message after 100 ms, so the sender can be caught with one in hand.
     await withSetup('kill-send', { delayMs: 100 }, async ({ db, smtp, start }) => {
-      const first = await start({ clock: MONDAY });
+      const first = await start({ clock: MONDAY, env: { TZ: 'Asia/Shanghai' } });
       await waitFor('ten messages delivered', () => smtp.mails.length >= 10, { everyMs: 5 });
       await first.kill();
       const open = Number((await db.query(`SELECT COUNT(*) AS n FROM outbox_messages WHERE status IN ('pending', 'sending')`))[0].n);
       assert.ok(open > 0, 'the killed instance left messages to send');
       t.diagnostic(`killed with ${smtp.mails.length} messages received by the SMTP server, ${open} left to send`);
-      await start({ clock: LATER });
+      await start({ clock: LATER, env: { TZ: 'America/Los_Angeles' } });
       await settled(db, smtp);
       assert.deepEqual(await outboxRows(db), one.rows);
       const times = deliveries(smtp);
