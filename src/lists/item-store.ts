@@ -1,10 +1,11 @@
-import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DeepPartial, EntityManager, ObjectLiteral } from 'typeorm';
 import type { ListItemEntity } from '../database/list-item.entity.js';
 import { recordAudit } from '../audit/audit-recorder.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { DomainError, type FieldProblem } from '../common/domain-error.js';
 import { groupBy } from '../common/group-by.js';
 import { saveMilestones } from '../deadlines/milestone-store.js';
+import { insertRows } from '../database/insert-rows.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { Assignment } from './assignment.entity.js';
 import { saveAssignments } from './assignment-store.js';
@@ -173,22 +174,6 @@ export async function applyList(
   return counts;
 }
 
-const CHUNK = 400;
-
-async function insertChunks(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    // No per-row subscriber events (audit): the caller records one entry for the whole import.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(i, i + CHUNK))
-      .updateEntity(false)
-      .callListeners(false)
-      .execute();
-  }
-}
-
 /** New items in bulk: a few multi-row inserts instead of several statements per row (5,000-row sheets). */
 async function insertNew(
   manager: EntityManager,
@@ -196,11 +181,10 @@ async function insertNew(
   adapter: AnyList,
   creates: { input: Input; fields: Record<string, unknown>; lead: Unit[]; support: Unit[] }[],
 ): Promise<{ ids: number[]; assignments: number; milestones: number }> {
-  const entity = adapter.entity as EntityTarget<ObjectLiteral>;
-  await insertChunks(
+  await insertRows(
     manager,
-    entity,
-    creates.map((c) => manager.create(adapter.entity, { ...c.fields, planId: plan.id }) as ObjectLiteral),
+    adapter.entity,
+    creates.map((c) => ({ ...c.fields, planId: plan.id })),
   );
   const stored = await manager.findBy(adapter.entity, { planId: plan.id });
   const bySeq = new Map(stored.map((item) => [item.seq, item]));
@@ -215,8 +199,8 @@ async function insertNew(
     c.support.forEach((u, position) => assignments.push({ ...base, unitId: u.id, role: 'support', position }));
     adapter.milestones(plan, item, c.input).forEach((m, index) => milestones.push({ ...base, ...m, seq: index + 1 }));
   }
-  await insertChunks(manager, Assignment, assignments);
-  await insertChunks(manager, Milestone, milestones);
+  await insertRows(manager, Assignment, assignments);
+  await insertRows(manager, Milestone, milestones);
   return { ids, assignments: assignments.length, milestones: milestones.length };
 }
 
