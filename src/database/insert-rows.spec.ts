@@ -27,7 +27,9 @@ describe('inserting rows in bulk', () => {
     db = await openDatabase(database.settings);
   });
   beforeEach(async () => {
-    const plan = await db.getRepository(Plan).save({ name: '批量写入', region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31', timeZone: 'Asia/Shanghai' });
+    const plan = await db
+      .getRepository(Plan)
+      .save({ name: '批量写入', region: '测试区', periodStart: '2021-01-01', periodEnd: '2025-12-31', timeZone: 'Asia/Shanghai' });
     planId = plan.id;
   });
   afterAll(async () => {
