@@ -2,7 +2,6 @@ import { existsSync, readdirSync } from 'node:fs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApp } from '../src/app.js';
 import { Clock } from '../src/common/clock.js';
 import { OutboxMessage } from '../src/outbox/outbox-message.entity.js';
 import { OutboxService } from '../src/outbox/outbox.service.js';
@@ -10,7 +9,7 @@ import { CLAIM_MINUTES, SenderService } from '../src/outbox/sender.service.js';
 import { JobLease } from '../src/database/job-lease.entity.js';
 import { Plan } from '../src/plans/plan.entity.js';
 import { ReminderSweepService, SWEEP_LEASE_MINUTES } from '../src/reminders/reminder-sweep.service.js';
-import { DEMO_PASSWORD, planId, startTestApp, TEST_ADMIN, type TestApp } from './helpers/test-app.js';
+import { DEMO_PASSWORD, planId, startAnotherInstance, startTestApp, TEST_ADMIN, type TestApp } from './helpers/test-app.js';
 
 /**
  * Writes racing on one database: the same request sent at once through two instances of the service sharing the
@@ -26,9 +25,7 @@ describe('writes racing through two instances', () => {
   beforeAll(async () => {
     // The production limit of failed logins (the suite's default is high), so three instances can be seen to share it.
     t = await startTestApp({ LOGIN_MAX_FAILURES: '5' });
-    second = await createApp(t.config, { logger: false, docsUi: false, webApp: false });
-    await second.init();
-    await second.getHttpAdapter().getInstance().ready();
+    second = await startAnotherInstance(t);
     plan = await planId(t, 'jiangjin');
     jxw = await t.login('jiangjin-jxw');
     admin = await t.login(TEST_ADMIN.username, TEST_ADMIN.password);
@@ -215,9 +212,7 @@ describe('writes racing through two instances', () => {
   });
 
   it('five failed logins spread over three instances lock the account on all three, even with the right password', async () => {
-    const third = await createApp(t.config, { logger: false, docsUi: false, webApp: false });
-    await third.init();
-    await third.getHttpAdapter().getInstance().ready();
+    const third = await startAnotherInstance(t);
     try {
       const now = new Date();
       setClock(now);

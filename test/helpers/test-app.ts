@@ -104,3 +104,11 @@ export async function planId(t: TestApp, key: string): Promise<number> {
   if (!plan) throw new Error(`seed plan ${key} not loaded`);
   return plan.id;
 }
+
+/** Another instance of the service on the test app's database (its own pool, clock and scheduler state), started. */
+export async function startAnotherInstance(t: TestApp): Promise<NestFastifyApplication> {
+  const app = await createApp(t.config, { logger: false, docsUi: false, webApp: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
