@@ -3,8 +3,8 @@ import { LISTS } from './list-registry.js';
 /**
  * The official progress that stands on a date, read in plain SQL (SQLite and PostgreSQL alike): per milestone, and
  * per occurrence of a recurring milestone, and per item for reports on the item as a whole, the latest lead-unit report submitted by asOf and not sent back by
- * then, with a share done. One index walk each (progress_reports (itemType, itemId, milestoneId, submittedDate)), so
- * years of monthly reports cost no more than the last one. Rows are StandingInput (derive-statuses.ts).
+ * then, with a share done. One index walk each (progress_reports (itemType, itemId, milestoneId, submittedDate, id), in the
+ * statement's order, so it stops at the first report that stands), so years of monthly reports cost no more than the last one. Rows are StandingInput (derive-statuses.ts).
  */
 
 /** Submitted by asOf (given twice), not sent back by then, with a share done. */

@@ -10,8 +10,8 @@ export type ReportStatus = 'draft' | 'submitted' | 'accepted' | 'returned';
 /** A unit's progress report (进展填报) on an item or one of its milestones. The lead unit's is the official one. */
 @Entity('progress_reports')
 @Index(['planId', 'itemType', 'itemId'])
-@Index(['itemType', 'itemId', 'milestoneId', 'submittedDate'])
-@Index(['itemType', 'itemId', 'unitId', 'submittedDate'])
+@Index(['itemType', 'itemId', 'milestoneId', 'submittedDate', 'id'])
+@Index(['itemType', 'itemId', 'unitId', 'submittedDate', 'id'])
 export class ProgressReport extends PlanItemEntity {
   /** The milestone reported on; null: the item as a whole. */
   @Column({ type: 'integer', nullable: true })

@@ -12,6 +12,7 @@ import { OnePendingExtension1733100000000 } from './1733100000000-one-pending-ex
 import { JobLeases1733200000000 } from './1733200000000-job-leases.js';
 import { EvidenceBlobs1733300000000 } from './1733300000000-evidence-blobs.js';
 import { LoginAttempts1733400000000 } from './1733400000000-login-attempts.js';
+import { ReportWalkIds1733500000000 } from './1733500000000-report-walk-ids.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   JobLeases1733200000000,
   EvidenceBlobs1733300000000,
   LoginAttempts1733400000000,
+  ReportWalkIds1733500000000,
 ];
