@@ -219,6 +219,8 @@ async function phase(dir: string, databaseUrl: string, name: Phase): Promise<voi
 async function main(): Promise<void> {
   const [mode, dir, databaseUrl, name] = process.argv.slice(2);
   if (mode === 'phase') return phase(dir, databaseUrl, name as Phase);
+  // For profiling one phase: `prepare <dir> <url>`, then `node --cpu-prof … phase <dir> <url> sweep`.
+  if (mode === 'prepare') return prepare(databaseUrl);
   const work = mkdtempSync(join(tmpdir(), 'qingdan-bench-reminders-'));
   const results: Partial<Record<Engine, Record<Phase, PhaseResult>>> = {};
   let postgres: PostgresDatabase | null = null;

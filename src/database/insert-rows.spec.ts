@@ -73,6 +73,14 @@ describe('inserting rows in bulk', () => {
     expect(stored[400].content).toBe('第401项任务');
   });
 
+  it("returns each new row's id in the order of the rows given, across statements", async () => {
+    const rows = Array.from({ length: 403 }, (_, i) => ({ planId, seq: 1000 - i, content: `第${i + 1}项任务` }));
+    const ids = await insertRows(db.manager, Task, rows);
+    expect(ids).toHaveLength(403);
+    const stored = new Map((await db.getRepository(Task).findBy({ planId })).map((t) => [t.id, t]));
+    expect(ids.map((id) => stored.get(id)?.content)).toEqual(rows.map((r) => r.content));
+  });
+
   it('writes nothing when the transaction it runs in is rolled back', async () => {
     await expect(
       db.transaction(async (manager) => {

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '../common/domain-error.js';
 import type { Page } from '../common/pagination.js';
 import { Clock } from '../common/clock.js';
 import type { Channel } from '../units/unit-contact.entity.js';
+import { insertRows } from '../database/insert-rows.js';
 import { OutboxEntry } from './outbox-entry.entity.js';
 import { type MessageRule, type MessageStatus, OutboxMessage } from './outbox-message.entity.js';
 import { type EntryKey, entryKeyString } from './entry-key.js';
@@ -36,8 +37,6 @@ export interface OutboxQuery {
 }
 
 const CHUNK = 400;
-/** Rows per insert: TypeORM's parameter bookkeeping grows with the square of a statement's parameters. */
-const INSERT_CHUNK = 100;
 
 /**
  * The outbox: every message is written here first, under its unique keys, and only then delivered.
@@ -76,25 +75,16 @@ export class OutboxService {
     if (!messages.length) return 0;
     const run = async (m: EntityManager) => {
       const now = this.clock.now();
-      for (const message of messages) {
-        const { entries, ...fields } = message;
-        const result = await m
-          .createQueryBuilder()
-          .insert()
-          .into(OutboxMessage)
-          .values({ ...fields, itemCount: entries.length, status: 'pending', attempts: 0, nextAttemptAt: now })
-          .execute();
-        const messageId = Number(result.identifiers[0].id);
-        for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
-          await m
-            .createQueryBuilder()
-            .insert()
-            .into(OutboxEntry)
-            .values(entries.slice(i, i + INSERT_CHUNK).map((e) => ({ ...e, messageId })))
-            .updateEntity(false)
-            .execute();
-        }
-      }
+      const ids = await insertRows(
+        m,
+        OutboxMessage,
+        messages.map(({ entries, ...fields }) => ({ ...fields, itemCount: entries.length, status: 'pending', attempts: 0, nextAttemptAt: now })),
+      );
+      await insertRows(
+        m,
+        OutboxEntry,
+        messages.flatMap((message, i) => message.entries.map((entry) => ({ ...entry, messageId: ids[i] }))),
+      );
       return messages.length;
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
