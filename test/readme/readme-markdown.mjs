@@ -249,9 +249,12 @@ function plain(tree) {
   return tree.value;
 }
 
-/** Inline code spans of the prose lines (outside fenced blocks). */
+/** Inline code spans of the prose (outside fenced blocks); a span may run over a line break. */
 function codeSpans(half) {
-  return splitFences(half).prose.flatMap((line) => [...line.text.matchAll(/`([^`]+)`/g)].map((m) => m[1]));
+  const text = splitFences(half)
+    .prose.map((line) => line.text)
+    .join('\n');
+  return [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1].replace(/\s*\n\s*/g, ' '));
 }
 
 /** An UPPER_CASE setting name (`PORT`, `DATABASE_URL`, `CLOCK=…`), the way the README writes settings. */
@@ -343,7 +346,7 @@ export const PAST_TENSE = [
   /come[s]? later/i,
   /no longer/i,
   /ha(?:s|ve) since/i,
-  /not yet/i,
+  /not yet (?:implemented|supported|available)/i,
   /used to\b/i,
   /以后的(?:版本|issue)/,
   /后续版本/,
