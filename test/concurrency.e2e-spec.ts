@@ -1,13 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { jest } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Clock } from '../src/common/clock.js';
+import { OutboxEntry } from '../src/outbox/outbox-entry.entity.js';
 import { OutboxMessage } from '../src/outbox/outbox-message.entity.js';
 import { OutboxService } from '../src/outbox/outbox.service.js';
 import { CLAIM_MINUTES, SenderService } from '../src/outbox/sender.service.js';
 import { JobLease } from '../src/database/job-lease.entity.js';
 import { Plan } from '../src/plans/plan.entity.js';
+import { DigestService } from '../src/reminders/digest.service.js';
 import { ReminderSweepService, SWEEP_LEASE_MINUTES } from '../src/reminders/reminder-sweep.service.js';
 import { DEMO_PASSWORD, planId, startAnotherInstance, startTestApp, TEST_ADMIN, type TestApp } from './helpers/test-app.js';
 
@@ -145,6 +148,33 @@ describe('writes racing through two instances', () => {
     }
     // One instance sweeping the same day again finds nothing left to write.
     expect((await second.get(ReminderSweepService).sweepAll()).reduce((n, s) => n + s.written, 0)).toBe(0);
+  });
+
+  it("a leader's digest another instance wrote between the check and the write stays the only one; the rest of the batch is written", async () => {
+    setClock(new Date('2026-11-30T10:00:00+08:00'));
+    const digests = t.app.get(DigestService);
+    const messages = t.app.get(DataSource).getRepository(OutboxMessage);
+    const written = await digests.sweep();
+    expect(written).toBeGreaterThan(1);
+    const week = await messages.findBy({ rule: 'digest', sendDate: '2026-11-30' });
+    const kept = week.find((m) => m.recipient === 'jiangjin-leader@example.org')!;
+    // As if the other instance had written only jiangjin-leader's digest: the rest are taken back out.
+    const others = week.filter((m) => m.id !== kept.id).map((m) => m.id);
+    await t.app
+      .get(DataSource)
+      .getRepository(OutboxEntry)
+      .delete({ messageId: In(others) });
+    await messages.delete({ id: In(others) });
+    // The race: this instance checked the keys before the other one wrote, so the check finds nothing taken.
+    const check = jest.spyOn(t.app.get(OutboxService), 'taken').mockResolvedValue(new Set());
+    try {
+      expect(await digests.sweep()).toBe(written - 1);
+    } finally {
+      check.mockRestore();
+    }
+    const after = await messages.findBy({ rule: 'digest', sendDate: '2026-11-30' });
+    expect(after.map((m) => m.recipient).sort()).toEqual(week.map((m) => m.recipient).sort());
+    expect(after.filter((m) => m.recipient === kept.recipient).map((m) => m.id)).toEqual([kept.id]);
   });
 
   it('evidence uploaded through one instance downloads through the other, byte for byte', async () => {
