@@ -1,23 +1,51 @@
-/** Calendar dates are plain YYYY-MM-DD strings; arithmetic happens in UTC so no time zone leaks in. */
+/** Calendar dates are plain YYYY-MM-DD strings; arithmetic is on day numbers, so no time zone leaks in. */
 
-const DAY = 86_400_000;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function toTime(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
+/**
+ * Days since 1970-01-01 of a calendar date, by integer arithmetic on the proleptic Gregorian calendar (the sweep
+ * does this millions of times: far cheaper than parsing and formatting Date objects). A day past the month's end
+ * runs on into the next month, as Date.parse does; anything not shaped YYYY-MM-DD with month 1-12 and day 1-31 throws.
+ */
+function dayNumber(date: string): number {
+  const match = DATE.exec(date);
+  const month = match ? Number(match[2]) : 0;
+  const day = match ? Number(match[3]) : 0;
+  if (!match || month < 1 || month > 12 || day < 1 || day > 31) throw new RangeError(`Invalid calendar date: ${date}`);
+  const year = Number(match[1]) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The calendar date of a day number (the inverse of dayNumber). */
+function dateOf(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** The date n days after (or before, when negative) date. */
 export function addDays(date: string, n: number): string {
-  return new Date(toTime(date) + n * DAY).toISOString().slice(0, 10);
+  return dateOf(dayNumber(date) + n);
 }
 
 /** Days from one calendar date to another. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((toTime(to) - toTime(from)) / DAY);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** ISO weekday: 1 Monday … 7 Sunday. */
 export function weekday(date: string): number {
-  const day = new Date(toTime(date)).getUTCDay();
-  return day === 0 ? 7 : day;
+  // 1970-01-01 was a Thursday (4).
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
