@@ -64,6 +64,13 @@ describe('inserting rows in bulk', () => {
     expect(assignment).toMatchObject({ unitId: unit.id, role: 'lead', position: 0, version: 1 });
   });
 
+  it('stores JSON columns as a save would, quotes, commas and braces included', async () => {
+    const aliases = ['经信委', 'a "quoted", {braced} name', ''];
+    await insertRows(db.manager, Unit, [{ planId, name: '乙局', aliases, kind: 'agency' }]);
+    const [unit] = await db.getRepository(Unit).findBy({ planId, name: '乙局' });
+    expect(unit.aliases).toEqual(aliases);
+  });
+
   it('writes every row of a batch larger than one statement (401 rows: 400 + 1), in order', async () => {
     const rows = Array.from({ length: 401 }, (_, i) => ({ planId, seq: i + 1, content: `第${i + 1}项任务` }));
     await insertRows(db.manager, Task, rows);
@@ -73,10 +80,10 @@ describe('inserting rows in bulk', () => {
     expect(stored[400].content).toBe('第401项任务');
   });
 
-  it("returns each new row's id in the order of the rows given, across statements", async () => {
-    const rows = Array.from({ length: 403 }, (_, i) => ({ planId, seq: 1000 - i, content: `第${i + 1}项任务` }));
+  it("returns each new row's id in the order of the rows given, across statements (5,001 rows: more than one on either engine)", async () => {
+    const rows = Array.from({ length: 5001 }, (_, i) => ({ planId, seq: 10_000 - i, content: `第${i + 1}项任务` }));
     const ids = await insertRows(db.manager, Task, rows);
-    expect(ids).toHaveLength(403);
+    expect(ids).toHaveLength(5001);
     const stored = new Map((await db.getRepository(Task).findBy({ planId })).map((t) => [t.id, t]));
     expect(ids.map((id) => stored.get(id)?.content)).toEqual(rows.map((r) => r.content));
   });
