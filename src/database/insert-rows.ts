@@ -44,8 +44,8 @@ export async function insertRows(manager: EntityManager, entity: EntityTarget<Ob
     let params: unknown[];
     if (arrays) {
       params = columns.map((column) => chunk.map((row): unknown => driver.preparePersistentValue(valueOf(column, row), column)));
-      const arrays = columns.map((column, i) => `$${i + 1}::${driver.normalizeType(column)}[]`).join(', ');
-      sql = `INSERT INTO "${metadata.tableName}" (${names}) SELECT * FROM unnest(${arrays}) RETURNING "id"`;
+      const typed = columns.map((column, i) => `$${i + 1}::${driver.normalizeType(column)}[]`).join(', ');
+      sql = `INSERT INTO "${metadata.tableName}" (${names}) SELECT * FROM unnest(${typed}) RETURNING "id"`;
     } else {
       params = [];
       const tuples: string[] = [];
