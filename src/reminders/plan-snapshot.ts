@@ -9,13 +9,13 @@ import { recipientKey } from './recipients.js';
 import type { InstructionNote } from './reminder-types.js';
 import { User } from '../auth/user.entity.js';
 import { groupBy } from '../common/group-by.js';
-import { ITEM_TYPE_NAMES, LIST_TYPES, type ListType } from '../common/item-type.js';
-import { LISTS, titleOf } from '../lists/list-registry.js';
+import { ITEM_TYPE_NAMES, type ListType } from '../common/item-type.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Milestone } from '../deadlines/milestone.entity.js';
+import { RawReader } from '../database/raw-reader.js';
+import type { AssignmentRow, ItemFactRow, MilestoneRow } from '../reports/report-facts.js';
+import { REPORT_SQL } from '../reports/report-sql.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { ProgressReport } from '../progress/progress-report.entity.js';
-import { Assignment } from '../lists/assignment.entity.js';
 import { StatusService } from '../lists/status.service.js';
 import type { ItemStatus, MilestoneStatus } from '../status/status.js';
 import { UnitContact } from '../units/unit-contact.entity.js';
@@ -68,6 +68,7 @@ export interface PlanSnapshot {
 export class PlanSnapshots {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reader: RawReader,
     private readonly statuses: StatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -75,18 +76,12 @@ export class PlanSnapshots {
   /** Every item with its status on asOf. */
   async load(plan: Plan, asOf: string): Promise<PlanSnapshot> {
     const manager = this.dataSource.manager;
-    const [lists, milestones, assignments, pauses, units, contacts, users, instructions, signatures] = await Promise.all([
-      Promise.all(
-        LISTS.map((list) =>
-          manager.find(list.entity, {
-            where: { planId: plan.id },
-            select: { id: true, seq: true, withdrawnOn: true, [list.titleColumn]: true },
-            order: { seq: 'ASC' },
-          }),
-        ),
-      ),
-      manager.find(Milestone, { where: { planId: plan.id, itemType: In([...LIST_TYPES]) }, order: { seq: 'ASC' } }),
-      manager.find(Assignment, { where: { planId: plan.id }, order: { position: 'ASC', id: 'ASC' } }),
+    // Items (in force on asOf), milestones and holders as the reports read them: plain rows, no entities built.
+    const facts = <T>(part: 'items' | 'milestones' | 'assignments') => this.reader.all<T>(REPORT_SQL[part].sql, REPORT_SQL[part].params(plan.id, asOf));
+    const [rows, milestones, assignments, pauses, units, contacts, users, instructions, signatures] = await Promise.all([
+      facts<ItemFactRow>('items'),
+      facts<MilestoneRow>('milestones'),
+      facts<AssignmentRow>('assignments'),
       manager.find(ReminderPause, { where: { planId: plan.id } }),
       manager.find(Unit, { where: { planId: plan.id } }),
       manager.find(UnitContact, { where: { planId: plan.id }, order: { id: 'ASC' } }),
@@ -103,11 +98,6 @@ export class PlanSnapshots {
         select: { id: true, itemType: true, itemId: true, unitId: true },
       }),
     ]);
-    // Items withdrawn (撤销) by asOf hear nothing and count nowhere.
-    const inForce = (item: { withdrawnOn: string | null }) => item.withdrawnOn === null || item.withdrawnOn > asOf;
-    const rows = LISTS.flatMap((list, i) =>
-      lists[i].filter(inForce).map((item) => ({ itemType: list.itemType, itemId: item.id, seq: item.seq, title: titleOf(list, item) })),
-    );
     const planLink = planOverviewLink(this.config.publicUrl, plan.id);
     const paused = new Set(pauses.map((p) => `${p.itemType}:${p.itemId}`));
     const instructionsOf = groupBy(instructions, (i) => `${i.itemType}:${i.itemId}`);

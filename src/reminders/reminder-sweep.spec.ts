@@ -44,7 +44,8 @@ describe('the reminder sweep: send time and reminders turned off', () => {
     });
     db = await openDatabase(config.database);
     clock = new Clock(config);
-    const snapshots = new PlanSnapshots(db, new StatusService(db, new RawReader(db), clock, config), config);
+    const reader = new RawReader(db);
+    const snapshots = new PlanSnapshots(db, reader, new StatusService(db, reader, clock, config), config);
     sweeps = new ReminderSweepService(
       db,
       clock,
