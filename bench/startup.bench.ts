@@ -1,0 +1,116 @@
+/**
+ * Start-up and idle memory of the service as the quick start runs it (issue 19). The built service
+ * (`node dist/main.js`, SQLite, the defaults: seed plans and demo accounts, scheduler on, mail to an outbox folder)
+ * is started on a new file, then again on that file:
+ *   - cold start: from spawning the process to the first 200 from /api/v1/health, on a new file (migrations and the
+ *     seed plans run) — target < 1.5 s;
+ *   - warm start: the same on the file the cold start left (nothing to migrate or load);
+ *   - idle RSS: the process's resident memory 5 s after it answered (the start-up sweep and delivery done, nothing
+ *     asked of it) — target < 120 MB.
+ * 5 runs each, median with min and max. Needs the build (npm run build), which the bench script runs first.
+ *   npm run bench
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const RUNS = 5;
+const IDLE_MS = 5000;
+const TARGET = { coldStartMs: 1500, idleRssMb: 120 };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Resident memory of a process now, from /proc (Linux). */
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return Number(line?.split(/\s+/)[1] ?? NaN) / 1024;
+}
+
+/** Starts the service on `dir`'s file; answers the ms until healthy and the RSS after IDLE_MS, then stops it. */
+async function startOnce(dir: string): Promise<{ startMs: number; idleMb: number }> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${join(dir, 'qingdan.sqlite')}`,
+      OUTBOX_DIR: join(dir, 'outbox'),
+      EVIDENCE_DIR: join(dir, 'evidence'),
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr.on('data', (d: Buffer) => (errors += d.toString()));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}):\n${errors}`);
+      if (performance.now() - started > 60_000) throw new Error(`the service did not answer within 60 s:\n${errors}`);
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const startMs = performance.now() - started;
+    await new Promise((r) => setTimeout(r, IDLE_MS));
+    return { startMs, idleMb: rssMb(child.pid!) };
+  } finally {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+function spread(values: number[], show: (v: number) => string): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `median ${show(sorted[Math.floor(sorted.length / 2)])} (min ${show(sorted[0])}, max ${show(sorted[sorted.length - 1])})`;
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
+
+async function main(): Promise<void> {
+  const cold: { startMs: number; idleMb: number }[] = [];
+  const warm: { startMs: number; idleMb: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-startup-'));
+    try {
+      cold.push(await startOnce(dir));
+      warm.push(await startOnce(dir));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;
+  const mb = (v: number) => `${v.toFixed(0)} MB`;
+  console.log(`Start-up of the built service on SQLite with the quick start's defaults, ${RUNS} runs each:`);
+  const coldMs = cold.map((r) => r.startMs);
+  console.log(
+    `  cold start (new file: migrations and seed plans) ${spread(coldMs, ms)}   [target < ${ms(TARGET.coldStartMs)}: ${verdict(median(coldMs) < TARGET.coldStartMs)}]`,
+  );
+  console.log(
+    `  warm start (the same file again)                  ${spread(
+      warm.map((r) => r.startMs),
+      ms,
+    )}`,
+  );
+  const idle = [...cold, ...warm].map((r) => r.idleMb);
+  console.log(
+    `  idle RSS ${IDLE_MS / 1000} s after answering                     ${spread(idle, mb)}   [target < ${TARGET.idleRssMb} MB: ${verdict(median(idle) < TARGET.idleRssMb)}]`,
+  );
+}
+
+await main();
