@@ -39,6 +39,8 @@ const INDICATORS = 10;
 const MILESTONES_PER_PLAN = TASKS * 1.5 + PROJECTS + INDICATORS * 2;
 const LEADERS = 1000;
 const CLOCK = '2026-11-23T09:00:00+08:00';
+/** Each phase, on each engine (issue 19). */
+const TARGET = { seconds: 3, peakMb: 250 };
 const TODAY = Date.UTC(2026, 10, 23);
 
 type Phase = 'sweep' | 'digest';
@@ -245,7 +247,11 @@ async function main(): Promise<void> {
         });
         const r = JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
         mine[step] = r;
-        console.log(`  ${r.name.padEnd(7)} ${r.seconds.toFixed(2)} s   peak RSS ${r.peakMb.toFixed(0)} MB   (${r.detail})`);
+        const met = r.seconds < TARGET.seconds && r.peakMb < TARGET.peakMb;
+        console.log(
+          `  ${r.name.padEnd(7)} ${r.seconds.toFixed(2)} s   peak RSS ${r.peakMb.toFixed(0)} MB   ` +
+            `[target < ${TARGET.seconds} s and < ${TARGET.peakMb} MB: ${met ? 'met' : 'NOT MET'}]   (${r.detail})`,
+        );
       }
       results[engine] = mine;
     }
