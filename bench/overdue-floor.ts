@@ -53,16 +53,16 @@ function sqliteRun(path: string): RunSql {
   };
 }
 
-/** A pg pool of Qingdan's size, $n placeholders and Qingdan's type parsers (dates as text). */
+/** A pg pool of Qingdan's size, named statements with $n placeholders and Qingdan's type parsers (dates as text), as Qingdan reads. */
 function postgresRun(url: string): RunSql {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes });
-  const texts = new Map<string, string>();
+  const statements = new Map<string, { name: string; text: string }>();
   return async <T>(sql: string, params: readonly (string | number | null)[]) => {
-    let text = texts.get(sql);
-    if (text === undefined) {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
       let n = 0;
-      texts.set(sql, (text = sql.replace(/\?/g, () => `$${++n}`)));
+      statements.set(sql, (statement = { name: `floor_${statements.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) }));
     }
-    return (await pool.query(text, [...params])).rows as T[];
+    return (await pool.query({ ...statement, values: [...params] })).rows as T[];
   };
 }

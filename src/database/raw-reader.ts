@@ -28,23 +28,32 @@ export function shapedRows(statement: SqliteStatement): RowsOf {
   return (params) => (raw.all(...params) as unknown[][]).map(shape);
 }
 
+/** The part of a pg pool used here: queries by name are parsed and planned once per connection. */
+interface PgPool {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
 /**
  * Plain SQL reads for hot paths (reports), without entity hydration. SQL is written once with `?`
  * placeholders and quoted camelCase column names, which SQLite and PostgreSQL both read. On SQLite each text
  * becomes one prepared statement, kept for the life of the process; on PostgreSQL the placeholders become
- * $1, $2 … and the query goes through the pool.
+ * $1, $2 … and the query goes through the pool as a named prepared statement (each connection parses and plans it
+ * once, not at every report), or through the caller's transaction when one is given.
  */
 @Injectable()
 export class RawReader {
   private readonly statements = new Map<string, RowsOf>();
-  private readonly postgresTexts = new Map<string, string>();
+  private readonly postgresStatements = new Map<string, { name: string; text: string }>();
 
   constructor(private readonly dataSource: DataSource) {}
 
   /** Inside a transaction pass its manager: on PostgreSQL the read then sees the transaction's own writes (SQLite has one connection). */
   async all<T>(sql: string, params: readonly (string | number | null)[], manager: EntityManager = this.dataSource.manager): Promise<T[]> {
     if (this.dataSource.options.type === 'better-sqlite3') return this.statement(sql)(params) as T[];
-    return manager.query(this.postgresText(sql), [...params]);
+    const { name, text } = this.postgresStatement(sql);
+    if (manager.queryRunner) return manager.query(text, [...params]);
+    const pool = (this.dataSource.driver as unknown as { master: PgPool }).master;
+    return (await pool.query({ name, text, values: [...params] })).rows as T[];
   }
 
   private statement(sql: string): RowsOf {
@@ -57,13 +66,13 @@ export class RawReader {
     return rows;
   }
 
-  private postgresText(sql: string): string {
-    let text = this.postgresTexts.get(sql);
-    if (text === undefined) {
+  private postgresStatement(sql: string): { name: string; text: string } {
+    let statement = this.postgresStatements.get(sql);
+    if (statement === undefined) {
       let n = 0;
-      text = sql.replace(/\?/g, () => `$${++n}`);
-      this.postgresTexts.set(sql, text);
+      statement = { name: `qingdan_raw_${this.postgresStatements.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+      this.postgresStatements.set(sql, statement);
     }
-    return text;
+    return statement;
   }
 }
