@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { FieldProblem } from '../common/domain-error.js';
 import { checkZip } from './zip-guard.js';
+import { loadExcel } from './excel.js';
 
 export interface TableFile {
   rows: string[][];
@@ -112,7 +113,8 @@ async function readXlsx(buffer: Buffer, filename: string, limits: TableLimits): 
     const message = check.tooLarge ? `Excel 文件“${filename}”${check.message}` : `${unreadable}：文件${check.message}`;
     return { rows: [], problems: [fileProblem(filename, message, check.row)], tooLarge: check.tooLarge };
   }
-  const workbook = new ExcelJS.Workbook();
+  const excel = await loadExcel();
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
@@ -123,21 +125,21 @@ async function readXlsx(buffer: Buffer, filename: string, limits: TableLimits): 
   const rows: string[][] = [];
   const problems: FieldProblem[] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    rows[rowNumber - 1] = rowCells(row, problems);
+    rows[rowNumber - 1] = rowCells(row, excel.ValueType.Formula, problems);
   });
   return { rows: Array.from(rows, (r) => r ?? []), problems };
 }
 
-function rowCells(row: ExcelJS.Row, problems: FieldProblem[]): string[] {
+function rowCells(row: ExcelJS.Row, formula: ExcelJS.ValueType, problems: FieldProblem[]): string[] {
   const cells: string[] = [];
   row.eachCell({ includeEmpty: true }, (cell, column) => {
-    if (cell.type === ExcelJS.ValueType.Formula) {
-      const formula = `=${cell.formula ?? ''}`;
+    if (cell.type === formula) {
+      const text = `=${cell.formula ?? ''}`;
       problems.push({
         row: row.number,
         field: `${columnLetter(column)}列`,
-        value: formula,
-        message: `第${row.number}行${columnLetter(column)}列是公式“${formula}”，请改为数值或文字后再导入`,
+        value: text,
+        message: `第${row.number}行${columnLetter(column)}列是公式“${text}”，请改为数值或文字后再导入`,
       });
     }
     cells[column - 1] = cellText(cell.value);

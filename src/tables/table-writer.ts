@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { neutralise } from './formula-cells.js';
+import { loadExcel } from './excel.js';
 
 /** The rows of each list in the layout the import reads, so an exported file imports back unchanged. */
 export interface ListSheet {
@@ -19,7 +19,7 @@ export async function writeXlsx(sheet: ListSheet, title: string): Promise<Buffer
 
 /** An XLSX workbook with one worksheet per table, each laid out as writeXlsx lays out one. */
 export async function writeXlsxSheets(sheets: TitledSheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = sheet.header.map((header, i) => ({ header, width: sheet.widths[i] ?? 16 }));
