@@ -181,24 +181,17 @@ async function insertNew(
   adapter: AnyList,
   creates: { input: Input; fields: Record<string, unknown>; lead: Unit[]; support: Unit[] }[],
 ): Promise<{ ids: number[]; assignments: number; milestones: number }> {
-  await insertRows(
-    manager,
-    adapter.entity,
-    creates.map((c) => ({ ...c.fields, planId: plan.id })),
-  );
-  const stored = await manager.findBy(adapter.entity, { planId: plan.id });
-  const bySeq = new Map(stored.map((item) => [item.seq, item]));
+  const rows = creates.map((c) => ({ ...c.fields, planId: plan.id }));
+  const ids = await insertRows(manager, adapter.entity, rows);
   const assignments: ObjectLiteral[] = [];
   const milestones: ObjectLiteral[] = [];
-  const ids: number[] = [];
-  for (const c of creates) {
-    const item = bySeq.get(c.input.seq)!;
-    ids.push(item.id);
-    const base = { planId: plan.id, itemType: adapter.itemType, itemId: item.id };
+  creates.forEach((c, i) => {
+    const item = manager.create(adapter.entity, { ...rows[i], id: ids[i] });
+    const base = { planId: plan.id, itemType: adapter.itemType, itemId: ids[i] };
     c.lead.forEach((u, position) => assignments.push({ ...base, unitId: u.id, role: 'lead', position }));
     c.support.forEach((u, position) => assignments.push({ ...base, unitId: u.id, role: 'support', position }));
     adapter.milestones(plan, item, c.input).forEach((m, index) => milestones.push({ ...base, ...m, seq: index + 1 }));
-  }
+  });
   await insertRows(manager, Assignment, assignments);
   await insertRows(manager, Milestone, milestones);
   return { ids, assignments: assignments.length, milestones: milestones.length };
