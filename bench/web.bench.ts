@@ -18,12 +18,12 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { PLANS, prepareReportData } from './report-data.js';
+import { freePort } from './free-port.js';
 
 const CLOCK = '2026-11-23T09:00:00+08:00';
 const ADMIN = { username: 'bench-admin', password: 'bench-password-1' };
@@ -109,16 +109,6 @@ function cpuTimes(servicePid: number): { browser: number; service: number } {
     else if (under(pid, process.pid)) totals.browser += t * 10;
   }
   return totals;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startService(path: string, dir: string, port: number): Promise<ChildProcess> {
