@@ -5,6 +5,9 @@ import { CalendarDay } from './calendar/calendar-day.entity.js';
 import { OutboxEntry } from './outbox/outbox-entry.entity.js';
 import { OutboxMessage } from './outbox/outbox-message.entity.js';
 import { JobLease } from './database/job-lease.entity.js';
+import { StandingMark } from './standing/standing-mark.entity.js';
+import { StandingReport } from './standing/standing-report.entity.js';
+import { UnitReportDate } from './standing/unit-report-date.entity.js';
 import { LoginAttempt } from './auth/login-attempt.entity.js';
 import { ReminderPause } from './reminders/reminder-pause.entity.js';
 import { ReminderSettings } from './reminders/reminder-settings.entity.js';
@@ -56,6 +59,9 @@ export const ENTITIES = [
   ReminderSweep,
   OutboxMessage,
   JobLease,
+  StandingReport,
+  UnitReportDate,
+  StandingMark,
   LoginAttempt,
   OutboxEntry,
   ImportMapping,

@@ -4,6 +4,7 @@ import type { ItemType } from '../common/item-type.js';
 import { ExtensionRequest } from '../progress/extension-request.entity.js';
 import { ProgressReport } from '../progress/progress-report.entity.js';
 import { StatusEvent } from '../status/status-event.entity.js';
+import { executeOn, refreshStanding } from '../standing/standing-store.js';
 import { Milestone } from './milestone.entity.js';
 import type { MilestoneReading } from './milestone-reading.js';
 
@@ -21,6 +22,8 @@ export async function saveMilestones(
   const existing = await manager.find(Milestone, { where: { itemType, itemId }, order: { seq: 'ASC' } });
   const surplus = existing.slice(readings.length);
   if (surplus.length) await removeUnreferenced(manager, surplus);
+  // Whether a milestone is recurring decides which of its reports stand (standing-sql.ts).
+  const recurrenceChanged = existing.some((m, index) => index < readings.length && (m.recurrence === null) !== (readings[index].recurrence === null));
   const rows = readings.map((reading, index) => {
     const current = existing[index];
     if (!current) return manager.create(Milestone, { ...reading, planId, itemType, itemId, seq: index + 1, baselineDate: null });
@@ -28,7 +31,9 @@ export async function saveMilestones(
     const baselineDate = current.dueDate === reading.dueDate ? current.baselineDate : null;
     return manager.merge(Milestone, current, { ...reading, baselineDate });
   });
-  return rows.length ? manager.save(Milestone, rows) : [];
+  const saved = rows.length ? await manager.save(Milestone, rows) : [];
+  if (recurrenceChanged) await refreshStanding(executeOn(manager), { planId, itemType, itemId, submittedDate: null, reviewedDate: null });
+  return saved;
 }
 
 async function removeUnreferenced(manager: EntityManager, milestones: Milestone[]): Promise<void> {

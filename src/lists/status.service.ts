@@ -11,7 +11,7 @@ import { RawReader } from '../database/raw-reader.js';
 import { StatusEvent } from '../status/status-event.entity.js';
 import { deriveStatuses, itemKey, type MilestoneInput, type StandingInput } from '../status/derive-statuses.js';
 import { type HolderRow, type ItemRow, type ReadItem, readItems } from './item-read-model.js';
-import { STANDING_SQL, standingParams } from './standing-reports.js';
+import { STANDING_SQL, standingParams } from '../standing/standing-sql.js';
 import type { ItemStatus, MilestoneStatus } from '../status/status.js';
 
 export interface ItemStatusView extends ItemStatus {

@@ -1,6 +1,6 @@
 import { LIST_TYPES } from '../common/item-type.js';
 import { LISTS } from '../lists/list-registry.js';
-import { STANDING_SQL, standingParams } from '../lists/standing-reports.js';
+import { STANDING_SQL, standingParams } from '../standing/standing-sql.js';
 import { emptyFacts, type FactPart, type ReportFacts } from './report-facts.js';
 
 /**
@@ -104,8 +104,30 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
   },
 };
 
-/** The plan a report is about, with its time zone; `WHERE id = ?` picks one. */
-export const PLAN_SQL = `SELECT id, name, region, CAST("periodStart" AS TEXT) AS "periodStart", CAST("periodEnd" AS TEXT) AS "periodEnd", "timeZone" FROM plans`;
+/**
+ * What the kept standing (standing/standing-store.ts) answers for two parts, read by plan instead of walking the
+ * reports, when it holds on asOf.
+ */
+export const KEPT_SQL: Partial<typeof REPORT_SQL> = {
+  standing: {
+    sql: `SELECT id, "itemType", "itemId", "milestoneId", percent, state, CAST("submittedDate" AS TEXT) AS "submittedDate", CAST(occurrence AS TEXT) AS occurrence
+          FROM standing_reports WHERE "planId" = ?`,
+    params: (planId) => [planId],
+  },
+  reported: {
+    sql: `SELECT a."itemType", a."itemId", a."unitId", CAST(d."lastDate" AS TEXT) AS "lastDate"
+          FROM assignments a LEFT JOIN unit_report_dates d ON d."itemType" = a."itemType" AND d."itemId" = a."itemId" AND d."unitId" = a."unitId"
+          WHERE a."planId" = ? AND a."itemType" IN ${TYPES}`,
+    params: (planId) => [planId],
+  },
+};
+
+/**
+ * The plan a report is about, with its time zone and the date from which its kept standing holds (null: it has no
+ * reports); `WHERE id = ?` picks one.
+ */
+export const PLAN_SQL = `SELECT id, name, region, CAST("periodStart" AS TEXT) AS "periodStart", CAST("periodEnd" AS TEXT) AS "periodEnd", "timeZone",
+  CAST(s."throughDate" AS TEXT) AS "standingThrough" FROM plans LEFT JOIN standing_marks s ON s."planId" = plans.id`;
 
 const STATUS_PARTS: FactPart[] = ['items', 'milestones', 'events', 'standing', 'assignments', 'units'];
 
@@ -119,10 +141,14 @@ export const REPORT_PARTS = {
   assessment: [...STATUS_PARTS, 'reported', 'reportMonths', 'notices'],
 } satisfies Record<string, FactPart[]>;
 
-/** Reads the parts of the facts a report needs (the others stay empty). */
-export async function loadFacts(run: RunSql, planId: number, asOf: string, parts: readonly FactPart[]): Promise<ReportFacts> {
+/**
+ * Reads the parts of the facts a report needs (the others stay empty). `kept`: read the standing and report dates
+ * from what standing-store.ts keeps (only when it holds on asOf); otherwise everything is worked out from the reports.
+ */
+export async function loadFacts(run: RunSql, planId: number, asOf: string, parts: readonly FactPart[], kept = false): Promise<ReportFacts> {
   const facts = emptyFacts(asOf);
-  const loaded = await Promise.all(parts.map((part) => Promise.resolve(run(REPORT_SQL[part].sql, REPORT_SQL[part].params(planId, asOf)))));
+  const statementOf = (part: FactPart) => (kept ? KEPT_SQL[part] : undefined) ?? REPORT_SQL[part];
+  const loaded = await Promise.all(parts.map((part) => Promise.resolve(run(statementOf(part).sql, statementOf(part).params(planId, asOf)))));
   parts.forEach((part, i) => {
     (facts as unknown as Record<FactPart, unknown[]>)[part] = loaded[i];
   });

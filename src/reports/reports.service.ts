@@ -5,6 +5,7 @@ import { Clock } from '../common/clock.js';
 import { NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RawReader } from '../database/raw-reader.js';
+import { standingHolds } from '../standing/standing-store.js';
 import { AssessmentRule } from './assessment-rule.entity.js';
 import { type AssessmentWeights, buildAssessment, DEFAULT_ASSESSMENT_RULE } from './assessment.js';
 import { buildOverdueReport } from './overdue-report.js';
@@ -18,6 +19,8 @@ import { buildUnitsReport } from './unit-report.js';
 
 interface PlanRow extends PlanHeader {
   timeZone: string;
+  /** From this date on the plan's kept standing holds (null: it has no reports). */
+  standingThrough: string | null;
 }
 
 /** A plan as reports read it on one date. */
@@ -125,9 +128,9 @@ export class ReportsService {
   }
 
   private async read(row: PlanRow, asOf: string | undefined, parts: FactPart[]): Promise<Reading> {
-    const { timeZone: _timeZone, ...plan } = row;
+    const { timeZone: _timeZone, standingThrough, ...plan } = row;
     const date = asOf ?? this.clock.today(row.timeZone);
-    const facts = await loadFacts((sql, params) => this.reader.all(sql, params), plan.id, date, parts);
+    const facts = await loadFacts((sql, params) => this.reader.all(sql, params), plan.id, date, parts, standingHolds(standingThrough, date));
     return { plan, facts, view: planView(facts, plan, this.config.dueSoonDays) };
   }
 }

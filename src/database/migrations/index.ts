@@ -13,6 +13,7 @@ import { JobLeases1733200000000 } from './1733200000000-job-leases.js';
 import { EvidenceBlobs1733300000000 } from './1733300000000-evidence-blobs.js';
 import { LoginAttempts1733400000000 } from './1733400000000-login-attempts.js';
 import { ReportWalkIds1733500000000 } from './1733500000000-report-walk-ids.js';
+import { StandingReports1733600000000 } from './1733600000000-standing-reports.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   EvidenceBlobs1733300000000,
   LoginAttempts1733400000000,
   ReportWalkIds1733500000000,
+  StandingReports1733600000000,
 ];

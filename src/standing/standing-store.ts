@@ -1,0 +1,76 @@
+import type { EntityManager, QueryRunner } from 'typeorm';
+import { allStandingParams, END_OF_TIME, itemStandingParams, standingSql, STORED_COLUMNS } from './standing-sql.js';
+
+/**
+ * What reports need of the progress reports, kept as facts change instead of walked from years of monthly reports
+ * at every read: the report that stands from now on per milestone, occurrence and item (standing_reports), the last
+ * day each unit reported on each item (unit_report_dates), and per plan the latest date those hold from
+ * (standing_marks). Written in the transaction of every submission and review, so never stale; the equivalence
+ * test (test/standing.e2e-spec.ts) holds them against a full recomputation.
+ */
+
+/** Runs one statement with `?` placeholders. */
+export type Execute = (sql: string, params: readonly (string | number | null)[]) => Promise<unknown>;
+
+/** Statements through a transaction's manager (or a migration's query runner), `?` turned into $1, $2 … on PostgreSQL. */
+export function executeOn(target: EntityManager | QueryRunner): Execute {
+  const postgres = target.connection.options.type === 'postgres';
+  return (sql, params) => {
+    let n = 0;
+    return target.query(postgres ? sql.replace(/\?/g, () => `$${++n}`) : sql, [...params]);
+  };
+}
+
+/** A report that changed: its item, and the dates it now carries. */
+export interface ChangedReport {
+  planId: number;
+  itemType: string;
+  itemId: number;
+  submittedDate: string | null;
+  reviewedDate: string | null;
+}
+
+const STANDING_INSERT = `INSERT INTO standing_reports (id, "planId", "itemType", "itemId", "milestoneId", occurrence, percent, state, "submittedDate")`;
+const DATES_INSERT = `INSERT INTO unit_report_dates ("planId", "itemType", "itemId", "unitId", "lastDate")
+  SELECT "planId", "itemType", "itemId", "unitId", MAX("submittedDate") FROM progress_reports`;
+const DATES_GROUP = `AND "submittedDate" IS NOT NULL GROUP BY "planId", "itemType", "itemId", "unitId"`;
+
+/**
+ * Recomputes the item's standing and report dates after one of its reports changed. The plan's mark is written
+ * first: on PostgreSQL its row lock makes two changes to one plan take turns, so the second reads the first's reports.
+ */
+export async function refreshStanding(execute: Execute, report: ChangedReport): Promise<void> {
+  const dates = [report.submittedDate, report.reviewedDate].filter((d): d is string => d !== null).sort();
+  if (dates.length) {
+    await execute(
+      `INSERT INTO standing_marks ("planId", "throughDate") VALUES (?, ?) ON CONFLICT ("planId") DO UPDATE SET "throughDate" =
+         CASE WHEN excluded."throughDate" > standing_marks."throughDate" THEN excluded."throughDate" ELSE standing_marks."throughDate" END`,
+      [report.planId, dates[dates.length - 1]],
+    );
+  } else {
+    await execute(`UPDATE standing_marks SET "throughDate" = "throughDate" WHERE "planId" = ?`, [report.planId]);
+  }
+  const item = [report.itemType, report.itemId];
+  await execute(`DELETE FROM standing_reports WHERE "itemType" = ? AND "itemId" = ?`, item);
+  await execute(`${STANDING_INSERT} ${standingSql('item', STORED_COLUMNS)}`, itemStandingParams(report.itemType, report.itemId, END_OF_TIME));
+  await execute(`DELETE FROM unit_report_dates WHERE "itemType" = ? AND "itemId" = ?`, item);
+  await execute(`${DATES_INSERT} WHERE "itemType" = ? AND "itemId" = ? ${DATES_GROUP}`, item);
+}
+
+/** Recomputes everything from the reports: the migration that brings the tables in, and data written around the app. */
+export async function rebuildStanding(execute: Execute): Promise<void> {
+  for (const table of ['standing_reports', 'unit_report_dates', 'standing_marks']) await execute(`DELETE FROM ${table}`, []);
+  await execute(`${STANDING_INSERT} ${standingSql('all', STORED_COLUMNS)}`, allStandingParams(END_OF_TIME));
+  await execute(`${DATES_INSERT} WHERE 1 = 1 ${DATES_GROUP}`, []);
+  await execute(
+    `INSERT INTO standing_marks ("planId", "throughDate")
+     SELECT "planId", MAX(d) FROM (SELECT "planId", "submittedDate" AS d FROM progress_reports UNION ALL SELECT "planId", "reviewedDate" FROM progress_reports) f
+     WHERE d IS NOT NULL GROUP BY "planId"`,
+    [],
+  );
+}
+
+/** Whether the kept standing holds on asOf: on or after the plan's mark (a plan without one has no reports). */
+export function standingHolds(throughDate: string | null, asOf: string): boolean {
+  return throughDate === null || asOf >= throughDate;
+}
