@@ -280,7 +280,7 @@ describe('kept standing on the benchmark data', () => {
   beforeAll(async () => {
     const path = join(dir, 'bench.sqlite');
     await prepareReportData(path, PLANS.length);
-    t = await startTestApp({ DATABASE_URL: `sqlite:${path}`, SEED: 'false', CLOCK: '2026-11-30T09:30:00+08:00' });
+    t = await startTestApp({ DATABASE_URL: `sqlite:${path}`, EVIDENCE_STORE: 'directory', SEED: 'false', CLOCK: '2026-11-30T09:30:00+08:00' });
   });
   afterAll(async () => {
     await t.close();
