@@ -1,11 +1,12 @@
 /**
  * The supervision reports at national scale (see report-data.ts: 120 plans, 55,200 items, 3.3 million monthly
  * progress reports). Qingdan runs as it is deployed (its own process, HTTP on loopback, bearer token, frozen
- * clock) and is timed over HTTP: the overdue and progress reports of one plan (target: median under 50 ms),
- * and both reports across all plans (target: under 2 s). Then autocannon loads Qingdan's overdue report of one
- * plan and the same report from a plain Node http server with prepared statements on the same file (the floor,
- * overdue-floor.ts), in alternating rounds, and prints both throughputs, their ratio (target: 0.75 or better)
- * and each server's peak memory.
+ * clock) and is timed over HTTP: the overdue and progress reports of one plan (target: median under 5 ms), both
+ * reports across all plans (target: under 0.5 s) and its peak memory (target: under 250 MB). Then autocannon loads
+ * Qingdan's overdue report of one plan and the same report from a plain Node http server that works it out from the
+ * reports with prepared statements on the same database (the floor, overdue-floor.ts), in alternating rounds, and
+ * prints both throughputs and their ratio (target: 0.75 or better; above 1 Qingdan beats the floor, as its kept
+ * standing spares it the walk through the reports).
  *   npm run bench
  */
 import 'reflect-metadata';
@@ -21,8 +22,11 @@ import { createPostgresDatabase, copyToPostgres, type Engine, ENGINES, type Post
 import { startFloor } from './overdue-floor.js';
 import { PLANS, prepareReportData } from './report-data.js';
 
-const CLOCK = '2026-11-23T09:00:00+08:00';
-const AS_OF = '2026-11-23';
+// After the data's last reports (25 November), as a report on today is: the kept standing holds.
+const CLOCK = '2026-11-30T09:00:00+08:00';
+const AS_OF = '2026-11-30';
+/** Issue targets: one plan's report, all plans' in one request, peak memory while serving. */
+const TARGET = { oneMs: 5, allMs: 500, peakMb: 250 };
 const ADMIN = { username: 'bench-admin', password: 'bench-password-1' };
 const PLAN = 60;
 const QINGDAN_PORT = 39_310;
@@ -135,14 +139,14 @@ async function measure(databaseUrl: string, dir: string): Promise<Figures> {
       figures.oneMs[kind] = one.ms;
       console.log(
         `  ${kind.padEnd(8)} one plan: median ${one.ms.toFixed(1)} ms over 40 requests (${(one.bytes / 1024).toFixed(0)} KB), ` +
-          `each of the ${PLANS} plans once: median ${median(each).toFixed(1)} ms, max ${Math.max(...each).toFixed(1)} ms   [target < 50 ms: ${verdict(one.ms < 50 && median(each) < 50)}]`,
+          `each of the ${PLANS} plans once: median ${median(each).toFixed(1)} ms, max ${Math.max(...each).toFixed(1)} ms   [target < ${TARGET.oneMs} ms: ${verdict(one.ms < TARGET.oneMs && median(each) < TARGET.oneMs)}]`,
       );
     }
     for (const kind of ['overdue', 'progress']) {
       const all = await medianOf(`${base}/reports/${kind}?asOf=${AS_OF}`, auth, 5);
       figures.allMs[kind] = all.ms;
       console.log(
-        `  ${kind.padEnd(8)} all ${PLANS} plans in one request: median ${(all.ms / 1000).toFixed(2)} s over 5 (${(all.bytes / 1e6).toFixed(1)} MB)   [target < 2 s: ${verdict(all.ms < 2000)}]`,
+        `  ${kind.padEnd(8)} all ${PLANS} plans in one request: median ${(all.ms / 1000).toFixed(2)} s over 5 (${(all.bytes / 1e6).toFixed(1)} MB)   [target < ${TARGET.allMs / 1000} s: ${verdict(all.ms < TARGET.allMs)}]`,
       );
     }
 
@@ -167,10 +171,14 @@ async function measure(databaseUrl: string, dir: string): Promise<Figures> {
       );
     }
     figures.ratio = median(ratios);
-    console.log(`    ratio ${figures.ratio.toFixed(2)}x of the floor   [target >= 0.75: ${verdict(figures.ratio >= 0.75)}]`);
+    console.log(
+      `    ratio ${figures.ratio.toFixed(2)}x of the floor   [target >= 0.75: ${verdict(figures.ratio >= 0.75)}; beats the floor (> 1): ${verdict(figures.ratio > 1)}]`,
+    );
     figures.peakMb = await peakMb(qingdan);
     figures.floorPeakMb = await peakMb(floor);
-    console.log(`  Peak memory: Qingdan ${figures.peakMb.toFixed(0)} MB, floor ${figures.floorPeakMb.toFixed(0)} MB`);
+    console.log(
+      `  Peak memory: Qingdan ${figures.peakMb.toFixed(0)} MB, floor ${figures.floorPeakMb.toFixed(0)} MB   [target < ${TARGET.peakMb} MB: ${verdict(figures.peakMb < TARGET.peakMb)}]`,
+    );
     return figures;
   } finally {
     for (const child of children) child.kill();
