@@ -5,6 +5,7 @@ import { CalendarDay } from './calendar/calendar-day.entity.js';
 import { OutboxEntry } from './outbox/outbox-entry.entity.js';
 import { OutboxMessage } from './outbox/outbox-message.entity.js';
 import { JobLease } from './database/job-lease.entity.js';
+import { PlanRevision } from './database/plan-revision.entity.js';
 import { StandingMark } from './standing/standing-mark.entity.js';
 import { StandingReport } from './standing/standing-report.entity.js';
 import { UnitReportDate } from './standing/unit-report-date.entity.js';
@@ -62,6 +63,7 @@ export const ENTITIES = [
   StandingReport,
   UnitReportDate,
   StandingMark,
+  PlanRevision,
   LoginAttempt,
   OutboxEntry,
   ImportMapping,

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { currentActor } from '../auth/request-context.js';
+import { notePlanChanges } from '../database/plan-revisions.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import type { AuditValues } from './audit-values.js';
 
@@ -31,7 +32,8 @@ export const SYSTEM_ACTOR = 'system';
 
 /**
  * Writes entries through this manager, so they belong to its transaction: a change rolled back leaves no entry.
- * The acting user comes from the request context; outside a request the actor is "system".
+ * The acting user comes from the request context; outside a request the actor is "system". Every change passes
+ * here, so here the plans it touches are noted, for their report revisions (plan-revisions.ts).
  */
 export async function recordAudit(manager: EntityManager, drafts: AuditDraft | AuditDraft[]): Promise<void> {
   const list = Array.isArray(drafts) ? drafts : [drafts];
@@ -55,4 +57,5 @@ export async function recordAudit(manager: EntityManager, drafts: AuditDraft | A
       .updateEntity(false)
       .execute();
   }
+  await notePlanChanges(manager, list);
 }

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { AuditSubscriber } from '../audit/audit.subscriber.js';
+import { PlanRevisionSubscriber } from './plan-revisions.js';
 import { ENTITIES, POSTGRES_ENTITIES } from '../entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { serializeTransactions } from './serial-transactions.js';
@@ -41,7 +42,7 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     entities: ENTITIES,
     migrations: MIGRATIONS,
     // The audit log, also for the CLI (in the service the Nest provider finds it already registered).
-    subscribers: [AuditSubscriber],
+    subscribers: [AuditSubscriber, PlanRevisionSubscriber],
     synchronize: false,
     migrationsRun: false,
     logging: ['error', 'warn'] as ('error' | 'warn')[],

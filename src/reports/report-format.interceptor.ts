@@ -2,20 +2,24 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { REPORT_CSP } from '../common/security.js';
-import { renderReport, type ReportOf } from './report-output.js';
+import { renderReport, type ReportJson, type ReportOf } from './report-output.js';
 import type { ReportFormat } from './reports.dto.js';
 
 /**
  * Sends a report in the format the query asks for (validated by the handler's DTO): JSON as the report
- * itself; CSV and XLSX as downloads; HTML as the briefing page.
+ * itself (or as the bytes the service kept of it); CSV and XLSX as downloads; HTML as the briefing page.
  */
 @Injectable()
 export class ReportFormatInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler<ReportOf>): Observable<unknown> {
+  intercept(context: ExecutionContext, next: CallHandler<ReportOf | ReportJson>): Observable<unknown> {
     const http = context.switchToHttp();
-    const format = ((http.getRequest<FastifyRequest>().query as { format?: ReportFormat }).format ?? 'json');
+    const format = (http.getRequest<FastifyRequest>().query as { format?: ReportFormat }).format ?? 'json';
     return next.handle().pipe(
       mergeMap((of) => {
+        if (of.kind === 'json') {
+          void http.getResponse<FastifyReply>().header('Content-Type', 'application/json; charset=utf-8');
+          return [of.json];
+        }
         if (format === 'json') return [of.report];
         return from(
           renderReport(of, format).then((file) => {

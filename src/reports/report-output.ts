@@ -23,6 +23,12 @@ export type ReportOf =
   | { kind: 'progress-all'; report: ProgressReport[]; asOf: string }
   | { kind: 'overdue-all'; report: OverdueReport[]; asOf: string };
 
+/** A report asked for as JSON, already serialized (reports.service.ts keeps it per plan revision). */
+export interface ReportJson {
+  kind: 'json';
+  json: Buffer;
+}
+
 const TITLES: Record<ReportOf['kind'], string> = {
   progress: '进展报告',
   overdue: '逾期报告',

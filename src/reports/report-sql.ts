@@ -123,11 +123,13 @@ export const KEPT_SQL: Partial<typeof REPORT_SQL> = {
 };
 
 /**
- * The plan a report is about, with its time zone and the date from which its kept standing holds (null: it has no
- * reports); `WHERE id = ?` picks one.
+ * The plan a report is about, with its time zone, the date from which its kept standing holds (null: it has no
+ * reports) and its revisions (database/plan-revisions.ts); `WHERE id = ?` picks one.
  */
 export const PLAN_SQL = `SELECT id, name, region, CAST("periodStart" AS TEXT) AS "periodStart", CAST("periodEnd" AS TEXT) AS "periodEnd", "timeZone",
-  CAST(s."throughDate" AS TEXT) AS "standingThrough" FROM plans LEFT JOIN standing_marks s ON s."planId" = plans.id`;
+  CAST(s."throughDate" AS TEXT) AS "standingThrough", COALESCE(v.revision, 0) AS revision,
+  COALESCE((SELECT e.revision FROM plan_revisions e WHERE e."planId" = 0), 0) AS "everyRevision"
+  FROM plans LEFT JOIN standing_marks s ON s."planId" = plans.id LEFT JOIN plan_revisions v ON v."planId" = plans.id`;
 
 const STATUS_PARTS: FactPart[] = ['items', 'milestones', 'events', 'standing', 'assignments', 'units'];
 

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CrossPlanReportsController, PlanReportsController } from './reports.controller.js';
+import { ReportCache } from './report-cache.js';
 import { ReportsService } from './reports.service.js';
 
 /** Progress, overdue, responsibility and assessment reports of a plan and across plans. */
 @Module({
   controllers: [PlanReportsController, CrossPlanReportsController],
-  providers: [ReportsService],
+  providers: [ReportsService, { provide: ReportCache, useFactory: () => new ReportCache() }],
 })
 export class ReportsModule {}

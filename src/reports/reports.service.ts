@@ -8,8 +8,9 @@ import { RawReader } from '../database/raw-reader.js';
 import { standingHolds } from '../standing/standing-store.js';
 import { AssessmentRule } from './assessment-rule.entity.js';
 import { type AssessmentWeights, buildAssessment, DEFAULT_ASSESSMENT_RULE } from './assessment.js';
-import { buildOverdueReport } from './overdue-report.js';
-import type { ReportOf } from './report-output.js';
+import { buildOverdueReport, type OverdueFilter } from './overdue-report.js';
+import { ReportCache } from './report-cache.js';
+import type { ReportJson, ReportOf } from './report-output.js';
 import { type PlanHeader, type PlanView, planView } from './plan-view.js';
 import { buildProgressReport } from './progress-report.js';
 import type { FactPart, ReportFacts } from './report-facts.js';
@@ -21,6 +22,9 @@ interface PlanRow extends PlanHeader {
   timeZone: string;
   /** From this date on the plan's kept standing holds (null: it has no reports). */
   standingThrough: string | null;
+  /** Its revision and the every-plan one (database/plan-revisions.ts): what its reports were worked out from. */
+  revision: number;
+  everyRevision: number;
 }
 
 /** A plan as reports read it on one date. */
@@ -40,18 +44,24 @@ export class ReportsService {
     private readonly reader: RawReader,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly cache: ReportCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async progress(planId: number, query: ReportQuery): Promise<ReportOf> {
-    const { plan, facts, view } = await this.read(await this.plan(planId), query.asOf, REPORT_PARTS.progress);
+  async progress(planId: number, query: ReportQuery): Promise<ReportOf | ReportJson> {
+    const row = await this.plan(planId);
+    if (isJson(query)) return { kind: 'json', json: await this.progressJson(row, query.asOf) };
+    const { plan, facts, view } = await this.read(row, query.asOf, REPORT_PARTS.progress);
     return { kind: 'progress', report: buildProgressReport(plan, view, facts) };
   }
 
   /** A unit user sees the overdue items it holds; the office and leaders see all, or one unit's. */
-  async overdue(planId: number, query: OverdueQuery, actor: Actor | null): Promise<ReportOf> {
-    const { plan, facts, view } = await this.read(await this.plan(planId), query.asOf, REPORT_PARTS.overdue);
-    return { kind: 'overdue', report: buildOverdueReport(plan, view, facts, { unitId: ownUnit(actor) ?? query.unitId, list: query.list }) };
+  async overdue(planId: number, query: OverdueQuery, actor: Actor | null): Promise<ReportOf | ReportJson> {
+    const row = await this.plan(planId);
+    const filter = { unitId: ownUnit(actor) ?? query.unitId, list: query.list };
+    if (isJson(query)) return { kind: 'json', json: await this.overdueJson(row, query.asOf, filter) };
+    const { plan, facts, view } = await this.read(row, query.asOf, REPORT_PARTS.overdue);
+    return { kind: 'overdue', report: buildOverdueReport(plan, view, facts, filter) };
   }
 
   /** Each unit's responsibility list; a unit user gets its own. */
@@ -94,20 +104,46 @@ export class ReportsService {
   }
 
   /** The progress of every plan the caller may see (all of them for an account bound to none), optionally of one region. */
-  async progressAcrossPlans(query: CrossPlanQuery, actor: Actor): Promise<ReportOf> {
-    const report = await this.acrossPlans(query, actor, REPORT_PARTS.progress, ({ plan, view, facts }) => buildProgressReport(plan, view, facts));
+  async progressAcrossPlans(query: CrossPlanQuery, actor: Actor): Promise<ReportOf | ReportJson> {
+    const plans = await this.visiblePlans(query, actor);
+    if (isJson(query)) return { kind: 'json', json: await jsonArray(plans, (row) => this.progressJson(row, query.asOf)) };
+    const report = await this.acrossPlans(plans, query, REPORT_PARTS.progress, ({ plan, view, facts }) => buildProgressReport(plan, view, facts));
     return { kind: 'progress-all', report, asOf: this.crossPlanDate(query) };
   }
 
-  async overdueAcrossPlans(query: CrossPlanQuery, actor: Actor): Promise<ReportOf> {
-    const report = await this.acrossPlans(query, actor, REPORT_PARTS.overdue, ({ plan, view, facts }) => buildOverdueReport(plan, view, facts, {}));
+  async overdueAcrossPlans(query: CrossPlanQuery, actor: Actor): Promise<ReportOf | ReportJson> {
+    const plans = await this.visiblePlans(query, actor);
+    if (isJson(query)) return { kind: 'json', json: await jsonArray(plans, (row) => this.overdueJson(row, query.asOf, {})) };
+    const report = await this.acrossPlans(plans, query, REPORT_PARTS.overdue, ({ plan, view, facts }) => buildOverdueReport(plan, view, facts, {}));
     return { kind: 'overdue-all', report, asOf: this.crossPlanDate(query) };
   }
 
-  /** One report per visible plan, each read and built before the next plan is read. */
-  private async acrossPlans<T>(query: CrossPlanQuery, actor: Actor, parts: FactPart[], build: (reading: Reading) => T): Promise<T[]> {
+  private progressJson(row: PlanRow, asOf: string | undefined): Promise<Buffer> {
+    return this.cachedJson(row, 'progress', asOf, '', REPORT_PARTS.progress, ({ plan, view, facts }) => buildProgressReport(plan, view, facts));
+  }
+
+  private overdueJson(row: PlanRow, asOf: string | undefined, filter: OverdueFilter): Promise<Buffer> {
+    return this.cachedJson(row, 'overdue', asOf, `${filter.unitId ?? ''}|${filter.list ?? ''}`, REPORT_PARTS.overdue, ({ plan, view, facts }) =>
+      buildOverdueReport(plan, view, facts, filter),
+    );
+  }
+
+  /** A report's JSON as worked out at the plan's revision: from the cache, or built (and kept) now. */
+  private async cachedJson(row: PlanRow, kind: string, asOf: string | undefined, variant: string, parts: FactPart[], build: (reading: Reading) => unknown) {
+    const date = asOf ?? this.clock.today(row.timeZone);
+    const key = [kind, row.id, row.revision, row.everyRevision, date, variant].join('|');
+    let json = this.cache.get(key);
+    if (!json) {
+      json = Buffer.from(JSON.stringify(build(await this.read(row, date, parts))));
+      this.cache.set(key, json);
+    }
+    return json;
+  }
+
+  /** One report per plan, each read and built before the next plan is read. */
+  private async acrossPlans<T>(plans: PlanRow[], query: CrossPlanQuery, parts: FactPart[], build: (reading: Reading) => T): Promise<T[]> {
     const reports: T[] = [];
-    for (const plan of await this.visiblePlans(query, actor)) reports.push(build(await this.read(plan, query.asOf, parts)));
+    for (const plan of plans) reports.push(build(await this.read(plan, query.asOf, parts)));
     return reports;
   }
 
@@ -128,11 +164,23 @@ export class ReportsService {
   }
 
   private async read(row: PlanRow, asOf: string | undefined, parts: FactPart[]): Promise<Reading> {
-    const { timeZone: _timeZone, standingThrough, ...plan } = row;
+    const { timeZone: _timeZone, standingThrough, revision: _revision, everyRevision: _everyRevision, ...plan } = row;
     const date = asOf ?? this.clock.today(row.timeZone);
     const facts = await loadFacts((sql, params) => this.reader.all(sql, params), plan.id, date, parts, standingHolds(standingThrough, date));
     return { plan, facts, view: planView(facts, plan, this.config.dueSoonDays) };
   }
+}
+
+function isJson(query: ReportQuery): boolean {
+  return (query.format ?? 'json') === 'json';
+}
+
+/** The plans' reports as one JSON array, each plan's from the cache or built in turn (never all held as objects at once). */
+async function jsonArray(plans: PlanRow[], json: (row: PlanRow) => Promise<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for (const plan of plans) parts.push(parts.length ? Buffer.from(',') : Buffer.from('['), await json(plan));
+  parts.push(Buffer.from(parts.length ? ']' : '[]'));
+  return Buffer.concat(parts);
 }
 
 function ownUnit(actor: Actor | null): number | undefined {

@@ -1,4 +1,4 @@
-import { LISTS } from '../lists/list-registry.js';
+import { LIST_NAMING, LIST_TYPES } from '../common/item-type.js';
 
 /**
  * The official progress that stands on a date, in plain SQL (SQLite and PostgreSQL alike): per milestone, per
@@ -22,7 +22,7 @@ const STANDS = `x.role = 'lead' AND x.status IN ('submitted', 'accepted', 'retur
   AND NOT (x.status = 'returned' AND x."reviewedDate" IS NOT NULL AND x."reviewedDate" <= ?) AND (x.state = 'done' OR x.percent IS NOT NULL)`;
 
 /** Every item of a plan: each list's (its table is named as the list) and the work steps. */
-const ITEM_TABLES = [...LISTS.map((list) => ({ itemType: list.itemType, table: list.name })), { itemType: 'stage', table: 'plan_stages' }];
+const ITEM_TABLES = [...LIST_TYPES.map((itemType) => ({ itemType, table: LIST_NAMING[itemType].name })), { itemType: 'stage', table: 'plan_stages' }];
 
 /** The milestones in scope (alias m). */
 const MILESTONES_IN: Record<StandingScope, string> = {

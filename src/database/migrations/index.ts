@@ -14,6 +14,7 @@ import { EvidenceBlobs1733300000000 } from './1733300000000-evidence-blobs.js';
 import { LoginAttempts1733400000000 } from './1733400000000-login-attempts.js';
 import { ReportWalkIds1733500000000 } from './1733500000000-report-walk-ids.js';
 import { StandingReports1733600000000 } from './1733600000000-standing-reports.js';
+import { PlanRevisions1733700000000 } from './1733700000000-plan-revisions.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   LoginAttempts1733400000000,
   ReportWalkIds1733500000000,
   StandingReports1733600000000,
+  PlanRevisions1733700000000,
 ];
