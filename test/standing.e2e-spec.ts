@@ -6,6 +6,7 @@ import { prepareReportData, UNITS } from '../bench/report-data.js';
 import { RawReader } from '../src/database/raw-reader.js';
 import { loadFacts, type RunSql } from '../src/reports/report-sql.js';
 import { END_OF_TIME, standingParams, standingSql } from '../src/standing/standing-sql.js';
+import { freshReport } from './helpers/fresh-report.js';
 import { startTestApp, TEST_ADMIN, type TestApp } from './helpers/test-app.js';
 
 /**
@@ -194,7 +195,18 @@ async function randomSequence(
         count(approve ? 'approve' : 'refuse', res.status);
       }
     }
-    if (step % 10 === 9) for (const planId of touched) await expectKeptEqualsRecomputed(t, planId, new Date(day + 8 * 3_600_000).toISOString().slice(0, 10));
+    if (step % 10 === 9) {
+      const today = new Date(day + 8 * 3_600_000).toISOString().slice(0, 10);
+      const admin = await t.login(TEST_ADMIN.username, TEST_ADMIN.password);
+      for (const planId of touched) {
+        await expectKeptEqualsRecomputed(t, planId, today);
+        // What the service serves (kept standing, kept reports) is what a computation from the reports gives now.
+        for (const kind of ['progress', 'overdue'] as const) {
+          const served = await t.as(admin).get(`/api/v1/plans/${planId}/reports/${kind}`).expect(200);
+          expect({ planId, kind, body: served.text }).toEqual({ planId, kind, body: await freshReport(t, kind, planId, today) });
+        }
+      }
+    }
   }
   return done;
 }

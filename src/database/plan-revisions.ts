@@ -1,4 +1,11 @@
-import type { EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import {
+  type EntityManager,
+  EventSubscriber,
+  type EntitySubscriberInterface,
+  type QueryRunner,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+} from 'typeorm';
 
 /**
  * Which plans' reports a change touches, and their revision moved on when it commits, so a report worked out
@@ -63,7 +70,8 @@ async function bump(manager: EntityManager, plans: Iterable<number>): Promise<vo
   }
 }
 
-/** Bumps what a transaction noted just before it commits; forgets it when it rolls back. */
+/** Bumps what a transaction noted just before it commits; forgets it when it rolls back. Listed in every data source's options. */
+@EventSubscriber()
 export class PlanRevisionSubscriber implements EntitySubscriberInterface {
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const runner = event.queryRunner;
