@@ -112,6 +112,9 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
 
 /** What one engine measured, for the side-by-side table. */
 interface Figures {
+  /** Median over the plans of each one's first ask (worked out). */
+  firstMs: Record<string, number>;
+  /** Median of one plan asked again and again (kept). */
   oneMs: Record<string, number>;
   allMs: Record<string, number>;
   ratio: number;
@@ -131,15 +134,21 @@ async function measure(databaseUrl: string, dir: string): Promise<Figures> {
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
 
-    const figures: Figures = { oneMs: {}, allMs: {}, ratio: 0, peakMb: 0, floorPeakMb: 0, overdueBody: '' };
+    const figures: Figures = { firstMs: {}, oneMs: {}, allMs: {}, ratio: 0, peakMb: 0, floorPeakMb: 0, overdueBody: '' };
     for (const kind of ['overdue', 'progress']) {
-      const one = await medianOf(`${base}/plans/${PLAN}/reports/${kind}?asOf=${AS_OF}`, auth, 40);
+      // Each plan's first ask after start is worked out from the database; asked again with nothing changed, it is kept.
       const each: number[] = [];
       for (let p = 1; p <= PLANS; p++) each.push((await timed(`${base}/plans/${p}/reports/${kind}?asOf=${AS_OF}`, auth)).ms);
+      const one = await medianOf(`${base}/plans/${PLAN}/reports/${kind}?asOf=${AS_OF}`, auth, 40);
+      figures.firstMs[kind] = median(each);
       figures.oneMs[kind] = one.ms;
       console.log(
-        `  ${kind.padEnd(8)} one plan: median ${one.ms.toFixed(1)} ms over 40 requests (${(one.bytes / 1024).toFixed(0)} KB), ` +
-          `each of the ${PLANS} plans once: median ${median(each).toFixed(1)} ms, max ${Math.max(...each).toFixed(1)} ms   [target < ${TARGET.oneMs} ms: ${verdict(one.ms < TARGET.oneMs && median(each) < TARGET.oneMs)}]`,
+        `  ${kind.padEnd(8)} each of the ${PLANS} plans asked once (worked out): median ${median(each).toFixed(1)} ms, max ${Math.max(...each).toFixed(1)} ms   ` +
+          `[target < ${TARGET.oneMs} ms: ${verdict(median(each) < TARGET.oneMs)}]`,
+      );
+      console.log(
+        `  ${kind.padEnd(8)} one plan asked again (kept): median ${one.ms.toFixed(1)} ms over 40 requests (${(one.bytes / 1024).toFixed(0)} KB)   ` +
+          `[target < ${TARGET.oneMs} ms: ${verdict(one.ms < TARGET.oneMs)}]`,
       );
     }
     for (const kind of ['overdue', 'progress']) {
@@ -190,17 +199,18 @@ function sideBySide(sqlite: Figures, postgres: Figures): void {
   const row = (label: string, a: number, b: number, unit: 'ms' | 's') => {
     const show = (v: number) => (unit === 's' ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
     console.log(
-      `  ${label.padEnd(34)} ${show(a).padStart(10)} ${show(b).padStart(12)}   ${(b / a).toFixed(2)}x   [PostgreSQL within 2x: ${verdict(b <= 2 * a)}]`,
+      `  ${label.padEnd(40)} ${show(a).padStart(10)} ${show(b).padStart(12)}   ${(b / a).toFixed(2)}x   [PostgreSQL within 2x: ${verdict(b <= 2 * a)}]`,
     );
   };
-  console.log(`Reports, SQLite and PostgreSQL side by side:\n  ${''.padEnd(34)} ${'SQLite'.padStart(10)} ${'PostgreSQL'.padStart(12)}`);
-  for (const kind of ['overdue', 'progress']) row(`${kind}, one plan (median)`, sqlite.oneMs[kind], postgres.oneMs[kind], 'ms');
+  console.log(`Reports, SQLite and PostgreSQL side by side:\n  ${''.padEnd(40)} ${'SQLite'.padStart(10)} ${'PostgreSQL'.padStart(12)}`);
+  for (const kind of ['overdue', 'progress']) row(`${kind}, each plan's first ask (median)`, sqlite.firstMs[kind], postgres.firstMs[kind], 'ms');
+  for (const kind of ['overdue', 'progress']) row(`${kind}, one plan asked again (median)`, sqlite.oneMs[kind], postgres.oneMs[kind], 'ms');
   for (const kind of ['overdue', 'progress']) row(`${kind}, all ${PLANS} plans`, sqlite.allMs[kind], postgres.allMs[kind], 's');
   console.log(
-    `  ${'throughput ratio to its floor'.padEnd(34)} ${`${sqlite.ratio.toFixed(2)}x`.padStart(10)} ${`${postgres.ratio.toFixed(2)}x`.padStart(12)}   ` +
+    `  ${'throughput ratio to its floor'.padEnd(40)} ${`${sqlite.ratio.toFixed(2)}x`.padStart(10)} ${`${postgres.ratio.toFixed(2)}x`.padStart(12)}   ` +
       `[each >= 0.75: ${verdict(sqlite.ratio >= 0.75)} / ${verdict(postgres.ratio >= 0.75)}]`,
   );
-  console.log(`  ${'peak RSS of Qingdan'.padEnd(34)} ${`${sqlite.peakMb.toFixed(0)} MB`.padStart(10)} ${`${postgres.peakMb.toFixed(0)} MB`.padStart(12)}`);
+  console.log(`  ${'peak RSS of Qingdan'.padEnd(40)} ${`${sqlite.peakMb.toFixed(0)} MB`.padStart(10)} ${`${postgres.peakMb.toFixed(0)} MB`.padStart(12)}`);
 }
 
 async function main(): Promise<void> {
