@@ -64,15 +64,17 @@ async function buildApp(config: AppConfig, options: AppOptions): Promise<NestFas
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Qingdan 清单')
-      .setDescription('The four lists of Zero-Waste City programmes (无废城市): goals, tasks, projects, responsibilities')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /api/v1/auth/login 得到的令牌，或 API 令牌' })
-      .build(),
-  );
+  // The OpenAPI document is worked out when it is first asked for, not at every start.
+  const document = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Qingdan 清单')
+        .setDescription('The four lists of Zero-Waste City programmes (无废城市): goals, tasks, projects, responsibilities')
+        .setVersion('1')
+        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /api/v1/auth/login 得到的令牌，或 API 令牌' })
+        .build(),
+    );
   SwaggerModule.setup('api/docs', app, document, { ui: options.docsUi ?? true, jsonDocumentUrl: 'api/docs-json' });
   if ((options.webApp ?? true) && !serveWebApp(app)) Logger.warn('The web app is not built (dist-web/): run npm run build to serve it at /', 'Web');
   if (config.admin) await app.get(UsersService).ensureAdmin(config.admin.username, config.admin.password);
