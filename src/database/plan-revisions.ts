@@ -30,8 +30,8 @@ const REPORT_TABLES = new Set([
   'assessment_rules',
 ]);
 
-/** The revision counting changes to report tables that name no plan (a bulk statement without rows): it moves every plan on. */
-export const EVERY_PLAN = 0;
+/** A change to a report table that names no plan (a bulk statement without rows) moves every plan on. */
+const EVERY_PLAN = 0;
 
 /** A change to one table: the plan it belongs to, when known. */
 export interface TableChange {
@@ -58,16 +58,20 @@ export async function notePlanChanges(manager: EntityManager, changes: readonly 
   await bump(manager, plans);
 }
 
-/** Moves the revisions on, in plan order (two transactions bumping the same plans never wait on each other in a circle). */
+/**
+ * Moves the revisions on, in plan order (two transactions bumping the same plans never wait on each other in a
+ * circle). A plan deleted in the same transaction gets none (its row went with it).
+ */
 async function bump(manager: EntityManager, plans: Iterable<number>): Promise<void> {
-  const postgres = manager.connection.options.type === 'postgres';
-  for (const planId of [...plans].sort((a, b) => a - b)) {
-    await manager.query(
-      `INSERT INTO plan_revisions ("planId", revision) VALUES (${postgres ? '$1' : '?'}, 1)
-       ON CONFLICT ("planId") DO UPDATE SET revision = plan_revisions.revision + 1`,
-      [planId],
-    );
+  const upsert = (where: string) => `INSERT INTO plan_revisions ("planId", revision) SELECT id, 1 FROM plans WHERE ${where}
+    ON CONFLICT ("planId") DO UPDATE SET revision = plan_revisions.revision + 1`;
+  const ids = [...plans].sort((a, b) => a - b);
+  if (ids.includes(EVERY_PLAN)) {
+    await manager.query(upsert('1 = 1'));
+    return;
   }
+  const postgres = manager.connection.options.type === 'postgres';
+  for (const planId of ids) await manager.query(upsert(`id = ${postgres ? '$1' : '?'}`), [planId]);
 }
 
 /** Bumps what a transaction noted just before it commits; forgets it when it rolls back. Listed in every data source's options. */

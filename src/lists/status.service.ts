@@ -11,7 +11,8 @@ import { RawReader } from '../database/raw-reader.js';
 import { StatusEvent } from '../status/status-event.entity.js';
 import { deriveStatuses, itemKey, type MilestoneInput, type StandingInput } from '../status/derive-statuses.js';
 import { type HolderRow, type ItemRow, type ReadItem, readItems } from './item-read-model.js';
-import { STANDING_SQL, standingParams } from '../standing/standing-sql.js';
+import { KEPT_STANDING_SQL, STANDING_MARK_SQL, STANDING_SQL, standingParams } from '../standing/standing-sql.js';
+import { standingHolds } from '../standing/standing-store.js';
 import type { ItemStatus, MilestoneStatus } from '../status/status.js';
 
 export interface ItemStatusView extends ItemStatus {
@@ -121,8 +122,15 @@ export class StatusService {
           where: { planId: plan.id, itemType: In(types), itemId: In([...new Set(items.map((i) => i.itemId))]) },
           order: { id: 'ASC' },
         }),
-      () => this.reader.all<StandingInput>(STANDING_SQL, standingParams(plan.id, asOf), manager),
+      () => this.standing(plan.id, asOf, manager),
     ]);
     return { events, standing: standing.filter((r) => wanted.has(itemKey(r.itemType, r.itemId))) };
+  }
+
+  /** The plan's standing on asOf: the kept rows when they hold then (standing/standing-store.ts), else walked from the reports. */
+  private async standing(planId: number, asOf: string, manager: EntityManager): Promise<StandingInput[]> {
+    const [mark] = await this.reader.all<{ throughDate: string }>(STANDING_MARK_SQL, [planId], manager);
+    if (standingHolds(mark?.throughDate ?? null, asOf)) return this.reader.all<StandingInput>(KEPT_STANDING_SQL, [planId], manager);
+    return this.reader.all<StandingInput>(STANDING_SQL, standingParams(planId, asOf), manager);
   }
 }

@@ -1,6 +1,6 @@
 import { LIST_TYPES } from '../common/item-type.js';
 import { LISTS } from '../lists/list-registry.js';
-import { STANDING_SQL, standingParams } from '../standing/standing-sql.js';
+import { KEPT_STANDING_SQL, STANDING_SQL, standingParams } from '../standing/standing-sql.js';
 import { emptyFacts, type FactPart, type ReportFacts } from './report-facts.js';
 
 /**
@@ -109,11 +109,7 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
  * reports, when it holds on asOf.
  */
 export const KEPT_SQL: Partial<typeof REPORT_SQL> = {
-  standing: {
-    sql: `SELECT id, "itemType", "itemId", "milestoneId", percent, state, CAST("submittedDate" AS TEXT) AS "submittedDate", CAST(occurrence AS TEXT) AS occurrence
-          FROM standing_reports WHERE "planId" = ?`,
-    params: (planId) => [planId],
-  },
+  standing: { sql: KEPT_STANDING_SQL, params: (planId) => [planId] },
   reported: {
     sql: `SELECT a."itemType", a."itemId", a."unitId", CAST(d."lastDate" AS TEXT) AS "lastDate"
           FROM assignments a LEFT JOIN unit_report_dates d ON d."itemType" = a."itemType" AND d."itemId" = a."itemId" AND d."unitId" = a."unitId"
@@ -124,11 +120,10 @@ export const KEPT_SQL: Partial<typeof REPORT_SQL> = {
 
 /**
  * The plan a report is about, with its time zone, the date from which its kept standing holds (null: it has no
- * reports) and its revisions (database/plan-revisions.ts); `WHERE id = ?` picks one.
+ * reports) and its revision (database/plan-revisions.ts); `WHERE id = ?` picks one.
  */
 export const PLAN_SQL = `SELECT id, name, region, CAST("periodStart" AS TEXT) AS "periodStart", CAST("periodEnd" AS TEXT) AS "periodEnd", "timeZone",
-  CAST(s."throughDate" AS TEXT) AS "standingThrough", COALESCE(v.revision, 0) AS revision,
-  COALESCE((SELECT e.revision FROM plan_revisions e WHERE e."planId" = 0), 0) AS "everyRevision"
+  CAST(s."throughDate" AS TEXT) AS "standingThrough", COALESCE(v.revision, 0) AS revision
   FROM plans LEFT JOIN standing_marks s ON s."planId" = plans.id LEFT JOIN plan_revisions v ON v."planId" = plans.id`;
 
 const STATUS_PARTS: FactPart[] = ['items', 'milestones', 'events', 'standing', 'assignments', 'units'];

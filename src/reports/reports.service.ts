@@ -22,9 +22,8 @@ interface PlanRow extends PlanHeader {
   timeZone: string;
   /** From this date on the plan's kept standing holds (null: it has no reports). */
   standingThrough: string | null;
-  /** Its revision and the every-plan one (database/plan-revisions.ts): what its reports were worked out from. */
+  /** Its revision (database/plan-revisions.ts): what its reports are worked out from. */
   revision: number;
-  everyRevision: number;
 }
 
 /** A plan as reports read it on one date. */
@@ -131,7 +130,7 @@ export class ReportsService {
   /** A report's JSON as worked out at the plan's revision: from the cache, or built (and kept) now. */
   private async cachedJson(row: PlanRow, kind: string, asOf: string | undefined, variant: string, parts: FactPart[], build: (reading: Reading) => unknown) {
     const date = asOf ?? this.clock.today(row.timeZone);
-    const key = [kind, row.id, row.revision, row.everyRevision, date, variant].join('|');
+    const key = [kind, row.id, row.revision, date, variant].join('|');
     let json = this.cache.get(key);
     if (!json) {
       json = Buffer.from(JSON.stringify(build(await this.read(row, date, parts))));
@@ -164,7 +163,7 @@ export class ReportsService {
   }
 
   private async read(row: PlanRow, asOf: string | undefined, parts: FactPart[]): Promise<Reading> {
-    const { timeZone: _timeZone, standingThrough, revision: _revision, everyRevision: _everyRevision, ...plan } = row;
+    const { timeZone: _timeZone, standingThrough, revision: _revision, ...plan } = row;
     const date = asOf ?? this.clock.today(row.timeZone);
     const facts = await loadFacts((sql, params) => this.reader.all(sql, params), plan.id, date, parts, standingHolds(standingThrough, date));
     return { plan, facts, view: planView(facts, plan, this.config.dueSoonDays) };

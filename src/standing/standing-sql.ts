@@ -69,6 +69,13 @@ export function standingSql(scope: StandingScope, columns = STANDING_COLUMNS): s
     ORDER BY x."submittedDate" DESC, x.id DESC LIMIT 1)`;
 }
 
+/** A plan's kept standing (standing_reports), in the columns and types STANDING_SQL gives. */
+export const KEPT_STANDING_SQL = `SELECT id, "itemType", "itemId", "milestoneId", percent, state, CAST("submittedDate" AS TEXT) AS "submittedDate",
+  CAST(occurrence AS TEXT) AS occurrence FROM standing_reports WHERE "planId" = ?`;
+
+/** The date from which a plan's kept standing holds (no row: the plan has no reports). */
+export const STANDING_MARK_SQL = `SELECT CAST("throughDate" AS TEXT) AS "throughDate" FROM standing_marks WHERE "planId" = ?`;
+
 /** Reports on a plan as of a date (report-sql.ts, StatusService): recomputed from the reports themselves. */
 export const STANDING_SQL = standingSql('plan');
 

@@ -1,4 +1,5 @@
 import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
+import { planForeignKey } from './table-helpers.js';
 
 /** A counter per plan, moved on by each committed change to what its reports read (database/plan-revisions.ts). */
 export class PlanRevisions1733700000000 implements MigrationInterface {
@@ -12,6 +13,7 @@ export class PlanRevisions1733700000000 implements MigrationInterface {
           { name: 'planId', type: 'integer', isPrimary: true },
           { name: 'revision', type: 'integer' },
         ],
+        foreignKeys: [planForeignKey()],
       }),
     );
   }
