@@ -133,6 +133,32 @@ function sectionMarkdown(section: DigestSection, content: DigestContent, titled:
   return entries;
 }
 
+/** What a section renders to; the same for every leader who gets it (one plan, one week). */
+interface RenderedSection {
+  text: string[];
+  html: string;
+  markdown: MarkdownEntry[];
+}
+
+const renderedSections = new WeakMap<DigestSection, Map<string, RenderedSection>>();
+
+/** Renders a section once per section object and framing: a plan's leaders share it (digest.service.ts passes the same object). */
+function renderSection(section: DigestSection, content: DigestContent, titled: boolean, quietDigest: boolean): RenderedSection {
+  const key = `${titled}|${quietDigest}|${content.since}|${content.dueSoonDays}`;
+  let forSection = renderedSections.get(section);
+  if (!forSection) renderedSections.set(section, (forSection = new Map<string, RenderedSection>()));
+  let rendered = forSection.get(key);
+  if (!rendered) {
+    rendered = {
+      text: sectionText(section, content, titled, quietDigest),
+      html: sectionHtml(section, content, titled, quietDigest),
+      markdown: sectionMarkdown(section, content, titled),
+    };
+    forSection.set(key, rendered);
+  }
+  return rendered;
+}
+
 function subjectOf(content: DigestContent): string {
   const { sections } = content;
   const scope = sections.length === 1 ? sections[0].planName : sections.length ? `${sections.length}个方案` : '清单';
@@ -155,23 +181,22 @@ export function renderDigest(content: DigestContent): RenderedMessage {
   const quiet = content.sections.every(isQuiet);
   const greeting = `${content.leaderName || '领导'}：您好！以下是截至${formatDate(content.date)}的“无废城市”建设清单执行情况。`;
 
-  const text = [greeting, '', ...(quiet ? [QUIET, ''] : []), ...content.sections.flatMap((s) => [...sectionText(s, content, titled, quiet), '']), FOOTER].join(
-    '\n',
-  );
+  const sections = content.sections.map((s) => renderSection(s, content, titled, quiet));
+  const text = [greeting, '', ...(quiet ? [QUIET, ''] : []), ...sections.flatMap((s) => [...s.text, '']), FOOTER].join('\n');
 
   const html = htmlPage(
     subject,
     `<div style="font-size:20px;font-weight:bold;margin:0 0 8px">${escapeHtml(subject.replace('【逾期周报】', '逾期周报 · '))}</div>` +
       htmlParagraph(greeting) +
       (quiet ? htmlParagraph(QUIET, 'font-weight:bold') : '') +
-      content.sections.map((s) => sectionHtml(s, content, titled, quiet)).join('') +
+      sections.map((s) => s.html).join('') +
       `<p style="color:#888888;font-size:13px;margin:20px 0 0">${escapeHtml(FOOTER)}</p>`,
   );
 
   const summaries = content.sections.flatMap((s) => [...(titled ? [`**${markdownText(s.planName)}**`] : []), ...s.summary.map(summaryText)]);
   const markdown = fitMarkdown(
     [`**${markdownText(subject)}**`, ...summaries, ...(quiet ? [QUIET] : [])],
-    content.sections.flatMap((s) => sectionMarkdown(s, content, titled)),
+    sections.flatMap((s) => s.markdown),
     content.sections.map((s) => `[${titled ? `打开${markdownText(s.planName)}` : '打开方案'}](${s.planLink})`),
   );
   return { subject, text, html, markdown };

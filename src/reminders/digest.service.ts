@@ -11,13 +11,13 @@ import { OutboxEntry } from '../outbox/outbox-entry.entity.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { Leases } from '../database/leases.js';
 import { Plan } from '../plans/plan.entity.js';
+import { PlanSnapshots } from './plan-snapshot.js';
 import { digestSection } from './digest-planner.js';
 import { renderDigest } from './digest-messages.js';
-import { type PlanSnapshot, PlanSnapshots } from './plan-snapshot.js';
 import { recipientKey } from './recipients.js';
 import type { Workdays } from './reminder-rules.js';
 import { type PlanReminderSettings, ReminderSettingsService } from './reminder-settings.service.js';
-import type { DigestContent } from './reminder-types.js';
+import type { DigestContent, DigestSection } from './reminder-types.js';
 
 /** How long an instance may hold the digest run (a thousand leaders' digests take seconds). */
 export const DIGEST_LEASE_MINUTES = 10;
@@ -71,7 +71,7 @@ export class DigestService {
       this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } }),
       this.calendars.calendar(),
     ]);
-    const cache = new Map<string, Promise<PlanSnapshot>>();
+    const run = newRun();
     const rules = new Map<number, Promise<PlanReminderSettings>>();
     const rulesFor = (planId: number) => rules.get(planId) ?? rules.set(planId, this.settings.rulesFor(planId)).get(planId)!;
     let written = 0;
@@ -86,7 +86,7 @@ export class DigestService {
       if (!timing.due) continue;
       const key = this.key(leader, timing.weekStart);
       if ((await this.outbox.taken([key])).size) continue;
-      const message = await this.compose(leader, visible, timing.today, timing.weekStart, cache);
+      const message = await this.compose(leader, visible, timing.today, timing.weekStart, run);
       try {
         written += await this.outbox.write([message]);
       } catch (error) {
@@ -102,11 +102,11 @@ export class DigestService {
   async preview(planId: number, date: string): Promise<DigestPreview[]> {
     const plan = await this.dataSource.getRepository(Plan).findOneByOrFail({ id: planId });
     const leaders = (await this.leaders()).filter((l) => l.planId === planId);
-    const cache = new Map<string, Promise<PlanSnapshot>>();
+    const run = newRun();
     const weekStart = addDays(date, 1 - weekday(date));
     const previews: DigestPreview[] = [];
     for (const leader of leaders) {
-      const message = await this.compose(leader, [plan], date, weekStart, cache);
+      const message = await this.compose(leader, [plan], date, weekStart, run);
       previews.push({ leader: message.recipientName, recipient: message.recipient, subject: message.subject, text: message.text });
     }
     return previews;
@@ -139,18 +139,20 @@ export class DigestService {
     };
   }
 
-  private async compose(leader: User, plans: Plan[], today: string, weekStart: string, cache: Map<string, Promise<PlanSnapshot>>): Promise<NewMessage> {
-    const snapshot = (plan: Plan, date: string) => {
-      const k = `${plan.id}|${date}`;
-      if (!cache.has(k)) cache.set(k, this.snapshots.load(plan, date));
-      return cache.get(k)!;
-    };
+  private async compose(leader: User, plans: Plan[], today: string, weekStart: string, run: DigestRun): Promise<NewMessage> {
     const since = await this.previousDigestDate(leader, today);
     const sections = [];
     for (const plan of plans) {
-      const now = await snapshot(plan, today);
-      if (!now.items.length) continue;
-      sections.push(digestSection(now, await snapshot(plan, since), this.config.dueSoonDays));
+      // One section per plan and week, worked out from the plan's snapshots on both dates when its first leader is
+      // composed; the leaders who share it share its rendering too (digest-messages.ts). Snapshots are not kept.
+      const key = `${plan.id}|${today}|${since}`;
+      let section = run.sections.get(key);
+      if (section === undefined) {
+        const now = await this.snapshots.load(plan, today);
+        section = now.items.length ? digestSection(now, await this.snapshots.load(plan, since), this.config.dueSoonDays) : null;
+        run.sections.set(key, section);
+      }
+      if (section) sections.push(section);
     }
     const content: DigestContent = {
       leaderName: leader.displayName || leader.username,
@@ -187,4 +189,13 @@ export class DigestService {
     });
     return key?.message?.sendDate ?? addDays(today, -7);
   }
+}
+
+/** What one run (or preview) works out once for all its leaders: each plan's section by week (null: the plan has no items). */
+interface DigestRun {
+  sections: Map<string, DigestSection | null>;
+}
+
+function newRun(): DigestRun {
+  return { sections: new Map() };
 }
