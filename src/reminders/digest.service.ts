@@ -75,6 +75,7 @@ export class DigestService {
     const rules = new Map<number, Promise<PlanReminderSettings>>();
     const rulesFor = (planId: number) => rules.get(planId) ?? rules.set(planId, this.settings.rulesFor(planId)).get(planId)!;
     let written = 0;
+    const batch: NewMessage[] = [];
     for (const leader of leaders) {
       const visible = plans.filter((p) => leader.planId === null || p.id === leader.planId);
       if (!visible.length) continue;
@@ -86,15 +87,34 @@ export class DigestService {
       if (!timing.due) continue;
       const key = this.key(leader, timing.weekStart);
       if ((await this.outbox.taken([key])).size) continue;
-      const message = await this.compose(leader, visible, timing.today, timing.weekStart, run);
+      batch.push(await this.compose(leader, visible, timing.today, timing.weekStart, run));
+      if (batch.length >= WRITE_BATCH) written += await this.writeBatch(batch.splice(0));
+    }
+    written += await this.writeBatch(batch);
+    if (written) this.logger.log(`${written} weekly digest(s) written to the outbox`);
+    return written;
+  }
+
+  /**
+   * Writes a batch of digests in one transaction (one commit for many leaders). When another instance wrote one of
+   * them since it was checked, the unique key refuses the batch, and each is written on its own: that leader's stays
+   * the one the other instance wrote.
+   */
+  private async writeBatch(messages: NewMessage[]): Promise<number> {
+    if (!messages.length) return 0;
+    try {
+      return await this.outbox.write(messages);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    let written = 0;
+    for (const message of messages) {
       try {
         written += await this.outbox.write([message]);
       } catch (error) {
-        // Another instance wrote this leader's digest since the check above: the unique key kept it to one.
         if (!isUniqueViolation(error)) throw error;
       }
     }
-    if (written) this.logger.log(`${written} weekly digest(s) written to the outbox`);
     return written;
   }
 
@@ -190,6 +210,9 @@ export class DigestService {
     return key?.message?.sendDate ?? addDays(today, -7);
   }
 }
+
+/** Digests written per transaction: commits, not rendering, cost most once sections are shared. */
+const WRITE_BATCH = 25;
 
 /** What one run (or preview) works out once for all its leaders: each plan's section by week (null: the plan has no items). */
 interface DigestRun {
