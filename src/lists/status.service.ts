@@ -9,7 +9,7 @@ import type { Plan } from '../plans/plan.entity.js';
 import { readAll } from '../database/read-all.js';
 import { RawReader } from '../database/raw-reader.js';
 import { StatusEvent } from '../status/status-event.entity.js';
-import { deriveStatuses, itemKey, type MilestoneInput, type StandingInput } from '../status/derive-statuses.js';
+import { deriveStatuses, type EventInput, itemKey, type MilestoneInput, type StandingInput } from '../status/derive-statuses.js';
 import { type HolderRow, type ItemRow, type ReadItem, readItems } from './item-read-model.js';
 import { KEPT_STANDING_SQL, STANDING_MARK_SQL, STANDING_SQL, standingParams } from '../standing/standing-sql.js';
 import { standingHolds } from '../standing/standing-store.js';
@@ -20,6 +20,13 @@ export interface ItemStatusView extends ItemStatus {
   /** By milestone id; an item without milestones has none. */
   milestones: Map<number, MilestoneStatus>;
 }
+
+/** Up to this many items, their events are read by item; beyond, the plan's events are read whole. */
+const FEW_ITEMS = 50;
+
+/** A plan's status events up to a date, in the rows derive-statuses.ts takes (every kind of item, work steps too). */
+const PLAN_EVENTS_SQL = `SELECT id, "itemType", "itemId", "milestoneId", kind, CAST(date AS TEXT) AS date, CAST("toDate" AS TEXT) AS "toDate", reason,
+  CAST(occurrence AS TEXT) AS occurrence FROM status_events WHERE "planId" = ? AND date <= ? ORDER BY id`;
 
 /** Gathers what happened to items (status events, official progress) and derives their status as of a date. */
 @Injectable()
@@ -113,18 +120,22 @@ export class StatusService {
     items: { itemType: string; itemId: number }[],
     asOf: string,
     manager: EntityManager,
-  ): Promise<{ events: StatusEvent[]; standing: StandingInput[] }> {
+  ): Promise<{ events: EventInput[]; standing: StandingInput[] }> {
     const wanted = new Set(items.map((i) => itemKey(i.itemType, i.itemId)));
     const types = [...new Set(items.map((i) => i.itemType as ItemType))];
-    const [events, standing] = await readAll<[StatusEvent[], StandingInput[]]>(manager, [
-      () =>
-        manager.find(StatusEvent, {
-          where: { planId: plan.id, itemType: In(types), itemId: In([...new Set(items.map((i) => i.itemId))]) },
-          order: { id: 'ASC' },
-        }),
+    const mine = <R extends { itemType: string; itemId: number }>(rows: R[]) => rows.filter((r) => wanted.has(itemKey(r.itemType, r.itemId)));
+    const [events, standing] = await readAll<[EventInput[], StandingInput[]]>(manager, [
+      // A few items (a page, one item being reported on): their own events; many (a whole plan): the plan's, as plain rows.
+      async () =>
+        items.length > FEW_ITEMS
+          ? mine(await this.reader.all<EventInput>(PLAN_EVENTS_SQL, [plan.id, asOf], manager))
+          : manager.find(StatusEvent, {
+              where: { planId: plan.id, itemType: In(types), itemId: In([...new Set(items.map((i) => i.itemId))]) },
+              order: { id: 'ASC' },
+            }),
       () => this.standing(plan.id, asOf, manager),
     ]);
-    return { events, standing: standing.filter((r) => wanted.has(itemKey(r.itemType, r.itemId))) };
+    return { events, standing: mine(standing) };
   }
 
   /** The plan's standing on asOf: the kept rows when they hold then (standing/standing-store.ts), else walked from the reports. */
