@@ -1,7 +1,7 @@
 /**
  * The supervision reports at national scale (see report-data.ts: 120 plans, 55,200 items, 3.3 million monthly
- * progress reports). Qingdan runs as it is deployed (its own process, HTTP on loopback, bearer token, frozen
- * clock) and is timed over HTTP: the overdue and progress reports of one plan (target: median under 5 ms), both
+ * progress reports). Qingdan runs as it is deployed (its own entry point in its own process, HTTP on loopback, bearer
+ * token, frozen clock) and is timed over HTTP: the overdue and progress reports of one plan (target: median under 5 ms), both
  * reports across all plans (target: under 0.5 s) and its peak memory (target: under 250 MB). Then autocannon loads
  * Qingdan's overdue report of one plan and the same report from a plain Node http server that works it out from the
  * reports with prepared statements on the same database (the floor, overdue-floor.ts), in alternating rounds, and
@@ -9,14 +9,12 @@
  * standing spares it the walk through the reports).
  *   npm run bench
  */
-import 'reflect-metadata';
-import { type ChildProcess, fork } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { createPostgresDatabase, copyToPostgres, type Engine, ENGINES, type PostgresDatabase } from './bench-engines.js';
 import { startFloor } from './overdue-floor.js';
@@ -33,8 +31,9 @@ const QINGDAN_PORT = 39_310;
 const FLOOR_PORT = 39_311;
 const LOAD = { connections: 10, duration: 10 };
 
-function config(databaseUrl: string, dir: string) {
-  return loadConfig({
+/** The service's settings, as environment variables (Qingdan) and as the floor reads them. */
+function settings(databaseUrl: string, dir: string): Record<string, string> {
+  return {
     DATABASE_URL: databaseUrl,
     SEED: 'false',
     SCHEDULER: 'false',
@@ -43,36 +42,62 @@ function config(databaseUrl: string, dir: string) {
     ADMIN_PASSWORD: ADMIN.password,
     OUTBOX_DIR: join(dir, 'outbox'),
     EVIDENCE_DIR: join(dir, 'evidence'),
-  });
+  };
 }
 
-/** A server process: tells its parent when it listens, and its peak memory when asked. */
-async function serve(kind: string, databaseUrl: string, dir: string): Promise<void> {
-  const settings = config(databaseUrl, dir);
-  if (kind === 'qingdan') {
-    const app = await createApp(settings, { logger: false, docsUi: false });
-    await app.listen(QINGDAN_PORT, '127.0.0.1');
-  } else {
-    await startFloor(databaseUrl, FLOOR_PORT, settings.dueSoonDays);
-  }
+/** The floor's process: tells its parent when it listens, and its peak memory when asked. */
+async function serveFloor(databaseUrl: string, dir: string): Promise<void> {
+  await startFloor(databaseUrl, FLOOR_PORT, loadConfig(settings(databaseUrl, dir)).dueSoonDays);
   process.on('message', (message) => {
     if (message === 'stats') process.send!({ peakMb: process.resourceUsage().maxRSS / 1024 });
   });
   process.send!('ready');
 }
 
-function start(kind: string, databaseUrl: string, dir: string): Promise<ChildProcess> {
-  const child = fork(fileURLToPath(import.meta.url), ['serve', kind, databaseUrl, dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-  });
+/** A server and how to read its peak memory. */
+interface Server {
+  process: ChildProcess;
+  peakMb: () => Promise<number>;
 }
 
-function peakMb(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    child.once('message', (m) => resolve((m as { peakMb: number }).peakMb));
-    child.send('stats');
+/** Qingdan as deployed: the service's own entry point (built with the bench into dist-bench/), in its own process. */
+async function startQingdan(databaseUrl: string, dir: string): Promise<Server> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../src/main.js', import.meta.url))], {
+    env: { ...process.env, ...settings(databaseUrl, dir), PORT: String(QINGDAN_PORT) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const started = performance.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Qingdan exited with ${child.exitCode}`);
+    if (performance.now() - started > 120_000) throw new Error('Qingdan did not answer within 120 s');
+    try {
+      if ((await fetch(`http://127.0.0.1:${QINGDAN_PORT}/api/v1/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return { process: child, peakMb: () => Promise.resolve(highWaterMb(child.pid!)) };
+}
+
+/** The most resident memory a process has had, from /proc (Linux). */
+function highWaterMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
+  return Number(line?.split(/\s+/)[1] ?? NaN) / 1024;
+}
+
+function startFloorProcess(databaseUrl: string, dir: string): Promise<Server> {
+  const child = fork(fileURLToPath(import.meta.url), ['serve-floor', databaseUrl, dir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const peakMb = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (m) => resolve((m as { peakMb: number }).peakMb));
+      child.send('stats');
+    });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve({ process: child, peakMb }));
+    child.once('exit', (code) => reject(new Error(`floor server exited with ${code}`)));
   });
 }
 
@@ -126,10 +151,10 @@ interface Figures {
 
 /** Times Qingdan and the floor serving from one database, printing each figure with its target as it goes. */
 async function measure(databaseUrl: string, dir: string): Promise<Figures> {
-  const children: ChildProcess[] = [];
+  const servers: Server[] = [];
   try {
-    const qingdan = await start('qingdan', databaseUrl, dir);
-    children.push(qingdan);
+    const qingdan = await startQingdan(databaseUrl, dir);
+    servers.push(qingdan);
     const base = `http://127.0.0.1:${QINGDAN_PORT}/api/v1`;
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
@@ -159,8 +184,8 @@ async function measure(databaseUrl: string, dir: string): Promise<Figures> {
       );
     }
 
-    const floor = await start('floor', databaseUrl, dir);
-    children.push(floor);
+    const floor = await startFloorProcess(databaseUrl, dir);
+    servers.push(floor);
     const qingdanUrl = `${base}/plans/${PLAN}/reports/overdue?asOf=${AS_OF}`;
     const floorUrl = `http://127.0.0.1:${FLOOR_PORT}/plans/${PLAN}/overdue?asOf=${AS_OF}`;
     const [a, b] = [await timed(qingdanUrl, auth), await timed(floorUrl, {})];
@@ -183,14 +208,14 @@ async function measure(databaseUrl: string, dir: string): Promise<Figures> {
     console.log(
       `    ratio ${figures.ratio.toFixed(2)}x of the floor   [target >= 0.75: ${verdict(figures.ratio >= 0.75)}; beats the floor (> 1): ${verdict(figures.ratio > 1)}]`,
     );
-    figures.peakMb = await peakMb(qingdan);
-    figures.floorPeakMb = await peakMb(floor);
+    figures.peakMb = await qingdan.peakMb();
+    figures.floorPeakMb = await floor.peakMb();
     console.log(
       `  Peak memory: Qingdan ${figures.peakMb.toFixed(0)} MB, floor ${figures.floorPeakMb.toFixed(0)} MB   [target < ${TARGET.peakMb} MB: ${verdict(figures.peakMb < TARGET.peakMb)}]`,
     );
     return figures;
   } finally {
-    for (const child of children) child.kill();
+    for (const server of servers) server.process.kill();
   }
 }
 
@@ -215,7 +240,7 @@ function sideBySide(sqlite: Figures, postgres: Figures): void {
 
 async function main(): Promise<void> {
   const [mode, ...args] = process.argv.slice(2);
-  if (mode === 'serve') return serve(args[0], args[1], args[2]);
+  if (mode === 'serve-floor') return serveFloor(args[0], args[1]);
   const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-reports-'));
   const path = join(dir, 'reports.sqlite');
   let postgres: PostgresDatabase | null = null;
