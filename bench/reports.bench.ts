@@ -9,8 +9,8 @@
  * standing spares it the walk through the reports).
  *   npm run bench
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import { loadConfig } from '../src/config/app-config.js';
 import { createPostgresDatabase, copyToPostgres, type Engine, ENGINES, type PostgresDatabase } from './bench-engines.js';
 import { startFloor } from './overdue-floor.js';
 import { PLANS, prepareReportData } from './report-data.js';
+import { residentMb, startService } from './service-process.js';
 
 // After the data's last reports (25 November), as a report on today is: the kept standing holds.
 const CLOCK = '2026-11-30T09:00:00+08:00';
@@ -64,30 +65,9 @@ interface Server {
 
 /** Qingdan as deployed: the service's own entry point (built with the bench into dist-bench/), in its own process. */
 async function startQingdan(databaseUrl: string, dir: string): Promise<Server> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../src/main.js', import.meta.url))], {
-    env: { ...process.env, ...settings(databaseUrl, dir), PORT: String(QINGDAN_PORT) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const started = performance.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Qingdan exited with ${child.exitCode}`);
-    if (performance.now() - started > 120_000) throw new Error('Qingdan did not answer within 120 s');
-    try {
-      if ((await fetch(`http://127.0.0.1:${QINGDAN_PORT}/api/v1/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return { process: child, peakMb: () => Promise.resolve(highWaterMb(child.pid!)) };
-}
-
-/** The most resident memory a process has had, from /proc (Linux). */
-function highWaterMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmHWM:'));
-  return Number(line?.split(/\s+/)[1] ?? NaN) / 1024;
+  const entry = fileURLToPath(new URL('../src/main.js', import.meta.url));
+  const { child } = await startService(entry, settings(databaseUrl, dir), QINGDAN_PORT);
+  return { process: child, peakMb: () => Promise.resolve(residentMb(child.pid!, 'VmHWM')) };
 }
 
 function startFloorProcess(databaseUrl: string, dir: string): Promise<Server> {

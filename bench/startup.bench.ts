@@ -10,54 +10,23 @@
  * 5 runs each, median with min and max. Needs the build (npm run build), which the bench script runs first.
  *   npm run bench
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
+import { residentMb, startService } from './service-process.js';
 
 const RUNS = 5;
 const IDLE_MS = 5000;
 const TARGET = { coldStartMs: 1500, idleRssMb: 120 };
 
-/** Resident memory of a process now, from /proc (Linux). */
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmRSS:'));
-  return Number(line?.split(/\s+/)[1] ?? NaN) / 1024;
-}
-
 /** Starts the service on `dir`'s file; answers the ms until healthy and the RSS after IDLE_MS, then stops it. */
 async function startOnce(dir: string): Promise<{ startMs: number; idleMb: number }> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, ['dist/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `sqlite:${join(dir, 'qingdan.sqlite')}`,
-      OUTBOX_DIR: join(dir, 'outbox'),
-      EVIDENCE_DIR: join(dir, 'evidence'),
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let errors = '';
-  child.stderr.on('data', (d: Buffer) => (errors += d.toString()));
+  const env = { DATABASE_URL: `sqlite:${join(dir, 'qingdan.sqlite')}`, OUTBOX_DIR: join(dir, 'outbox'), EVIDENCE_DIR: join(dir, 'evidence') };
+  const { child, startMs } = await startService('dist/main.js', env, await freePort(), 60_000);
   try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}):\n${errors}`);
-      if (performance.now() - started > 60_000) throw new Error(`the service did not answer within 60 s:\n${errors}`);
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    const startMs = performance.now() - started;
     await new Promise((r) => setTimeout(r, IDLE_MS));
-    return { startMs, idleMb: rssMb(child.pid!) };
+    return { startMs, idleMb: residentMb(child.pid!, 'VmRSS') };
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');

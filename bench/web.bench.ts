@@ -16,7 +16,7 @@
  * Target: usable in under 1 s. Needs the build (npm run build), which the bench script runs first.
  *   npm run bench
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { PLANS, prepareReportData } from './report-data.js';
 import { freePort } from './free-port.js';
+import { startService } from './service-process.js';
 
 const CLOCK = '2026-11-23T09:00:00+08:00';
 const ADMIN = { username: 'bench-admin', password: 'bench-password-1' };
@@ -111,37 +112,20 @@ function cpuTimes(servicePid: number): { browser: number; service: number } {
   return totals;
 }
 
-async function startService(path: string, dir: string, port: number): Promise<ChildProcess> {
-  const base = `http://127.0.0.1:${port}`;
-  let log = '';
-  const child = spawn('node', ['dist/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `sqlite:${path}`,
-      CLOCK,
-      SEED: 'false',
-      SCHEDULER: 'false',
-      PUBLIC_URL: base,
-      OUTBOX_DIR: join(dir, 'outbox'),
-      EVIDENCE_DIR: join(dir, 'evidence'),
-      ADMIN_USERNAME: ADMIN.username,
-      ADMIN_PASSWORD: ADMIN.password,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (d) => (log += d));
-  child.stderr.on('data', (d) => (log += d));
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`the service exited:\n${log}`);
-    if (i >= 240) throw new Error(`the service did not answer within 120 s:\n${log}`);
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
+/** The built service on the data set's file, as the browser asks it. */
+async function startQingdan(path: string, dir: string, port: number): Promise<ChildProcess> {
+  const env = {
+    DATABASE_URL: `sqlite:${path}`,
+    CLOCK,
+    SEED: 'false',
+    SCHEDULER: 'false',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    OUTBOX_DIR: join(dir, 'outbox'),
+    EVIDENCE_DIR: join(dir, 'evidence'),
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+  };
+  return (await startService('dist/main.js', env, port)).child;
 }
 
 async function api(base: string, path: string, body: unknown, token?: string): Promise<Session> {
@@ -312,7 +296,7 @@ async function main(): Promise<void> {
     );
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    service = await startService(path, dir, port);
+    service = await startQingdan(path, dir, port);
     const admin = await api(base, '/auth/login', ADMIN);
     await api(base, '/users', { ...LEADER, role: 'leader', planId: PLAN, displayName: '分管领导' }, admin.token);
     const leader = await api(base, '/auth/login', LEADER);

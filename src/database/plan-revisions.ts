@@ -6,6 +6,7 @@ import {
   type TransactionCommitEvent,
   type TransactionRollbackEvent,
 } from 'typeorm';
+import { executeOn } from './raw-sql.js';
 
 /**
  * Which plans' reports a change touches, and their revision moved on when it commits, so a report worked out
@@ -66,12 +67,12 @@ async function bump(manager: EntityManager, plans: Iterable<number>): Promise<vo
   const upsert = (where: string) => `INSERT INTO plan_revisions ("planId", revision) SELECT id, 1 FROM plans WHERE ${where}
     ON CONFLICT ("planId") DO UPDATE SET revision = plan_revisions.revision + 1`;
   const ids = [...plans].sort((a, b) => a - b);
+  const execute = executeOn(manager);
   if (ids.includes(EVERY_PLAN)) {
-    await manager.query(upsert('1 = 1'));
+    await execute(upsert('1 = 1'), []);
     return;
   }
-  const postgres = manager.connection.options.type === 'postgres';
-  for (const planId of ids) await manager.query(upsert(`id = ${postgres ? '$1' : '?'}`), [planId]);
+  for (const planId of ids) await execute(upsert('id = ?'), [planId]);
 }
 
 /** Bumps what a transaction noted just before it commits; forgets it when it rolls back. Listed in every data source's options. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { positional } from './raw-sql.js';
 
 /** The part of a better-sqlite3 statement used here. */
 export interface SqliteStatement {
@@ -69,8 +70,7 @@ export class RawReader {
   private postgresStatement(sql: string): { name: string; text: string } {
     let statement = this.postgresStatements.get(sql);
     if (statement === undefined) {
-      let n = 0;
-      statement = { name: `qingdan_raw_${this.postgresStatements.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+      statement = { name: `qingdan_raw_${this.postgresStatements.size + 1}`, text: positional(sql) };
       this.postgresStatements.set(sql, statement);
     }
     return statement;

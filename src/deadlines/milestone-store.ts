@@ -4,7 +4,7 @@ import type { ItemType } from '../common/item-type.js';
 import { ExtensionRequest } from '../progress/extension-request.entity.js';
 import { ProgressReport } from '../progress/progress-report.entity.js';
 import { StatusEvent } from '../status/status-event.entity.js';
-import { executeOn, refreshStanding } from '../standing/standing-store.js';
+import { refreshStanding } from '../standing/standing-store.js';
 import { Milestone } from './milestone.entity.js';
 import type { MilestoneReading } from './milestone-reading.js';
 
@@ -32,7 +32,7 @@ export async function saveMilestones(
     return manager.merge(Milestone, current, { ...reading, baselineDate });
   });
   const saved = rows.length ? await manager.save(Milestone, rows) : [];
-  if (recurrenceChanged) await refreshStanding(executeOn(manager), { planId, itemType, itemId, submittedDate: null, reviewedDate: null });
+  if (recurrenceChanged) await refreshStanding(manager, { planId, itemType, itemId, submittedDate: null, reviewedDate: null });
   return saved;
 }
 

@@ -14,7 +14,7 @@ import { EvidenceFile } from './evidence-file.entity.js';
 import type { CreateReportDto, ReportListQuery, UpdateReportDto } from './progress.dto.js';
 import { ProgressReport } from './progress-report.entity.js';
 import { canEditReport, canReadReport } from './report-access.js';
-import { executeOn, refreshStanding } from '../standing/standing-store.js';
+import { refreshStanding } from '../standing/standing-store.js';
 
 /** A milestone (or occurrence of one) a report speaks for, with its status today. */
 export interface ReportTarget {
@@ -165,7 +165,7 @@ export class ProgressService {
     report.submittedAt = this.clock.now();
     report.submittedDate = this.clock.today(plan.timeZone);
     await manager.save(ProgressReport, report);
-    await refreshStanding(executeOn(manager), report);
+    await refreshStanding(manager, report);
     const base = { itemType: item.itemType, itemId: item.itemId, actorId: actor.userId, reportId: report.id };
     const events: EventInput[] = [];
     for (const { milestoneId, occurrence, status } of targets) {

@@ -11,7 +11,7 @@ import type { StatusEventKind } from '../status/status-event.entity.js';
 import { type Status, STATUS_NAMES as STATUS_LABELS } from '../status/status.js';
 import { ProgressReport } from './progress-report.entity.js';
 import { ProgressService, type ReportView } from './progress.service.js';
-import { executeOn, refreshStanding } from '../standing/standing-store.js';
+import { refreshStanding } from '../standing/standing-store.js';
 
 /** The office's side: accept or return reports, close out (销号), reopen, suspend and resume milestones. */
 @Injectable()
@@ -33,7 +33,7 @@ export class ReviewService {
       const closing = report.role === 'lead' && report.state === 'done' ? await this.progress.openTargets(manager, plan, report) : [];
       this.review(report, plan, actor, 'accepted', comment ?? null);
       await manager.save(ProgressReport, report);
-      await refreshStanding(executeOn(manager), report);
+      await refreshStanding(manager, report);
       await recordEvents(
         manager,
         this.clock,
@@ -62,7 +62,7 @@ export class ReviewService {
       const back = report.role === 'lead' && report.state === 'done' ? await this.progress.openTargets(manager, plan, report) : [];
       this.review(report, plan, actor, 'returned', comment);
       await manager.save(ProgressReport, report);
-      await refreshStanding(executeOn(manager), report);
+      await refreshStanding(manager, report);
       await recordEvents(
         manager,
         this.clock,

@@ -71,7 +71,7 @@ export class DigestService {
       this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } }),
       this.calendars.calendar(),
     ]);
-    const run = newRun();
+    const sections: DigestSections = new Map();
     const rules = new Map<number, Promise<PlanReminderSettings>>();
     const rulesFor = (planId: number) => rules.get(planId) ?? rules.set(planId, this.settings.rulesFor(planId)).get(planId)!;
     let written = 0;
@@ -87,7 +87,7 @@ export class DigestService {
       if (!timing.due) continue;
       const key = this.key(leader, timing.weekStart);
       if ((await this.outbox.taken([key])).size) continue;
-      batch.push(await this.compose(leader, visible, timing.today, timing.weekStart, run));
+      batch.push(await this.compose(leader, visible, timing.today, timing.weekStart, sections));
       if (batch.length >= WRITE_BATCH) written += await this.writeBatch(batch.splice(0));
     }
     written += await this.writeBatch(batch);
@@ -122,11 +122,11 @@ export class DigestService {
   async preview(planId: number, date: string): Promise<DigestPreview[]> {
     const plan = await this.dataSource.getRepository(Plan).findOneByOrFail({ id: planId });
     const leaders = (await this.leaders()).filter((l) => l.planId === planId);
-    const run = newRun();
+    const sections: DigestSections = new Map();
     const weekStart = addDays(date, 1 - weekday(date));
     const previews: DigestPreview[] = [];
     for (const leader of leaders) {
-      const message = await this.compose(leader, [plan], date, weekStart, run);
+      const message = await this.compose(leader, [plan], date, weekStart, sections);
       previews.push({ leader: message.recipientName, recipient: message.recipient, subject: message.subject, text: message.text });
     }
     return previews;
@@ -159,18 +159,18 @@ export class DigestService {
     };
   }
 
-  private async compose(leader: User, plans: Plan[], today: string, weekStart: string, run: DigestRun): Promise<NewMessage> {
+  private async compose(leader: User, plans: Plan[], today: string, weekStart: string, shared: DigestSections): Promise<NewMessage> {
     const since = await this.previousDigestDate(leader, today);
     const sections = [];
     for (const plan of plans) {
       // One section per plan and week, worked out from the plan's snapshots on both dates when its first leader is
       // composed; the leaders who share it share its rendering too (digest-messages.ts). Snapshots are not kept.
       const key = `${plan.id}|${today}|${since}`;
-      let section = run.sections.get(key);
+      let section = shared.get(key);
       if (section === undefined) {
         const now = await this.snapshots.load(plan, today);
         section = now.items.length ? digestSection(now, await this.snapshots.load(plan, since), this.config.dueSoonDays) : null;
-        run.sections.set(key, section);
+        shared.set(key, section);
       }
       if (section) sections.push(section);
     }
@@ -215,10 +215,4 @@ export class DigestService {
 const WRITE_BATCH = 25;
 
 /** What one run (or preview) works out once for all its leaders: each plan's section by week (null: the plan has no items). */
-interface DigestRun {
-  sections: Map<string, DigestSection | null>;
-}
-
-function newRun(): DigestRun {
-  return { sections: new Map() };
-}
+type DigestSections = Map<string, DigestSection | null>;

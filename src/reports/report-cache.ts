@@ -3,8 +3,9 @@ export const REPORT_CACHE_BYTES = 32 * 1024 * 1024;
 
 /**
  * Reports as sent (JSON bytes), by what they were worked out from: the plan, its revision (database/plan-revisions.ts,
- * moved on by every committed change their reports read, in any instance), the date and the variant asked. An entry of an older revision is never asked for again and ages out: the least recently used
- * go first once the budget is spent.
+ * moved on by every committed change their reports read, in any instance), the date and the variant asked. An entry
+ * of an older revision is never asked for again and ages out: the least recently used go first once the budget is
+ * spent.
  */
 export class ReportCache {
   private readonly entries = new Map<string, Buffer>();

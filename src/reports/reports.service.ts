@@ -177,10 +177,11 @@ function isJson(query: ReportQuery): boolean {
 /** The plans' reports as one JSON array, each plan's from the cache or built in turn (never all held as objects at once). */
 async function jsonArray(plans: PlanRow[], json: (row: PlanRow) => Promise<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for (const plan of plans) parts.push(parts.length ? Buffer.from(',') : Buffer.from('['), await json(plan));
-  parts.push(Buffer.from(parts.length ? ']' : '[]'));
-  return Buffer.concat(parts);
+  for (const plan of plans) parts.push(await json(plan));
+  return Buffer.concat([Buffer.from('['), ...parts.flatMap((part, i) => (i ? [COMMA, part] : [part])), Buffer.from(']')]);
 }
+
+const COMMA = Buffer.from(',');
 
 function ownUnit(actor: Actor | null): number | undefined {
   return actor?.role === 'unit' && actor.unitId !== null ? actor.unitId : undefined;

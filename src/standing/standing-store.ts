@@ -1,4 +1,5 @@
-import type { EntityManager, QueryRunner } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { type Execute, executeOn } from '../database/raw-sql.js';
 import { allStandingParams, END_OF_TIME, itemStandingParams, standingSql, STORED_COLUMNS } from './standing-sql.js';
 
 /**
@@ -8,18 +9,6 @@ import { allStandingParams, END_OF_TIME, itemStandingParams, standingSql, STORED
  * (standing_marks). Written in the transaction of every submission and review, so never stale; the equivalence
  * test (test/standing.e2e-spec.ts) holds them against a full recomputation.
  */
-
-/** Runs one statement with `?` placeholders. */
-export type Execute = (sql: string, params: readonly (string | number | null)[]) => Promise<unknown>;
-
-/** Statements through a transaction's manager (or a migration's query runner), `?` turned into $1, $2 … on PostgreSQL. */
-export function executeOn(target: EntityManager | QueryRunner): Execute {
-  const postgres = target.connection.options.type === 'postgres';
-  return (sql, params) => {
-    let n = 0;
-    return target.query(postgres ? sql.replace(/\?/g, () => `$${++n}`) : sql, [...params]);
-  };
-}
 
 /** A report that changed: its item, and the dates it now carries. */
 export interface ChangedReport {
@@ -39,7 +28,8 @@ const DATES_GROUP = `AND "submittedDate" IS NOT NULL GROUP BY "planId", "itemTyp
  * Recomputes the item's standing and report dates after one of its reports changed. The plan's mark is written
  * first: on PostgreSQL its row lock makes two changes to one plan take turns, so the second reads the first's reports.
  */
-export async function refreshStanding(execute: Execute, report: ChangedReport): Promise<void> {
+export async function refreshStanding(manager: EntityManager, report: ChangedReport): Promise<void> {
+  const execute = executeOn(manager);
   const dates = [report.submittedDate, report.reviewedDate].filter((d): d is string => d !== null).sort();
   if (dates.length) {
     await execute(

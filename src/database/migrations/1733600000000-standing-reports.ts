@@ -1,5 +1,6 @@
 import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
-import { executeOn, rebuildStanding } from '../../standing/standing-store.js';
+import { rebuildStanding } from '../../standing/standing-store.js';
+import { executeOn } from '../raw-sql.js';
 import { index, planForeignKey } from './table-helpers.js';
 
 /**
