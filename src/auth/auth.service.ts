@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { NotFoundError, UnauthenticatedError, ValidationFailedError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AccessToken, type TokenKind } from './access-token.entity.js';
+import { RawReader } from '../database/raw-reader.js';
 import { LoginLimiter } from './login-limiter.js';
 import type { Actor } from './role.js';
 import { hashPassword, hashToken, needsRehash, newPublicId, newToken, verifyPassword } from './secrets.js';
@@ -33,6 +34,24 @@ export interface TokenView {
   userId: number;
 }
 
+interface TokenRow {
+  tokenId: number;
+  kind: TokenKind;
+  expiresAt: unknown;
+  userId: number;
+  username: string;
+  role: User['role'];
+  planId: number | null;
+  unitId: number | null;
+  /** 1/0 on SQLite, true/false on PostgreSQL. */
+  active: boolean | number;
+}
+
+/** A live token's user, by the token's SHA-256. */
+const TOKEN_SQL = `SELECT t.id AS "tokenId", t.kind, t."expiresAt", u.id AS "userId", u.username, u.role, u."planId", u."unitId", u.active
+  FROM access_tokens t JOIN users u ON u.id = t."userId"
+  WHERE t."tokenHash" = ? AND t."revokedAt" IS NULL`;
+
 export function toUserView(user: User): UserView {
   const { id, username, displayName, role, planId, unitId, email, active, version } = user;
   return { id, username, displayName, role, planId, unitId, email, active, version };
@@ -52,6 +71,7 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly limiter: LoginLimiter,
+    private readonly reader: RawReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -88,13 +108,17 @@ export class AuthService {
   /** The actor behind a bearer token, or null when the token is unknown, revoked, expired or its user inactive. */
   async authenticate(token: string): Promise<Actor | null> {
     if (!/^qd_[A-Za-z0-9_-]{43}$/.test(token)) return null;
-    const row = await this.dataSource
-      .getRepository(AccessToken)
-      .findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() }, relations: { user: true } });
-    if (!row?.user?.active) return null;
-    if (row.expiresAt && row.expiresAt.getTime() <= this.clock.now().getTime()) return null;
-    const { user } = row;
-    return { userId: user.id, username: user.username, role: user.role, planId: user.planId, unitId: user.unitId, tokenId: row.id, tokenKind: row.kind };
+    // Every request asks this: one prepared read of plain columns, no entities built.
+    const [row] = await this.reader.all<TokenRow>(TOKEN_SQL, [hashToken(token)]);
+    if (!row?.active) return null;
+    if (row.expiresAt !== null && this.instant(row.expiresAt).getTime() <= this.clock.now().getTime()) return null;
+    return { userId: row.userId, username: row.username, role: row.role, planId: row.planId, unitId: row.unitId, tokenId: row.tokenId, tokenKind: row.kind };
+  }
+
+  /** A stored instant as a Date, read as TypeORM reads the column on either engine. */
+  private instant(stored: unknown): Date {
+    const column = this.dataSource.getMetadata(AccessToken).findColumnWithPropertyName('expiresAt')!;
+    return this.dataSource.driver.prepareHydratedValue(stored, column) as Date;
   }
 
   async me(actor: Actor): Promise<UserView> {
