@@ -50,6 +50,9 @@ const SEARCH_DAYS = 60;
  */
 export class WorkdayCalendar {
   private readonly office: Map<string, OfficeDay>;
+  // The sweep asks the same few hundred dates for every milestone; a calendar never changes (an edit makes a new one).
+  private readonly after = new Map<string, string>();
+  private readonly before = new Map<string, string>();
 
   constructor(
     private readonly data: OfficialHolidays,
@@ -83,14 +86,18 @@ export class WorkdayCalendar {
 
   /** The first workday on or after date (the date itself if none within 60 days). */
   onOrAfter(date: string): string {
-    for (let i = 0; i < SEARCH_DAYS; i++) if (this.isWorkday(addDays(date, i))) return addDays(date, i);
-    return date;
+    return remembered(this.after, date, () => {
+      for (let i = 0; i < SEARCH_DAYS; i++) if (this.isWorkday(addDays(date, i))) return addDays(date, i);
+      return date;
+    });
   }
 
   /** The last workday on or before date (the date itself if none within 60 days). */
   onOrBefore(date: string): string {
-    for (let i = 0; i < SEARCH_DAYS; i++) if (this.isWorkday(addDays(date, -i))) return addDays(date, -i);
-    return date;
+    return remembered(this.before, date, () => {
+      for (let i = 0; i < SEARCH_DAYS; i++) if (this.isWorkday(addDays(date, -i))) return addDays(date, -i);
+      return date;
+    });
   }
 
   /** Does the holiday data (official or the office's) say anything about this year? */
@@ -105,6 +112,19 @@ export class WorkdayCalendar {
     const dates = new Set([...Object.keys(this.data.holidays), ...Object.keys(this.data.workdays), ...this.office.keys()].filter((d) => d.startsWith(prefix)));
     return [...dates].sort().map((d) => this.day(d));
   }
+}
+
+/** Dates remembered per calendar, at most this many (a few years of dates asked about). */
+const REMEMBERED_DATES = 5000;
+
+function remembered(memo: Map<string, string>, date: string, work: () => string): string {
+  let answer = memo.get(date);
+  if (answer === undefined) {
+    answer = work();
+    if (memo.size >= REMEMBERED_DATES) memo.clear();
+    memo.set(date, answer);
+  }
+  return answer;
 }
 
 function isWeekend(date: string): boolean {

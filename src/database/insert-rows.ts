@@ -23,9 +23,13 @@ export async function insertRows(manager: EntityManager, entity: EntityTarget<Ob
   const columns = metadata.columns.filter((c) => !(c.isGenerated && c.generationStrategy === 'increment') && !c.isVirtual);
   const postgres = manager.connection.options.type === 'postgres';
   const now = new Date();
+  // The same for every row: prepared once per column.
+  const fixed = new Map<ColumnMetadata, unknown>(
+    columns.filter((c) => c.isCreateDate || c.isUpdateDate || c.isVersion).map((c) => [c, driver.preparePersistentValue(c.isVersion ? 1 : now, c)]),
+  );
+  const prepared = (column: ColumnMetadata, row: ObjectLiteral): unknown =>
+    fixed.has(column) ? fixed.get(column) : driver.preparePersistentValue(valueOf(column, row), column);
   const valueOf = (column: ColumnMetadata, row: ObjectLiteral): unknown => {
-    if (column.isCreateDate || column.isUpdateDate) return now;
-    if (column.isVersion) return 1;
     const value: unknown = row[column.propertyName];
     if (value !== undefined) return value;
     if (column.default === undefined) return null;
@@ -43,14 +47,14 @@ export async function insertRows(manager: EntityManager, entity: EntityTarget<Ob
     let sql: string;
     let params: unknown[];
     if (arrays) {
-      params = columns.map((column) => chunk.map((row): unknown => driver.preparePersistentValue(valueOf(column, row), column)));
+      params = columns.map((column) => chunk.map((row): unknown => prepared(column, row)));
       const typed = columns.map((column, i) => `$${i + 1}::${driver.normalizeType(column)}[]`).join(', ');
       sql = `INSERT INTO "${metadata.tableName}" (${names}) SELECT * FROM unnest(${typed}) RETURNING "id"`;
     } else {
       params = [];
       const tuples: string[] = [];
       for (const row of chunk) {
-        for (const column of columns) params.push(driver.preparePersistentValue(valueOf(column, row), column));
+        for (const column of columns) params.push(prepared(column, row));
         const first = params.length - columns.length;
         tuples.push(`(${columns.map((_, i) => (postgres ? `$${first + i + 1}` : '?')).join(', ')})`);
       }

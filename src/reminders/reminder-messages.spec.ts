@@ -350,3 +350,21 @@ describe('what a chat-group robot posts (WeCom / DingTalk markdown), word for wo
     expect(m.markdown).toContain(`- [任务11](${BASE}/tasks/111) ［推广］＿无废＿＊细胞＊｜逾期327天`);
   });
 });
+
+describe('rendering for one channel', () => {
+  const content = reminder({ rule: 'due', audience: 'liaison', items: [ahead(11, '2026-11-23', 0), ahead(12, '2026-11-23', 0)] });
+
+  it('an email gets the same subject, text and HTML as the full rendering, and no robot markdown', () => {
+    const full = renderReminder(content);
+    const email = renderReminder(content, 'email');
+    expect(email).toEqual({ subject: full.subject, text: full.text, html: full.html, markdown: '' });
+    expect(email.html).toContain('任务11');
+  });
+
+  it('a robot gets the same markdown as the full rendering, and no HTML', () => {
+    const full = renderReminder(content);
+    const robot = renderReminder(content, 'wecom');
+    expect(robot).toEqual({ subject: full.subject, text: full.text, html: '', markdown: full.markdown });
+    expect(robot.markdown).toContain('任务11');
+  });
+});

@@ -12,6 +12,7 @@ import {
   textLine,
 } from './message-format.js';
 import type { ItemLine, ReminderContent, RenderedMessage } from './reminder-types.js';
+import type { Channel } from '../units/unit-contact.entity.js';
 
 /** How a recipient without a name is greeted. */
 function greetingOf(c: ReminderContent): string {
@@ -98,8 +99,11 @@ function closingOf(c: ReminderContent): { act: string; sender: string } {
   return { act, sender };
 }
 
-/** A reminder (催办) in plain text, HTML and robot markdown. Lead items first; supported ones under "配合事项（抄送）". */
-export function renderReminder(c: ReminderContent): RenderedMessage {
+/**
+ * A reminder (催办) in plain text, HTML and robot markdown. Lead items first; supported ones under "配合事项（抄送）".
+ * For one channel only its body is rendered (email: HTML; a robot: markdown) and the other is left empty.
+ */
+export function renderReminder(c: ReminderContent, channel?: Channel): RenderedMessage {
   const lead = c.items.filter((l) => l.role !== 'support');
   const support = c.items.filter((l) => l.role === 'support');
   const subject = subjectOf(c, lead);
@@ -129,28 +133,38 @@ export function renderReminder(c: ReminderContent): RenderedMessage {
     sender,
   ].join('\n');
 
-  const html = htmlPage(
-    subject,
-    htmlParagraph(greeting) +
-      htmlParagraph(intro) +
-      (leadTitle ? htmlHeading(leadTitle) : '') +
-      lead.map((l) => htmlLine(l, leadOptions)).join('') +
-      (support.length
-        ? htmlHeading(supportTitle) + htmlParagraph(supportNote, 'color:#555555;font-size:14px') + support.map((l) => htmlLine(l, supportOptions)).join('')
-        : '') +
-      `<p style="margin:16px 0 8px">${escapeHtml(act)}</p>` +
-      `<p style="margin:0 0 12px"><a href="${escapeHtml(c.unitLink)}" style="color:#1a73e8">查看${unitLinkName}</a></p>` +
-      `<p style="color:#888888;font-size:13px;margin:16px 0 0">${escapeHtml(sender)}</p>`,
-  );
+  const html =
+    channel !== undefined && channel !== 'email'
+      ? ''
+      : htmlPage(
+          subject,
+          htmlParagraph(greeting) +
+            htmlParagraph(intro) +
+            (leadTitle ? htmlHeading(leadTitle) : '') +
+            lead.map((l) => htmlLine(l, leadOptions)).join('') +
+            (support.length
+              ? htmlHeading(supportTitle) +
+                htmlParagraph(supportNote, 'color:#555555;font-size:14px') +
+                support.map((l) => htmlLine(l, supportOptions)).join('')
+              : '') +
+            `<p style="margin:16px 0 8px">${escapeHtml(act)}</p>` +
+            `<p style="margin:0 0 12px"><a href="${escapeHtml(c.unitLink)}" style="color:#1a73e8">查看${unitLinkName}</a></p>` +
+            `<p style="color:#888888;font-size:13px;margin:16px 0 0">${escapeHtml(sender)}</p>`,
+        );
 
-  const markdown = fitMarkdown(
-    [`**${markdownText(subject)}**`, markdownText(intro)],
-    [
-      ...(leadTitle ? [{ text: `**${leadTitle}**`, item: false }] : []),
-      ...lead.map((l) => ({ text: markdownLine(l, leadOptions), item: true })),
-      ...(support.length ? [{ text: `**${supportTitle}**`, item: false }, ...support.map((l) => ({ text: markdownLine(l, supportOptions), item: true }))] : []),
-    ],
-    [markdownText(act), `[${unitLinkName}](${c.unitLink})`, `> 清单系统代无废办自动发送`],
-  );
+  const markdown =
+    channel === 'email'
+      ? ''
+      : fitMarkdown(
+          [`**${markdownText(subject)}**`, markdownText(intro)],
+          [
+            ...(leadTitle ? [{ text: `**${leadTitle}**`, item: false }] : []),
+            ...lead.map((l) => ({ text: markdownLine(l, leadOptions), item: true })),
+            ...(support.length
+              ? [{ text: `**${supportTitle}**`, item: false }, ...support.map((l) => ({ text: markdownLine(l, supportOptions), item: true }))]
+              : []),
+          ],
+          [markdownText(act), `[${unitLinkName}](${c.unitLink})`, `> 清单系统代无废办自动发送`],
+        );
   return { subject, text, html, markdown };
 }

@@ -58,12 +58,13 @@ function weeklyHit(start: string, weekdayNo: number, date: string, days: Workday
   // Stryker disable next-line ConditionalExpression: without it a date before start still finds nothing (onOrAfter(start) >= start > date, and the loop breaks at once)
   if (date < start) return false;
   if (days.onOrAfter(start) === date) return true;
+  // Only the days back that fall on the weekday can hold an occurrence: the first one, then a week and two weeks before.
   // Stryker disable next-line EqualityOperator: an occurrence 14 days back pushed to date implies the one 7 days back (same weekday, same run of rest days) is too
-  for (let back = 0; back <= LONGEST_SHIFT; back++) {
+  for (let back = (weekday(date) - weekdayNo + 7) % 7; back <= LONGEST_SHIFT; back += 7) {
     const occurrence = addDays(date, -back);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: an occurrence on or before start pushed to date means start itself is pushed to date, already answered above
     if (occurrence <= start) break;
-    if (weekday(occurrence) === weekdayNo && days.onOrAfter(occurrence) === date) return true;
+    if (days.onOrAfter(occurrence) === date) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDate, Clock, localTime } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
+import { mapConcurrently } from '../common/map-concurrently.js';
 import { entryKeyString } from '../outbox/entry-key.js';
 import { type NewMessage, OutboxService } from '../outbox/outbox.service.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
@@ -20,6 +21,14 @@ import { ReminderSweep } from './reminder-sweep.entity.js';
 
 /** How long an instance may hold a plan's sweep; one plan's sweep takes seconds. */
 export const SWEEP_LEASE_MINUTES = 10;
+
+/**
+ * Plans swept at once. On PostgreSQL one plan's work is worked out while another's waits on the server; SQLite's
+ * driver does not wait, so plans there go one after another.
+ */
+export function sweepWidth(config: AppConfig): number {
+  return config.database.type === 'postgres' ? Math.min(3, config.database.poolSize) : 1;
+}
 
 export interface PlanSweep {
   planId: number;
@@ -63,9 +72,7 @@ export class ReminderSweepService {
 
   async sweepAll(): Promise<PlanSweep[]> {
     const plans = await this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } });
-    const results: PlanSweep[] = [];
-    for (const plan of plans) results.push(await this.sweepPlan(plan));
-    return results;
+    return mapConcurrently(plans, sweepWidth(this.config), (plan) => this.sweepPlan(plan));
   }
 
   async sweepPlan(plan: Plan): Promise<PlanSweep> {
@@ -162,7 +169,7 @@ export class ReminderSweepService {
         draft.unitKey === null
           ? draft.content.items.filter((l) => keys.some((k) => k.itemType === l.itemType && k.itemId === l.itemId && k.milestoneId === l.milestoneId))
           : draft.content.items;
-      const rendered = renderReminder({ ...draft.content, items });
+      const rendered = renderReminder({ ...draft.content, items }, draft.recipient.channel);
       messages.push({
         planId: draft.planId,
         rule: draft.rule,
