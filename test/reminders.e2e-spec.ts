@@ -19,6 +19,11 @@ interface Unit {
   headEmail: string | null;
 }
 
+interface TaskRow {
+  seq: number;
+  milestones: { id: number; dueDate: string | null; version: number }[];
+}
+
 interface OutboxRow {
   id: number;
   rule: string;
@@ -286,6 +291,53 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
       // A new week: the leader's next digest, and the weekly overdue reminders again.
       expect(mailsTo(smtp.mails.slice(before), leaderEmail).filter((m) => m.subject.includes('逾期周报'))).toHaveLength(1);
       expect(mailsTo(smtp.mails.slice(before), jxw.headEmail!).filter((m) => m.subject.includes('已逾期'))).toHaveLength(1);
+    },
+    SLOW,
+  );
+});
+
+describe('the weekly digest after a late one', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ SESSION_HOURS: '100000' });
+  }, 60_000);
+
+  afterAll(() => t.close());
+
+  it(
+    'a digest written late on Tuesday is what the next week’s digest counts newly overdue items from',
+    async () => {
+      const office = await t.login('jiangjin-office');
+      const plan = await planId(t, 'jiangjin');
+      t.clock.set(at('2026-11-20', '09:00'));
+      // Task 68 has no deadline yet; it falls due on Monday the 23rd, so it is first overdue on Tuesday the 24th.
+      const task68 = ((await t.as(office).get(`/api/v1/plans/${plan}/tasks`).query({ limit: 1000 }).expect(200)).body.items as TaskRow[]).find(
+        (i) => i.seq === 68,
+      )!;
+      const [milestone] = task68.milestones;
+      expect(milestone.dueDate).toBeNull();
+      await t.as(office).patch(`/api/v1/plans/${plan}/milestones/${milestone.id}`).send({ dueDate: MONDAY, version: milestone.version }).expect(200);
+      const digestOf = async (sendDate: string): Promise<string> => {
+        const rows = (await t.as(office).get(`/api/v1/plans/${plan}/outbox`).query({ rule: 'digest', sendDate }).expect(200)).body.items;
+        return (rows as { recipient: string; text: string }[]).find((m) => m.recipient === 'jiangjin-leader@example.org')!.text;
+      };
+      const newlyOverdue = (text: string) => text.slice(text.indexOf('本周新增逾期'), text.indexOf('\n\n', text.indexOf('本周新增逾期')));
+
+      // The service was down on Monday: the week's digest goes out on Tuesday, counting from a week before.
+      t.clock.set(at('2026-11-24', '10:00'));
+      await sweep(t);
+      const tuesday = await digestOf('2026-11-24');
+      expect(newlyOverdue(tuesday)).toContain('2026年11月17日以来');
+      expect(newlyOverdue(tuesday)).toContain('任务68');
+
+      // Next Monday counts from that Tuesday: task 68 was already overdue then, so it is not new this week.
+      t.clock.set(at('2026-11-30', '09:00'));
+      await sweep(t);
+      const monday = await digestOf('2026-11-30');
+      expect(monday).toContain('任务68');
+      expect(monday.includes('本周新增逾期') ? newlyOverdue(monday) : '').not.toContain('任务68');
+      if (monday.includes('本周新增逾期')) expect(newlyOverdue(monday)).toContain('2026年11月24日以来');
     },
     SLOW,
   );

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, IsNull, LessThan, Not } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { User } from '../auth/user.entity.js';
 import { addDays, weekday } from '../calendar/calendar-dates.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { calendarDate, Clock, localTime } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { EntryKey } from '../outbox/entry-key.js';
+import { type EntryKey, entryKeyString } from '../outbox/entry-key.js';
+import { groupBy } from '../common/group-by.js';
+import { RawReader } from '../database/raw-reader.js';
 import { type NewMessage, OutboxService } from '../outbox/outbox.service.js';
-import { OutboxEntry } from '../outbox/outbox-entry.entity.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { Leases } from '../database/leases.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -54,6 +55,7 @@ export class DigestService {
     private readonly snapshots: PlanSnapshots,
     private readonly outbox: OutboxService,
     private readonly leases: Leases,
+    private readonly reader: RawReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -71,11 +73,10 @@ export class DigestService {
       this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } }),
       this.calendars.calendar(),
     ]);
-    const sections: DigestSections = new Map();
     const rules = new Map<number, Promise<PlanReminderSettings>>();
     const rulesFor = (planId: number) => rules.get(planId) ?? rules.set(planId, this.settings.rulesFor(planId)).get(planId)!;
-    let written = 0;
-    const batch: NewMessage[] = [];
+    // Whose digest is due and not yet written, asked of the outbox for all leaders at once.
+    const due: { leader: User; visible: Plan[]; timing: DigestTiming }[] = [];
     for (const leader of leaders) {
       const visible = plans.filter((p) => leader.planId === null || p.id === leader.planId);
       if (!visible.length) continue;
@@ -84,12 +85,27 @@ export class DigestService {
         visible.length === 1 ? visible[0].timeZone : this.config.defaultTimeZone,
         days,
       );
-      if (!timing.due) continue;
-      const key = this.key(leader, timing.weekStart);
-      if ((await this.outbox.taken([key])).size) continue;
-      batch.push(await this.compose(leader, visible, timing.today, timing.weekStart, sections));
-      if (batch.length >= WRITE_BATCH) written += await this.writeBatch(batch.splice(0));
+      if (timing.due) due.push({ leader, visible, timing });
     }
+    const taken = await this.outbox.taken(due.map(({ leader, timing }) => this.key(leader, timing.weekStart)));
+    const pending = due.filter(({ leader, timing }) => !taken.has(entryKeyString(this.key(leader, timing.weekStart))));
+    const previous = await this.previousDigestDates(pending.map(({ leader, timing }) => ({ leader, today: timing.today })));
+    const sections: DigestSections = new Map();
+    let written = 0;
+    // One batch is written while the next is composed.
+    let writing: Promise<number> = Promise.resolve(0);
+    const batch: NewMessage[] = [];
+    for (const { leader, visible, timing } of pending) {
+      const since = previous.get(recipientOf(leader)) ?? addDays(timing.today, -7);
+      batch.push(await this.compose(leader, visible, timing.today, timing.weekStart, since, sections));
+      if (batch.length >= WRITE_BATCH) {
+        written += await writing;
+        writing = this.writeBatch(batch.splice(0));
+        // Awaited above or below; until then a failure must not count as unhandled.
+        writing.catch(() => undefined);
+      }
+    }
+    written += await writing;
     written += await this.writeBatch(batch);
     if (written) this.logger.log(`${written} weekly digest(s) written to the outbox`);
     return written;
@@ -125,8 +141,9 @@ export class DigestService {
     const sections: DigestSections = new Map();
     const weekStart = addDays(date, 1 - weekday(date));
     const previews: DigestPreview[] = [];
+    const previous = await this.previousDigestDates(leaders.map((leader) => ({ leader, today: date })));
     for (const leader of leaders) {
-      const message = await this.compose(leader, [plan], date, weekStart, sections);
+      const message = await this.compose(leader, [plan], date, weekStart, previous.get(recipientOf(leader)) ?? addDays(date, -7), sections);
       previews.push({ leader: message.recipientName, recipient: message.recipient, subject: message.subject, text: message.text });
     }
     return previews;
@@ -154,13 +171,12 @@ export class DigestService {
       itemType: 'leader',
       itemId: leader.id,
       milestoneId: 0,
-      recipient: recipientKey({ channel: 'email', address: leader.email! }),
+      recipient: recipientOf(leader),
       sendDate: weekStart,
     };
   }
 
-  private async compose(leader: User, plans: Plan[], today: string, weekStart: string, shared: DigestSections): Promise<NewMessage> {
-    const since = await this.previousDigestDate(leader, today);
+  private async compose(leader: User, plans: Plan[], today: string, weekStart: string, since: string, shared: DigestSections): Promise<NewMessage> {
     const sections = [];
     for (const plan of plans) {
       // One section per plan and week, worked out from the plan's snapshots on both dates when its first leader is
@@ -168,8 +184,8 @@ export class DigestService {
       const key = `${plan.id}|${today}|${since}`;
       let section = shared.get(key);
       if (section === undefined) {
-        const now = await this.snapshots.load(plan, today);
-        section = now.items.length ? digestSection(now, await this.snapshots.load(plan, since), this.config.dueSoonDays) : null;
+        const [now, then] = await Promise.all([this.snapshots.load(plan, today), this.snapshots.load(plan, since)]);
+        section = now.items.length ? digestSection(now, then, this.config.dueSoonDays) : null;
         shared.set(key, section);
       }
       if (section) sections.push(section);
@@ -199,17 +215,38 @@ export class DigestService {
     };
   }
 
-  /** The date of the leader's previous digest ("newly overdue" compares with it), or a week ago. */
-  private async previousDigestDate(leader: User, today: string): Promise<string> {
-    // Found through the outbox keys (indexed by recipient and date), then the message's own date.
-    const key = await this.dataSource.getRepository(OutboxEntry).findOne({
-      where: { recipient: recipientKey({ channel: 'email', address: leader.email! }), rule: 'digest', sendDate: LessThan(addDays(today, 1 - weekday(today))) },
-      order: { sendDate: 'DESC' },
-      relations: { message: true },
-    });
-    return key?.message?.sendDate ?? addDays(today, -7);
+  /**
+   * The date of each leader's previous digest before the week of its `today` ("newly overdue" compares with it), by
+   * recipient; a leader with none is not in the map. Found through the outbox keys (indexed by recipient and date),
+   * then the messages' own dates.
+   */
+  private async previousDigestDates(leaders: { leader: User; today: string }[]): Promise<Map<string, string>> {
+    const previous = new Map<string, string>();
+    const byWeek = groupBy(leaders, ({ today }) => addDays(today, 1 - weekday(today)));
+    for (const [weekStart, group] of byWeek) {
+      const recipients = [...new Set(group.map(({ leader }) => recipientOf(leader)))];
+      for (let i = 0; i < recipients.length; i += RECIPIENTS_PER_QUERY) {
+        const chunk = recipients.slice(i, i + RECIPIENTS_PER_QUERY);
+        const rows = await this.reader.all<{ recipient: string; last: string }>(
+          `SELECT e.recipient, MAX(m."sendDate") AS "last" FROM outbox_entries e JOIN outbox_messages m ON m.id = e."messageId"
+           WHERE e.rule = 'digest' AND e."sendDate" < ? AND e.recipient IN (${chunk.map(() => '?').join(', ')})
+           GROUP BY e.recipient`,
+          [weekStart, ...chunk],
+        );
+        for (const row of rows) previous.set(row.recipient, String(row.last).slice(0, 10));
+      }
+    }
+    return previous;
   }
 }
+
+/** The outbox's recipient key of a leader's digest. */
+function recipientOf(leader: User): string {
+  return recipientKey({ channel: 'email', address: leader.email! });
+}
+
+/** Recipients per query for previous digests (far under either engine's limit on parameters). */
+const RECIPIENTS_PER_QUERY = 400;
 
 /** Digests written per transaction: commits, not rendering, cost most once sections are shared. */
 const WRITE_BATCH = 25;
