@@ -4,6 +4,7 @@ import { AuditEntry } from './audit/audit-entry.entity.js';
 import { CalendarDay } from './calendar/calendar-day.entity.js';
 import { OutboxEntry } from './outbox/outbox-entry.entity.js';
 import { OutboxMessage } from './outbox/outbox-message.entity.js';
+import { OutboxBody } from './outbox/outbox-body.entity.js';
 import { JobLease } from './database/job-lease.entity.js';
 import { PlanRevision } from './database/plan-revision.entity.js';
 import { StandingMark } from './standing/standing-mark.entity.js';
@@ -59,6 +60,7 @@ export const ENTITIES = [
   ReminderPause,
   ReminderSweep,
   OutboxMessage,
+  OutboxBody,
   JobLease,
   StandingReport,
   UnitReportDate,

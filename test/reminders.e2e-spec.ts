@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.js';
 import { Clock } from '../src/common/clock.js';
 import { SenderService } from '../src/outbox/sender.service.js';
@@ -338,6 +339,67 @@ describe('the weekly digest after a late one', () => {
       expect(monday).toContain('任务68');
       expect(monday.includes('本周新增逾期') ? newlyOverdue(monday) : '').not.toContain('任务68');
       if (monday.includes('本周新增逾期')) expect(newlyOverdue(monday)).toContain('2026年11月24日以来');
+    },
+    SLOW,
+  );
+});
+
+describe('the leaders of one plan and their digests', () => {
+  let smtp: MailCatcher;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    smtp = await startMailCatcher();
+    t = await startTestApp({ SMTP_URL: smtp.url, SESSION_HOURS: '100000', PUBLIC_URL: PUBLIC });
+  }, 60_000);
+
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it(
+    'each leader gets the whole digest with their own greeting, and the part they share is kept once',
+    async () => {
+      const plan = await planId(t, 'jiangjin');
+      await t
+        .http()
+        .post('/api/v1/users')
+        .send({
+          username: 'jiangjin-leader-2',
+          password: 'leader-password-2',
+          role: 'leader',
+          planId: plan,
+          displayName: '王副区长',
+          email: 'wang@example.org',
+        })
+        .expect(201);
+      t.clock.set(at(MONDAY, '09:00'));
+      await sweep(t);
+      const digests = smtp.mails.filter((m) => m.subject.includes('逾期周报') && m.subject.includes('江津'));
+      const first = mailsTo(digests, 'jiangjin-leader@example.org');
+      const second = mailsTo(digests, 'wang@example.org');
+      expect(first).toHaveLength(1);
+      expect(second).toHaveLength(1);
+      expect(second[0].text.startsWith('王副区长：您好！以下是截至2026年11月23日')).toBe(true);
+      expect(first[0].text).not.toContain('王副区长');
+      expect(second[0].html).toContain('王副区长：您好！');
+      expect(second[0].html.trim().endsWith('</html>')).toBe(true);
+      // After the greeting the two read the same, to the footer.
+      const afterGreeting = (text: string) => text.slice(text.indexOf('\n'));
+      expect(afterGreeting(second[0].text)).toBe(afterGreeting(first[0].text));
+      expect(afterGreeting(second[0].text)).toContain('逾期事项');
+      // The outbox shows each message whole, and keeps the shared part once.
+      const office = await t.login('jiangjin-office');
+      const rows = (await t.as(office).get(`/api/v1/plans/${plan}/outbox`).query({ rule: 'digest' }).expect(200)).body.items as {
+        recipient: string;
+        text: string;
+      }[];
+      expect(rows.find((r) => r.recipient === 'wang@example.org')!.text.replace(/\r\n/g, '\n')).toBe(second[0].text.replace(/\r\n/g, '\n').trimEnd());
+      const kept = await t.app
+        .get(DataSource)
+        .query(`SELECT COUNT(DISTINCT m."bodyId") AS "bodies", COUNT(*) AS "messages" FROM outbox_messages m WHERE m.rule = 'digest' AND m."planId" = ${plan}`);
+      expect(kept.map((r: { bodies: unknown; messages: unknown }) => [Number(r.bodies), Number(r.messages)])).toEqual([[1, 2]]);
     },
     SLOW,
   );

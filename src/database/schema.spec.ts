@@ -5,6 +5,9 @@ import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database.js';
 import { openDatabase } from './data-source.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { insertRows } from './insert-rows.js';
+import { OutboxMessage } from '../outbox/outbox-message.entity.js';
+import { keepBodies } from '../outbox/outbox-bodies.js';
 
 /** Runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL names a server (scripts/with-postgres.sh). */
 describe('database schema', () => {
@@ -43,4 +46,41 @@ describe('database schema', () => {
     expect(await tables(dataSource)).toEqual(['tasks', 'users']);
     await dataSource.destroy();
   });
+
+  it('reverting the shared message bodies puts each message back whole', async () => {
+    const dataSource = await open('bodies');
+    await dataSource.transaction(async (manager) => {
+      const [bodyId] = await keepBodies(manager, [{ text: '正文', html: '<p>正文</p></body></html>', markdown: null }]);
+      await insertRows(manager, OutboxMessage, [
+        { ...MESSAGE, recipient: 'a@example.org', text: '甲：您好！\n', html: '<html><body><p>甲：您好！</p>', bodyId },
+        { ...MESSAGE, recipient: 'b@example.org', text: '乙：您好！\n', html: '<html><body><p>乙：您好！</p>', bodyId },
+        { ...MESSAGE, recipient: 'c@example.org', text: '丙：全文', html: null, bodyId: null },
+      ]);
+    });
+    // Back to before the bodies (through any later migrations).
+    const runner = dataSource.createQueryRunner();
+    while (await runner.hasTable('outbox_bodies')) await dataSource.undoLastMigration({ transaction: 'each' });
+    await runner.release();
+    const rows: { recipient: string; text: string; html: string | null; markdown: string | null }[] = await dataSource.query(
+      `SELECT recipient, text, html, markdown FROM outbox_messages ORDER BY recipient`,
+    );
+    expect(rows).toEqual([
+      { recipient: 'a@example.org', text: '甲：您好！\n正文', html: '<html><body><p>甲：您好！</p><p>正文</p></body></html>', markdown: null },
+      { recipient: 'b@example.org', text: '乙：您好！\n正文', html: '<html><body><p>乙：您好！</p><p>正文</p></body></html>', markdown: null },
+      { recipient: 'c@example.org', text: '丙：全文', html: null, markdown: null },
+    ]);
+    await dataSource.destroy();
+  });
 });
+
+const MESSAGE = {
+  planId: null,
+  rule: 'digest',
+  channel: 'email',
+  recipientName: '领导',
+  unitId: null,
+  sendDate: '2026-11-23',
+  subject: '【逾期周报】',
+  markdown: null,
+  status: 'pending',
+};

@@ -43,6 +43,7 @@ export class OutboxMessage extends BaseEntity {
   @Column({ type: 'varchar', length: 300 })
   subject: string;
 
+  /** With a body (bodyId), this and html and markdown are the message's own beginning, and the body follows. */
   @Column({ type: 'text' })
   text: string;
 
@@ -52,6 +53,10 @@ export class OutboxMessage extends BaseEntity {
   /** Markdown for chat robots. */
   @Column({ type: 'text', nullable: true })
   markdown: string | null;
+
+  /** The shared rest of the message (OutboxBody), or null when text, html and markdown are all of it. */
+  @Column({ type: 'integer', nullable: true })
+  bodyId: number | null;
 
   @Column({ type: 'integer', default: 0 })
   itemCount: number;

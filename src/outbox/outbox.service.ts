@@ -8,6 +8,7 @@ import { Clock } from '../common/clock.js';
 import type { Channel } from '../units/unit-contact.entity.js';
 import { insertRows } from '../database/insert-rows.js';
 import { OutboxEntry } from './outbox-entry.entity.js';
+import { keepBodies, type SharedBody, withBodies } from './outbox-bodies.js';
 import { type MessageRule, type MessageStatus, OutboxMessage } from './outbox-message.entity.js';
 import { type EntryKey, entryKeyString } from './entry-key.js';
 
@@ -25,6 +26,8 @@ export interface NewMessage {
   text: string;
   html: string | null;
   markdown: string | null;
+  /** What this message shares word for word with others, after its own text, html and markdown (kept once). */
+  shared?: SharedBody;
   entries: EntryKey[];
 }
 
@@ -75,10 +78,21 @@ export class OutboxService {
     if (!messages.length) return 0;
     const run = async (m: EntityManager) => {
       const now = this.clock.now();
+      const bodyIds = await keepBodies(
+        m,
+        messages.map((message) => message.shared),
+      );
       const ids = await insertRows(
         m,
         OutboxMessage,
-        messages.map(({ entries, ...fields }) => ({ ...fields, itemCount: entries.length, status: 'pending', attempts: 0, nextAttemptAt: now })),
+        messages.map(({ entries, shared: _shared, ...fields }, i) => ({
+          ...fields,
+          bodyId: bodyIds[i],
+          itemCount: entries.length,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: now,
+        })),
       );
       await insertRows(
         m,
@@ -103,13 +117,14 @@ export class OutboxService {
       take: query.limit,
       skip: query.offset,
     });
-    return { items: items.map(shown), total };
+    return { items: (await withBodies(this.dataSource.manager, items)).map(shown), total };
   }
 
   async get(planId: number | null, id: number): Promise<OutboxMessage> {
     const message = await this.dataSource.getRepository(OutboxMessage).findOneBy({ id, ...(planId !== null ? { planId } : {}) });
     if (!message) throw new NotFoundError('消息', id);
-    return shown(message);
+    const [full] = await withBodies(this.dataSource.manager, [message]);
+    return shown(full);
   }
 
   /** Sends one message again: a failed one, or a sent one someone did not get. One being sent now is left alone. */

@@ -4,6 +4,7 @@ import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DeliveryError } from './delivery.js';
 import { OutboxMessage } from './outbox-message.entity.js';
+import { withBodies } from './outbox-bodies.js';
 import { Transports } from './transports.js';
 
 /** Minutes to wait before attempt n+1 after n failed ones: 1, 5, 15, 60, 180, then every 6 hours. */
@@ -86,7 +87,10 @@ export class SenderService {
         order: { id: 'ASC' },
         take: BATCH,
       });
-      const fresh = due.filter((m) => !tried.has(m.id));
+      const fresh = await withBodies(
+        this.dataSource.manager,
+        due.filter((m) => !tried.has(m.id)),
+      );
       if (!fresh.length) break;
       for (const message of fresh) {
         tried.add(message.id);

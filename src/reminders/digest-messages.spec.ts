@@ -308,3 +308,30 @@ describe('what a leaders’ chat-group robot posts (markdown), word for word', (
     );
   });
 });
+
+describe('a digest in two parts: the leader’s own beginning and what the plan’s leaders share', () => {
+  it('the two parts make up the whole digest, and only the beginning names the leader', () => {
+    const rendered = renderDigest(digest([busySection()]));
+    expect(rendered.own.text + rendered.shared.text).toBe(rendered.text);
+    expect(rendered.own.html + rendered.shared.html).toBe(rendered.html);
+    expect(rendered.own.text).toBe('李区长：您好！以下是截至2026年11月23日的“无废城市”建设清单执行情况。\n');
+    expect(rendered.own.html).toContain('李区长：您好！');
+    expect(rendered.shared.text + rendered.shared.html).not.toContain('李区长');
+    expect(rendered.shared.html.endsWith('</div></body></html>')).toBe(true);
+  });
+
+  it('two leaders of the same plan share the second part word for word', () => {
+    const shared = busySection();
+    const li = renderDigest(digest([shared]));
+    const wang = renderDigest(digest([shared], { leaderName: '王副区长' }));
+    expect(wang.shared).toEqual(li.shared);
+    expect(wang.own.text).toContain('王副区长');
+    expect(wang.text).not.toBe(li.text);
+  });
+
+  it('a quiet week says so in the shared part', () => {
+    const rendered = renderDigest(digest([quietSection()]));
+    expect(rendered.shared.text).toContain(QUIET);
+    expect(rendered.shared.html).toContain(QUIET);
+  });
+});

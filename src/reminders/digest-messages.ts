@@ -175,23 +175,26 @@ function subjectOf(content: DigestContent): string {
  * lead unit, the newly overdue, those due soon and those closed out; empty parts are left out. Never
  * empty: a quiet week says so in one line, with the counts.
  */
-export function renderDigest(content: DigestContent): RenderedMessage {
+export function renderDigest(content: DigestContent): RenderedDigest {
   const subject = subjectOf(content);
   const titled = content.sections.length > 1;
   const quiet = content.sections.every(isQuiet);
   const greeting = `${content.leaderName || '领导'}：您好！以下是截至${formatDate(content.date)}的“无废城市”建设清单执行情况。`;
 
   const sections = content.sections.map((s) => renderSection(s, content, titled, quiet));
-  const text = [greeting, '', ...(quiet ? [QUIET, ''] : []), ...sections.flatMap((s) => [...s.text, '']), FOOTER].join('\n');
+  const ownText = `${greeting}\n`;
+  const sharedText = ['', ...(quiet ? [QUIET, ''] : []), ...sections.flatMap((s) => [...s.text, '']), FOOTER].join('\n');
 
-  const html = htmlPage(
-    subject,
+  const page = htmlPage(subject, HTML_SPLIT);
+  const ownHtml =
+    page.slice(0, page.indexOf(HTML_SPLIT)) +
     `<div style="font-size:20px;font-weight:bold;margin:0 0 8px">${escapeHtml(subject.replace('【逾期周报】', '逾期周报 · '))}</div>` +
-      htmlParagraph(greeting) +
-      (quiet ? htmlParagraph(QUIET, 'font-weight:bold') : '') +
-      sections.map((s) => s.html).join('') +
-      `<p style="color:#888888;font-size:13px;margin:20px 0 0">${escapeHtml(FOOTER)}</p>`,
-  );
+    htmlParagraph(greeting);
+  const sharedHtml =
+    (quiet ? htmlParagraph(QUIET, 'font-weight:bold') : '') +
+    sections.map((s) => s.html).join('') +
+    `<p style="color:#888888;font-size:13px;margin:20px 0 0">${escapeHtml(FOOTER)}</p>` +
+    page.slice(page.indexOf(HTML_SPLIT) + HTML_SPLIT.length);
 
   const summaries = content.sections.flatMap((s) => [...(titled ? [`**${markdownText(s.planName)}**`] : []), ...s.summary.map(summaryText)]);
   const markdown = fitMarkdown(
@@ -199,5 +202,24 @@ export function renderDigest(content: DigestContent): RenderedMessage {
     sections.flatMap((s) => s.markdown),
     content.sections.map((s) => `[${titled ? `打开${markdownText(s.planName)}` : '打开方案'}](${s.planLink})`),
   );
-  return { subject, text, html, markdown };
+  return {
+    subject,
+    text: ownText + sharedText,
+    html: ownHtml + sharedHtml,
+    markdown,
+    own: { text: ownText, html: ownHtml },
+    shared: { text: sharedText, html: sharedHtml },
+  };
+}
+
+/** Where htmlPage puts the content; never in data (escaped text has no "<"). */
+const HTML_SPLIT = '<!--digest-->';
+
+/**
+ * A digest, and the same split in two: what is the leader's own (the subject and the greeting) and what every leader
+ * who gets this plan's digest this week reads word for word after it (kept once in the outbox).
+ */
+export interface RenderedDigest extends RenderedMessage {
+  own: { text: string; html: string };
+  shared: { text: string; html: string };
 }

@@ -9,6 +9,7 @@ import { type EntryKey, entryKeyString } from '../outbox/entry-key.js';
 import { groupBy } from '../common/group-by.js';
 import { RawReader } from '../database/raw-reader.js';
 import { type NewMessage, OutboxService } from '../outbox/outbox.service.js';
+import { type SharedBody, withHash } from '../outbox/outbox-bodies.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { Leases } from '../database/leases.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -90,14 +91,14 @@ export class DigestService {
     const taken = await this.outbox.taken(due.map(({ leader, timing }) => this.key(leader, timing.weekStart)));
     const pending = due.filter(({ leader, timing }) => !taken.has(entryKeyString(this.key(leader, timing.weekStart))));
     const previous = await this.previousDigestDates(pending.map(({ leader, timing }) => ({ leader, today: timing.today })));
-    const sections: DigestSections = new Map();
+    const run = newRun();
     let written = 0;
     // One batch is written while the next is composed.
     let writing: Promise<number> = Promise.resolve(0);
     const batch: NewMessage[] = [];
     for (const { leader, visible, timing } of pending) {
       const since = previous.get(recipientOf(leader)) ?? addDays(timing.today, -7);
-      batch.push(await this.compose(leader, visible, timing.today, timing.weekStart, since, sections));
+      batch.push(await this.compose(leader, visible, timing.today, timing.weekStart, since, run));
       if (batch.length >= WRITE_BATCH) {
         written += await writing;
         writing = this.writeBatch(batch.splice(0));
@@ -138,13 +139,18 @@ export class DigestService {
   async preview(planId: number, date: string): Promise<DigestPreview[]> {
     const plan = await this.dataSource.getRepository(Plan).findOneByOrFail({ id: planId });
     const leaders = (await this.leaders()).filter((l) => l.planId === planId);
-    const sections: DigestSections = new Map();
+    const run = newRun();
     const weekStart = addDays(date, 1 - weekday(date));
     const previews: DigestPreview[] = [];
     const previous = await this.previousDigestDates(leaders.map((leader) => ({ leader, today: date })));
     for (const leader of leaders) {
-      const message = await this.compose(leader, [plan], date, weekStart, previous.get(recipientOf(leader)) ?? addDays(date, -7), sections);
-      previews.push({ leader: message.recipientName, recipient: message.recipient, subject: message.subject, text: message.text });
+      const message = await this.compose(leader, [plan], date, weekStart, previous.get(recipientOf(leader)) ?? addDays(date, -7), run);
+      previews.push({
+        leader: message.recipientName,
+        recipient: message.recipient,
+        subject: message.subject,
+        text: message.text + (message.shared?.text ?? ''),
+      });
     }
     return previews;
   }
@@ -176,7 +182,9 @@ export class DigestService {
     };
   }
 
-  private async compose(leader: User, plans: Plan[], today: string, weekStart: string, since: string, shared: DigestSections): Promise<NewMessage> {
+  private async compose(leader: User, plans: Plan[], today: string, weekStart: string, since: string, run: DigestRun): Promise<NewMessage> {
+    const { sections: shared, bodies } = run;
+    const bodyKey = `${plans.map((p) => p.id).join(',')}|${today}|${since}`;
     const sections = [];
     for (const plan of plans) {
       // One section per plan and week, worked out from the plan's snapshots on both dates when its first leader is
@@ -208,9 +216,11 @@ export class DigestService {
       unitId: null,
       sendDate: today,
       subject: rendered.subject.slice(0, 300),
-      text: rendered.text,
-      html: rendered.html,
+      text: rendered.own.text,
+      html: rendered.own.html,
       markdown: null,
+      // The leaders of the same plans share the rest, kept once: the first one's rendering, hashed once.
+      shared: bodies.get(bodyKey) ?? bodies.set(bodyKey, withHash({ ...rendered.shared, markdown: null })).get(bodyKey),
       entries: [this.key(leader, weekStart)],
     };
   }
@@ -251,5 +261,13 @@ const RECIPIENTS_PER_QUERY = 400;
 /** Digests written per transaction: commits, not rendering, cost most once sections are shared. */
 const WRITE_BATCH = 25;
 
-/** What one run (or preview) works out once for all its leaders: each plan's section by week (null: the plan has no items). */
-type DigestSections = Map<string, DigestSection | null>;
+/**
+ * What one run (or preview) works out once for all its leaders: each plan's section by week (null: the plan has no
+ * items), and the body the leaders of the same plans share after their greeting.
+ */
+interface DigestRun {
+  sections: Map<string, DigestSection | null>;
+  bodies: Map<string, SharedBody>;
+}
+
+const newRun = (): DigestRun => ({ sections: new Map(), bodies: new Map() });

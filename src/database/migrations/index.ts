@@ -15,6 +15,7 @@ import { LoginAttempts1733400000000 } from './1733400000000-login-attempts.js';
 import { ReportWalkIds1733500000000 } from './1733500000000-report-walk-ids.js';
 import { StandingReports1733600000000 } from './1733600000000-standing-reports.js';
 import { PlanRevisions1733700000000 } from './1733700000000-plan-revisions.js';
+import { OutboxBodies1733900000000 } from './1733900000000-outbox-bodies.js';
 import { OutboxLz41733800000000 } from './1733800000000-outbox-lz4.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   StandingReports1733600000000,
   PlanRevisions1733700000000,
   OutboxLz41733800000000,
+  OutboxBodies1733900000000,
 ];
