@@ -63,6 +63,11 @@ export interface PlanSnapshot {
   leaderUsers: User[];
 }
 
+/** Whether each item of a plan was overdue on a date: all a digest needs of the week before. */
+export interface PlanStatuses {
+  items: Pick<SnapshotItem, 'itemType' | 'itemId' | 'overdue'>[];
+}
+
 /** Reads a plan's items, milestones, statuses, units, contacts and pauses in a few queries. */
 @Injectable()
 export class PlanSnapshots {
@@ -72,6 +77,18 @@ export class PlanSnapshots {
     private readonly statuses: StatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Every item's status on asOf, and nothing else (no units, people, pauses, 批示 or signatures). */
+  async statusesOn(plan: Plan, asOf: string): Promise<PlanStatuses> {
+    const facts = <T>(part: 'items' | 'milestones' | 'assignments') => this.reader.all<T>(REPORT_SQL[part].sql, REPORT_SQL[part].params(plan.id, asOf));
+    const [rows, milestones, assignments] = await Promise.all([
+      facts<ItemFactRow>('items'),
+      facts<MilestoneRow>('milestones'),
+      facts<AssignmentRow>('assignments'),
+    ]);
+    const read = await this.statuses.read(plan, rows, { milestones, assignments }, asOf);
+    return { items: read.map(({ row, status }) => ({ itemType: row.itemType, itemId: row.itemId, overdue: status.overdue })) };
+  }
 
   /** Every item with its status on asOf. */
   async load(plan: Plan, asOf: string): Promise<PlanSnapshot> {
