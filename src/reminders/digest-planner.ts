@@ -1,5 +1,5 @@
 import { addDays } from '../calendar/calendar-dates.js';
-import type { PlanSnapshot, PlanStatuses } from './plan-snapshot.js';
+import type { PlanDigestView, PlanStatuses } from './plan-snapshot.js';
 import { LIST_TYPES } from '../common/item-type.js';
 import { INSTRUCTIONS_PER_ITEM, itemLine, milestoneLine, occurrenceStates, remindedStates } from './reminder-planner.js';
 import type { DigestSection, ItemLine, ListSummary } from './reminder-types.js';
@@ -12,7 +12,7 @@ const UNASSIGNED = '暂未明确';
  * milestones due within dueSoonDays; milestones closed out in the past seven days; items given a 批示 in the past seven
  * days, with those 批示 (the latest few); and per list the counts.
  */
-export function digestSection(now: PlanSnapshot, since: PlanStatuses, dueSoonDays: number): DigestSection {
+export function digestSection(now: PlanDigestView, since: PlanStatuses, dueSoonDays: number): DigestSection {
   const today = now.asOf;
   const ctx = { snapshot: now, today };
   const wasOverdue = new Set(since.items.filter((i) => i.overdue).map((i) => `${i.itemType}:${i.itemId}`));

@@ -192,7 +192,7 @@ export class DigestService {
       const key = `${plan.id}|${today}|${since}`;
       let section = shared.get(key);
       if (section === undefined) {
-        const [now, then] = await Promise.all([this.snapshots.load(plan, today), this.snapshots.statusesOn(plan, since)]);
+        const [now, then] = await Promise.all([this.snapshots.forDigest(plan, today), this.snapshots.statusesOn(plan, since)]);
         section = now.items.length ? digestSection(now, then, this.config.dueSoonDays) : null;
         shared.set(key, section);
       }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { shortTitle } from '../common/short-title.js';
 import { DataSource, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
-import { Instruction } from '../instructions/instruction.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { ItemSignature } from '../signatures/item-signature.entity.js';
 import type { Channel } from '../units/unit-contact.entity.js';
@@ -17,6 +16,7 @@ import { REPORT_SQL } from '../reports/report-sql.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { ProgressReport } from '../progress/progress-report.entity.js';
 import { StatusService } from '../lists/status.service.js';
+import type { ReadItem } from '../lists/item-read-model.js';
 import type { ItemStatus, MilestoneStatus } from '../status/status.js';
 import { UnitContact } from '../units/unit-contact.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -63,6 +63,33 @@ export interface PlanSnapshot {
   leaderUsers: User[];
 }
 
+/** An item as a digest reads it: no pauses or signatures (reminders' business). */
+export type DigestItem = Omit<SnapshotItem, 'paused' | 'signedUnitIds'>;
+
+/** What a digest reads of a plan on a date: its items with their statuses and 批示, and its units' names. */
+export interface PlanDigestView {
+  plan: Plan;
+  asOf: string;
+  planLink: string;
+  items: DigestItem[];
+  units: ReadonlyMap<number, { id: number; name: string }>;
+}
+
+/** One item as StatusService.read gives it. */
+type ItemRead = ReadItem<ItemFactRow, MilestoneRow, AssignmentRow>;
+
+interface InstructionRow {
+  itemType: string;
+  itemId: number;
+  issuedDate: string;
+  authorName: string;
+  content: string;
+}
+
+/** Leaders' 批示 given on or before a date, oldest first. */
+const INSTRUCTIONS_SQL = `SELECT "itemType", "itemId", CAST("issuedDate" AS TEXT) AS "issuedDate", "authorName", content FROM instructions
+  WHERE "planId" = ? AND "issuedDate" <= ? ORDER BY "issuedDate", id`;
+
 /** Whether each item of a plan was overdue on a date: all a digest needs of the week before. */
 export interface PlanStatuses {
   items: Pick<SnapshotItem, 'itemType' | 'itemId' | 'overdue'>[];
@@ -80,25 +107,32 @@ export class PlanSnapshots {
 
   /** Every item's status on asOf, and nothing else (no units, people, pauses, 批示 or signatures). */
   async statusesOn(plan: Plan, asOf: string): Promise<PlanStatuses> {
-    const facts = <T>(part: 'items' | 'milestones' | 'assignments') => this.reader.all<T>(REPORT_SQL[part].sql, REPORT_SQL[part].params(plan.id, asOf));
-    const [rows, milestones, assignments] = await Promise.all([
-      facts<ItemFactRow>('items'),
-      facts<MilestoneRow>('milestones'),
-      facts<AssignmentRow>('assignments'),
-    ]);
-    const read = await this.statuses.read(plan, rows, { milestones, assignments }, asOf);
+    const read = await this.read(plan, asOf);
     return { items: read.map(({ row, status }) => ({ itemType: row.itemType, itemId: row.itemId, overdue: status.overdue })) };
+  }
+
+  /** What a digest reads of a plan on asOf: items with statuses and 批示, and the units' names (plain rows). */
+  async forDigest(plan: Plan, asOf: string): Promise<PlanDigestView> {
+    const [read, units, instructions] = await Promise.all([
+      this.read(plan, asOf),
+      this.reader.all<{ id: number; name: string }>(`SELECT id, name FROM units WHERE "planId" = ?`, [plan.id]),
+      this.reader.all<InstructionRow>(INSTRUCTIONS_SQL, [plan.id, asOf]),
+    ]);
+    const instructionsOf = groupBy(instructions, (i) => `${i.itemType}:${i.itemId}`);
+    return {
+      plan,
+      asOf,
+      planLink: planOverviewLink(this.config.publicUrl, plan.id),
+      items: read.map((r) => this.item(plan, r, instructionsOf.get(`${r.row.itemType}:${r.row.itemId}`) ?? [])),
+      units: new Map(units.map((u) => [u.id, u])),
+    };
   }
 
   /** Every item with its status on asOf. */
   async load(plan: Plan, asOf: string): Promise<PlanSnapshot> {
     const manager = this.dataSource.manager;
-    // Items (in force on asOf), milestones and holders as the reports read them: plain rows, no entities built.
-    const facts = <T>(part: 'items' | 'milestones' | 'assignments') => this.reader.all<T>(REPORT_SQL[part].sql, REPORT_SQL[part].params(plan.id, asOf));
-    const [rows, milestones, assignments, pauses, units, contacts, users, instructions, signatures] = await Promise.all([
-      facts<ItemFactRow>('items'),
-      facts<MilestoneRow>('milestones'),
-      facts<AssignmentRow>('assignments'),
+    const [read, pauses, units, contacts, users, instructions, signatures] = await Promise.all([
+      this.read(plan, asOf),
       manager.find(ReminderPause, { where: { planId: plan.id } }),
       manager.find(Unit, { where: { planId: plan.id } }),
       manager.find(UnitContact, { where: { planId: plan.id }, order: { id: 'ASC' } }),
@@ -109,7 +143,7 @@ export class PlanSnapshots {
         ],
         order: { id: 'ASC' },
       }),
-      manager.find(Instruction, { where: { planId: plan.id, issuedDate: LessThanOrEqual(asOf) }, order: { issuedDate: 'ASC', id: 'ASC' } }),
+      this.reader.all<InstructionRow>(INSTRUCTIONS_SQL, [plan.id, asOf]),
       manager.find(ItemSignature, {
         where: { planId: plan.id, signedDate: LessThanOrEqual(asOf) },
         select: { id: true, itemType: true, itemId: true, unitId: true },
@@ -119,24 +153,12 @@ export class PlanSnapshots {
     const paused = new Set(pauses.map((p) => `${p.itemType}:${p.itemId}`));
     const instructionsOf = groupBy(instructions, (i) => `${i.itemType}:${i.itemId}`);
     const signedOf = groupBy(signatures, (s) => `${s.itemType}:${s.itemId}`);
-    const read = await this.statuses.read(plan, rows, { milestones, assignments }, asOf);
-    const items = read.map(({ row, lead, support, milestones: own, status }): SnapshotItem => {
-      const key = `${row.itemType}:${row.itemId}`;
+    const items = read.map((r): SnapshotItem => {
+      const key = `${r.row.itemType}:${r.row.itemId}`;
       return {
-        itemType: row.itemType,
-        itemId: row.itemId,
-        code: `${ITEM_TYPE_NAMES[row.itemType]}${row.seq}`,
-        title: shortTitle(row.title),
-        link: itemLink(this.config.publicUrl, plan.id, row.itemType, row.itemId),
-        leadUnitIds: lead.map((a) => a.unitId),
-        supportUnitIds: support.map((a) => a.unitId),
+        ...this.item(plan, r, instructionsOf.get(key) ?? []),
         paused: paused.has(key),
-        instructions: (instructionsOf.get(key) ?? []).map((i) => ({ date: i.issuedDate, author: i.authorName, content: i.content })),
-        signedUnitIds: (signedOf.get(key) ?? []).map((s) => s.unitId),
-        status: status.status,
-        overdue: status.overdue,
-        light: status.light,
-        milestones: own.map((m) => ({ id: m.row.id, phrase: m.row.phrase, status: m.status })),
+        signedUnitIds: (signedOf.get(key) ?? []).map((sig) => sig.unitId),
       };
     });
     return {
@@ -149,6 +171,34 @@ export class PlanSnapshots {
       contacts: groupBy(contacts, (c) => c.unitId),
       officeUsers: users.filter((u) => u.role === 'office'),
       leaderUsers: users.filter((u) => u.role === 'leader'),
+    };
+  }
+
+  /** Items (in force on asOf), milestones and holders as the reports read them (plain rows), with their statuses. */
+  private async read(plan: Plan, asOf: string) {
+    const facts = <T>(part: 'items' | 'milestones' | 'assignments') => this.reader.all<T>(REPORT_SQL[part].sql, REPORT_SQL[part].params(plan.id, asOf));
+    const [rows, milestones, assignments] = await Promise.all([
+      facts<ItemFactRow>('items'),
+      facts<MilestoneRow>('milestones'),
+      facts<AssignmentRow>('assignments'),
+    ]);
+    return this.statuses.read(plan, rows, { milestones, assignments }, asOf);
+  }
+
+  private item(plan: Plan, { row, lead, support, milestones, status }: ItemRead, instructions: InstructionRow[]): DigestItem {
+    return {
+      itemType: row.itemType,
+      itemId: row.itemId,
+      code: `${ITEM_TYPE_NAMES[row.itemType]}${row.seq}`,
+      title: shortTitle(row.title),
+      link: itemLink(this.config.publicUrl, plan.id, row.itemType, row.itemId),
+      leadUnitIds: lead.map((a) => a.unitId),
+      supportUnitIds: support.map((a) => a.unitId),
+      instructions: instructions.map((i) => ({ date: i.issuedDate, author: i.authorName, content: i.content })),
+      status: status.status,
+      overdue: status.overdue,
+      light: status.light,
+      milestones: milestones.map((m) => ({ id: m.row.id, phrase: m.row.phrase, status: m.status })),
     };
   }
 

@@ -1,6 +1,6 @@
 import type { UnitContact } from '../units/unit-contact.entity.js';
 import type { EntryKey } from '../outbox/entry-key.js';
-import type { PlanSnapshot, SnapshotItem, SnapshotMilestone } from './plan-snapshot.js';
+import type { DigestItem, PlanSnapshot, SnapshotItem, SnapshotMilestone } from './plan-snapshot.js';
 import { type Recipient, recipientKey, unitRecipients, userRecipients } from './recipients.js';
 import { daysBetween } from '../calendar/calendar-dates.js';
 import { phraseWithOccurrence } from '../deadlines/occurrences.js';
@@ -28,6 +28,12 @@ export interface Unreachable {
 export interface PlannedReminders {
   drafts: ReminderDraft[];
   unreachable: Unreachable[];
+}
+
+/** What an item's line needs: the units' names and the day it is written. */
+interface LineContext {
+  snapshot: { units: ReadonlyMap<number, { name: string }> };
+  today: string;
 }
 
 interface Context {
@@ -246,7 +252,7 @@ function byRoleThenDue(a: ItemLine, b: ItemLine): number {
 }
 
 /** A milestone as a message lists it, as of the sweep's today. */
-export function milestoneLine(ctx: Pick<Context, 'snapshot' | 'today'>, item: SnapshotItem, milestone: SnapshotMilestone, role: Role | null): ItemLine {
+export function milestoneLine(ctx: LineContext, item: DigestItem, milestone: SnapshotMilestone, role: Role | null): ItemLine {
   const due = milestone.status.dueDate;
   const delta = due === null ? 0 : daysBetween(ctx.today, due);
   return {
@@ -270,7 +276,7 @@ export function milestoneLine(ctx: Pick<Context, 'snapshot' | 'today'>, item: Sn
 }
 
 /** An item as a whole (its nearest open milestone speaks for it), for calls for reports and digests. */
-export function itemLine(ctx: Pick<Context, 'snapshot' | 'today'>, item: SnapshotItem, role: Role | null): ItemLine {
+export function itemLine(ctx: LineContext, item: DigestItem, role: Role | null): ItemLine {
   const openOnes = item.milestones.filter((m) => m.status.status !== 'closed' && m.status.status !== 'suspended');
   const dated = (openOnes.length ? openOnes : item.milestones).filter((m) => m.status.dueDate !== null);
   const nearest = dated.sort((a, b) => (a.status.dueDate! < b.status.dueDate! ? -1 : 1))[0] ?? openOnes[0] ?? item.milestones[0];
