@@ -176,40 +176,52 @@ function subjectOf(content: DigestContent): string {
  * empty: a quiet week says so in one line, with the counts.
  */
 export function renderDigest(content: DigestContent): RenderedDigest {
-  const subject = subjectOf(content);
+  const own = digestOwnPart(content);
+  const shared = digestSharedPart(content);
   const titled = content.sections.length > 1;
   const quiet = content.sections.every(isQuiet);
-  const greeting = `${content.leaderName || '领导'}：您好！以下是截至${formatDate(content.date)}的“无废城市”建设清单执行情况。`;
-
   const sections = content.sections.map((s) => renderSection(s, content, titled, quiet));
-  const ownText = `${greeting}\n`;
-  const sharedText = ['', ...(quiet ? [QUIET, ''] : []), ...sections.flatMap((s) => [...s.text, '']), FOOTER].join('\n');
-
-  const page = htmlPage(subject, HTML_SPLIT);
-  const ownHtml =
-    page.slice(0, page.indexOf(HTML_SPLIT)) +
-    `<div style="font-size:20px;font-weight:bold;margin:0 0 8px">${escapeHtml(subject.replace('【逾期周报】', '逾期周报 · '))}</div>` +
-    htmlParagraph(greeting);
-  const sharedHtml =
-    (quiet ? htmlParagraph(QUIET, 'font-weight:bold') : '') +
-    sections.map((s) => s.html).join('') +
-    `<p style="color:#888888;font-size:13px;margin:20px 0 0">${escapeHtml(FOOTER)}</p>` +
-    page.slice(page.indexOf(HTML_SPLIT) + HTML_SPLIT.length);
-
   const summaries = content.sections.flatMap((s) => [...(titled ? [`**${markdownText(s.planName)}**`] : []), ...s.summary.map(summaryText)]);
   const markdown = fitMarkdown(
-    [`**${markdownText(subject)}**`, ...summaries, ...(quiet ? [QUIET] : [])],
+    [`**${markdownText(own.subject)}**`, ...summaries, ...(quiet ? [QUIET] : [])],
     sections.flatMap((s) => s.markdown),
     content.sections.map((s) => `[${titled ? `打开${markdownText(s.planName)}` : '打开方案'}](${s.planLink})`),
   );
   return {
-    subject,
-    text: ownText + sharedText,
-    html: ownHtml + sharedHtml,
+    subject: own.subject,
+    text: own.text + shared.text,
+    html: own.html + shared.html,
     markdown,
-    own: { text: ownText, html: ownHtml },
-    shared: { text: sharedText, html: sharedHtml },
+    own: { text: own.text, html: own.html },
+    shared,
   };
+}
+
+/** The leader's own beginning of a digest: the subject and the greeting. */
+export function digestOwnPart(content: DigestContent): { subject: string; text: string; html: string } {
+  const subject = subjectOf(content);
+  const greeting = `${content.leaderName || '领导'}：您好！以下是截至${formatDate(content.date)}的“无废城市”建设清单执行情况。`;
+  const page = htmlPage(subject, HTML_SPLIT);
+  const html =
+    page.slice(0, page.indexOf(HTML_SPLIT)) +
+    `<div style="font-size:20px;font-weight:bold;margin:0 0 8px">${escapeHtml(subject.replace('【逾期周报】', '逾期周报 · '))}</div>` +
+    htmlParagraph(greeting);
+  return { subject, text: `${greeting}\n`, html };
+}
+
+/** The rest of a digest, the same for every leader who gets these plans' sections this week (email: text and HTML). */
+export function digestSharedPart(content: DigestContent): { text: string; html: string } {
+  const titled = content.sections.length > 1;
+  const quiet = content.sections.every(isQuiet);
+  const sections = content.sections.map((s) => renderSection(s, content, titled, quiet));
+  const text = ['', ...(quiet ? [QUIET, ''] : []), ...sections.flatMap((s) => [...s.text, '']), FOOTER].join('\n');
+  const page = htmlPage('', HTML_SPLIT);
+  const html =
+    (quiet ? htmlParagraph(QUIET, 'font-weight:bold') : '') +
+    sections.map((s) => s.html).join('') +
+    `<p style="color:#888888;font-size:13px;margin:20px 0 0">${escapeHtml(FOOTER)}</p>` +
+    page.slice(page.indexOf(HTML_SPLIT) + HTML_SPLIT.length);
+  return { text, html };
 }
 
 /** Where htmlPage puts the content; never in data (escaped text has no "<"). */

@@ -15,7 +15,7 @@ import { Leases } from '../database/leases.js';
 import { Plan } from '../plans/plan.entity.js';
 import { PlanSnapshots } from './plan-snapshot.js';
 import { digestSection } from './digest-planner.js';
-import { renderDigest } from './digest-messages.js';
+import { digestOwnPart, digestSharedPart } from './digest-messages.js';
 import { recipientKey } from './recipients.js';
 import type { Workdays } from './reminder-rules.js';
 import { type PlanReminderSettings, ReminderSettingsService } from './reminder-settings.service.js';
@@ -206,7 +206,7 @@ export class DigestService {
       dueSoonDays: this.config.dueSoonDays,
       sections,
     };
-    const rendered = renderDigest(content);
+    const own = digestOwnPart(content);
     return {
       planId: plans.length === 1 ? plans[0].id : null,
       rule: 'digest',
@@ -215,12 +215,12 @@ export class DigestService {
       recipientName: (leader.displayName || leader.username).slice(0, 100),
       unitId: null,
       sendDate: today,
-      subject: rendered.subject.slice(0, 300),
-      text: rendered.own.text,
-      html: rendered.own.html,
+      subject: own.subject.slice(0, 300),
+      text: own.text,
+      html: own.html,
       markdown: null,
-      // The leaders of the same plans share the rest, kept once: the first one's rendering, hashed once.
-      shared: bodies.get(bodyKey) ?? bodies.set(bodyKey, withHash({ ...rendered.shared, markdown: null })).get(bodyKey),
+      // The leaders of the same plans share the rest, kept once: rendered and hashed for the first of them.
+      shared: bodies.get(bodyKey) ?? bodies.set(bodyKey, withHash({ ...digestSharedPart(content), markdown: null })).get(bodyKey),
       entries: [this.key(leader, weekStart)],
     };
   }
