@@ -13,7 +13,8 @@ import { type SharedBody, withHash } from '../outbox/outbox-bodies.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { Leases } from '../database/leases.js';
 import { Plan } from '../plans/plan.entity.js';
-import { PlanSnapshots } from './plan-snapshot.js';
+import { PlanSnapshots, plansAtOnce } from './plan-snapshot.js';
+import { mapConcurrently } from '../common/map-concurrently.js';
 import { digestSection } from './digest-planner.js';
 import { digestOwnPart, digestSharedPart } from './digest-messages.js';
 import { recipientKey } from './recipients.js';
@@ -91,13 +92,20 @@ export class DigestService {
     const taken = await this.outbox.taken(due.map(({ leader, timing }) => this.key(leader, timing.weekStart)));
     const pending = due.filter(({ leader, timing }) => !taken.has(entryKeyString(this.key(leader, timing.weekStart))));
     const previous = await this.previousDigestDates(pending.map(({ leader, timing }) => ({ leader, today: timing.today })));
+    const digests = pending.map((p) => ({ ...p, since: previous.get(recipientOf(p.leader)) ?? addDays(p.timing.today, -7) }));
     const run = newRun();
+    // The plans' sections first, a few plans at once where the database lets them overlap.
+    const wanted = new Map(
+      digests.flatMap(({ visible, timing, since }) =>
+        visible.map((plan) => [sectionKey(plan, timing.today, since), { plan, today: timing.today, since }] as const),
+      ),
+    );
+    await mapConcurrently([...wanted.values()], plansAtOnce(this.config), ({ plan, today, since }) => this.section(run, plan, today, since));
     let written = 0;
     // One batch is written while the next is composed.
     let writing: Promise<number> = Promise.resolve(0);
     const batch: NewMessage[] = [];
-    for (const { leader, visible, timing } of pending) {
-      const since = previous.get(recipientOf(leader)) ?? addDays(timing.today, -7);
+    for (const { leader, visible, timing, since } of digests) {
       batch.push(await this.compose(leader, visible, timing.today, timing.weekStart, since, run));
       if (batch.length >= WRITE_BATCH) {
         written += await writing;
@@ -182,20 +190,27 @@ export class DigestService {
     };
   }
 
+  /**
+   * A plan's section of the week, worked out from the plan on both dates when its first leader needs it; the leaders who
+   * share it share its rendering too (digest-messages.ts). What is read of the plan is not kept.
+   */
+  private async section(run: DigestRun, plan: Plan, today: string, since: string): Promise<DigestSection | null> {
+    const key = sectionKey(plan, today, since);
+    let section = run.sections.get(key);
+    if (section === undefined) {
+      const { now, then } = await this.snapshots.forDigest(plan, today, since);
+      section = now.items.length ? digestSection(now, then, this.config.dueSoonDays) : null;
+      run.sections.set(key, section);
+    }
+    return section;
+  }
+
   private async compose(leader: User, plans: Plan[], today: string, weekStart: string, since: string, run: DigestRun): Promise<NewMessage> {
-    const { sections: shared, bodies } = run;
+    const { bodies } = run;
     const bodyKey = `${plans.map((p) => p.id).join(',')}|${today}|${since}`;
     const sections = [];
     for (const plan of plans) {
-      // One section per plan and week, worked out from the plan's snapshots on both dates when its first leader is
-      // composed; the leaders who share it share its rendering too (digest-messages.ts). Snapshots are not kept.
-      const key = `${plan.id}|${today}|${since}`;
-      let section = shared.get(key);
-      if (section === undefined) {
-        const [now, then] = await Promise.all([this.snapshots.forDigest(plan, today), this.snapshots.statusesOn(plan, since)]);
-        section = now.items.length ? digestSection(now, then, this.config.dueSoonDays) : null;
-        shared.set(key, section);
-      }
+      const section = await this.section(run, plan, today, since);
       if (section) sections.push(section);
     }
     const content: DigestContent = {
@@ -269,5 +284,7 @@ interface DigestRun {
   sections: Map<string, DigestSection | null>;
   bodies: Map<string, SharedBody>;
 }
+
+const sectionKey = (plan: Plan, today: string, since: string) => `${plan.id}|${today}|${since}`;
 
 const newRun = (): DigestRun => ({ sections: new Map(), bodies: new Map() });

@@ -90,6 +90,14 @@ interface InstructionRow {
 const INSTRUCTIONS_SQL = `SELECT "itemType", "itemId", CAST("issuedDate" AS TEXT) AS "issuedDate", "authorName", content FROM instructions
   WHERE "planId" = ? AND "issuedDate" <= ? ORDER BY "issuedDate", id`;
 
+/**
+ * Plans read and worked out at once by the sweep and the digest. On PostgreSQL one plan is worked out while another
+ * waits on the server; SQLite's driver does not wait, so plans there go one after another.
+ */
+export function plansAtOnce(config: AppConfig): number {
+  return config.database.type === 'postgres' ? Math.min(3, config.database.poolSize) : 1;
+}
+
 /** Whether each item of a plan was overdue on a date: all a digest needs of the week before. */
 export interface PlanStatuses {
   items: Pick<SnapshotItem, 'itemType' | 'itemId' | 'overdue'>[];
@@ -105,26 +113,35 @@ export class PlanSnapshots {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Every item's status on asOf, and nothing else (no units, people, pauses, 批示 or signatures). */
-  async statusesOn(plan: Plan, asOf: string): Promise<PlanStatuses> {
-    const read = await this.read(plan, asOf);
-    return { items: read.map(({ row, status }) => ({ itemType: row.itemType, itemId: row.itemId, overdue: status.overdue })) };
-  }
-
-  /** What a digest reads of a plan on asOf: items with statuses and 批示, and the units' names (plain rows). */
-  async forDigest(plan: Plan, asOf: string): Promise<PlanDigestView> {
-    const [read, units, instructions] = await Promise.all([
-      this.read(plan, asOf),
+  /**
+   * What a digest reads of a plan: on `today` its items with statuses and 批示 and its units' names, and on `since`
+   * whether each item was overdue. Milestones and holders (the same on both dates) are read once; plain rows.
+   */
+  async forDigest(plan: Plan, today: string, since: string): Promise<{ now: PlanDigestView; then: PlanStatuses }> {
+    const facts = <T>(part: 'items' | 'milestones' | 'assignments', asOf: string) =>
+      this.reader.all<T>(REPORT_SQL[part].sql, REPORT_SQL[part].params(plan.id, asOf));
+    const [rowsNow, rowsThen, milestones, assignments, units, instructions] = await Promise.all([
+      facts<ItemFactRow>('items', today),
+      facts<ItemFactRow>('items', since),
+      facts<MilestoneRow>('milestones', today),
+      facts<AssignmentRow>('assignments', today),
       this.reader.all<{ id: number; name: string }>(`SELECT id, name FROM units WHERE "planId" = ?`, [plan.id]),
-      this.reader.all<InstructionRow>(INSTRUCTIONS_SQL, [plan.id, asOf]),
+      this.reader.all<InstructionRow>(INSTRUCTIONS_SQL, [plan.id, today]),
+    ]);
+    const [readNow, readThen] = await Promise.all([
+      this.statuses.read(plan, rowsNow, { milestones, assignments }, today),
+      this.statuses.read(plan, rowsThen, { milestones, assignments }, since),
     ]);
     const instructionsOf = groupBy(instructions, (i) => `${i.itemType}:${i.itemId}`);
     return {
-      plan,
-      asOf,
-      planLink: planOverviewLink(this.config.publicUrl, plan.id),
-      items: read.map((r) => this.item(plan, r, instructionsOf.get(`${r.row.itemType}:${r.row.itemId}`) ?? [])),
-      units: new Map(units.map((u) => [u.id, u])),
+      now: {
+        plan,
+        asOf: today,
+        planLink: planOverviewLink(this.config.publicUrl, plan.id),
+        items: readNow.map((r) => this.item(plan, r, instructionsOf.get(`${r.row.itemType}:${r.row.itemId}`) ?? [])),
+        units: new Map(units.map((u) => [u.id, u])),
+      },
+      then: { items: readThen.map(({ row, status }) => ({ itemType: row.itemType, itemId: row.itemId, overdue: status.overdue })) },
     };
   }
 

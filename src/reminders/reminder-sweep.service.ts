@@ -7,6 +7,7 @@ import { calendarDate, Clock, localTime } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { findOneOrThrow } from '../database/find-or-throw.js';
 import { mapConcurrently } from '../common/map-concurrently.js';
+import { plansAtOnce } from './plan-snapshot.js';
 import { entryKeyString } from '../outbox/entry-key.js';
 import { type NewMessage, OutboxService } from '../outbox/outbox.service.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
@@ -21,14 +22,6 @@ import { ReminderSweep } from './reminder-sweep.entity.js';
 
 /** How long an instance may hold a plan's sweep; one plan's sweep takes seconds. */
 export const SWEEP_LEASE_MINUTES = 10;
-
-/**
- * Plans swept at once. On PostgreSQL one plan's work is worked out while another's waits on the server; SQLite's
- * driver does not wait, so plans there go one after another.
- */
-export function sweepWidth(config: AppConfig): number {
-  return config.database.type === 'postgres' ? Math.min(3, config.database.poolSize) : 1;
-}
 
 export interface PlanSweep {
   planId: number;
@@ -72,7 +65,7 @@ export class ReminderSweepService {
 
   async sweepAll(): Promise<PlanSweep[]> {
     const plans = await this.dataSource.getRepository(Plan).find({ order: { id: 'ASC' } });
-    return mapConcurrently(plans, sweepWidth(this.config), (plan) => this.sweepPlan(plan));
+    return mapConcurrently(plans, plansAtOnce(this.config), (plan) => this.sweepPlan(plan));
   }
 
   async sweepPlan(plan: Plan): Promise<PlanSweep> {
