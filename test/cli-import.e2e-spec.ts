@@ -15,10 +15,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  */
 describe('CLI import', () => {
   let t: TestApp;
-  const cli = (args: string[]) => {
+  const cli = (args: string[], input = '') => {
     const run = spawnSync('node', [join(ROOT, 'dist/cli/main.js'), ...args], {
       cwd: ROOT,
       encoding: 'utf8',
+      input,
       env: { ...process.env, DATABASE_URL: t.database.url, SEED: 'false', NODE_OPTIONS: '' },
     });
     return { code: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -113,6 +114,20 @@ describe('CLI import', () => {
         .get(api(`/plans/${id}/import/tasks/mapping`))
         .expect(200);
       expect(stored.body.mapping).toEqual({ 督办事项: 'content', 责任科室: '牵头单位' });
+    },
+    CLI_TIMEOUT,
+  );
+
+  it(
+    'an administrator created from the command line is in the audit log, by the system, without the password',
+    async () => {
+      const run = cli(['create-admin', '--username', 'cli-root'], 'cli-root-password-1\n');
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const { body } = await t.http().get(api('/audit?entityType=users&action=insert&limit=1000')).expect(200);
+      const entry = (body.items as { actorName: string; after: Record<string, unknown> | null }[]).find((e) => e.after?.username === 'cli-root');
+      expect(entry).toMatchObject({ actorName: 'system', after: { username: 'cli-root', role: 'admin' } });
+      expect(entry!.after).not.toHaveProperty('passwordHash');
     },
     CLI_TIMEOUT,
   );

@@ -207,7 +207,16 @@ export function installAuditSubscriber(dataSource: DataSource, clock?: Clock, su
  * The outbox, the sweep's bookmark and the work leases are logs of their own: what the service did, not what someone
  * changed. Evidence bytes are not copied into the log (evidence_files records each file).
  */
-const UNAUDITED_TABLES = new Set(['audit_entries', 'outbox_messages', 'outbox_entries', 'reminder_sweeps', 'job_leases', 'evidence_blobs', 'login_attempts']);
+const UNAUDITED_TABLES = new Set([
+  'audit_entries',
+  'outbox_messages',
+  'outbox_bodies',
+  'outbox_entries',
+  'reminder_sweeps',
+  'job_leases',
+  'evidence_blobs',
+  'login_attempts',
+]);
 
 function audited(metadata: EntityMetadata): boolean {
   return !UNAUDITED_TABLES.has(metadata.tableName);

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
-import { AuditSubscriber } from '../audit/audit.subscriber.js';
+import { installAuditSubscriber } from '../audit/audit.subscriber.js';
 import { PlanRevisionSubscriber } from './plan-revisions.js';
 import { ENTITIES, POSTGRES_ENTITIES } from '../entities.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -41,8 +41,8 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    // The audit log, also for the CLI (in the service the Nest provider finds it already registered).
-    subscribers: [AuditSubscriber, PlanRevisionSubscriber],
+    // Moves plan revisions on at commit (the audit log is registered by openDatabase).
+    subscribers: [PlanRevisionSubscriber],
     synchronize: false,
     migrationsRun: false,
     logging: ['error', 'warn'] as ('error' | 'warn')[],
@@ -73,6 +73,9 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
 export async function openDatabase(database: AppConfig['database']): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(database));
   await dataSource.initialize();
+  // TypeORM builds only @EventSubscriber classes from `subscribers`; the audit log registers itself here (the CLI's
+  // changes are logged too; in the service Nest's provider finds it registered and sets the clock).
+  installAuditSubscriber(dataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   serializeTransactions(dataSource);
   return dataSource;
