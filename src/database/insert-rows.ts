@@ -47,9 +47,14 @@ export async function insertRows(manager: EntityManager, entity: EntityTarget<Ob
     let sql: string;
     let params: unknown[];
     if (arrays) {
-      params = columns.map((column) => chunk.map((row): unknown => prepared(column, row)));
-      const typed = columns.map((column, i) => `$${i + 1}::${driver.normalizeType(column)}[]`).join(', ');
-      sql = `INSERT INTO "${metadata.tableName}" (${names}) SELECT * FROM unnest(${typed}) RETURNING "id"`;
+      // A value the same for every row (timestamps, version) is one parameter, not an array of copies.
+      params = columns.map((column) => (fixed.has(column) ? fixed.get(column) : chunk.map((row): unknown => prepared(column, row))));
+      const varying = columns.filter((column) => !fixed.has(column));
+      const arrays = varying.map((column) => `$${columns.indexOf(column) + 1}::${driver.normalizeType(column)}[]`).join(', ');
+      const values = columns.map((column, i) => (fixed.has(column) ? `$${i + 1}::${driver.normalizeType(column)}` : `u."${column.databaseName}"`));
+      sql =
+        `INSERT INTO "${metadata.tableName}" (${names}) SELECT ${values.join(', ')} ` +
+        `FROM unnest(${arrays}) AS u(${varying.map((c) => `"${c.databaseName}"`).join(', ')}) RETURNING "id"`;
     } else {
       params = [];
       const tuples: string[] = [];
