@@ -405,6 +405,45 @@ describe('the leaders of one plan and their digests', () => {
   );
 });
 
+describe('which office accounts hear of escalations', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ SESSION_HOURS: '100000' });
+  }, 60_000);
+
+  afterAll(() => t.close());
+
+  it(
+    'an active office account with an email gets the escalations; a deactivated one and one without an email do not',
+    async () => {
+      const plan = await planId(t, 'jiangjin');
+      const create = async (username: string, email: string | undefined) =>
+        (
+          await t
+            .http()
+            .post('/api/v1/users')
+            .send({ username, password: 'office-password-9', role: 'office', planId: plan, displayName: username, ...(email ? { email } : {}) })
+            .expect(201)
+        ).body as { id: number; version: number };
+      await create('jiangjin-office-2', 'office2@example.org');
+      const away = await create('jiangjin-office-3', 'office3@example.org');
+      await t.http().patch(`/api/v1/users/${away.id}`).send({ active: false, version: away.version }).expect(200);
+      await create('jiangjin-office-4', undefined);
+      const office = await t.login('jiangjin-office');
+      const preview = (await t.as(office).get(`/api/v1/plans/${plan}/reminders/preview`).query({ date: MONDAY }).expect(200)).body as {
+        messages: { rule: string; recipient: string; audience: string }[];
+      };
+      const officeEscalations = preview.messages.filter((m) => m.rule === 'escalation' && m.audience === 'office').map((m) => m.recipient);
+      expect(officeEscalations).toContain('office2@example.org');
+      expect(officeEscalations).toContain('jiangjin-office@example.org');
+      expect(officeEscalations).not.toContain('office3@example.org');
+      expect(preview.messages.some((m) => m.recipient === 'office3@example.org')).toBe(false);
+    },
+    SLOW,
+  );
+});
+
 describe('catching up after the service was down', () => {
   let t: TestApp;
 

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { shortTitle } from '../common/short-title.js';
-import { DataSource, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
+import { DataSource, MoreThanOrEqual } from 'typeorm';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
-import { ItemSignature } from '../signatures/item-signature.entity.js';
 import type { Channel } from '../units/unit-contact.entity.js';
 import { recipientKey } from './recipients.js';
 import type { InstructionNote } from './reminder-types.js';
-import { User } from '../auth/user.entity.js';
+import type { User } from '../auth/user.entity.js';
 import { groupBy } from '../common/group-by.js';
 import { ITEM_TYPE_NAMES, type ListType } from '../common/item-type.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -18,9 +17,8 @@ import { ProgressReport } from '../progress/progress-report.entity.js';
 import { StatusService } from '../lists/status.service.js';
 import type { ReadItem } from '../lists/item-read-model.js';
 import type { ItemStatus, MilestoneStatus } from '../status/status.js';
-import { UnitContact } from '../units/unit-contact.entity.js';
-import { Unit } from '../units/unit.entity.js';
-import { ReminderPause } from './reminder-pause.entity.js';
+import type { UnitContact } from '../units/unit-contact.entity.js';
+import type { Unit } from '../units/unit.entity.js';
 import { itemLink, myListLink, planOverviewLink } from './app-links.js';
 
 export interface SnapshotMilestone {
@@ -47,6 +45,13 @@ export interface SnapshotItem extends ItemStatus {
   milestones: SnapshotMilestone[];
 }
 
+/** What reminders read of a unit: its name and the addresses kept on it. */
+export type SnapshotUnit = Pick<Unit, 'id' | 'name' | 'liaisonName' | 'liaisonEmail' | 'headName' | 'headEmail'>;
+/** A contact added to a unit (a second email, the supervising leader, a chat group's robot). */
+export type SnapshotContact = Pick<UnitContact, 'unitId' | 'role' | 'channel' | 'address' | 'name'>;
+/** An office or leader account reminders may go to. */
+export type SnapshotUser = Pick<User, 'id' | 'email' | 'displayName' | 'role'>;
+
 /** A plan as reminders and digests see it on one date. */
 export interface PlanSnapshot {
   plan: Plan;
@@ -56,11 +61,11 @@ export interface PlanSnapshot {
   /** A unit's own list in the web app (PUBLIC_URL + /plans/:planId/my). */
   myLink: string;
   items: SnapshotItem[];
-  units: Map<number, Unit>;
-  contacts: Map<number, UnitContact[]>;
+  units: Map<number, SnapshotUnit>;
+  contacts: Map<number, SnapshotContact[]>;
   /** Office and leader accounts of the plan (or of every plan) that have an email. */
-  officeUsers: User[];
-  leaderUsers: User[];
+  officeUsers: SnapshotUser[];
+  leaderUsers: SnapshotUser[];
 }
 
 /** An item as a digest reads it: no pauses or signatures (reminders' business). */
@@ -145,26 +150,24 @@ export class PlanSnapshots {
     };
   }
 
-  /** Every item with its status on asOf. */
+  /** Every item with its status on asOf, and whom the reminders go to; plain rows throughout. */
   async load(plan: Plan, asOf: string): Promise<PlanSnapshot> {
-    const manager = this.dataSource.manager;
     const [read, pauses, units, contacts, users, instructions, signatures] = await Promise.all([
       this.read(plan, asOf),
-      manager.find(ReminderPause, { where: { planId: plan.id } }),
-      manager.find(Unit, { where: { planId: plan.id } }),
-      manager.find(UnitContact, { where: { planId: plan.id }, order: { id: 'ASC' } }),
-      manager.find(User, {
-        where: [
-          { planId: plan.id, active: true, email: Not(IsNull()), role: In(['office', 'leader']) },
-          { planId: IsNull(), active: true, email: Not(IsNull()), role: In(['office', 'leader']) },
-        ],
-        order: { id: 'ASC' },
-      }),
+      this.reader.all<{ itemType: string; itemId: number }>(`SELECT "itemType", "itemId" FROM reminder_pauses WHERE "planId" = ?`, [plan.id]),
+      this.reader.all<SnapshotUnit>(`SELECT id, name, "liaisonName", "liaisonEmail", "headName", "headEmail" FROM units WHERE "planId" = ?`, [plan.id]),
+      this.reader.all<SnapshotContact>(`SELECT "unitId", role, channel, address, name FROM unit_contacts WHERE "planId" = ? ORDER BY id`, [plan.id]),
+      // Office and leader accounts of the plan or of every plan, active, with an email (active is 1/0 on SQLite, a boolean on PostgreSQL).
+      this.reader.all<SnapshotUser>(
+        `SELECT id, email, "displayName", role FROM users
+         WHERE ("planId" = ? OR "planId" IS NULL) AND active AND email IS NOT NULL AND role IN ('office', 'leader') ORDER BY id`,
+        [plan.id],
+      ),
       this.reader.all<InstructionRow>(INSTRUCTIONS_SQL, [plan.id, asOf]),
-      manager.find(ItemSignature, {
-        where: { planId: plan.id, signedDate: LessThanOrEqual(asOf) },
-        select: { id: true, itemType: true, itemId: true, unitId: true },
-      }),
+      this.reader.all<{ itemType: string; itemId: number; unitId: number }>(
+        `SELECT "itemType", "itemId", "unitId" FROM item_signatures WHERE "planId" = ? AND "signedDate" <= ?`,
+        [plan.id, asOf],
+      ),
     ]);
     const planLink = planOverviewLink(this.config.publicUrl, plan.id);
     const paused = new Set(pauses.map((p) => `${p.itemType}:${p.itemId}`));

@@ -26,7 +26,11 @@ export function recipientKey(r: Pick<Recipient, 'channel' | 'address'>): string 
  * contacts added for that role), and at both levels the unit's chat groups. Level 'leader' is the
  * supervising leader (分管领导) contacts only.
  */
-export function unitRecipients(unit: Unit, contacts: UnitContact[], level: 'liaison' | 'head' | 'leader'): Recipient[] {
+export function unitRecipients(
+  unit: Pick<Unit, 'id' | 'name' | 'liaisonName' | 'liaisonEmail' | 'headName' | 'headEmail'>,
+  contacts: Pick<UnitContact, 'role' | 'channel' | 'address' | 'name'>[],
+  level: 'liaison' | 'head' | 'leader',
+): Recipient[] {
   const found: Recipient[] = [];
   const own =
     level === 'liaison' ? { name: unit.liaisonName, email: unit.liaisonEmail } : level === 'head' ? { name: unit.headName, email: unit.headEmail } : null;
@@ -40,7 +44,7 @@ export function unitRecipients(unit: Unit, contacts: UnitContact[], level: 'liai
 }
 
 /** Office or leader accounts as recipients. */
-export function userRecipients(users: User[], audience: 'office' | 'leader'): Recipient[] {
+export function userRecipients(users: Pick<User, 'email' | 'displayName'>[], audience: 'office' | 'leader'): Recipient[] {
   return unique(users.filter((u) => u.email).map((u) => ({ channel: 'email' as const, address: u.email!, name: u.displayName, audience, unitId: null })));
 }
 

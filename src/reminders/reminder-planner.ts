@@ -1,6 +1,5 @@
-import type { UnitContact } from '../units/unit-contact.entity.js';
 import type { EntryKey } from '../outbox/entry-key.js';
-import type { DigestItem, PlanSnapshot, SnapshotItem, SnapshotMilestone } from './plan-snapshot.js';
+import type { DigestItem, PlanSnapshot, SnapshotContact, SnapshotItem, SnapshotMilestone } from './plan-snapshot.js';
 import { type Recipient, recipientKey, unitRecipients, userRecipients } from './recipients.js';
 import { daysBetween } from '../calendar/calendar-dates.js';
 import { phraseWithOccurrence } from '../deadlines/occurrences.js';
@@ -117,7 +116,7 @@ export function planReminders(
     ...item.leadUnitIds.map((id): [number, Role] => [id, 'lead']),
     ...item.supportUnitIds.map((id): [number, Role] => [id, 'support']),
   ];
-  const contactsOf = (unitId: number): UnitContact[] => snapshot.contacts.get(unitId) ?? [];
+  const contactsOf = (unitId: number): SnapshotContact[] => snapshot.contacts.get(unitId) ?? [];
 
   for (const item of open) {
     for (const milestone of item.milestones.flatMap((m) => remindedStates(m, today))) {
