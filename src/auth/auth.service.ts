@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError, UnauthenticatedError, ValidationFailedError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -67,6 +68,9 @@ function toTokenView(token: AccessToken): TokenView {
 export class AuthService {
   private readonly logger = new Logger('Auth');
 
+  /** The token's expiry column, looked up once (every request reads it). */
+  private expiresAt: ColumnMetadata | undefined;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -117,8 +121,8 @@ export class AuthService {
 
   /** A stored instant as a Date, read as TypeORM reads the column on either engine. */
   private instant(stored: unknown): Date {
-    const column = this.dataSource.getMetadata(AccessToken).findColumnWithPropertyName('expiresAt')!;
-    return this.dataSource.driver.prepareHydratedValue(stored, column) as Date;
+    this.expiresAt ??= this.dataSource.getMetadata(AccessToken).findColumnWithPropertyName('expiresAt')!;
+    return this.dataSource.driver.prepareHydratedValue(stored, this.expiresAt) as Date;
   }
 
   async me(actor: Actor): Promise<UserView> {

@@ -6,7 +6,8 @@ import {
   formatDate,
   htmlHeading,
   htmlLine,
-  htmlPage,
+  HTML_PAGE_END,
+  htmlPageStart,
   htmlParagraph,
   type LineOptions,
   markdownLine,
@@ -178,9 +179,7 @@ function subjectOf(content: DigestContent): string {
 export function renderDigest(content: DigestContent): RenderedDigest {
   const own = digestOwnPart(content);
   const shared = digestSharedPart(content);
-  const titled = content.sections.length > 1;
-  const quiet = content.sections.every(isQuiet);
-  const sections = content.sections.map((s) => renderSection(s, content, titled, quiet));
+  const { titled, quiet, sections } = framed(content);
   const summaries = content.sections.flatMap((s) => [...(titled ? [`**${markdownText(s.planName)}**`] : []), ...s.summary.map(summaryText)]);
   const markdown = fitMarkdown(
     [`**${markdownText(own.subject)}**`, ...summaries, ...(quiet ? [QUIET] : [])],
@@ -201,9 +200,8 @@ export function renderDigest(content: DigestContent): RenderedDigest {
 export function digestOwnPart(content: DigestContent): { subject: string; text: string; html: string } {
   const subject = subjectOf(content);
   const greeting = `${content.leaderName || '领导'}：您好！以下是截至${formatDate(content.date)}的“无废城市”建设清单执行情况。`;
-  const page = htmlPage(subject, HTML_SPLIT);
   const html =
-    page.slice(0, page.indexOf(HTML_SPLIT)) +
+    htmlPageStart(subject) +
     `<div style="font-size:20px;font-weight:bold;margin:0 0 8px">${escapeHtml(subject.replace('【逾期周报】', '逾期周报 · '))}</div>` +
     htmlParagraph(greeting);
   return { subject, text: `${greeting}\n`, html };
@@ -211,21 +209,22 @@ export function digestOwnPart(content: DigestContent): { subject: string; text: 
 
 /** The rest of a digest, the same for every leader who gets these plans' sections this week (email: text and HTML). */
 export function digestSharedPart(content: DigestContent): { text: string; html: string } {
-  const titled = content.sections.length > 1;
-  const quiet = content.sections.every(isQuiet);
-  const sections = content.sections.map((s) => renderSection(s, content, titled, quiet));
+  const { quiet, sections } = framed(content);
   const text = ['', ...(quiet ? [QUIET, ''] : []), ...sections.flatMap((s) => [...s.text, '']), FOOTER].join('\n');
-  const page = htmlPage('', HTML_SPLIT);
   const html =
     (quiet ? htmlParagraph(QUIET, 'font-weight:bold') : '') +
     sections.map((s) => s.html).join('') +
     `<p style="color:#888888;font-size:13px;margin:20px 0 0">${escapeHtml(FOOTER)}</p>` +
-    page.slice(page.indexOf(HTML_SPLIT) + HTML_SPLIT.length);
+    HTML_PAGE_END;
   return { text, html };
 }
 
-/** Where htmlPage puts the content; never in data (escaped text has no "<"). */
-const HTML_SPLIT = '<!--digest-->';
+/** How a digest frames its sections: titled by plan when there are several, quiet when none has anything to say. */
+function framed(content: DigestContent): { titled: boolean; quiet: boolean; sections: RenderedSection[] } {
+  const titled = content.sections.length > 1;
+  const quiet = content.sections.every(isQuiet);
+  return { titled, quiet, sections: content.sections.map((s) => renderSection(s, content, titled, quiet)) };
+}
 
 /**
  * A digest, and the same split in two: what is the leader's own (the subject and the greeting) and what every leader

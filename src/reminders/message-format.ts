@@ -116,13 +116,20 @@ export function markdownLine(line: ItemLine, options: LineOptions): string {
 
 /** Wraps the body of an HTML email: one column, at most 640px wide, system fonts, inline styles only. */
 export function htmlPage(title: string, body: string): string {
+  return htmlPageStart(title) + body + HTML_PAGE_END;
+}
+
+/** An HTML email up to where its body begins (htmlPage). */
+export function htmlPageStart(title: string): string {
   return (
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
     `<body style="margin:0;padding:0;background:#f6f6f6">` +
-    `<div style="max-width:640px;margin:0 auto;padding:16px;background:#ffffff;font-family:-apple-system,BlinkMacSystemFont,'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC',sans-serif;font-size:16px;line-height:1.6;color:#222222;word-break:break-word">` +
-    `${body}</div></body></html>`
+    `<div style="max-width:640px;margin:0 auto;padding:16px;background:#ffffff;font-family:-apple-system,BlinkMacSystemFont,'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC',sans-serif;font-size:16px;line-height:1.6;color:#222222;word-break:break-word">`
   );
 }
+
+/** What closes an HTML email after its body (htmlPage). */
+export const HTML_PAGE_END = '</div></body></html>';
 
 export function htmlHeading(text: string, colour = '#222222'): string {
   return `<div style="font-size:16px;font-weight:bold;margin:18px 0 4px;color:${colour}">${escapeHtml(text)}</div>`;

@@ -123,13 +123,11 @@ export class PlanSnapshots {
    * whether each item was overdue. Milestones and holders (the same on both dates) are read once; plain rows.
    */
   async forDigest(plan: Plan, today: string, since: string): Promise<{ now: PlanDigestView; then: PlanStatuses }> {
-    const facts = <T>(part: 'items' | 'milestones' | 'assignments', asOf: string) =>
-      this.reader.all<T>(REPORT_SQL[part].sql, REPORT_SQL[part].params(plan.id, asOf));
     const [rowsNow, rowsThen, milestones, assignments, units, instructions] = await Promise.all([
-      facts<ItemFactRow>('items', today),
-      facts<ItemFactRow>('items', since),
-      facts<MilestoneRow>('milestones', today),
-      facts<AssignmentRow>('assignments', today),
+      this.facts<ItemFactRow>(plan, 'items', today),
+      this.facts<ItemFactRow>(plan, 'items', since),
+      this.facts<MilestoneRow>(plan, 'milestones', today),
+      this.facts<AssignmentRow>(plan, 'assignments', today),
       this.reader.all<{ id: number; name: string }>(`SELECT id, name FROM units WHERE "planId" = ?`, [plan.id]),
       this.reader.all<InstructionRow>(INSTRUCTIONS_SQL, [plan.id, today]),
     ]);
@@ -196,13 +194,17 @@ export class PlanSnapshots {
 
   /** Items (in force on asOf), milestones and holders as the reports read them (plain rows), with their statuses. */
   private async read(plan: Plan, asOf: string) {
-    const facts = <T>(part: 'items' | 'milestones' | 'assignments') => this.reader.all<T>(REPORT_SQL[part].sql, REPORT_SQL[part].params(plan.id, asOf));
     const [rows, milestones, assignments] = await Promise.all([
-      facts<ItemFactRow>('items'),
-      facts<MilestoneRow>('milestones'),
-      facts<AssignmentRow>('assignments'),
+      this.facts<ItemFactRow>(plan, 'items', asOf),
+      this.facts<MilestoneRow>(plan, 'milestones', asOf),
+      this.facts<AssignmentRow>(plan, 'assignments', asOf),
     ]);
     return this.statuses.read(plan, rows, { milestones, assignments }, asOf);
+  }
+
+  /** Items in force on asOf, milestones or holders, as the reports read them. */
+  private facts<T>(plan: Plan, part: 'items' | 'milestones' | 'assignments', asOf: string): Promise<T[]> {
+    return this.reader.all<T>(REPORT_SQL[part].sql, REPORT_SQL[part].params(plan.id, asOf));
   }
 
   private item(plan: Plan, { row, lead, support, milestones, status }: ItemRead, instructions: InstructionRow[]): DigestItem {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { hasLz4 } from './table-helpers.js';
 
 const BODIES = ['text', 'html', 'markdown'];
 
@@ -19,10 +20,4 @@ export class OutboxLz41733800000000 implements MigrationInterface {
     if (!(await hasLz4(queryRunner))) return;
     for (const column of BODIES) await queryRunner.query(`ALTER TABLE outbox_messages ALTER COLUMN "${column}" SET COMPRESSION DEFAULT`);
   }
-}
-
-async function hasLz4(queryRunner: QueryRunner): Promise<boolean> {
-  if (queryRunner.connection.options.type !== 'postgres') return false;
-  const rows = (await queryRunner.query(`SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`)) as unknown[];
-  return rows.length > 0;
 }

@@ -1,5 +1,5 @@
 import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
-import { baseColumns, index, versionColumn } from './table-helpers.js';
+import { baseColumns, hasLz4, index, versionColumn } from './table-helpers.js';
 
 /**
  * Bodies shared by many messages (a plan's weekly digest is the same for each of its leaders after the greeting):
@@ -25,10 +25,8 @@ export class OutboxBodies1733900000000 implements MigrationInterface {
     );
     // A plain ADD COLUMN: SQLite adds it in place instead of copying the whole outbox.
     await queryRunner.query(`ALTER TABLE outbox_messages ADD COLUMN "bodyId" integer`);
-    if (queryRunner.connection.options.type === 'postgres') {
-      const lz4 = (await queryRunner.query(`SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`)) as unknown[];
-      if (lz4.length)
-        for (const column of ['text', 'html', 'markdown']) await queryRunner.query(`ALTER TABLE outbox_bodies ALTER COLUMN "${column}" SET COMPRESSION lz4`);
+    if (await hasLz4(queryRunner)) {
+      for (const column of ['text', 'html', 'markdown']) await queryRunner.query(`ALTER TABLE outbox_bodies ALTER COLUMN "${column}" SET COMPRESSION lz4`);
     }
   }
 

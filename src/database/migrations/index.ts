@@ -15,8 +15,8 @@ import { LoginAttempts1733400000000 } from './1733400000000-login-attempts.js';
 import { ReportWalkIds1733500000000 } from './1733500000000-report-walk-ids.js';
 import { StandingReports1733600000000 } from './1733600000000-standing-reports.js';
 import { PlanRevisions1733700000000 } from './1733700000000-plan-revisions.js';
-import { OutboxBodies1733900000000 } from './1733900000000-outbox-bodies.js';
 import { OutboxLz41733800000000 } from './1733800000000-outbox-lz4.js';
+import { OutboxBodies1733900000000 } from './1733900000000-outbox-bodies.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [

@@ -37,3 +37,10 @@ export function versionColumn(): TableColumnOptions {
 export function booleanDefault(queryRunner: QueryRunner, value: boolean): string {
   return String(queryRunner.connection.driver.normalizeDefault({ default: value } as never));
 }
+
+/** Does this PostgreSQL server compress with lz4 (Debian's does)? Always false on SQLite. */
+export async function hasLz4(queryRunner: QueryRunner): Promise<boolean> {
+  if (queryRunner.connection.options.type !== 'postgres') return false;
+  const rows = (await queryRunner.query(`SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`)) as unknown[];
+  return rows.length > 0;
+}
