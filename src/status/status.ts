@@ -85,53 +85,86 @@ function days(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
 
-/** What was true of one milestone on asOf: only events and reports dated on or before it count. */
-export function milestoneStatus(facts: MilestoneFacts, options: StatusOptions): MilestoneStatus {
-  const { asOf } = options;
-  let status: Status = 'not_started';
-  let beforeSuspension: Status = 'not_started';
-  let due = facts.baselineDate;
-  let closedOn: string | null = null;
-  let suspendedReason: string | null = null;
-  let waivedReason: string | null = null;
-  const events = facts.events.filter((e) => e.date <= asOf).sort((a, b) => (a.date === b.date ? a.seq - b.seq : a.date < b.date ? -1 : 1));
-  for (const event of events) {
+/**
+ * Where a milestone's events leave it, folded in order: everything its status takes from them. status_states keeps
+ * this per milestone as events are recorded (status-state-store.ts), so reports on today need not walk the events.
+ */
+export interface EventFold {
+  status: Status;
+  /** The status a resumption goes back to. */
+  beforeSuspension: Status;
+  /** The due date the last extension set (null: none set one). */
+  dueDate: string | null;
+  closedOn: string | null;
+  suspendedReason: string | null;
+  /** Set when the office waived it ('' for no reason given); null otherwise. */
+  waivedReason: string | null;
+}
+
+/** A milestone nothing has happened to yet. */
+export const NO_EVENTS: Readonly<EventFold> = {
+  status: 'not_started',
+  beforeSuspension: 'not_started',
+  dueDate: null,
+  closedOn: null,
+  suspendedReason: null,
+  waivedReason: null,
+};
+
+/** Folds events in the order they happened (by date, then as recorded); the caller leaves out those after asOf. */
+export function foldEvents(events: readonly EventFact[]): EventFold {
+  const fold: EventFold = { ...NO_EVENTS };
+  const ordered = [...events].sort((a, b) => (a.date === b.date ? a.seq - b.seq : a.date < b.date ? -1 : 1));
+  for (const event of ordered) {
     switch (event.kind) {
       case 'started':
-        if (status === 'not_started') status = 'in_progress';
+        if (fold.status === 'not_started') fold.status = 'in_progress';
         break;
       case 'submitted':
-        if (status !== 'closed' && status !== 'suspended') status = 'submitted';
+        if (fold.status !== 'closed' && fold.status !== 'suspended') fold.status = 'submitted';
         break;
       case 'returned':
       case 'reopened':
-        status = 'in_progress';
-        closedOn = null;
-        waivedReason = null;
+        fold.status = 'in_progress';
+        fold.closedOn = null;
+        fold.waivedReason = null;
         break;
       case 'closed':
-        status = 'closed';
-        closedOn = event.date;
+        fold.status = 'closed';
+        fold.closedOn = event.date;
         break;
       case 'waived':
-        status = 'closed';
-        closedOn = event.date;
-        waivedReason = event.reason ?? '';
+        fold.status = 'closed';
+        fold.closedOn = event.date;
+        fold.waivedReason = event.reason ?? '';
         break;
       case 'suspended':
-        if (status !== 'suspended') beforeSuspension = status;
-        status = 'suspended';
-        suspendedReason = event.reason ?? null;
+        if (fold.status !== 'suspended') fold.beforeSuspension = fold.status;
+        fold.status = 'suspended';
+        fold.suspendedReason = event.reason ?? null;
         break;
       case 'resumed':
-        if (status === 'suspended') status = beforeSuspension;
-        suspendedReason = null;
+        if (fold.status === 'suspended') fold.status = fold.beforeSuspension;
+        fold.suspendedReason = null;
         break;
       case 'due_changed':
-        due = event.toDate ?? due;
+        fold.dueDate = event.toDate ?? fold.dueDate;
         break;
     }
   }
+  return fold;
+}
+
+/** What was true of one milestone on asOf: only events and reports dated on or before it count. */
+export function milestoneStatus(facts: MilestoneFacts, options: StatusOptions): MilestoneStatus {
+  return statusFromFold(foldEvents(facts.events.filter((e) => e.date <= options.asOf)), facts, options);
+}
+
+/** A milestone's status on asOf from its events folded up to then (foldEvents, or as status_states keeps them). */
+export function statusFromFold(fold: EventFold, facts: Omit<MilestoneFacts, 'events'>, options: StatusOptions): MilestoneStatus {
+  const { asOf } = options;
+  const { status, closedOn, suspendedReason, waivedReason } = fold;
+  const due = fold.dueDate ?? facts.baselineDate;
   const standing = facts.progress.filter((p) => p.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const percent = status === 'closed' ? 100 : (standing.at(-1)?.percent ?? null);
   const overdue = status !== 'closed' && status !== 'suspended' && due !== null && due < asOf;
