@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import { openDatabase } from '../src/database/data-source.js';
 import { rebuildStanding } from '../src/standing/standing-store.js';
+import { rebuildStates } from '../src/status/status-state-store.js';
 
 export const PLANS = 120;
 export const UNITS = 15;
@@ -32,6 +33,9 @@ function monthDay(k: number, day: number): string {
   const year = FIRST_MONTH.year + Math.floor(m / 12);
   return `${year}-${String((m % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** The data's last day (the last monthly reports, 25 November 2026): nothing is dated after it. */
+const LAST_DAY = monthDay(MONTHS - 1, 25);
 
 /** Due dates at month ends from mid-2022 to the end of 2027. */
 function dueDate(n: number): string {
@@ -96,6 +100,7 @@ export async function prepareReportData(path: string, plans = PLANS): Promise<Da
       milestones.push({ id, due: current });
       size.milestones++;
       const event = (kind: string, date: string, from: string | null = null, to: string | null = null, reason: string | null = null) => {
+        if (date > LAST_DAY) return; // not happened yet: events are recorded on the day, never ahead
         ins.event.run(planId, itemType, itemId, id, kind, date, `${date} 02:00:00`, from, to, reason);
         size.events++;
       };
@@ -185,8 +190,13 @@ export async function prepareReportData(path: string, plans = PLANS): Promise<Da
       }
     }
   })();
-  // Written around the app, so what it keeps as reports change is worked out once here.
-  await rebuildStanding((sql, params) => Promise.resolve(db.prepare(sql).run(...params)));
+  // Written around the app, so what it keeps as reports and events change is worked out once here.
+  const execute = (sql: string, params: readonly (string | number | null)[]) => {
+    const statement = db.prepare(sql);
+    return Promise.resolve(statement.reader ? statement.all(...params) : statement.run(...params));
+  };
+  await rebuildStanding(execute);
+  await rebuildStates(execute);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return size;

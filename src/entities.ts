@@ -26,6 +26,8 @@ import { ProgressReport } from './progress/progress-report.entity.js';
 import { SupervisionNotice } from './progress/supervision-notice.entity.js';
 import { Assignment } from './lists/assignment.entity.js';
 import { StatusEvent } from './status/status-event.entity.js';
+import { StatusMark } from './status/status-mark.entity.js';
+import { StatusState } from './status/status-state.entity.js';
 import { ImportMapping } from './spreadsheets/import-mapping.entity.js';
 import { UnitGroup } from './units/unit-group.entity.js';
 import { Unit } from './units/unit.entity.js';
@@ -65,6 +67,8 @@ export const ENTITIES = [
   StandingReport,
   UnitReportDate,
   StandingMark,
+  StatusState,
+  StatusMark,
   PlanRevision,
   LoginAttempt,
   OutboxEntry,

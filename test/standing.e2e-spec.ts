@@ -5,13 +5,19 @@ import { DataSource } from 'typeorm';
 import { prepareReportData, UNITS } from '../bench/report-data.js';
 import { RawReader } from '../src/database/raw-reader.js';
 import { loadFacts, type RunSql } from '../src/reports/report-sql.js';
+import { deriveStatuses, type PlanPeriod } from '../src/status/derive-statuses.js';
+import type { StatusEventKind } from '../src/status/status-event.entity.js';
+import { foldEvents } from '../src/status/status.js';
+import { statesHold } from '../src/status/status-state-store.js';
+import { standingHolds } from '../src/standing/standing-store.js';
 import { END_OF_TIME, standingParams, standingSql } from '../src/standing/standing-sql.js';
 import { freshReport } from './helpers/fresh-report.js';
 import { startTestApp, TEST_ADMIN, type TestApp } from './helpers/test-app.js';
 
 /**
  * The kept standing (src/standing/standing-store.ts: the report that stands per milestone, occurrence and item, each
- * unit's last report date per item, the plan's mark) against a full recomputation from the reports, on every seed
+ * unit's last report date per item, the plan's mark) and the kept states (src/status/status-state-store.ts: each
+ * milestone's events folded, the plan's mark) against a full recomputation from the reports and events, on every seed
  * plan with the demo progress and on a slice of the benchmark's data, before and after a random sequence of
  * submissions, reviews, resubmissions, reopenings, suspensions and extensions through the API. Reports read the kept
  * rows whenever they hold on asOf, so any difference would be a wrong report.
@@ -43,6 +49,8 @@ async function keptAndRecomputed(t: TestApp, planId: number) {
       await read(`SELECT "itemType", "itemId", "unitId", CAST("lastDate" AS TEXT) AS "lastDate" FROM unit_report_dates WHERE "planId" = ?`, [planId]),
     ),
     mark: (await read(`SELECT CAST("throughDate" AS TEXT) AS d FROM standing_marks WHERE "planId" = ?`, [planId]))[0]?.d ?? null,
+    states: sorted(await read(`${STATE_COLUMNS} FROM status_states WHERE "planId" = ?`, [planId])),
+    statesMark: (await read(`SELECT CAST("throughDate" AS TEXT) AS d FROM status_marks WHERE "planId" = ?`, [planId]))[0]?.d ?? null,
   };
   const recomputed = {
     standing: sorted(await read(`SELECT ${columns} FROM (${standingSql('plan', 'r.*')}) r ORDER BY id`, standingParams(planId, END_OF_TIME))),
@@ -61,17 +69,56 @@ async function keptAndRecomputed(t: TestApp, planId: number) {
           [planId, planId],
         )
       )[0]?.d ?? null,
+    states: sorted(foldedStates(await read(`SELECT ${EVENT_COLUMNS} FROM status_events WHERE "planId" = ? ORDER BY id`, [planId]))),
+    statesMark: (await read(`SELECT CAST(MAX(date) AS TEXT) AS d FROM status_events WHERE "planId" = ?`, [planId]))[0]?.d ?? null,
   };
   return { kept, recomputed };
+}
+
+const STATE_COLUMNS = `SELECT "planId", "itemType", "itemId", "milestoneKey", status, "beforeSuspension", CAST("dueDate" AS TEXT) AS "dueDate",
+  CAST("closedOn" AS TEXT) AS "closedOn", "suspendedReason", "waivedReason"`;
+const EVENT_COLUMNS = `id, "planId", "itemType", "itemId", "milestoneId", kind, CAST(date AS TEXT) AS date, CAST("toDate" AS TEXT) AS "toDate", reason`;
+
+/** Each milestone's (and item's) events folded afresh, as status_states keeps them. */
+function foldedStates(events: Row[]): Row[] {
+  const groups = new Map<string, Row[]>();
+  for (const e of events) {
+    const key = `${e.itemType as string}:${e.itemId as number}:${(e.milestoneId as number | null) ?? 0}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return [...groups.values()].map((group) => {
+    const [{ planId, itemType, itemId, milestoneId }] = group;
+    const fold = foldEvents(
+      group.map((e) => ({
+        kind: e.kind as StatusEventKind,
+        date: e.date as string,
+        seq: e.id as number,
+        toDate: e.toDate as string | null,
+        reason: e.reason as string | null,
+      })),
+    );
+    return { planId, itemType, itemId, milestoneKey: milestoneId ?? 0, ...fold };
+  });
 }
 
 /** The standing and report dates as a report on asOf reads them: from the kept rows, and walked from the reports. */
 async function factsBothWays(t: TestApp, planId: number, asOf: string) {
   const reader = t.app.get(RawReader);
   const run: RunSql = (sql, params) => reader.all(sql, params);
+  const [plan] = await reader.all<PlanPeriod>(
+    `SELECT CAST("periodStart" AS TEXT) AS "periodStart", CAST("periodEnd" AS TEXT) AS "periodEnd" FROM plans WHERE id = ?`,
+    [planId],
+  );
   const read = async (kept: boolean) => {
-    const facts = await loadFacts(run, planId, asOf, ['standing', 'reported'], kept);
-    return { standing: sorted(facts.standing as unknown as Row[]), reported: sorted(facts.reported as unknown as Row[]) };
+    const facts = await loadFacts(run, planId, asOf, ['items', 'milestones', 'events', 'standing', 'reported'], { standing: kept, states: kept });
+    if (kept !== (facts.states !== null)) throw new Error('the kept states were not read as asked');
+    // Every milestone's and item's status on asOf, kept states and all.
+    const statuses = [...deriveStatuses(facts.items, facts, plan, { asOf, dueSoonDays: 7 })].map(([key, s]) => ({ key, ...s, milestones: [...s.milestones] }));
+    return {
+      standing: sorted(facts.standing as unknown as Row[]),
+      reported: sorted(facts.reported as unknown as Row[]),
+      statuses: JSON.stringify(statuses),
+    };
   };
   return { kept: await read(true), walked: await read(false) };
 }
@@ -79,6 +126,11 @@ async function factsBothWays(t: TestApp, planId: number, asOf: string) {
 async function expectKeptEqualsRecomputed(t: TestApp, planId: number, asOf: string): Promise<void> {
   const { kept, recomputed } = await keptAndRecomputed(t, planId);
   expect({ planId, ...kept }).toEqual({ planId, ...recomputed });
+  // What is kept holds on asOf, so a report on asOf reads it: the comparison below is of what reports serve.
+  expect({ planId, holds: standingHolds(kept.mark as string | null, asOf) && statesHold(kept.statesMark as string | null, asOf) }).toEqual({
+    planId,
+    holds: true,
+  });
   const facts = await factsBothWays(t, planId, asOf);
   expect({ planId, ...facts.kept }).toEqual({ planId, ...facts.walked });
 }
@@ -246,6 +298,7 @@ describe('kept standing on the seed plans', () => {
     const { kept } = await keptAndRecomputed(t, jiangjin);
     expect(kept.standing.length).toBeGreaterThan(0);
     expect(kept.dates.length).toBeGreaterThan(0);
+    expect(kept.states.length).toBeGreaterThan(0);
   });
 
   it('after a random sequence of reports, reviews, resubmissions, reopenings, suspensions and extensions, it still does', async () => {

@@ -7,6 +7,7 @@ import {
   type MilestoneInput,
   type PlanPeriod,
   type StandingInput,
+  type StateInput,
 } from '../status/derive-statuses.js';
 import type { MilestoneStatus, StatusOptions } from '../status/status.js';
 
@@ -31,6 +32,8 @@ export interface ItemFacts<M extends MilestoneInput, H extends HolderRow> {
   /** In position order within each item and role. */
   assignments: readonly H[];
   events: readonly EventInput[];
+  /** Kept states that hold on asOf, standing for the events of milestones that do not recur (derive-statuses.ts). */
+  states?: readonly StateInput[] | null;
   standing: readonly StandingInput[];
 }
 

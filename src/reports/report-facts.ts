@@ -1,5 +1,5 @@
 import type { ListType } from '../common/item-type.js';
-import type { EventInput, StandingInput } from '../status/derive-statuses.js';
+import type { EventInput, StandingInput, StateInput } from '../status/derive-statuses.js';
 
 /**
  * What reports read about one plan as of a date, in plain rows (read by report-sql.ts). Light on purpose: the
@@ -57,6 +57,9 @@ export interface MilestoneRow {
 export interface EventRow extends EventInput {
   itemType: ListType;
 }
+
+/** Where a milestone's events leave it, as status_states keeps it (read only while the kept states hold on asOf). */
+export type StateRow = StateInput;
 
 /** The official (lead) report that stood on asOf, per item and milestone (null: on the item as a whole). */
 export type StandingRow = StandingInput;
@@ -122,7 +125,10 @@ export interface ReportFacts {
   projects: ProjectRow[];
   indicators: IndicatorRow[];
   milestones: MilestoneRow[];
+  /** Every event by asOf; or, when `states` is read, only those of recurring milestones. */
   events: EventRow[];
+  /** The kept states, read with the events when they hold on asOf; null: the events are walked. */
+  states: StateRow[] | null;
   standing: StandingRow[];
   investments: InvestmentRow[];
   assignments: AssignmentRow[];
@@ -134,7 +140,7 @@ export interface ReportFacts {
   indicatorValues: IndicatorValueRow[];
 }
 
-export type FactPart = keyof Omit<ReportFacts, 'asOf'>;
+export type FactPart = keyof Omit<ReportFacts, 'asOf' | 'states'>;
 
 const FACT_PARTS: FactPart[] = [
   'items',
@@ -156,5 +162,6 @@ const FACT_PARTS: FactPart[] = [
 export function emptyFacts(asOf: string): ReportFacts {
   const facts = { asOf } as ReportFacts;
   for (const part of FACT_PARTS) (facts as unknown as Record<FactPart, unknown[]>)[part] = [];
+  facts.states = null;
   return facts;
 }

@@ -1,7 +1,7 @@
 import { LIST_TYPES } from '../common/item-type.js';
 import { LISTS } from '../lists/list-registry.js';
 import { KEPT_STANDING_SQL, STANDING_SQL, standingParams } from '../standing/standing-sql.js';
-import { emptyFacts, type FactPart, type ReportFacts } from './report-facts.js';
+import { emptyFacts, type FactPart, type ReportFacts, type StateRow } from './report-facts.js';
 
 /**
  * How reports read a plan as of a date: plain SQL, written once (quoted camelCase columns, `?` placeholders, dates
@@ -104,6 +104,10 @@ export const REPORT_SQL: Record<FactPart, { sql: string; params: (planId: number
   },
 };
 
+/** What status_states keeps (status/status-state-store.ts), read by plan when it holds on asOf. */
+const STATES_SQL = `SELECT "itemType", "itemId", "milestoneKey", status, "beforeSuspension", CAST("dueDate" AS TEXT) AS "dueDate",
+  CAST("closedOn" AS TEXT) AS "closedOn", "suspendedReason", "waivedReason" FROM status_states WHERE "planId" = ? AND "itemType" IN ${TYPES}`;
+
 /**
  * What the kept standing (standing/standing-store.ts) answers for two parts, read by plan instead of walking the
  * reports, when it holds on asOf.
@@ -119,12 +123,13 @@ export const KEPT_SQL: Partial<typeof REPORT_SQL> = {
 };
 
 /**
- * The plan a report is about, with its time zone, the date from which its kept standing holds (null: it has no
- * reports) and its revision (database/plan-revisions.ts); `WHERE id = ?` picks one.
+ * The plan a report is about, with its time zone, the dates from which its kept standing and states hold (null: it
+ * has no reports, no events) and its revision (database/plan-revisions.ts); `WHERE id = ?` picks one.
  */
 export const PLAN_SQL = `SELECT id, name, region, CAST("periodStart" AS TEXT) AS "periodStart", CAST("periodEnd" AS TEXT) AS "periodEnd", "timeZone",
-  CAST(s."throughDate" AS TEXT) AS "standingThrough", COALESCE(v.revision, 0) AS revision
-  FROM plans LEFT JOIN standing_marks s ON s."planId" = plans.id LEFT JOIN plan_revisions v ON v."planId" = plans.id`;
+  CAST(s."throughDate" AS TEXT) AS "standingThrough", CAST(t."throughDate" AS TEXT) AS "statesThrough", COALESCE(v.revision, 0) AS revision
+  FROM plans LEFT JOIN standing_marks s ON s."planId" = plans.id LEFT JOIN status_marks t ON t."planId" = plans.id
+  LEFT JOIN plan_revisions v ON v."planId" = plans.id`;
 
 const STATUS_PARTS: FactPart[] = ['items', 'milestones', 'events', 'standing', 'assignments', 'units'];
 
@@ -138,16 +143,41 @@ export const REPORT_PARTS = {
   assessment: [...STATUS_PARTS, 'reported', 'reportMonths', 'notices'],
 } satisfies Record<string, FactPart[]>;
 
+/** Only the events of recurring milestones (their occurrences are told apart by the schedule, which states do not keep). */
+const RECURRING_EVENTS_SQL = `SELECT e.id, e."itemType", e."itemId", e."milestoneId", e.kind, CAST(e.date AS TEXT) AS date, CAST(e."toDate" AS TEXT) AS "toDate",
+  e.reason, CAST(e.occurrence AS TEXT) AS occurrence
+  FROM milestones m JOIN status_events e ON e."planId" = m."planId" AND e."itemType" = m."itemType" AND e."itemId" = m."itemId" AND e."milestoneId" = m.id
+  WHERE m."planId" = ? AND m.recurrence IS NOT NULL AND m."itemType" IN ${TYPES} AND e.date <= ?`;
+
+/** Which kept facts hold on asOf (each only on or after its plan's mark). */
+export interface KeptFacts {
+  /** standing_reports and unit_report_dates (standing/standing-store.ts). */
+  standing: boolean;
+  /** status_states (status/status-state-store.ts). */
+  states: boolean;
+}
+
+const WALK: KeptFacts = { standing: false, states: false };
+
 /**
- * Reads the parts of the facts a report needs (the others stay empty). `kept`: read the standing and report dates
- * from what standing-store.ts keeps (only when it holds on asOf); otherwise everything is worked out from the reports.
+ * Reads the parts of the facts a report needs (the others stay empty). What `kept` says holds on asOf is read from
+ * what is kept (the standing and report dates; the events' states, with the events of recurring milestones);
+ * everything else is worked out from the reports and events.
  */
-export async function loadFacts(run: RunSql, planId: number, asOf: string, parts: readonly FactPart[], kept = false): Promise<ReportFacts> {
+export async function loadFacts(run: RunSql, planId: number, asOf: string, parts: readonly FactPart[], kept: KeptFacts = WALK): Promise<ReportFacts> {
   const facts = emptyFacts(asOf);
-  const statementOf = (part: FactPart) => (kept ? KEPT_SQL[part] : undefined) ?? REPORT_SQL[part];
-  const loaded = await Promise.all(parts.map((part) => Promise.resolve(run(statementOf(part).sql, statementOf(part).params(planId, asOf)))));
+  const statementOf = (part: FactPart) => {
+    if (part === 'events' && kept.states) return { sql: RECURRING_EVENTS_SQL, params: (id: number) => [id, asOf] };
+    return (kept.standing ? KEPT_SQL[part] : undefined) ?? REPORT_SQL[part];
+  };
+  const readStates = kept.states && parts.includes('events');
+  const [states, ...loaded] = await Promise.all([
+    readStates ? Promise.resolve(run<StateRow>(STATES_SQL, [planId])) : null,
+    ...parts.map((part) => Promise.resolve(run(statementOf(part).sql, statementOf(part).params(planId, asOf)))),
+  ]);
   parts.forEach((part, i) => {
     (facts as unknown as Record<FactPart, unknown[]>)[part] = loaded[i];
   });
+  facts.states = states;
   return facts;
 }

@@ -6,6 +6,7 @@ import { NotFoundError, ValidationFailedError } from '../common/domain-error.js'
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RawReader } from '../database/raw-reader.js';
 import { standingHolds } from '../standing/standing-store.js';
+import { statesHold } from '../status/status-state-store.js';
 import { AssessmentRule } from './assessment-rule.entity.js';
 import { type AssessmentWeights, buildAssessment, DEFAULT_ASSESSMENT_RULE } from './assessment.js';
 import { buildOverdueReport, type OverdueFilter } from './overdue-report.js';
@@ -22,6 +23,8 @@ interface PlanRow extends PlanHeader {
   timeZone: string;
   /** From this date on the plan's kept standing holds (null: it has no reports). */
   standingThrough: string | null;
+  /** From this date on the plan's kept states hold (null: it has no events). */
+  statesThrough: string | null;
   /** Its revision (database/plan-revisions.ts): what its reports are worked out from. */
   revision: number;
 }
@@ -163,9 +166,10 @@ export class ReportsService {
   }
 
   private async read(row: PlanRow, asOf: string | undefined, parts: FactPart[]): Promise<Reading> {
-    const { timeZone: _timeZone, standingThrough, revision: _revision, ...plan } = row;
+    const { timeZone: _timeZone, standingThrough, statesThrough, revision: _revision, ...plan } = row;
     const date = asOf ?? this.clock.today(row.timeZone);
-    const facts = await loadFacts((sql, params) => this.reader.all(sql, params), plan.id, date, parts, standingHolds(standingThrough, date));
+    const kept = { standing: standingHolds(standingThrough, date), states: statesHold(statesThrough, date) };
+    const facts = await loadFacts((sql, params) => this.reader.all(sql, params), plan.id, date, parts, kept);
     return { plan, facts, view: planView(facts, plan, this.config.dueSoonDays) };
   }
 }

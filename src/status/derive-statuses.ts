@@ -3,13 +3,16 @@ import { type Occurrence, occurrenceAt, occurrences, type Recurrence } from '../
 import type { StatusEventKind } from './status-event.entity.js';
 import {
   type EventFact,
+  type EventFold,
+  foldEvents,
   itemStatus,
   type ItemStatus,
-  milestoneStatus,
   type MilestoneStatus,
+  NO_EVENTS,
   type ProgressFact,
   recurringStatus,
   type StatusOptions,
+  statusFromFold,
 } from './status.js';
 
 /** The rows status is derived from, as plain reads give them (reports) or entities carry them (StatusService). */
@@ -35,6 +38,13 @@ export interface EventInput {
   reason: string | null;
   /** The occurrence of a recurring milestone it is about; null otherwise (or not said: then its date decides). */
   occurrence: string | null;
+}
+
+/** Where a milestone's events leave it, as status_states keeps it (milestoneKey 0: the item as a whole). */
+export interface StateInput extends EventFold {
+  itemType: string;
+  itemId: number;
+  milestoneKey: number;
 }
 
 /** An official (lead) report that stood on asOf: submitted by then and not sent back by then. */
@@ -63,14 +73,23 @@ export interface PlanPeriod {
   periodEnd: string;
 }
 
+/** What status is derived from: `states`, when given, stand for the events of every milestone that does not recur. */
+export interface StatusRows {
+  milestones: readonly MilestoneInput[];
+  events: readonly EventInput[];
+  /** Kept states (status_states) that hold on asOf; null or left out: the events are walked. */
+  states?: readonly StateInput[] | null;
+  standing: readonly StandingInput[];
+}
+
 /**
- * Status on asOf of each item (by itemKey) from its milestones, events and standing reports. A milestone's
- * progress is the latest of the reports on it and on its item as a whole; an item without milestones
+ * Status on asOf of each item (by itemKey) from its milestones, events (or their kept states) and standing reports.
+ * A milestone's progress is the latest of the reports on it and on its item as a whole; an item without milestones
  * carries its events itself.
  */
 export function deriveStatuses(
   items: readonly { itemType: string; itemId: number }[],
-  rows: { milestones: readonly MilestoneInput[]; events: readonly EventInput[]; standing: readonly StandingInput[] },
+  rows: StatusRows,
   plan: PlanPeriod,
   options: StatusOptions,
 ): Map<string, DerivedStatus> {
@@ -78,6 +97,12 @@ export function deriveStatuses(
   const milestonesOf = groupBy(rows.milestones, (m) => itemKey(m.itemType, m.itemId));
   const eventsOf = groupBy(rows.events, (e) => itemKey(e.itemType, e.itemId));
   const standingOf = groupBy(rows.standing, (r) => itemKey(r.itemType, r.itemId));
+  const statesOf = rows.states ? groupBy(rows.states, (s) => itemKey(s.itemType, s.itemId)) : null;
+  /** The events of one milestone (or of the item as a whole) folded: kept, or folded now. */
+  const foldOf = (key: string, milestoneId: number | null, events: readonly EventInput[]): EventFold => {
+    if (statesOf) return statesOf.get(key)?.find((s) => s.milestoneKey === (milestoneId ?? 0)) ?? NO_EVENTS;
+    return foldEvents(events.filter((e) => e.milestoneId === milestoneId && e.date <= options.asOf).map(toEventFact));
+  };
   const result = new Map<string, DerivedStatus>();
   for (const { itemType, itemId } of items) {
     const key = itemKey(itemType, itemId);
@@ -86,34 +111,19 @@ export function deriveStatuses(
     const standing = standingOf.get(key) ?? [];
     const statuses = new Map<number, MilestoneStatus>();
     for (const m of own) {
-      const mine = events.filter((e) => e.milestoneId === m.id);
       const reports = standing.filter((r) => r.milestoneId === m.id || r.milestoneId === null);
       if (m.recurrence && m.dueDate) {
         const schedule = occurrences(m.dueDate, m.recurrence as Recurrence, m.periodStart ?? planStart, plan.periodEnd);
+        const mine = events.filter((e) => e.milestoneId === m.id);
         statuses.set(m.id, recurringStatus(occurrenceFacts(schedule, mine, reports), options));
         continue;
       }
-      const facts = {
-        baselineDate: m.baselineDate ?? m.dueDate,
-        startDate: m.periodStart ?? planStart,
-        events: mine.map(toEventFact),
-        progress: progressFacts(reports),
-      };
-      statuses.set(m.id, milestoneStatus(facts, options));
+      const facts = { baselineDate: m.baselineDate ?? m.dueDate, startDate: m.periodStart ?? planStart, progress: progressFacts(reports) };
+      statuses.set(m.id, statusFromFold(foldOf(key, m.id, events), facts, options));
     }
     const whole = own.length
       ? [...statuses.values()]
-      : [
-          milestoneStatus(
-            {
-              baselineDate: null,
-              startDate: planStart,
-              events: events.filter((e) => e.milestoneId === null).map(toEventFact),
-              progress: progressFacts(standing),
-            },
-            options,
-          ),
-        ];
+      : [statusFromFold(foldOf(key, null, events), { baselineDate: null, startDate: planStart, progress: progressFacts(standing) }, options)];
     result.set(key, { ...itemStatus(whole), milestones: statuses });
   }
   return result;

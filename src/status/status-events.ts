@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Clock } from '../common/clock.js';
 import type { Plan } from '../plans/plan.entity.js';
 import { StatusEvent, type StatusEventKind } from './status-event.entity.js';
+import { refreshStates } from './status-state-store.js';
 
 export interface EventInput {
   itemType: StatusEvent['itemType'];
@@ -18,7 +19,10 @@ export interface EventInput {
   toDate?: string | null;
 }
 
-/** Records what happened today (in the plan's time zone); status as of any date is derived from these. */
+/**
+ * Records what happened today (in the plan's time zone); status as of any date is derived from these. The states
+ * they fold into (status-state-store.ts) are brought up to date in the same transaction.
+ */
 export async function recordEvents(manager: EntityManager, clock: Clock, plan: Plan, inputs: EventInput[]): Promise<void> {
   if (inputs.length === 0) return;
   const at = clock.now();
@@ -29,4 +33,5 @@ export async function recordEvents(manager: EntityManager, clock: Clock, plan: P
       manager.create(StatusEvent, { reportId: null, reason: null, fromDate: null, toDate: null, occurrence: null, ...e, planId: plan.id, date, at }),
     ),
   );
+  await refreshStates(manager, plan.id, date, inputs);
 }

@@ -17,6 +17,7 @@ import { StandingReports1733600000000 } from './1733600000000-standing-reports.j
 import { PlanRevisions1733700000000 } from './1733700000000-plan-revisions.js';
 import { OutboxLz41733800000000 } from './1733800000000-outbox-lz4.js';
 import { OutboxBodies1733900000000 } from './1733900000000-outbox-bodies.js';
+import { StatusStates1734000000000 } from './1734000000000-status-states.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   PlanRevisions1733700000000,
   OutboxLz41733800000000,
   OutboxBodies1733900000000,
+  StatusStates1734000000000,
 ];
