@@ -405,6 +405,52 @@ describe('the leaders of one plan and their digests', () => {
   );
 });
 
+describe('a leader over every plan beside the leaders of one plan', () => {
+  let smtp: MailCatcher;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    smtp = await startMailCatcher();
+    t = await startTestApp({ SMTP_URL: smtp.url, SESSION_HOURS: '100000', PUBLIC_URL: PUBLIC });
+  }, 60_000);
+
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it(
+    'the leader bound to no plan gets one digest with a part for every plan; a plan’s leader gets that plan’s alone',
+    async () => {
+      const plans = (await t.http().get('/api/v1/plans').expect(200)).body as { id: number; key: string; name: string }[];
+      expect(plans.length).toBeGreaterThanOrEqual(4);
+      await t
+        .http()
+        .post('/api/v1/users')
+        .send({ username: 'province-leader', password: 'leader-password-3', role: 'leader', displayName: '省无废办主任', email: 'province@example.org' })
+        .expect(201);
+      t.clock.set(at(MONDAY, '09:00'));
+      await sweep(t);
+      const digests = smtp.mails.filter((m) => m.subject.includes('逾期周报'));
+      const province = mailsTo(digests, 'province@example.org');
+      expect(province).toHaveLength(1);
+      expect(province[0].text.startsWith('省无废办主任：您好！')).toBe(true);
+      // Each plan under its own heading (【name】), as the plans' leaders read them.
+      for (const plan of plans) expect({ plan: plan.name, titled: province[0].text.includes(`【${plan.name}】`) }).toEqual({ plan: plan.name, titled: true });
+      // Each demo plan's leader: its own plan's digest, which links to that plan and to no other.
+      const link = (plan: { id: number }) => `${PUBLIC}/plans/${plan.id}`;
+      for (const key of ['jiangjin', 'foshan', 'jiangyin']) {
+        const own = mailsTo(digests, `${key}-leader@example.org`);
+        expect({ key, digests: own.length }).toEqual({ key, digests: 1 });
+        const linked = plans.filter((p) => own[0].text.includes(`打开方案：${link(p)}`)).map((p) => p.key);
+        expect({ key, linked }).toEqual({ key, linked: [key] });
+      }
+      expect(plans.filter((p) => province[0].text.includes(`打开方案：${link(p)}`)).length).toBe(plans.length);
+    },
+    SLOW,
+  );
+});
+
 describe('which office accounts hear of escalations', () => {
   let t: TestApp;
 

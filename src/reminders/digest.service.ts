@@ -94,24 +94,42 @@ export class DigestService {
     const previous = await this.previousDigestDates(pending.map(({ leader, timing }) => ({ leader, today: timing.today })));
     const digests = pending.map((p) => ({ ...p, since: previous.get(recipientOf(p.leader)) ?? addDays(p.timing.today, -7) }));
     const run = newRun();
-    // The plans' sections first, a few plans at once where the database lets them overlap.
-    const wanted = new Map(
-      digests.flatMap(({ visible, timing, since }) =>
-        visible.map((plan) => [sectionKey(plan, timing.today, since), { plan, today: timing.today, since }] as const),
-      ),
-    );
-    await mapConcurrently([...wanted.values()], plansAtOnce(this.config), ({ plan, today, since }) => this.section(run, plan, today, since));
+    // Leaders who see the same plans get the same body after their greeting: they are written together, a few such
+    // groups at a time, and what the group needed (its plans' sections, its body) is let go once no later one needs it,
+    // so a run holds a few plans' worth of sections and bodies, not all of them.
+    const groups = [...groupBy(digests, ({ visible, timing, since }) => bodyKeyOf(visible, timing.today, since)).values()];
+    const needed = new Map<string, number>();
+    for (const [{ visible, timing, since }] of groups) for (const plan of visible) countUp(needed, sectionKey(plan, timing.today, since));
+    const width = plansAtOnce(this.config);
     let written = 0;
     // One batch is written while the next is composed.
     let writing: Promise<number> = Promise.resolve(0);
     const batch: NewMessage[] = [];
-    for (const { leader, visible, timing, since } of digests) {
-      batch.push(await this.compose(leader, visible, timing.today, timing.weekStart, since, run));
-      if (batch.length >= WRITE_BATCH) {
-        written += await writing;
-        writing = this.writeBatch(batch.splice(0));
-        // Awaited above or below; until then a failure must not count as unhandled.
-        writing.catch(() => undefined);
+    for (let i = 0; i < groups.length; i += width) {
+      const window = groups.slice(i, i + width);
+      // The window's sections first, a few plans at once where the database lets them overlap.
+      const sections = new Map(
+        window.flatMap(([{ visible, timing, since }]) =>
+          visible.map((plan) => [sectionKey(plan, timing.today, since), { plan, today: timing.today, since }] as const),
+        ),
+      );
+      await mapConcurrently([...sections.values()], width, ({ plan, today, since }) => this.section(run, plan, today, since));
+      for (const group of window) {
+        for (const { leader, visible, timing, since } of group) {
+          batch.push(await this.compose(leader, visible, timing.today, timing.weekStart, since, run));
+          if (batch.length >= WRITE_BATCH) {
+            written += await writing;
+            writing = this.writeBatch(batch.splice(0));
+            // Awaited above or below; until then a failure must not count as unhandled.
+            writing.catch(() => undefined);
+          }
+        }
+        const [{ visible, timing, since }] = group;
+        run.bodies.delete(bodyKeyOf(visible, timing.today, since));
+        for (const plan of visible) {
+          const key = sectionKey(plan, timing.today, since);
+          if (countDown(needed, key) === 0) run.sections.delete(key);
+        }
       }
     }
     written += await writing;
@@ -207,7 +225,7 @@ export class DigestService {
 
   private async compose(leader: User, plans: Plan[], today: string, weekStart: string, since: string, run: DigestRun): Promise<NewMessage> {
     const { bodies } = run;
-    const bodyKey = `${plans.map((p) => p.id).join(',')}|${today}|${since}`;
+    const bodyKey = bodyKeyOf(plans, today, since);
     const sections = [];
     for (const plan of plans) {
       const section = await this.section(run, plan, today, since);
@@ -286,5 +304,19 @@ interface DigestRun {
 }
 
 const sectionKey = (plan: Plan, today: string, since: string) => `${plan.id}|${today}|${since}`;
+
+/** The leaders with the same key share the body after their greeting: the same plans, on the same dates. */
+const bodyKeyOf = (plans: readonly Plan[], today: string, since: string) => `${plans.map((p) => p.id).join(',')}|${today}|${since}`;
+
+function countUp(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+/** One fewer left; answers how many are left. */
+function countDown(counts: Map<string, number>, key: string): number {
+  const left = (counts.get(key) ?? 1) - 1;
+  counts.set(key, left);
+  return left;
+}
 
 const newRun = (): DigestRun => ({ sections: new Map(), bodies: new Map() });
