@@ -388,6 +388,18 @@ describe('supervision reports', () => {
     it('across plans: the admin sees every plan, an office its own, a region filter narrows', async () => {
       const all = (await t.http().get(`/api/v1/reports/progress?asOf=${AS_OF}`).expect(200)).body as { plan: { id: number } }[];
       expect(all.map((r) => r.plan.id).sort()).toEqual([1, 2, 3, 4].map(String).map(Number).sort());
+      // Sent piece by piece: still one JSON array of each plan's own report, with its length said up front.
+      const overdue = await t.http().get(`/api/v1/reports/overdue?asOf=${AS_OF}`).expect(200);
+      expect(overdue.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(Number(overdue.headers['content-length'])).toBe(Buffer.byteLength(overdue.text));
+      for (const report of overdue.body as { plan: { id: number } }[]) {
+        expect(report).toEqual((await t.http().get(`/api/v1/plans/${report.plan.id}/reports/overdue?asOf=${AS_OF}`).expect(200)).body);
+      }
+      const nowhere = await t
+        .http()
+        .get(`/api/v1/reports/overdue?asOf=${AS_OF}&region=${encodeURIComponent('没有这个地区')}`)
+        .expect(200);
+      expect(nowhere.text).toBe('[]');
       const own = (await t.as(tokens.otherOffice).get(`/api/v1/reports/overdue?asOf=${AS_OF}`).expect(200)).body as { plan: { id: number } }[];
       expect(own.map((r) => r.plan.id)).toEqual([await planId(t, 'foshan')]);
       const region = (

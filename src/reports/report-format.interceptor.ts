@@ -1,4 +1,5 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, StreamableFile } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { REPORT_CSP } from '../common/security.js';
@@ -18,7 +19,10 @@ export class ReportFormatInterceptor implements NestInterceptor {
       mergeMap((of) => {
         if (of.kind === 'json') {
           void http.getResponse<FastifyReply>().header('Content-Type', 'application/json; charset=utf-8');
-          return [of.json];
+          if (Buffer.isBuffer(of.json)) return [of.json];
+          // Many plans' reports: streamed piece by piece (kept reports as they are), not copied into one buffer.
+          const length = of.json.reduce((n, part) => n + part.length, 0);
+          return [new StreamableFile(Readable.from(of.json), { length })];
         }
         if (format === 'json') return [of.report];
         return from(

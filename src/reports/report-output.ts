@@ -26,7 +26,8 @@ export type ReportOf =
 /** A report asked for as JSON, already serialized (reports.service.ts keeps it per plan revision). */
 export interface ReportJson {
   kind: 'json';
-  json: Buffer;
+  /** The JSON bytes; several plans' reports as the pieces of one array, sent one after the other, never joined. */
+  json: Buffer | readonly Buffer[];
 }
 
 const TITLES: Record<ReportOf['kind'], string> = {

@@ -178,14 +178,21 @@ function isJson(query: ReportQuery): boolean {
   return (query.format ?? 'json') === 'json';
 }
 
-/** The plans' reports as one JSON array, each plan's from the cache or built in turn (never all held as objects at once). */
-async function jsonArray(plans: PlanRow[], json: (row: PlanRow) => Promise<Buffer>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for (const plan of plans) parts.push(await json(plan));
-  return Buffer.concat([Buffer.from('['), ...parts.flatMap((part, i) => (i ? [COMMA, part] : [part])), Buffer.from(']')]);
+/**
+ * The plans' reports as the pieces of one JSON array, each plan's from the cache or built in turn (never all held as
+ * objects at once, nor copied into one buffer).
+ */
+async function jsonArray(plans: PlanRow[], json: (row: PlanRow) => Promise<Buffer>): Promise<Buffer[]> {
+  const parts: Buffer[] = [OPEN];
+  for (const plan of plans) {
+    if (parts.length > 1) parts.push(COMMA);
+    parts.push(await json(plan));
+  }
+  parts.push(CLOSE);
+  return parts;
 }
 
-const COMMA = Buffer.from(',');
+const [OPEN, COMMA, CLOSE] = ['[', ',', ']'].map((c) => Buffer.from(c));
 
 function ownUnit(actor: Actor | null): number | undefined {
   return actor?.role === 'unit' && actor.unitId !== null ? actor.unitId : undefined;
