@@ -152,6 +152,9 @@ describe('recurring milestones: one occurrence a year', () => {
     // The unit reports 2022 late, naming it; accepted, the duty speaks for 2023 again.
     await closeOut(task.id, task.milestoneId, '2022-12-31');
     expect(await milestone(task.id)).toMatchObject({ overdue: false, dueDate: '2023-12-31', occurrence: { label: '2023年度' }, missedOccurrences: 0 });
+    // The overdue report on today (what is kept, and the recurring milestone's own events) agrees: 2022 is done.
+    const today = (await t.as(tokens.office).get(api('/reports/overdue')).expect(200)).body.rows as { itemId: number }[];
+    expect(today.filter((r) => r.itemId === task.id)).toEqual([]);
     // History stays as it was: the day before, 2022 was still overdue.
     expect(await milestone(task.id, '2023-02-28')).toMatchObject({ overdue: true, dueDate: '2022-12-31' });
   });

@@ -6,6 +6,8 @@ import type { MilestoneKind, MilestoneReading } from './milestone-reading.js';
 @Entity('milestones')
 @Index(['itemType', 'itemId', 'seq'], { unique: true })
 @Index(['planId', 'dueDate'])
+// The few recurring milestones of a plan, found without reading the rest (reports on today walk only their events).
+@Index(['planId'], { where: `"recurrence" IS NOT NULL` })
 export class Milestone extends PlanItemEntity {
   @Column({ type: 'integer' })
   seq: number;

@@ -143,11 +143,16 @@ export const REPORT_PARTS = {
   assessment: [...STATUS_PARTS, 'reported', 'reportMonths', 'notices'],
 } satisfies Record<string, FactPart[]>;
 
-/** Only the events of recurring milestones (their occurrences are told apart by the schedule, which states do not keep). */
+/**
+ * Only the events of recurring milestones (their occurrences are told apart by the schedule, which states do not keep):
+ * the plan's few recurring milestones through their partial index, then their events (CROSS JOIN keeps SQLite's
+ * planner from walking every event of the plan instead).
+ */
 const RECURRING_EVENTS_SQL = `SELECT e.id, e."itemType", e."itemId", e."milestoneId", e.kind, CAST(e.date AS TEXT) AS date, CAST(e."toDate" AS TEXT) AS "toDate",
   e.reason, CAST(e.occurrence AS TEXT) AS occurrence
-  FROM milestones m JOIN status_events e ON e."planId" = m."planId" AND e."itemType" = m."itemType" AND e."itemId" = m."itemId" AND e."milestoneId" = m.id
-  WHERE m."planId" = ? AND m.recurrence IS NOT NULL AND m."itemType" IN ${TYPES} AND e.date <= ?`;
+  FROM milestones m CROSS JOIN status_events e
+  WHERE m."planId" = ? AND m.recurrence IS NOT NULL AND m."itemType" IN ${TYPES}
+    AND e."planId" = m."planId" AND e."itemType" = m."itemType" AND e."itemId" = m."itemId" AND e."milestoneId" = m.id AND e.date <= ?`;
 
 /** Which kept facts hold on asOf (each only on or after its plan's mark). */
 export interface KeptFacts {
