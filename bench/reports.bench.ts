@@ -89,13 +89,14 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-async function timed(url: string, headers: Record<string, string>): Promise<{ ms: number; bytes: number; body: string }> {
+/** One request, timed to its last byte (the bytes as received: decoding them is the client's work, not the service's). */
+async function timed(url: string, headers: Record<string, string>): Promise<{ ms: number; bytes: number; body: Buffer }> {
   const started = performance.now();
   const res = await fetch(url, { headers });
-  const body = await res.text();
+  const body = Buffer.from(await res.arrayBuffer());
   const ms = performance.now() - started;
-  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${body.slice(0, 300)}`);
-  return { ms, bytes: Buffer.byteLength(body), body };
+  if (res.status !== 200) throw new Error(`${url}: ${res.status} ${body.toString('utf8', 0, 300)}`);
+  return { ms, bytes: body.length, body };
 }
 
 async function medianOf(url: string, headers: Record<string, string>, runs: number): Promise<{ ms: number; bytes: number }> {
@@ -128,7 +129,7 @@ interface Figures {
   peakMb: number;
   floorPeakMb: number;
   /** Qingdan's overdue report of plan PLAN, byte for byte. */
-  overdueBody: string;
+  overdueBody: Buffer;
 }
 
 /** Times Qingdan and the floor serving from one database, printing each figure with its target as it goes. */
@@ -141,7 +142,7 @@ async function measure(databaseUrl: string, dir: string): Promise<Figures> {
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
 
-    const figures: Figures = { firstMs: {}, oneMs: {}, allMs: {}, ratio: 0, peakMb: 0, floorPeakMb: 0, overdueBody: '' };
+    const figures: Figures = { firstMs: {}, oneMs: {}, allMs: {}, ratio: 0, peakMb: 0, floorPeakMb: 0, overdueBody: Buffer.alloc(0) };
     for (const kind of ['overdue', 'progress']) {
       // Each plan's first ask after start is worked out from the database; asked again with nothing changed, it is kept.
       const each: number[] = [];
@@ -171,7 +172,7 @@ async function measure(databaseUrl: string, dir: string): Promise<Figures> {
     const qingdanUrl = `${base}/plans/${PLAN}/reports/overdue?asOf=${AS_OF}`;
     const floorUrl = `http://127.0.0.1:${FLOOR_PORT}/plans/${PLAN}/overdue?asOf=${AS_OF}`;
     const [a, b] = [await timed(qingdanUrl, auth), await timed(floorUrl, {})];
-    if (a.body !== b.body) throw new Error('Qingdan and the floor answer the overdue report differently');
+    if (!a.body.equals(b.body)) throw new Error('Qingdan and the floor answer the overdue report differently');
     figures.overdueBody = a.body;
     console.log(
       `  Throughput, overdue report of plan ${PLAN} (${(a.bytes / 1024).toFixed(0)} KB, same bytes from both), autocannon -c ${LOAD.connections} -d ${LOAD.duration}:`,
@@ -247,7 +248,7 @@ async function main(): Promise<void> {
       figures[engine] = await measure(url, dir);
     }
     if (figures.sqlite && figures.postgres) {
-      if (figures.sqlite.overdueBody !== figures.postgres.overdueBody)
+      if (!figures.sqlite.overdueBody.equals(figures.postgres.overdueBody))
         throw new Error(`The overdue report of plan ${PLAN} differs between SQLite and PostgreSQL`);
       console.log(`The overdue report of plan ${PLAN} is the same bytes on both engines.`);
       sideBySide(figures.sqlite, figures.postgres);
