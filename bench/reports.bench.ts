@@ -163,7 +163,7 @@ async function measure(databaseUrl: string, dir: string): Promise<Figures> {
       const all = await medianOf(`${base}/reports/${kind}?asOf=${AS_OF}`, auth, ALL_RUNS);
       figures.allMs[kind] = all.ms;
       console.log(
-        `  ${kind.padEnd(8)} all ${PLANS} plans in one request: median ${(all.ms / 1000).toFixed(2)} s over ${ALL_RUNS} (${(all.bytes / 1e6).toFixed(1)} MB)   [target < ${TARGET.allMs / 1000} s: ${verdict(all.ms < TARGET.allMs)}]`,
+        `  ${kind.padEnd(8)} all ${PLANS} plans in one request: median ${(all.ms / 1000).toFixed(3)} s over ${ALL_RUNS} (${(all.bytes / 1e6).toFixed(1)} MB)   [target < ${TARGET.allMs / 1000} s: ${verdict(all.ms < TARGET.allMs)}]`,
       );
     }
 
@@ -205,7 +205,7 @@ async function measure(databaseUrl: string, dir: string): Promise<Figures> {
 /** The two engines' figures in one table: PostgreSQL's within 2x of SQLite's, and its ratio to its own floor. */
 function sideBySide(sqlite: Figures, postgres: Figures): void {
   const row = (label: string, a: number, b: number, unit: 'ms' | 's') => {
-    const show = (v: number) => (unit === 's' ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
+    const show = (v: number) => (unit === 's' ? `${(v / 1000).toFixed(3)} s` : `${v.toFixed(1)} ms`);
     console.log(
       `  ${label.padEnd(40)} ${show(a).padStart(10)} ${show(b).padStart(12)}   ${(b / a).toFixed(2)}x   [PostgreSQL within 2x: ${verdict(b <= 2 * a)}]`,
     );
