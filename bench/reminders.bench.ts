@@ -186,8 +186,11 @@ async function prepare(databaseUrl: string): Promise<void> {
     }));
     await insert(manager, User, [...office, ...leaders]);
   });
-  // As after any bulk load on PostgreSQL: otherwise autovacuum does this in the background during the sweep.
-  if (dataSource.options.type === 'postgres') await dataSource.query('VACUUM (ANALYZE)');
+  // As after any bulk load on PostgreSQL: otherwise autovacuum and the checkpointer do this during the sweep.
+  if (dataSource.options.type === 'postgres') {
+    await dataSource.query('VACUUM (ANALYZE)');
+    await dataSource.query('CHECKPOINT');
+  }
   await dataSource.destroy();
 }
 
