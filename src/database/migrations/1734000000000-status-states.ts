@@ -50,6 +50,9 @@ export class StatusStates1734000000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of ['status_marks', 'status_states']) await queryRunner.dropTable(table);
     const milestones = await queryRunner.getTable('milestones');
-    await queryRunner.dropIndex('milestones', milestones!.indices.find((i) => i.where && i.columnNames.join() === 'planId')!);
+    await queryRunner.dropIndex(
+      'milestones',
+      milestones!.indices.find((i) => i.where && i.columnNames.join() === 'planId')!,
+    );
   }
 }
