@@ -8,8 +8,7 @@ import { loadFacts, type RunSql } from '../src/reports/report-sql.js';
 import { deriveStatuses, type PlanPeriod } from '../src/status/derive-statuses.js';
 import type { StatusEventKind } from '../src/status/status-event.entity.js';
 import { foldEvents } from '../src/status/status.js';
-import { statesHold } from '../src/status/status-state-store.js';
-import { standingHolds } from '../src/standing/standing-store.js';
+import { markHolds } from '../src/database/kept-marks.js';
 import { END_OF_TIME, standingParams, standingSql } from '../src/standing/standing-sql.js';
 import { freshReport } from './helpers/fresh-report.js';
 import { startTestApp, TEST_ADMIN, type TestApp } from './helpers/test-app.js';
@@ -127,7 +126,7 @@ async function expectKeptEqualsRecomputed(t: TestApp, planId: number, asOf: stri
   const { kept, recomputed } = await keptAndRecomputed(t, planId);
   expect({ planId, ...kept }).toEqual({ planId, ...recomputed });
   // What is kept holds on asOf, so a report on asOf reads it: the comparison below is of what reports serve.
-  expect({ planId, holds: standingHolds(kept.mark as string | null, asOf) && statesHold(kept.statesMark as string | null, asOf) }).toEqual({
+  expect({ planId, holds: markHolds(kept.mark as string | null, asOf) && markHolds(kept.statesMark as string | null, asOf) }).toEqual({
     planId,
     holds: true,
   });

@@ -12,7 +12,7 @@ import { StatusEvent } from '../status/status-event.entity.js';
 import { deriveStatuses, type EventInput, itemKey, type MilestoneInput, type StandingInput } from '../status/derive-statuses.js';
 import { type HolderRow, type ItemRow, type ReadItem, readItems } from './item-read-model.js';
 import { KEPT_STANDING_SQL, STANDING_MARK_SQL, STANDING_SQL, standingParams } from '../standing/standing-sql.js';
-import { standingHolds } from '../standing/standing-store.js';
+import { markHolds } from '../database/kept-marks.js';
 import type { ItemStatus, MilestoneStatus } from '../status/status.js';
 
 export interface ItemStatusView extends ItemStatus {
@@ -141,7 +141,7 @@ export class StatusService {
   /** The plan's standing on asOf: the kept rows when they hold then (standing/standing-store.ts), else walked from the reports. */
   private async standing(planId: number, asOf: string, manager: EntityManager): Promise<StandingInput[]> {
     const [mark] = await this.reader.all<{ throughDate: string }>(STANDING_MARK_SQL, [planId], manager);
-    if (standingHolds(mark?.throughDate ?? null, asOf)) return this.reader.all<StandingInput>(KEPT_STANDING_SQL, [planId], manager);
+    if (markHolds(mark?.throughDate ?? null, asOf)) return this.reader.all<StandingInput>(KEPT_STANDING_SQL, [planId], manager);
     return this.reader.all<StandingInput>(STANDING_SQL, standingParams(planId, asOf), manager);
   }
 }

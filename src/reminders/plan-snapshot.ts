@@ -3,7 +3,7 @@ import { shortTitle } from '../common/short-title.js';
 import { DataSource, MoreThanOrEqual } from 'typeorm';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import type { Channel } from '../units/unit-contact.entity.js';
-import { recipientKey } from './recipients.js';
+import { recipientKey, type UnitAddresses, type UnitContactAddress } from './recipients.js';
 import type { InstructionNote } from './reminder-types.js';
 import type { User } from '../auth/user.entity.js';
 import { groupBy } from '../common/group-by.js';
@@ -17,8 +17,6 @@ import { ProgressReport } from '../progress/progress-report.entity.js';
 import { StatusService } from '../lists/status.service.js';
 import type { ReadItem } from '../lists/item-read-model.js';
 import type { ItemStatus, MilestoneStatus } from '../status/status.js';
-import type { UnitContact } from '../units/unit-contact.entity.js';
-import type { Unit } from '../units/unit.entity.js';
 import { itemLink, myListLink, planOverviewLink } from './app-links.js';
 
 export interface SnapshotMilestone {
@@ -45,10 +43,9 @@ export interface SnapshotItem extends ItemStatus {
   milestones: SnapshotMilestone[];
 }
 
-/** What reminders read of a unit: its name and the addresses kept on it. */
-export type SnapshotUnit = Pick<Unit, 'id' | 'name' | 'liaisonName' | 'liaisonEmail' | 'headName' | 'headEmail'>;
-/** A contact added to a unit (a second email, the supervising leader, a chat group's robot). */
-export type SnapshotContact = Pick<UnitContact, 'unitId' | 'role' | 'channel' | 'address' | 'name'>;
+/** What reminders read of a unit and of the contacts added to it (recipients.ts finds who hears from these). */
+export type SnapshotUnit = UnitAddresses;
+export type SnapshotContact = UnitContactAddress;
 /** An office or leader account reminders may go to. */
 export type SnapshotUser = Pick<User, 'id' | 'email' | 'displayName' | 'role'>;
 

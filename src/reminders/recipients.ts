@@ -16,6 +16,11 @@ export interface Recipient {
   unitId: number | null;
 }
 
+/** What a unit's recipients are found from: its name and the addresses kept on it. */
+export type UnitAddresses = Pick<Unit, 'id' | 'name' | 'liaisonName' | 'liaisonEmail' | 'headName' | 'headEmail'>;
+/** A contact added to a unit (a second email, the supervising leader, a chat group's robot). */
+export type UnitContactAddress = Pick<UnitContact, 'unitId' | 'role' | 'channel' | 'address' | 'name'>;
+
 /** The recipient part of an outbox key: channel and address (emails compared without case). */
 export function recipientKey(r: Pick<Recipient, 'channel' | 'address'>): string {
   return `${r.channel}:${r.channel === 'email' ? r.address.toLowerCase() : r.address}`;
@@ -26,11 +31,7 @@ export function recipientKey(r: Pick<Recipient, 'channel' | 'address'>): string 
  * contacts added for that role), and at both levels the unit's chat groups. Level 'leader' is the
  * supervising leader (分管领导) contacts only.
  */
-export function unitRecipients(
-  unit: Pick<Unit, 'id' | 'name' | 'liaisonName' | 'liaisonEmail' | 'headName' | 'headEmail'>,
-  contacts: Pick<UnitContact, 'role' | 'channel' | 'address' | 'name'>[],
-  level: 'liaison' | 'head' | 'leader',
-): Recipient[] {
+export function unitRecipients(unit: UnitAddresses, contacts: Omit<UnitContactAddress, 'unitId'>[], level: 'liaison' | 'head' | 'leader'): Recipient[] {
   const found: Recipient[] = [];
   const own =
     level === 'liaison' ? { name: unit.liaisonName, email: unit.liaisonEmail } : level === 'head' ? { name: unit.headName, email: unit.headEmail } : null;

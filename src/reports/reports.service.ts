@@ -4,9 +4,8 @@ import type { Actor } from '../auth/role.js';
 import { Clock } from '../common/clock.js';
 import { NotFoundError, ValidationFailedError } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { markHolds } from '../database/kept-marks.js';
 import { RawReader } from '../database/raw-reader.js';
-import { standingHolds } from '../standing/standing-store.js';
-import { statesHold } from '../status/status-state-store.js';
 import { AssessmentRule } from './assessment-rule.entity.js';
 import { type AssessmentWeights, buildAssessment, DEFAULT_ASSESSMENT_RULE } from './assessment.js';
 import { buildOverdueReport, type OverdueFilter } from './overdue-report.js';
@@ -168,7 +167,7 @@ export class ReportsService {
   private async read(row: PlanRow, asOf: string | undefined, parts: FactPart[]): Promise<Reading> {
     const { timeZone: _timeZone, standingThrough, statesThrough, revision: _revision, ...plan } = row;
     const date = asOf ?? this.clock.today(row.timeZone);
-    const kept = { standing: standingHolds(standingThrough, date), states: statesHold(statesThrough, date) };
+    const kept = { standing: markHolds(standingThrough, date), states: markHolds(statesThrough, date) };
     const facts = await loadFacts((sql, params) => this.reader.all(sql, params), plan.id, date, parts, kept);
     return { plan, facts, view: planView(facts, plan, this.config.dueSoonDays) };
   }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { raiseMark } from '../database/kept-marks.js';
 import { type Execute, executeOn } from '../database/raw-sql.js';
 import { allStandingParams, END_OF_TIME, itemStandingParams, standingSql, STORED_COLUMNS } from './standing-sql.js';
 
@@ -32,11 +33,7 @@ export async function refreshStanding(manager: EntityManager, report: ChangedRep
   const execute = executeOn(manager);
   const dates = [report.submittedDate, report.reviewedDate].filter((d): d is string => d !== null).sort();
   if (dates.length) {
-    await execute(
-      `INSERT INTO standing_marks ("planId", "throughDate") VALUES (?, ?) ON CONFLICT ("planId") DO UPDATE SET "throughDate" =
-         CASE WHEN excluded."throughDate" > standing_marks."throughDate" THEN excluded."throughDate" ELSE standing_marks."throughDate" END`,
-      [report.planId, dates[dates.length - 1]],
-    );
+    await raiseMark(execute, 'standing_marks', report.planId, dates[dates.length - 1]);
   } else {
     await execute(`UPDATE standing_marks SET "throughDate" = "throughDate" WHERE "planId" = ?`, [report.planId]);
   }
@@ -58,9 +55,4 @@ export async function rebuildStanding(execute: Execute): Promise<void> {
      WHERE d IS NOT NULL GROUP BY "planId"`,
     [],
   );
-}
-
-/** Whether the kept standing holds on asOf: on or after the plan's mark (a plan without one has no reports). */
-export function standingHolds(throughDate: string | null, asOf: string): boolean {
-  return throughDate === null || asOf >= throughDate;
 }

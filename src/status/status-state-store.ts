@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { raiseMark } from '../database/kept-marks.js';
 import { type Execute, executeOn } from '../database/raw-sql.js';
 import type { StatusEventKind } from './status-event.entity.js';
 import { type EventFold, foldEvents } from './status.js';
@@ -63,11 +64,7 @@ async function insertStates(execute: Execute, rows: readonly StateValues[]): Pro
  */
 export async function refreshStates(manager: EntityManager, planId: number, date: string, keys: readonly EventKey[]): Promise<void> {
   const execute = executeOn(manager);
-  await execute(
-    `INSERT INTO status_marks ("planId", "throughDate") VALUES (?, ?) ON CONFLICT ("planId") DO UPDATE SET "throughDate" =
-       CASE WHEN excluded."throughDate" > status_marks."throughDate" THEN excluded."throughDate" ELSE status_marks."throughDate" END`,
-    [planId, date],
-  );
+  await raiseMark(execute, 'status_marks', planId, date);
   const unique = new Map(keys.map((k) => [`${k.itemType}:${k.itemId}:${k.milestoneId ?? 0}`, k]));
   const rows: StateValues[] = [];
   for (const key of unique.values()) {
@@ -104,9 +101,4 @@ export async function rebuildStates(execute: Execute): Promise<void> {
     await insertStates(execute, rows);
   }
   await execute(`INSERT INTO status_marks ("planId", "throughDate") SELECT "planId", MAX(date) FROM status_events GROUP BY "planId"`, []);
-}
-
-/** Whether the kept states hold on asOf: on or after the plan's mark (a plan without one has no events). */
-export function statesHold(throughDate: string | null, asOf: string): boolean {
-  return throughDate === null || asOf >= throughDate;
 }
