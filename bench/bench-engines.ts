@@ -38,15 +38,24 @@ export async function createPostgresDatabase(name: string): Promise<PostgresData
   return { url: url.toString(), drop: () => onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`) };
 }
 
+/**
+ * What an operator runs on PostgreSQL after a bulk load, so that autovacuum and the checkpointer do not do it in the
+ * background while the figures are taken (and first reads do not write hint bits): vacuum and analyse, then write the
+ * pages out.
+ */
+export async function settleAfterLoad(query: (sql: string) => Promise<unknown>): Promise<void> {
+  await query('VACUUM (ANALYZE)');
+  await query('CHECKPOINT');
+}
+
 const BATCH = 20_000;
 
 /**
  * Copies every row of the SQLite file's tables into the (migrated, empty) PostgreSQL database: batches of rows
  * passed as one text array per column and cast to the column's type (unnest), foreign keys checked as in the file
  * (session_replication_role = replica lets tables come in any order), then the id sequences moved past the rows
- * and the tables vacuumed, analysed and checkpointed, as after any bulk load: otherwise autovacuum and the
- * checkpointer would do it in the background while the figures are taken (and first reads would write hint bits),
- * which made PostgreSQL's figures wander from run to run. Answers the number of rows copied.
+ * and the database settled as after any bulk load (settleAfterLoad; without it PostgreSQL's figures wandered from
+ * run to run). Answers the number of rows copied.
  */
 export async function copyToPostgres(sqlitePath: string, url: string): Promise<number> {
   const source = new Database(sqlitePath, { readonly: true });
@@ -95,9 +104,7 @@ export async function copyToPostgres(sqlitePath: string, url: string): Promise<n
       }
     }
     await client.query('SET session_replication_role = DEFAULT');
-    await client.query('VACUUM (ANALYZE)');
-    // And its pages written out now, not by the checkpointer while the figures are taken.
-    await client.query('CHECKPOINT');
+    await settleAfterLoad((sql) => client.query(sql));
   } finally {
     await client.end();
     source.close();

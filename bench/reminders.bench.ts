@@ -28,7 +28,7 @@ import { Assignment } from '../src/lists/assignment.entity.js';
 import { Task } from '../src/lists/tasks/task.entity.js';
 import { UnitContact } from '../src/units/unit-contact.entity.js';
 import { Unit } from '../src/units/unit.entity.js';
-import { createPostgresDatabase, type Engine, ENGINES, type PostgresDatabase } from './bench-engines.js';
+import { createPostgresDatabase, type Engine, ENGINES, type PostgresDatabase, settleAfterLoad } from './bench-engines.js';
 
 const PLANS = 120;
 const UNITS_PER_PLAN = 12;
@@ -186,11 +186,7 @@ async function prepare(databaseUrl: string): Promise<void> {
     }));
     await insert(manager, User, [...office, ...leaders]);
   });
-  // As after any bulk load on PostgreSQL: otherwise autovacuum and the checkpointer do this during the sweep.
-  if (dataSource.options.type === 'postgres') {
-    await dataSource.query('VACUUM (ANALYZE)');
-    await dataSource.query('CHECKPOINT');
-  }
+  if (dataSource.options.type === 'postgres') await settleAfterLoad((sql) => dataSource.query(sql));
   await dataSource.destroy();
 }
 
