@@ -116,7 +116,8 @@ export const KEPT_SQL: Partial<typeof REPORT_SQL> = {
   standing: { sql: KEPT_STANDING_SQL, params: (planId) => [planId] },
   reported: {
     sql: `SELECT a."itemType", a."itemId", a."unitId", CAST(d."lastDate" AS TEXT) AS "lastDate"
-          FROM assignments a LEFT JOIN unit_report_dates d ON d."itemType" = a."itemType" AND d."itemId" = a."itemId" AND d."unitId" = a."unitId"
+          FROM assignments a LEFT JOIN unit_report_dates d
+            ON d."planId" = a."planId" AND d."itemType" = a."itemType" AND d."itemId" = a."itemId" AND d."unitId" = a."unitId"
           WHERE a."planId" = ? AND a."itemType" IN ${TYPES}`,
     params: (planId) => [planId],
   },
