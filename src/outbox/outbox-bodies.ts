@@ -15,6 +15,8 @@ export interface SharedBody {
 
 /** The bodies looked up per query. */
 const CHUNK = 400;
+/** The bodies written per statement. */
+const INSERT_CHUNK = 100;
 
 /** SHA-256 of the three parts, each with its length (or N for none) before it, so no two bodies can run together. */
 export function bodyHash(body: SharedBody): string {
@@ -47,14 +49,16 @@ export async function keepBodies(manager: EntityManager, bodies: readonly (Share
   const missing = [...byHash.keys()].filter((hash) => !ids.has(hash));
   if (missing.length) {
     const execute = executeOn(manager);
-    for (const hash of missing) {
-      const body = byHash.get(hash)!;
-      await execute(`INSERT INTO outbox_bodies ("hash", "text", "html", "markdown") VALUES (?, ?, ?, ?) ON CONFLICT ("hash") DO NOTHING`, [
-        hash,
-        body.text,
-        body.html,
-        body.markdown,
-      ]);
+    // A few bodies per statement: a sweep keeps thousands, each a round trip on PostgreSQL when written one by one.
+    for (let i = 0; i < missing.length; i += INSERT_CHUNK) {
+      const chunk = missing.slice(i, i + INSERT_CHUNK);
+      await execute(
+        `INSERT INTO outbox_bodies ("hash", "text", "html", "markdown") VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')} ON CONFLICT ("hash") DO NOTHING`,
+        chunk.flatMap((hash) => {
+          const body = byHash.get(hash)!;
+          return [hash, body.text, body.html, body.markdown];
+        }),
+      );
     }
     await find(missing);
   }
