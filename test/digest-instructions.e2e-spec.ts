@@ -1,6 +1,6 @@
 import { ReminderScheduler } from '../src/reminders/reminder-scheduler.js';
-import { type MailCatcher, startMailCatcher } from './helpers/mail-catcher.js';
-import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
+import type { MailCatcher } from './helpers/mail-catcher.js';
+import { planId, startMailedApp, type TestApp } from './helpers/test-app.js';
 
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const PUBLIC = 'https://qingdan.example.gov.cn';
@@ -8,15 +8,11 @@ const PUBLIC = 'https://qingdan.example.gov.cn';
 describe("the leaders' 批示 of the week in the weekly digest (real SMTP server on loopback)", () => {
   let smtp: MailCatcher;
   let t: TestApp;
-
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    smtp = await startMailCatcher();
-    t = await startTestApp({ SMTP_URL: smtp.url, SESSION_HOURS: '100000', PUBLIC_URL: PUBLIC });
+    ({ t, smtp, close } = await startMailedApp({ PUBLIC_URL: PUBLIC }));
   }, 60_000);
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-  });
+  afterAll(() => close());
 
   it('lists the items given a 批示 in the past seven days, each 批示 under its item, and not the older ones', async () => {
     const plan = await planId(t, 'jiangjin');

@@ -1,6 +1,6 @@
 import { ReminderScheduler } from '../src/reminders/reminder-scheduler.js';
-import { type CaughtMail, type MailCatcher, startMailCatcher } from './helpers/mail-catcher.js';
-import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
+import type { CaughtMail, MailCatcher } from './helpers/mail-catcher.js';
+import { planId, startMailedApp, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 
@@ -201,15 +201,11 @@ describe('批示 and 签收 through the API (Jiangjin)', () => {
 describe('批示 and 签收 in the reminders (real SMTP server on loopback)', () => {
   let smtp: MailCatcher;
   let t: TestApp;
-
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    smtp = await startMailCatcher();
-    t = await startTestApp({ SMTP_URL: smtp.url, SESSION_HOURS: '100000' });
+    ({ t, smtp, close } = await startMailedApp());
   }, 60_000);
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-  });
+  afterAll(() => close());
 
   it('the monthly call lists items not signed for first with 【请签收】 and the 批示 so far; the next message only the 批示 given since', async () => {
     const ids = await jiangjin(t);

@@ -8,7 +8,7 @@ import type { RobotNetwork } from '../src/outbox/robot-network.js';
 import { ReminderScheduler } from '../src/reminders/reminder-scheduler.js';
 import { type CaughtMail, freePort, type MailCatcher, parseMail, type RobotReceiver, startMailCatcher, startRobotReceiver } from './helpers/mail-catcher.js';
 import { once } from './helpers/once.js';
-import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
+import { planId, startMailedApp, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const MONDAY = '2026-11-23';
 const at = (date: string, time: string) => `${date}T${time}:00+08:00`;
@@ -131,9 +131,9 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
     return { before, tuesday };
   });
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    smtp = await startMailCatcher();
-    t = await startTestApp({ SMTP_URL: smtp.url, SESSION_HOURS: '100000', PUBLIC_URL: PUBLIC });
+    ({ t, smtp, close } = await startMailedApp({ PUBLIC_URL: PUBLIC }));
     t.clock.set(at(MONDAY, '08:00'));
     plan = await planId(t, 'jiangjin');
     office = await t.login('jiangjin-office');
@@ -142,10 +142,7 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
     sthj = units.find((u) => u.name === '区生态环境局')!;
   }, 60_000);
 
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-  });
+  afterAll(() => close());
 
   it('gives every demo unit a liaison and a head with example.org addresses', () => {
     expect(jxw.liaisonEmail).toMatch(/@example\.org$/);
@@ -347,16 +344,12 @@ describe('the weekly digest after a late one', () => {
 describe('the leaders of one plan and their digests', () => {
   let smtp: MailCatcher;
   let t: TestApp;
-
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    smtp = await startMailCatcher();
-    t = await startTestApp({ SMTP_URL: smtp.url, SESSION_HOURS: '100000', PUBLIC_URL: PUBLIC });
+    ({ t, smtp, close } = await startMailedApp({ PUBLIC_URL: PUBLIC }));
   }, 60_000);
 
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-  });
+  afterAll(() => close());
 
   it(
     'each leader gets the whole digest with their own greeting, and the part they share is kept once',
@@ -408,16 +401,12 @@ describe('the leaders of one plan and their digests', () => {
 describe('a leader over every plan beside the leaders of one plan', () => {
   let smtp: MailCatcher;
   let t: TestApp;
-
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    smtp = await startMailCatcher();
-    t = await startTestApp({ SMTP_URL: smtp.url, SESSION_HOURS: '100000', PUBLIC_URL: PUBLIC });
+    ({ t, smtp, close } = await startMailedApp({ PUBLIC_URL: PUBLIC }));
   }, 60_000);
 
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-  });
+  afterAll(() => close());
 
   it(
     'the leader bound to no plan gets one digest with a part for every plan; a plan’s leader gets that plan’s alone',

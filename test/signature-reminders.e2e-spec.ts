@@ -1,7 +1,7 @@
 import { SenderService } from '../src/outbox/sender.service.js';
-import { type CaughtMail, type MailCatcher, startMailCatcher } from './helpers/mail-catcher.js';
+import type { CaughtMail, MailCatcher } from './helpers/mail-catcher.js';
 import { once } from './helpers/once.js';
-import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
+import { planId, startMailedApp, type TestApp } from './helpers/test-app.js';
 
 // The office reminds the units that have not signed for (签收) their items: POST /plans/:planId/signatures/remind
 // writes one message per unit and recipient to the outbox and the sender delivers it, here to a real SMTP server.
@@ -43,20 +43,17 @@ describe('reminding units to sign for their items (real SMTP server on loopback)
   let jxw: Unit;
   let office: string;
   let jxwToken: string;
+  let close: () => Promise<void>;
   const api = (path: string) => `/api/v1/plans/${plan}${path}`;
 
   beforeAll(async () => {
-    smtp = await startMailCatcher();
-    t = await startTestApp({ SMTP_URL: smtp.url, SESSION_HOURS: '100000' });
+    ({ t, smtp, close } = await startMailedApp());
     plan = await planId(t, 'jiangjin');
     const units = (await t.http().get(api('/units')).expect(200)).body.items as Unit[];
     jxw = units.find((u) => u.name === '区经济信息委')!;
     [office, jxwToken] = await Promise.all([t.login('jiangjin-office'), t.login('jiangjin-jxw')]);
   }, 60_000);
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-  });
+  afterAll(() => close());
 
   const unsignedOf = async (unitId: number) =>
     ((await t.as(office).get(api('/signatures')).query({ signed: 'false', unitId }).expect(200)).body as { items: SignatureRow[] }).items;

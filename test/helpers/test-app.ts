@@ -7,6 +7,7 @@ import request from 'supertest';
 import { type AppBoundary, createApp } from '../../src/app.js';
 import { Clock } from '../../src/common/clock.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { type MailCatcher, startMailCatcher } from './mail-catcher.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /** supertest with a bearer token already set (or none). */
@@ -93,6 +94,20 @@ export async function startTestApp(env: Record<string, string> = {}, logger: fal
       await app.close();
       await database.drop();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A test app whose mail goes to a mail catcher of its own on loopback (sessions that do not run out); close() stops both. */
+export async function startMailedApp(env: Record<string, string> = {}): Promise<{ t: TestApp; smtp: MailCatcher; close: () => Promise<void> }> {
+  const smtp = await startMailCatcher();
+  const t = await startTestApp({ SMTP_URL: smtp.url, SESSION_HOURS: '100000', ...env });
+  return {
+    t,
+    smtp,
+    close: async () => {
+      await t.close();
+      await smtp.close();
     },
   };
 }
