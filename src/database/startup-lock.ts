@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import type { AppConfig } from '../config/app-config.js';
 import { whenNotBusy } from './sqlite-busy.js';
 
@@ -25,6 +24,8 @@ export async function withStartupLock<T>(database: AppConfig['database'], work: 
 }
 
 async function lockPostgres(url: string): Promise<() => Promise<void>> {
+  // The driver is loaded only where the database is PostgreSQL (a SQLite service never holds it in memory).
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
