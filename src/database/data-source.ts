@@ -1,20 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createRequire } from 'node:module';
-import type pgModule from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { installAuditSubscriber } from '../audit/audit.subscriber.js';
 import { PlanRevisionSubscriber } from './plan-revisions.js';
 import { ENTITIES, POSTGRES_ENTITIES } from '../entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { pgDriver } from './pg-driver.js';
 import { serializeTransactions } from './serial-transactions.js';
-
-/** The pg driver, loaded on first use: a service on SQLite never holds it in memory. */
-let pgDriver: typeof pgModule | undefined;
-function pg(): typeof pgModule {
-  return (pgDriver ??= createRequire(import.meta.url)('pg') as typeof pgModule);
-}
 
 /** PostgreSQL's DATE and TIMESTAMP (without time zone) type oids. */
 const DATE_OID = 1082;
@@ -28,7 +21,7 @@ export const pgTypes = {
   getTypeParser(oid: number, format: 'text' | 'binary' = 'text'): (value: string) => unknown {
     if (oid === DATE_OID && format === 'text') return (text) => text;
     if (oid === TIMESTAMP_OID && format === 'text') return (text) => new Date(`${text.replace(' ', 'T')}Z`);
-    return pg().types.getTypeParser(oid, format) as (value: string) => unknown;
+    return pgDriver().types.getTypeParser(oid, format) as (value: string) => unknown;
   },
 };
 
@@ -39,7 +32,7 @@ export const pgTypes = {
  * in different time zones (TZ) would read each other's leases and claims hours off.
  */
 function instantsInUtc(): { types: typeof pgTypes; options: string } {
-  pg().defaults.parseInputDatesAsUTC = true;
+  pgDriver().defaults.parseInputDatesAsUTC = true;
   return { types: pgTypes, options: '-c TimeZone=UTC' };
 }
 

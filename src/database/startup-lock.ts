@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { AppConfig } from '../config/app-config.js';
+import { pgDriver } from './pg-driver.js';
 import { whenNotBusy } from './sqlite-busy.js';
 
 /** The advisory lock key of the start-up ("qngd"). */
@@ -24,9 +25,8 @@ export async function withStartupLock<T>(database: AppConfig['database'], work: 
 }
 
 async function lockPostgres(url: string): Promise<() => Promise<void>> {
-  // The driver is loaded only where the database is PostgreSQL (a SQLite service never holds it in memory).
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: url });
+  const { Client } = pgDriver();
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(`SET lock_timeout = ${WAIT_MS}`);

@@ -49,7 +49,7 @@ export async function keepBodies(manager: EntityManager, bodies: readonly (Share
   const missing = [...byHash.keys()].filter((hash) => !ids.has(hash));
   if (missing.length) {
     const execute = executeOn(manager);
-    // A few bodies per statement: a sweep keeps thousands, each a round trip on PostgreSQL when written one by one.
+    // A hundred bodies per statement, not a statement (a round trip on PostgreSQL) each.
     for (let i = 0; i < missing.length; i += INSERT_CHUNK) {
       const chunk = missing.slice(i, i + INSERT_CHUNK);
       await execute(
