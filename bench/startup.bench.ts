@@ -45,25 +45,26 @@ function spread(values: number[], show: (v: number) => string): string {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
 
+/** Runs `work` in a new temporary folder, removed afterwards. */
+async function inNewDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-startup-'));
+  try {
+    return await work(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const cold: { startMs: number; idleMb: number }[] = [];
   const warm: { startMs: number; idleMb: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-startup-'));
-    try {
+    await inNewDir(async (dir) => {
       cold.push(await startOnce(dir));
       warm.push(await startOnce(dir));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
-  const restDir = mkdtempSync(join(tmpdir(), 'qingdan-bench-startup-'));
-  let rest: { idleMb: number };
-  try {
-    rest = await startOnce(restDir, REST_MS);
-  } finally {
-    rmSync(restDir, { recursive: true, force: true });
-  }
+  const rest = await inNewDir((dir) => startOnce(dir, REST_MS));
   const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;
   const mb = (v: number) => `${v.toFixed(0)} MB`;
   console.log(`Start-up of the built service on SQLite with the quick start's defaults, ${RUNS} runs each:`);
