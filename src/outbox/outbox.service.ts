@@ -28,6 +28,8 @@ export interface NewMessage {
   markdown: string | null;
   /** What this message shares word for word with others, after its own text, html and markdown (kept once). */
   shared?: SharedBody;
+  /** How many things it lists (default: its keys). */
+  itemCount?: number;
   entries: EntryKey[];
 }
 
@@ -85,10 +87,10 @@ export class OutboxService {
       const ids = await insertRows(
         m,
         OutboxMessage,
-        messages.map(({ entries, shared: _shared, ...fields }, i) => ({
+        messages.map(({ entries, shared: _shared, itemCount, ...fields }, i) => ({
           ...fields,
           bodyId: bodyIds[i],
-          itemCount: entries.length,
+          itemCount: itemCount ?? entries.length,
           status: 'pending',
           attempts: 0,
           nextAttemptAt: now,

@@ -303,16 +303,11 @@ export function itemLine(ctx: LineContext, item: DigestItem, role: Role | null):
   return { ...line, milestoneId: 0, status: item.status, light: item.light };
 }
 
-/** The outbox keys of a draft: one per listed milestone, or one for the unit (monthly call, nudge). */
-export function keysOf(draft: ReminderDraft): EntryKey[] {
-  const recipient = recipientKey(draft.recipient);
-  if (draft.unitKey !== null) return [{ rule: draft.rule, itemType: 'unit', itemId: draft.unitKey, milestoneId: 0, recipient, sendDate: draft.sendDate }];
-  return draft.content.items.map((l) => ({
-    rule: draft.rule,
-    itemType: l.itemType,
-    itemId: l.itemId,
-    milestoneId: l.milestoneId,
-    recipient,
-    sendDate: draft.sendDate,
-  }));
+/**
+ * The outbox key of a draft: one per rule, recipient and date (the planner writes one message for each), under the
+ * unit for the monthly call and the nudge (one a month per unit) or under the plan for the others.
+ */
+export function keyOf(draft: ReminderDraft): EntryKey {
+  const [itemType, itemId] = draft.unitKey !== null ? ['unit', draft.unitKey] : ['plan', draft.planId];
+  return { rule: draft.rule, itemType, itemId, milestoneId: 0, recipient: recipientKey(draft.recipient), sendDate: draft.sendDate };
 }

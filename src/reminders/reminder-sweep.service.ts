@@ -15,7 +15,7 @@ import { Leases } from '../database/leases.js';
 import { Plan } from '../plans/plan.entity.js';
 import { PlanSnapshots } from './plan-snapshot.js';
 import { renderReminder } from './reminder-messages.js';
-import { type PlannedReminders, planReminders, type ReminderDraft, type Unreachable, keysOf } from './reminder-planner.js';
+import { type PlannedReminders, planReminders, type ReminderDraft, type Unreachable, keyOf } from './reminder-planner.js';
 import { latestNudge, type ReminderRules, sweepDates, type Workdays } from './reminder-rules.js';
 import { type PlanReminderSettings, ReminderSettingsService } from './reminder-settings.service.js';
 import { ReminderSweep } from './reminder-sweep.entity.js';
@@ -123,7 +123,7 @@ export class ReminderSweepService {
     const workday = days.isWorkday(date);
     if (!workday || !rules.enabled) return { planId, date, workday, messages: [], unreachable: [] };
     const planned = await this.plan(plan, rules, days, [date], date);
-    const taken = await this.outbox.taken(planned.drafts.flatMap(keysOf));
+    const taken = await this.outbox.taken(planned.drafts.map(keyOf));
     const messages = planned.drafts.map((draft): PreviewMessage => {
       const rendered = renderReminder(draft.content);
       return {
@@ -136,7 +136,7 @@ export class ReminderSweepService {
         subject: rendered.subject,
         items: draft.content.items.map((l) => l.code),
         text: rendered.text,
-        inOutbox: keysOf(draft).every((k) => taken.has(entryKeyString(k))),
+        inOutbox: taken.has(entryKeyString(keyOf(draft))),
       };
     });
     return { planId, date, workday, messages, unreachable: planned.unreachable };
@@ -151,18 +151,14 @@ export class ReminderSweepService {
     return planReminders({ snapshot, today }, dates, rules, days, reported, lastSent);
   }
 
-  /** The drafts' items not yet in the outbox, rendered as messages. */
+  /** The drafts not yet in the outbox, rendered as messages. */
   private async fresh(drafts: ReminderDraft[], manager: EntityManager): Promise<NewMessage[]> {
-    const taken = await this.outbox.taken(drafts.flatMap(keysOf), manager);
+    const taken = await this.outbox.taken(drafts.map(keyOf), manager);
     const messages: NewMessage[] = [];
     for (const draft of drafts) {
-      const keys = keysOf(draft).filter((k) => !taken.has(entryKeyString(k)));
-      if (!keys.length) continue;
-      const items =
-        draft.unitKey === null
-          ? draft.content.items.filter((l) => keys.some((k) => k.itemType === l.itemType && k.itemId === l.itemId && k.milestoneId === l.milestoneId))
-          : draft.content.items;
-      const rendered = renderReminder({ ...draft.content, items }, draft.recipient.channel);
+      const key = keyOf(draft);
+      if (taken.has(entryKeyString(key))) continue;
+      const rendered = renderReminder(draft.content, draft.recipient.channel);
       messages.push({
         planId: draft.planId,
         rule: draft.rule,
@@ -175,7 +171,8 @@ export class ReminderSweepService {
         text: rendered.text,
         html: draft.recipient.channel === 'email' ? rendered.html : null,
         markdown: draft.recipient.channel === 'email' ? null : rendered.markdown,
-        entries: keys,
+        itemCount: draft.content.items.length,
+        entries: [key],
       });
     }
     return messages;
