@@ -18,6 +18,7 @@ import { DataSource } from 'typeorm';
 import type { RobotNetwork } from './outbox/robot-network.js';
 import { serveWebApp } from './web/serve-web.js';
 import { withStartupLock } from './database/startup-lock.js';
+import { limitHeapGrowth } from './common/heap-growth.js';
 
 /** What the app reaches outside itself through, for a test to give its own (defaults: the real ones). */
 export interface AppBoundary {
@@ -39,6 +40,7 @@ export interface AppOptions extends AppBoundary {
  * so instances started together on one database do it one after the other.
  */
 export function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  limitHeapGrowth();
   setPasswordHashCost(config.passwordHashCost);
   return withStartupLock(config.database, () => buildApp(config, options));
 }
