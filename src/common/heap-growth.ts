@@ -3,12 +3,13 @@ import { setFlagsFromString } from 'node:v8';
 /**
  * How far V8 lets the old generation grow past what was live after a full collection before it collects again, in
  * percent. Qingdan holds little (50–60 MB live at national scale) but allocates in bursts: a reminder sweep renders
- * about 100 MB of messages, one plan at a time, and what a plan holds until its transaction commits outlives the young
- * generation. By V8's default the old generation then grew up to four times its live size before a full collection
- * (no full collection in the whole national sweep: 300 MB peak); at 20% it collects every few plans, each collection
- * a few milliseconds, and the sweep peaked at about 210 MB in the same time (bench/reminders.bench.ts).
+ * about 100 MB of messages, a plan at a time, and what a plan holds until its transaction commits outlives the young
+ * generation. By V8's default the old generation grew to several times its live size first: the national sweep made
+ * no full collection at all and peaked at 280–320 MB. At 30% it collects every few plans, a few milliseconds each:
+ * 210 MB on SQLite in the same time, 185–190 MB on PostgreSQL about 10% slower (bench/reminders.bench.ts; 20% saved
+ * little more memory and cost PostgreSQL a third more time, its concurrent marking taking the core the database needs).
  */
-export const HEAP_GROWING_PERCENT = 20;
+export const HEAP_GROWING_PERCENT = 30;
 
 /**
  * Sets the old generation's growth for this process, before the app is built (V8 reads it at each collection), unless
