@@ -63,6 +63,8 @@ export function planReminders(
   const groups = new Map<string, ReminderDraft>();
   /** The units a draft to the office or a plan leader speaks of, to name them in the subject. */
   const unitNamesOf = new Map<ReminderDraft, Set<string>>();
+  /** The lines a draft lists already (itemType:itemId:milestoneId): the office's escalation can list hundreds. */
+  const listedIn = new Map<ReminderDraft, Set<string>>();
   const unreachable = new Map<string, Unreachable>();
   const newestFirst = [...dates].sort().reverse();
   const open = snapshot.items.filter((i) => !i.paused && i.status !== 'closed' && i.status !== 'suspended');
@@ -100,9 +102,15 @@ export function planReminders(
         };
         groups.set(key, draft);
         unitNamesOf.set(draft, new Set());
+        listedIn.set(draft, new Set());
       }
       const content = draft.content;
-      if (!content.items.some((l) => l.itemType === line.itemType && l.itemId === line.itemId && l.milestoneId === line.milestoneId)) content.items.push(line);
+      const listed = listedIn.get(draft)!;
+      const lineKey = `${line.itemType}:${line.itemId}:${line.milestoneId}`;
+      if (!listed.has(lineKey)) {
+        listed.add(lineKey);
+        content.items.push(line);
+      }
       if (daysBefore !== null && (content.daysBefore === null || daysBefore < content.daysBefore)) content.daysBefore = daysBefore;
       for (const name of unitNames) unitNamesOf.get(draft)!.add(name);
     }
