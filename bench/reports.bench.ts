@@ -52,7 +52,8 @@ function settings(databaseUrl: string, dir: string): Record<string, string> {
 async function serveFloor(databaseUrl: string, dir: string): Promise<void> {
   await startFloor(databaseUrl, FLOOR_PORT, loadConfig(settings(databaseUrl, dir)).dueSoonDays);
   process.on('message', (message) => {
-    if (message === 'stats') process.send!({ peakMb: process.resourceUsage().maxRSS / 1024 });
+    // Its own high-water mark: resourceUsage().maxRSS would start from the bench's, its parent's, on Linux.
+    if (message === 'stats') process.send!({ peakMb: residentMb(process.pid, 'VmHWM') });
   });
   process.send!('ready');
 }

@@ -34,6 +34,8 @@ interface OutboxRow {
   attempts: number;
   lastError: string | null;
   subject: string;
+  /** How many items (lines) the message lists. */
+  itemCount: number;
 }
 
 /** The codes ("任务11") a text lists, each once. */
@@ -261,6 +263,10 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
       const jxwCall = mailsTo(calls, jxw.liaisonEmail!);
       expect(jxwCall).toHaveLength(1);
       expect(codes(jxwCall[0].text).has('任务11')).toBe(true);
+      // The outbox counts the items the call lists (one line an item), as the mail does.
+      const [record] = (await outbox(t, { rule: 'monthly_call' })).items.filter((m) => m.recipient === jxw.liaisonEmail);
+      expect(record.itemCount).toBe(codes(jxwCall[0].text).size);
+      expect(record.itemCount).toBeGreaterThan(1);
       expect(smtp.mails.slice(before).filter((m) => m.subject.includes('逾期周报'))).toEqual([]);
     },
     SLOW,
