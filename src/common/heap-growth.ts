@@ -5,9 +5,10 @@ import { setFlagsFromString } from 'node:v8';
  * percent. Qingdan holds little (50–60 MB live at national scale) but allocates in bursts: a reminder sweep renders
  * about 100 MB of messages, a plan at a time, and what a plan holds until its transaction commits outlives the young
  * generation. By V8's default the old generation grew to several times its live size first: the national sweep made
- * no full collection at all and peaked at 280–320 MB. At 30% it collects every few plans, a few milliseconds each:
- * 210 MB on SQLite in the same time, 185–190 MB on PostgreSQL about 10% slower (bench/reminders.bench.ts; 20% saved
- * little more memory and cost PostgreSQL a third more time, its concurrent marking taking the core the database needs).
+ * no full collection at all and peaked at 290–320 MB. At 30% it collects every few plans, a few milliseconds each:
+ * about 210 MB on SQLite in the same time, 180–190 MB on PostgreSQL, whose sweep took 10–30% longer in paired runs
+ * (its concurrent marking takes the core the database server needs; bench/reminders.bench.ts). 20% saved little more
+ * memory and cost PostgreSQL more; 45–60% kept it under 200 MB with a smaller, within-noise cost.
  */
 export const HEAP_GROWING_PERCENT = 30;
 
