@@ -40,7 +40,6 @@ export interface AppOptions extends AppBoundary {
  * so instances started together on one database do it one after the other.
  */
 export function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
-  limitHeapGrowth();
   setPasswordHashCost(config.passwordHashCost);
   return withStartupLock(config.database, () => buildApp(config, options));
 }
@@ -87,5 +86,7 @@ async function buildApp(config: AppConfig, options: AppOptions): Promise<NestFas
     if (config.demoUsers) await loadDemoUsers(app.get(DataSource));
     if (config.demoUsers && config.demoProgress) await loadDemoProgress(app);
   }
+  // Once started: the start-up's burst (modules, migrations, seeds) is over sooner at V8's default growth.
+  limitHeapGrowth();
   return app;
 }

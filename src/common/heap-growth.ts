@@ -13,10 +13,10 @@ import { setFlagsFromString } from 'node:v8';
 export const HEAP_GROWING_PERCENT = 30;
 
 /**
- * Sets the old generation's growth for this process, before the app is built (V8 reads it at each collection), unless
- * the node command line or NODE_OPTIONS sets it already.
+ * Sets the old generation's growth for the rest of this process (V8 reads it at each collection), unless node's command
+ * line sets it (`node --heap-growing-percent=0 dist/main.js` keeps V8's own; node refuses it in NODE_OPTIONS).
  */
 export function limitHeapGrowth(): void {
-  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => /--heap[-_]growing[-_]percent/.test(arg));
+  const given = process.execArgv.some((arg) => /^--heap[-_]growing[-_]percent/.test(arg));
   if (!given) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
