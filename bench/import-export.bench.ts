@@ -18,10 +18,10 @@ import { Clock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { ItemQueryService } from '../src/lists/item-query.service.js';
 import { ExportService } from '../src/spreadsheets/export.service.js';
-import { residentMb } from './service-process.js';
 import { ImportService } from '../src/spreadsheets/import.service.js';
 import { TASK_TABLE } from '../src/lists/tasks/task.table.js';
 import { writeXlsx } from '../src/tables/table-writer.js';
+import { ownPeakMb } from './service-process.js';
 import { Unit } from '../src/units/unit.entity.js';
 
 const ROWS = 5000;
@@ -67,8 +67,7 @@ async function phase(dir: string, name: 'import' | 'export'): Promise<void> {
   }
   const seconds = (performance.now() - started) / 1000;
   await dataSource.destroy();
-  // Not resourceUsage().maxRSS: a child process starts with its parent's (the bench's) as its own on Linux.
-  const peakMb = residentMb(process.pid, 'VmHWM');
+  const peakMb = ownPeakMb();
   console.log(JSON.stringify({ name, seconds, peakMb, detail }));
 }
 

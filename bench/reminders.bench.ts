@@ -28,7 +28,7 @@ import { Assignment } from '../src/lists/assignment.entity.js';
 import { Task } from '../src/lists/tasks/task.entity.js';
 import { UnitContact } from '../src/units/unit-contact.entity.js';
 import { Unit } from '../src/units/unit.entity.js';
-import { residentMb } from './service-process.js';
+import { ownPeakMb } from './service-process.js';
 import { createPostgresDatabase, type Engine, ENGINES, type PostgresDatabase, settleAfterLoad } from './bench-engines.js';
 
 const PLANS = 120;
@@ -216,8 +216,7 @@ async function phase(dir: string, databaseUrl: string, name: Phase): Promise<voi
     .getRawMany();
   await app.close();
   const byRule = rows.map((r) => `${r.rule} ${r.count}`).join(', ');
-  // Not resourceUsage().maxRSS: a child process starts with its parent's (the bench's) as its own on Linux.
-  const result: PhaseResult = { name, seconds, peakMb: residentMb(process.pid, 'VmHWM'), detail: `${detail}; outbox now: ${byRule}` };
+  const result: PhaseResult = { name, seconds, peakMb: ownPeakMb(), detail: `${detail}; outbox now: ${byRule}` };
   console.log(JSON.stringify(result));
 }
 

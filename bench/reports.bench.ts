@@ -19,7 +19,7 @@ import { loadConfig } from '../src/config/app-config.js';
 import { createPostgresDatabase, copyToPostgres, type Engine, ENGINES, type PostgresDatabase } from './bench-engines.js';
 import { startFloor } from './overdue-floor.js';
 import { PLANS, prepareReportData } from './report-data.js';
-import { residentMb, startService } from './service-process.js';
+import { ownPeakMb, residentMb, startService } from './service-process.js';
 
 // After the data's last reports (25 November), as a report on today is: the kept standing holds.
 const CLOCK = '2026-11-30T09:00:00+08:00';
@@ -52,8 +52,7 @@ function settings(databaseUrl: string, dir: string): Record<string, string> {
 async function serveFloor(databaseUrl: string, dir: string): Promise<void> {
   await startFloor(databaseUrl, FLOOR_PORT, loadConfig(settings(databaseUrl, dir)).dueSoonDays);
   process.on('message', (message) => {
-    // Its own high-water mark: resourceUsage().maxRSS would start from the bench's, its parent's, on Linux.
-    if (message === 'stats') process.send!({ peakMb: residentMb(process.pid, 'VmHWM') });
+    if (message === 'stats') process.send!({ peakMb: ownPeakMb() });
   });
   process.send!('ready');
 }

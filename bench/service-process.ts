@@ -30,6 +30,14 @@ export async function startService(
   }
 }
 
+/**
+ * This process's own peak resident memory, in MB. Not `process.resourceUsage().maxRSS`: on Linux a child process starts
+ * with its parent's (the bench's) as its own.
+ */
+export function ownPeakMb(): number {
+  return residentMb(process.pid, 'VmHWM');
+}
+
 /** A process's resident memory now (VmRSS) or at its highest so far (VmHWM), in MB, from /proc (Linux). */
 export function residentMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')

@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'node:v8';
  * (its concurrent marking takes the core the database server needs; bench/reminders.bench.ts). 20% saved little more
  * memory and cost PostgreSQL more; 45–60% kept it under 200 MB with a smaller, within-noise cost.
  */
-export const HEAP_GROWING_PERCENT = 30;
+const HEAP_GROWING_PERCENT = 30;
 
 /**
  * Sets the old generation's growth for the rest of this process (V8 reads it at each collection), unless node's command

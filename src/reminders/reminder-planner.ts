@@ -63,8 +63,8 @@ export function planReminders(
   const groups = new Map<string, ReminderDraft>();
   /** The units a draft to the office or a plan leader speaks of, to name them in the subject. */
   const unitNamesOf = new Map<ReminderDraft, Set<string>>();
-  /** The lines a draft lists already (itemType:itemId:milestoneId): the office's escalation can list hundreds. */
-  const listedIn = new Map<ReminderDraft, Set<string>>();
+  /** Each draft's key with each line it lists (itemType:itemId:milestoneId): the office's escalation can list hundreds. */
+  const listed = new Set<string>();
   const unreachable = new Map<string, Unreachable>();
   const newestFirst = [...dates].sort().reverse();
   const open = snapshot.items.filter((i) => !i.paused && i.status !== 'closed' && i.status !== 'suspended');
@@ -102,11 +102,9 @@ export function planReminders(
         };
         groups.set(key, draft);
         unitNamesOf.set(draft, new Set());
-        listedIn.set(draft, new Set());
       }
       const content = draft.content;
-      const listed = listedIn.get(draft)!;
-      const lineKey = `${line.itemType}:${line.itemId}:${line.milestoneId}`;
+      const lineKey = `${key}|${line.itemType}:${line.itemId}:${line.milestoneId}`;
       if (!listed.has(lineKey)) {
         listed.add(lineKey);
         content.items.push(line);
