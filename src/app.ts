@@ -40,6 +40,9 @@ export interface AppOptions extends AppBoundary {
  * so instances started together on one database do it one after the other.
  */
 export function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  // Before start-up: V8 sets the old generation's next limit at each full collection, so set later, the limit start-up
+  // left (several times the live size) stood until the first sweep reached it.
+  limitHeapGrowth();
   setPasswordHashCost(config.passwordHashCost);
   return withStartupLock(config.database, () => buildApp(config, options));
 }
@@ -86,7 +89,5 @@ async function buildApp(config: AppConfig, options: AppOptions): Promise<NestFas
     if (config.demoUsers) await loadDemoUsers(app.get(DataSource));
     if (config.demoUsers && config.demoProgress) await loadDemoProgress(app);
   }
-  // Once started: the start-up's burst (modules, migrations, seeds) is over sooner at V8's default growth.
-  limitHeapGrowth();
   return app;
 }
