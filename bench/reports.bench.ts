@@ -63,9 +63,9 @@ interface Server {
   peakMb: () => Promise<number>;
 }
 
-/** Qingdan as deployed: the service's own entry point (built with the bench into dist-bench/), in its own process. */
+/** Qingdan as deployed: the bundled service as npm start runs it (npm run build, which the bench script runs first), in its own process. */
 async function startQingdan(databaseUrl: string, dir: string): Promise<Server> {
-  const entry = fileURLToPath(new URL('../src/main.js', import.meta.url));
+  const entry = fileURLToPath(new URL('../../dist/bundle/main.js', import.meta.url));
   const { child } = await startService(entry, settings(databaseUrl, dir), QINGDAN_PORT);
   return { process: child, peakMb: () => Promise.resolve(residentMb(child.pid!, 'VmHWM')) };
 }

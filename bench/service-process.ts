@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /**
- * The built service (`entry`: dist/main.js, or dist-bench/src/main.js) in its own process, as deployed, with these
+ * The built service (`entry`: dist/bundle/main.js, as npm start runs it) in its own process, as deployed, with these
  * settings on `port`. Resolves once /api/v1/health answers 200, with the milliseconds from spawn to then.
  */
 export async function startService(

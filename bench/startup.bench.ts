@@ -1,6 +1,6 @@
 /**
  * Start-up and idle memory of the service as the quick start runs it (issue 19). The built service
- * (`node dist/main.js`, SQLite, the defaults: seed plans and demo accounts, scheduler on, mail to an outbox folder)
+ * (`node dist/bundle/main.js`, SQLite, the defaults: seed plans and demo accounts, scheduler on, mail to an outbox folder)
  * is started on a new file, then again on that file:
  *   - cold start: from spawning the process to the first 200 from /api/v1/health, on a new file (migrations and the
  *     seed plans run) — target < 1.5 s;
@@ -27,7 +27,7 @@ const TARGET = { coldStartMs: 1500, idleRssMb: 120 };
 /** Starts the service on `dir`'s file; answers the ms until healthy and the RSS `idleMs` after that, then stops it. */
 async function startOnce(dir: string, idleMs = IDLE_MS): Promise<{ startMs: number; idleMb: number }> {
   const env = { DATABASE_URL: `sqlite:${join(dir, 'qingdan.sqlite')}`, OUTBOX_DIR: join(dir, 'outbox'), EVIDENCE_DIR: join(dir, 'evidence') };
-  const { child, startMs } = await startService('dist/main.js', env, await freePort(), 60_000);
+  const { child, startMs } = await startService('dist/bundle/main.js', env, await freePort(), 60_000);
   try {
     await new Promise((r) => setTimeout(r, idleMs));
     return { startMs, idleMb: residentMb(child.pid!, 'VmRSS') };

@@ -1,5 +1,5 @@
 /**
- * Weight and speed of the web app (issue 14). The built service (node dist/main.js, as deployed: dist-web/ served
+ * Weight and speed of the web app (issue 14). The built service (node dist/bundle/main.js, as deployed: dist-web/ served
  * at /) runs on a loopback port over the national-scale data set of the reports benchmark (report-data.ts: 120
  * plans, 55,200 items, 3.3 million progress reports), and headless Chromium loads two pages:
  *   - the sign-in page /login, and
@@ -125,7 +125,7 @@ async function startQingdan(path: string, dir: string, port: number): Promise<Ch
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
   };
-  return (await startService('dist/main.js', env, port)).child;
+  return (await startService('dist/bundle/main.js', env, port)).child;
 }
 
 async function api(base: string, path: string, body: unknown, token?: string): Promise<Session> {
@@ -277,7 +277,7 @@ function weightLines(page: string, w: Weight): string[] {
 }
 
 async function main(): Promise<void> {
-  for (const built of ['dist/main.js', 'dist-web/index.html']) {
+  for (const built of ['dist/bundle/main.js', 'dist-web/index.html']) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run npm run build first`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-web-'));

@@ -8,7 +8,7 @@ port=${SMOKE_PORT:-3917}
 log="$dir/service.log"
 # The clock is set to a Monday after 09:00 (Asia/Shanghai): the service must write that day's reminders and the
 # leaders' weekly digests to the outbox folder as .eml files (no SMTP_URL), once.
-DATABASE_URL="sqlite:$dir/smoke.sqlite" PORT=$port CLOCK=2026-11-23T09:30:00+08:00 OUTBOX_DIR="$dir/outbox" node dist/main.js >"$log" 2>&1 &
+DATABASE_URL="sqlite:$dir/smoke.sqlite" PORT=$port CLOCK=2026-11-23T09:30:00+08:00 OUTBOX_DIR="$dir/outbox" node dist/bundle/main.js >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 for _ in $(seq 1 60); do
@@ -55,6 +55,11 @@ export_file="$dir/tasks.csv"
 curl -fs "${auth[@]}" -o "$export_file" "http://127.0.0.1:$port/api/v1/plans/2/export/tasks?format=csv"
 DATABASE_URL="sqlite:$dir/smoke.sqlite" node dist/cli/main.js import --plan 2 --list tasks "$export_file" --dry-run | grep -q '未变 82' \
   || { echo "smoke: CLI import of the exported Jiangjin tasks did not come back unchanged"; exit 1; }
+# The same as an Excel workbook: the service writes it through exceljs, which the bundle loads on first use.
+xlsx_file="$dir/tasks.xlsx"
+curl -fs "${auth[@]}" -o "$xlsx_file" "http://127.0.0.1:$port/api/v1/plans/2/export/tasks?format=xlsx"
+DATABASE_URL="sqlite:$dir/smoke.sqlite" node dist/cli/main.js import --plan 2 --list tasks "$xlsx_file" --dry-run | grep -q '未变 82' \
+  || { echo "smoke: CLI import of the Jiangjin tasks exported as .xlsx did not come back unchanged"; exit 1; }
 printf '序号,任务内容,牵头单位\n1,甲,不存在的局\n' > "$dir/bad.csv"
 if DATABASE_URL="sqlite:$dir/smoke.sqlite" node dist/cli/main.js import --plan 2 --list tasks "$dir/bad.csv" 2>"$dir/err.txt" >/dev/null; then
   echo "smoke: CLI import of a bad sheet did not fail"; exit 1

@@ -1,4 +1,4 @@
-// The built service (node dist/main.js) as its own process on a free loopback port, for the tests that need a real
+// The built service (node dist/bundle/main.js, as npm start runs it) as its own process on a free loopback port, for the tests that need a real
 // process: the browser journeys (test/browser/) and the multi-instance tests (test/processes/).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -21,7 +21,7 @@ export async function spawnService(env) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn('node', ['dist/main.js'], {
+  const child = spawn('node', ['dist/bundle/main.js'], {
     env: { ...process.env, PORT: String(port), PUBLIC_URL: base, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

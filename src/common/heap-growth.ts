@@ -14,7 +14,7 @@ const HEAP_GROWING_PERCENT = 30;
 
 /**
  * Sets the old generation's growth for the rest of this process (V8 reads it at each collection), unless node's command
- * line sets it (`node --heap-growing-percent=0 dist/main.js` keeps V8's own; node refuses it in NODE_OPTIONS).
+ * line sets it (`node --heap-growing-percent=0 dist/bundle/main.js` keeps V8's own; node refuses it in NODE_OPTIONS).
  */
 export function limitHeapGrowth(): void {
   const given = process.execArgv.some((arg) => /^--heap[-_]growing[-_]percent/.test(arg));

@@ -1,4 +1,4 @@
-// Real service processes (node dist/main.js) on one database, for the multi-instance tests: a database per case
+// Real service processes (node dist/bundle/main.js) on one database, for the multi-instance tests: a database per case
 // (a new PostgreSQL database when TEST_DATABASE_URL names a server, else a SQLite file), a real SMTP server on
 // loopback that records what it receives, and the processes' own schedulers doing the work.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -91,7 +91,7 @@ export async function startSmtp({ delayMs = 0 } = {}) {
   return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/** Starts `node dist/main.js` on the database and answers at once, before it is healthy (`ready()` waits for that). */
+/** Starts `node dist/bundle/main.js` on the database and answers at once, before it is healthy (`ready()` waits for that). */
 export async function launchInstance(db, smtp, { clock, env = {} } = {}) {
   const instance = await spawnService({
     DATABASE_URL: db.url,

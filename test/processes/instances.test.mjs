@@ -1,6 +1,6 @@
 // Several service processes on one database (PostgreSQL when TEST_DATABASE_URL is set, else one SQLite file):
 // a Monday's reminders and digests written and delivered once however many instances wake up, kill -9 in the middle
-// of the sweep and of sending, and writes racing through different processes. Run after `tsc -p tsconfig.build.json`
+// of the sweep and of sending, and writes racing through different processes. Run after `npm run build:server`
 // (npm run test:processes).
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';

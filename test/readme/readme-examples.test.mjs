@@ -1,5 +1,5 @@
 // Every shell example of README.md runs as written, in each language, against a freshly started service: the built
-// service (node dist/main.js) on a new SQLite file with the seed plans, the demo users and the demo progress, mail as
+// service (node dist/bundle/main.js) on a new SQLite file with the seed plans, the demo users and the demo progress, mail as
 // .eml files in a temporary outbox, and the clock frozen at the README's demo time (CLOCK=2026-11-23T09:30:00+08:00,
 // the value the README tells newcomers to start with). Everything else is the service's default, as after `npm start`.
 //
@@ -15,7 +15,7 @@
 // ("→ 403", "返回 403", "answers 403"), on an announced status that no call gave, and on an answer that differs from
 // the JSON its comment shows after "→" ("…" marks members left out). Blocks marked
 // `<!-- readme-test: skip (why) -->` do not run; the test lists them with their reasons.
-// Run after `tsc -p tsconfig.build.json` (npm run test:readme).
+// Run after `npm run build:server` (npm run test:readme).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
