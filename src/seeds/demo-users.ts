@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import type { Role } from '../auth/role.js';
 import { hashPassword } from '../auth/secrets.js';
 import { User } from '../auth/user.entity.js';
@@ -16,17 +16,39 @@ interface DemoUsersFile {
   demoUnitContacts?: { domain: string };
 }
 
+function readDemoUsers(dir: string): DemoUsersFile | null {
+  const file = join(dir, 'demo-users.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoUsersFile) : null;
+}
+
+/** The demo password's hash, being worked out (scrypt runs on libuv's thread pool). */
+export interface DemoPasswordHash {
+  hash: Promise<string>;
+}
+
+/**
+ * Starts hashing the demo password when a demo user is missing (the first start), so that the hash (about 200 ms)
+ * is worked out while the seed plans load; null when every demo user is there.
+ */
+export async function startDemoPasswordHash(dataSource: DataSource, dir = SEEDS_DIR): Promise<DemoPasswordHash | null> {
+  const demo = readDemoUsers(dir);
+  if (!demo) return null;
+  const existing = await dataSource.getRepository(User).countBy({ username: In(demo.users.map((u) => u.username)) });
+  return existing < demo.users.length ? { hash: hashPassword(demo.password) } : null;
+}
+
 /**
  * Loads seeds/demo-users.json: demo accounts of the seed plans, all with one documented password.
  * A user name that exists is left alone; a plan that is not loaded is skipped. Returns the names created.
  */
-export async function loadDemoUsers(dataSource: DataSource, dir = SEEDS_DIR): Promise<string[]> {
-  const file = join(dir, 'demo-users.json');
-  if (!existsSync(file)) return [];
-  const demo = JSON.parse(readFileSync(file, 'utf8')) as DemoUsersFile;
+export async function loadDemoUsers(dataSource: DataSource, dir = SEEDS_DIR, started: DemoPasswordHash | null = null): Promise<string[]> {
+  const demo = readDemoUsers(dir);
+  if (!demo) return [];
   const created: string[] = [];
+  // Hashed once (or by startDemoPasswordHash), and only when a user is missing: every later start would pay it for nothing.
+  let hashing = started?.hash ?? null;
+  const passwordHash = () => (hashing ??= hashPassword(demo.password));
   await dataSource.transaction(async (manager) => {
-    const passwordHash = await hashPassword(demo.password);
     for (const entry of demo.users) {
       const existing = await manager.findOneBy(User, { username: entry.username });
       if (existing) {
@@ -40,7 +62,7 @@ export async function loadDemoUsers(dataSource: DataSource, dir = SEEDS_DIR): Pr
       await manager.save(User, {
         username: entry.username,
         displayName: entry.displayName,
-        passwordHash,
+        passwordHash: await passwordHash(),
         role: entry.role,
         planId: plan.id,
         unitId: unit?.id ?? null,
