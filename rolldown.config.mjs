@@ -24,7 +24,8 @@ const typeormCompat = {
     if (!id.endsWith('@nestjs/typeorm/dist/common/typeorm-compat.js')) return null;
     const load = 'const require = createRequire(import.meta.url);';
     if (!code.includes(load)) throw new Error(`${id} no longer loads typeorm as this bundle expects: check it`);
-    return code.replace(load, "import * as bundledTypeorm from 'typeorm';\nconst require = () => bundledTypeorm;");
+    // Same line count; `mappings: ''` says this file's source map is not kept (it is one line of a small file).
+    return { code: code.replace(load, "import * as bundledTypeorm from 'typeorm'; const require = () => bundledTypeorm;"), map: { mappings: '' } };
   },
 };
 
