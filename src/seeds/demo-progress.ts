@@ -190,8 +190,19 @@ function keyOf(plans: Map<string, Plan>, planId: number | null): string {
   return [...plans.values()].find((p) => p.id === planId)?.key ?? '';
 }
 
-/** "+08:00" for Asia/Shanghai: the plan's UTC offset (the demo days fall outside any daylight saving change). */
+const offsets = new Map<string, string>();
+
+/**
+ * "+08:00" for Asia/Shanghai: the plan's UTC offset (the demo days fall outside any daylight saving change). Worked
+ * out once per time zone: a DateTimeFormat takes about 0.4 ms to make, for each of the demo's steps.
+ */
 function offsetOf(timeZone: string): string {
+  let offset = offsets.get(timeZone);
+  if (offset === undefined) offsets.set(timeZone, (offset = utcOffset(timeZone)));
+  return offset;
+}
+
+function utcOffset(timeZone: string): string {
   const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-]\d{2}:\d{2})/.exec(name);
   return match ? match[1] : 'Z';
