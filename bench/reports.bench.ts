@@ -63,7 +63,7 @@ interface Server {
   peakMb: () => Promise<number>;
 }
 
-/** Qingdan as deployed: the bundled service as npm start runs it (npm run build, which the bench script runs first), in its own process. */
+/** Qingdan as deployed: the bundled service as npm start runs it (built by the bench script first), in its own process. */
 async function startQingdan(databaseUrl: string, dir: string): Promise<Server> {
   const entry = fileURLToPath(new URL('../../dist/bundle/main.js', import.meta.url));
   const { child } = await startService(entry, settings(databaseUrl, dir), QINGDAN_PORT);

@@ -10,7 +10,7 @@ import { createValidationPipe } from './common/validation.js';
 import { registerSecurity } from './common/security.js';
 import type { AppConfig } from './config/app-config.js';
 import { SeedService } from './seeds/seed.service.js';
-import { loadDemoUsers, startDemoPasswordHash } from './seeds/demo-users.js';
+import { prepareDemoUsers } from './seeds/demo-users.js';
 import { loadDemoProgress } from './seeds/demo-progress.js';
 import { UsersService } from './auth/users.service.js';
 import { setPasswordHashCost } from './auth/secrets.js';
@@ -83,11 +83,11 @@ async function buildApp(config: AppConfig, options: AppOptions): Promise<NestFas
   if ((options.webApp ?? true) && !serveWebApp(app)) Logger.warn('The web app is not built (dist-web/): run npm run build to serve it at /', 'Web');
   if (config.admin) await app.get(UsersService).ensureAdmin(config.admin.username, config.admin.password);
   if (config.seed) {
-    const demoHash = config.demoUsers ? await startDemoPasswordHash(app.get(DataSource)) : null;
+    const demoUsers = config.demoUsers ? await prepareDemoUsers(app.get(DataSource)) : null;
     const results = await app.get(SeedService).loadAll();
     const loaded = results.filter((r) => r.loaded).map((r) => r.key);
     if (loaded.length) Logger.log(`Seed plans loaded: ${loaded.join(', ')}`, 'Seed');
-    if (config.demoUsers) await loadDemoUsers(app.get(DataSource), undefined, demoHash);
+    await demoUsers?.load();
     if (config.demoUsers && config.demoProgress) await loadDemoProgress(app);
   }
   return app;

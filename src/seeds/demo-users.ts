@@ -16,38 +16,31 @@ interface DemoUsersFile {
   demoUnitContacts?: { domain: string };
 }
 
-function readDemoUsers(dir: string): DemoUsersFile | null {
-  const file = join(dir, 'demo-users.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoUsersFile) : null;
-}
-
-/** The demo password's hash, being worked out (scrypt runs on libuv's thread pool). */
-export interface DemoPasswordHash {
-  hash: Promise<string>;
-}
-
-/**
- * Starts hashing the demo password when a demo user is missing (the first start), so that the hash (about 200 ms)
- * is worked out while the seed plans load; null when every demo user is there.
- */
-export async function startDemoPasswordHash(dataSource: DataSource, dir = SEEDS_DIR): Promise<DemoPasswordHash | null> {
-  const demo = readDemoUsers(dir);
-  if (!demo) return null;
-  const existing = await dataSource.getRepository(User).countBy({ username: In(demo.users.map((u) => u.username)) });
-  return existing < demo.users.length ? { hash: hashPassword(demo.password) } : null;
-}
-
 /**
  * Loads seeds/demo-users.json: demo accounts of the seed plans, all with one documented password.
  * A user name that exists is left alone; a plan that is not loaded is skipped. Returns the names created.
  */
-export async function loadDemoUsers(dataSource: DataSource, dir = SEEDS_DIR, started: DemoPasswordHash | null = null): Promise<string[]> {
-  const demo = readDemoUsers(dir);
-  if (!demo) return [];
-  const created: string[] = [];
-  // Hashed once (or by startDemoPasswordHash), and only when a user is missing: every later start would pay it for nothing.
-  let hashing = started?.hash ?? null;
+export async function loadDemoUsers(dataSource: DataSource, dir = SEEDS_DIR): Promise<string[]> {
+  return (await prepareDemoUsers(dataSource, dir))?.load() ?? [];
+}
+
+/**
+ * Reads seeds/demo-users.json (null when there is none) and, when a demo user is missing (the first start), starts
+ * hashing the password (scrypt, about 200 ms on libuv's thread pool), so that the hash is worked out while the seed
+ * plans load; `load()` then creates the users. With every demo user there, no start pays for a hash.
+ */
+export async function prepareDemoUsers(dataSource: DataSource, dir = SEEDS_DIR): Promise<{ load: () => Promise<string[]> } | null> {
+  const file = join(dir, 'demo-users.json');
+  if (!existsSync(file)) return null;
+  const demo = JSON.parse(readFileSync(file, 'utf8')) as DemoUsersFile;
+  const existing = await dataSource.getRepository(User).countBy({ username: In(demo.users.map((u) => u.username)) });
+  let hashing = existing < demo.users.length ? hashPassword(demo.password) : null;
   const passwordHash = () => (hashing ??= hashPassword(demo.password));
+  return { load: () => createDemoUsers(dataSource, demo, passwordHash) };
+}
+
+async function createDemoUsers(dataSource: DataSource, demo: DemoUsersFile, passwordHash: () => Promise<string>): Promise<string[]> {
+  const created: string[] = [];
   await dataSource.transaction(async (manager) => {
     for (const entry of demo.users) {
       const existing = await manager.findOneBy(User, { username: entry.username });
