@@ -181,6 +181,22 @@ describe('the audit log', () => {
     expect((await planAudit(jiangjin, '&entityType=assignments&actor=system')).total).toBe(0);
   });
 
+  it("records a seed plan's units as one entry, and the demo contacts given to them as one more, not one per unit", async () => {
+    const units = await planAudit(jiangjin, '&entityType=units&actor=system');
+    const byAction = Object.fromEntries(units.items.map((e) => [e.action, e]));
+    expect(units.items.map((e) => e.action).sort()).toEqual(['import', 'update']);
+    // seeds/jiangjin/plan.json names 26 units; the three group names (各相关企业, 各工业园区发展中心, 区无废城市成员单位) get no contacts.
+    expect(byAction.import).toMatchObject({ entityId: null, after: { source: 'seed', count: 26 } });
+    expect(byAction.import.after!.ids).toHaveLength(26);
+    expect(byAction.update).toMatchObject({ entityId: null, after: { source: 'demo', count: 23 } });
+    const { body } = await t
+      .as(office)
+      .get(api(`/plans/${jiangjin}/units`))
+      .expect(200);
+    const named = (body as { items: { id: number; liaisonEmail: string | null }[] }).items.filter((u) => u.liaisonEmail !== null);
+    expect(named.map((u) => u.id).sort((a, b) => a - b)).toEqual([...(byAction.update.after!.ids as number[])].sort((a, b) => a - b));
+  });
+
   it('records an import as one entry listing the items created', async () => {
     const plan = await t
       .http()

@@ -4,6 +4,8 @@ import { Logger } from '@nestjs/common';
 import { type DataSource, In } from 'typeorm';
 import type { Role } from '../auth/role.js';
 import { hashPassword } from '../auth/secrets.js';
+import { recordAudit } from '../audit/audit-recorder.js';
+import { executeOn } from '../database/raw-sql.js';
 import { User } from '../auth/user.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Unit } from '../units/unit.entity.js';
@@ -77,19 +79,36 @@ async function createDemoUsers(dataSource: DataSource, demo: DemoUsersFile, pass
 export async function loadDemoUnitContacts(dataSource: DataSource, domain: string): Promise<number> {
   let filled = 0;
   await dataSource.transaction(async (manager) => {
-    const plans = (await manager.find(Plan)).filter((p) => p.key !== null);
+    const execute = executeOn(manager);
+    const plans = (await manager.find(Plan, { order: { id: 'ASC' } })).filter((p) => p.key !== null);
     for (const plan of plans) {
       const units = await manager.find(Unit, { where: { planId: plan.id }, order: { id: 'ASC' } });
+      const ids: number[] = [];
+      // Plain statements and one audit entry per plan (as a bulk update gets), not an update and an entry per unit.
       for (const unit of units) {
         if (unit.kind === 'group' || (unit.liaisonEmail && unit.headEmail)) continue;
-        await manager.update(Unit, { id: unit.id }, {
-          liaisonName: unit.liaisonEmail ? unit.liaisonName : `${unit.name}联络员（演示）`,
-          liaisonEmail: unit.liaisonEmail ?? `${plan.key}-u${unit.id}-liaison@${domain}`,
-          headName: unit.headEmail ? unit.headName : `${unit.name}负责人（演示）`,
-          headEmail: unit.headEmail ?? `${plan.key}-u${unit.id}-head@${domain}`,
-        });
-        filled++;
+        await execute(
+          `UPDATE units SET "liaisonName" = ?, "liaisonEmail" = ?, "headName" = ?, "headEmail" = ?, version = version + 1, "updatedAt" = CURRENT_TIMESTAMP WHERE id = ?`,
+          [
+            unit.liaisonEmail ? unit.liaisonName : `${unit.name}联络员（演示）`,
+            unit.liaisonEmail ?? `${plan.key}-u${unit.id}-liaison@${domain}`,
+            unit.headEmail ? unit.headName : `${unit.name}负责人（演示）`,
+            unit.headEmail ?? `${plan.key}-u${unit.id}-head@${domain}`,
+            unit.id,
+          ],
+        );
+        ids.push(unit.id);
       }
+      if (!ids.length) continue;
+      await recordAudit(manager, {
+        action: 'update',
+        entityType: manager.connection.getMetadata(Unit).tableName,
+        entityId: null,
+        planId: plan.id,
+        before: null,
+        after: { source: 'demo', count: ids.length, ids },
+      });
+      filled += ids.length;
     }
   });
   if (filled) Logger.log(`Demo contacts (example addresses, demo only) given to ${filled} unit(s)`, 'Seed');

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit-recorder.js';
 import { DomainError, type FieldProblem } from '../common/domain-error.js';
+import { insertRows } from '../database/insert-rows.js';
 import { stageMilestones } from '../deadlines/item-milestones.js';
 import { saveMilestones } from '../deadlines/milestone-store.js';
 import { PlanStage } from '../plans/plan-stage.entity.js';
@@ -66,10 +68,7 @@ export class SeedService {
         notes: file.notes?.length ? file.notes : null,
       }),
     );
-    const units = await manager.save(
-      Unit,
-      file.units.map((u) => manager.create(Unit, { planId: plan.id, name: u.name, aliases: u.aliases, kind: u.kind })),
-    );
+    const units = await this.writeUnits(manager, plan, file.units);
     plan.standingAssignments = this.standingAssignments(folder, new UnitNames(units));
     if (plan.standingAssignments) await manager.save(Plan, plan);
     await writeNewItems(manager, plan, units, lists);
@@ -88,6 +87,24 @@ export class SeedService {
       await saveMilestones(manager, plan.id, 'stage', row.id, stageMilestones(plan, row.deadlineText));
     }
     return plan;
+  }
+
+  /**
+   * The plan's units in one statement and one audit entry (as its lists are), not a save and an entry per unit:
+   * about a hundred units were a fifth of a first start.
+   */
+  private async writeUnits(manager: EntityManager, plan: Plan, units: SeedFolder['plan']['units']): Promise<Unit[]> {
+    const rows = units.map((u) => ({ planId: plan.id, name: u.name, aliases: u.aliases, kind: u.kind }));
+    const ids = await insertRows(manager, Unit, rows);
+    await recordAudit(manager, {
+      action: 'import',
+      entityType: manager.connection.getMetadata(Unit).tableName,
+      entityId: null,
+      planId: plan.id,
+      before: null,
+      after: { source: 'seed', count: ids.length, ids },
+    });
+    return rows.map((row, i) => manager.create(Unit, { ...row, id: ids[i] }));
   }
 
   private async writeGroups(manager: EntityManager, folder: SeedFolder, plan: Plan, names: UnitNames): Promise<void> {
