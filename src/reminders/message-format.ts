@@ -1,21 +1,34 @@
 import { STATUS_NAMES } from '../status/status.js';
 import type { ItemLine } from './reminder-types.js';
 
+/** Dates written out already: a national sweep writes the same few hundred dates on 150,000 lines, twice each. */
+const formattedDates = new Map<string, string>();
+
 /** '2025-12-31' → '2025年12月31日' (anything else is returned as it is). */
 export function formatDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return match ? `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日` : date;
+  let formatted = formattedDates.get(date);
+  if (formatted === undefined) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+    if (!match) return date;
+    formatted = `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
+    // Dates are few (a plan's days); the bound only keeps a caller with endless different ones from growing it.
+    if (formattedDates.size >= 10_000) formattedDates.clear();
+    formattedDates.set(date, formatted);
+  }
+  return formatted;
 }
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+  // Most text has nothing to escape: tested first, it is returned as it is instead of copied.
+  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]) : text;
 }
 
 /** Text from the data on one line: line breaks and runs of spaces (spreadsheet cells) become one space. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Already one line (no whitespace but single spaces inside): returned as it is instead of copied.
+  return /[^\S ]| {2}|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** "逾期327天" / "还有7天" / "今日到期" / "无明确时限". */
