@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { currentActor } from '../auth/request-context.js';
 import { notePlanChanges } from '../database/plan-revisions.js';
 import { AuditEntry } from './audit-entry.entity.js';
@@ -58,4 +58,15 @@ export async function recordAudit(manager: EntityManager, drafts: AuditDraft | A
       .execute();
   }
   await notePlanChanges(manager, list);
+}
+
+/** One entry for rows of a plan's table written together (a seed's units, the demo contacts): what, how many, which. */
+export function recordBatch(
+  manager: EntityManager,
+  action: 'import' | 'update',
+  entity: EntityTarget<ObjectLiteral>,
+  planId: number,
+  after: AuditValues & { source: string; count: number; ids: number[] },
+): Promise<void> {
+  return recordAudit(manager, { action, entityType: manager.connection.getMetadata(entity).tableName, entityId: null, planId, before: null, after });
 }

@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { type DataSource, In } from 'typeorm';
 import type { Role } from '../auth/role.js';
 import { hashPassword } from '../auth/secrets.js';
-import { recordAudit } from '../audit/audit-recorder.js';
+import { recordBatch } from '../audit/audit-recorder.js';
 import { executeOn } from '../database/raw-sql.js';
 import { User } from '../auth/user.entity.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -100,14 +100,7 @@ export async function loadDemoUnitContacts(dataSource: DataSource, domain: strin
         ids.push(unit.id);
       }
       if (!ids.length) continue;
-      await recordAudit(manager, {
-        action: 'update',
-        entityType: manager.connection.getMetadata(Unit).tableName,
-        entityId: null,
-        planId: plan.id,
-        before: null,
-        after: { source: 'demo', count: ids.length, ids },
-      });
+      await recordBatch(manager, 'update', Unit, plan.id, { source: 'demo', count: ids.length, ids });
       filled += ids.length;
     }
   });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { recordAudit } from '../audit/audit-recorder.js';
+import { recordBatch } from '../audit/audit-recorder.js';
 import { DomainError, type FieldProblem } from '../common/domain-error.js';
 import { insertRows } from '../database/insert-rows.js';
 import { stageMilestones } from '../deadlines/item-milestones.js';
@@ -96,14 +96,7 @@ export class SeedService {
   private async writeUnits(manager: EntityManager, plan: Plan, units: SeedFolder['plan']['units']): Promise<Unit[]> {
     const rows = units.map((u) => ({ planId: plan.id, name: u.name, aliases: u.aliases, kind: u.kind }));
     const ids = await insertRows(manager, Unit, rows);
-    await recordAudit(manager, {
-      action: 'import',
-      entityType: manager.connection.getMetadata(Unit).tableName,
-      entityId: null,
-      planId: plan.id,
-      before: null,
-      after: { source: 'seed', count: ids.length, ids },
-    });
+    await recordBatch(manager, 'import', Unit, plan.id, { source: 'seed', count: ids.length, ids });
     return rows.map((row, i) => manager.create(Unit, { ...row, id: ids[i] }));
   }
 
