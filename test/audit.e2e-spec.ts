@@ -197,6 +197,13 @@ describe('the audit log', () => {
     expect(named.map((u) => u.id).sort((a, b) => a - b)).toEqual([...(byAction.update.after!.ids as number[])].sort((a, b) => a - b));
   });
 
+  it("records a seed plan's unit groups as one entry", async () => {
+    // seeds/foshan/plan.json: the leadership group, 市无废办 and six 工作专班.
+    const groups = await allAudit(`&planId=${await planId(t, 'foshan')}&entityType=unit_groups&actor=system`);
+    expect(groups.items).toHaveLength(1);
+    expect(groups.items[0]).toMatchObject({ action: 'import', entityId: null, after: { source: 'seed', count: 8 } });
+  });
+
   it('records an import as one entry listing the items created', async () => {
     const plan = await t
       .http()
