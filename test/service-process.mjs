@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-/** The options package.json's start script gives node before the service's file ("node --max-semi-space-size=8 …"). */
+/** The options package.json's start script gives node before the service's file ("node --some-option dist/…"), if any. */
 function startNodeOptions() {
   const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   return scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
