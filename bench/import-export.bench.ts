@@ -21,7 +21,7 @@ import { ExportService } from '../src/spreadsheets/export.service.js';
 import { ImportService } from '../src/spreadsheets/import.service.js';
 import { TASK_TABLE } from '../src/lists/tasks/task.table.js';
 import { writeXlsx } from '../src/tables/table-writer.js';
-import { ownPeakMb, startNodeOptions } from './service-process.js';
+import { ownPeakMb } from './service-process.js';
 import { Unit } from '../src/units/unit.entity.js';
 
 const ROWS = 5000;
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const self = fileURLToPath(import.meta.url);
     console.log(`Import and export of a ${ROWS}-row task sheet (XLSX), each in its own process; target < 2 s each`);
     for (const step of ['import', 'export']) {
-      const out = execFileSync(process.execPath, [...startNodeOptions(), self, 'phase', work, step], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      const out = execFileSync(process.execPath, [self, 'phase', work, step], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
       const r = JSON.parse(out.trim().split('\n').pop()!) as { name: string; seconds: number; peakMb: number; detail: string };
       console.log(
         `${r.name.padEnd(7)} ${r.seconds.toFixed(2)} s   peak RSS ${r.peakMb.toFixed(0)} MB   (${r.detail})${r.seconds < 2 ? '' : '   SLOWER THAN TARGET'}`,

@@ -3,8 +3,7 @@
  * indicators, 1,440 units) and the weekly digest for 1,000 leaders, on Monday 2026-11-23 09:00 Asia/Shanghai.
  * Due dates run from two years back to a year ahead, so on that Monday every milestone rule fires somewhere
  * (30/7/1 days ahead, due today, first overdue day, weekly overdue, escalation). Each phase runs in its own
- * process (with the node options npm start gives the service) through the real application (createApp), so wall time
- * and peak memory are its own.
+ * process through the real application (createApp), so wall time and peak memory are its own.
  *   npm run bench
  */
 import 'reflect-metadata';
@@ -29,7 +28,7 @@ import { Assignment } from '../src/lists/assignment.entity.js';
 import { Task } from '../src/lists/tasks/task.entity.js';
 import { UnitContact } from '../src/units/unit-contact.entity.js';
 import { Unit } from '../src/units/unit.entity.js';
-import { ownPeakMb, startNodeOptions } from './service-process.js';
+import { ownPeakMb } from './service-process.js';
 import { createPostgresDatabase, type Engine, ENGINES, type PostgresDatabase, settleAfterLoad } from './bench-engines.js';
 
 const PLANS = 120;
@@ -243,7 +242,7 @@ async function main(): Promise<void> {
       const self = fileURLToPath(import.meta.url);
       const mine = {} as Record<Phase, PhaseResult>;
       for (const step of ['sweep', 'digest'] as const) {
-        const out = execFileSync(process.execPath, [...startNodeOptions(), self, 'phase', work, url, step], {
+        const out = execFileSync(process.execPath, [self, 'phase', work, url, step], {
           encoding: 'utf8',
           stdio: ['ignore', 'pipe', 'inherit'],
           maxBuffer: 64 * 1024 * 1024,

@@ -2,19 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /**
- * The options `npm start` gives node before the service's file (package.json), so that every process the bench times
- * runs as deployed: the service's own and the in-process phases (sweep, digest, import, export).
- */
-export function startNodeOptions(): string[] {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
-  const [node, ...words] = pkg.scripts.start.split(/\s+/);
-  if (node !== 'node') throw new Error(`package.json's start script does not run node: ${pkg.scripts.start}`);
-  return words.filter((word) => word.startsWith('--'));
-}
-
-/**
- * The built service (`entry`: dist/bundle/main.js, as npm start runs it, with its node options) in its own process, as
- * deployed, with these settings on `port`. Resolves once /api/v1/health answers 200, with the milliseconds from spawn to then.
+ * The built service (`entry`: dist/bundle/main.js, as npm start runs it) in its own process, as deployed, with these
+ * settings on `port`. Resolves once /api/v1/health answers 200, with the milliseconds from spawn to then.
  */
 export async function startService(
   entry: string,
@@ -23,10 +12,7 @@ export async function startService(
   timeoutMs = 120_000,
 ): Promise<{ child: ChildProcess; startMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...startNodeOptions(), entry], {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
   child.stderr.on('data', (d: Buffer) => (errors += d.toString()));
   for (;;) {

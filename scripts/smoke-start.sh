@@ -8,9 +8,7 @@ port=${SMOKE_PORT:-3917}
 log="$dir/service.log"
 # The clock is set to a Monday after 09:00 (Asia/Shanghai): the service must write that day's reminders and the
 # leaders' weekly digests to the outbox folder as .eml files (no SMTP_URL), once.
-# npm start's own command (package.json: node, its options, the bundle), without the build npm start runs first.
-read -ra start <<<"$(node -p "require('./package.json').scripts.start")"
-DATABASE_URL="sqlite:$dir/smoke.sqlite" PORT=$port CLOCK=2026-11-23T09:30:00+08:00 OUTBOX_DIR="$dir/outbox" "${start[@]}" >"$log" 2>&1 &
+DATABASE_URL="sqlite:$dir/smoke.sqlite" PORT=$port CLOCK=2026-11-23T09:30:00+08:00 OUTBOX_DIR="$dir/outbox" node dist/bundle/main.js >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 for _ in $(seq 1 60); do

@@ -1,15 +1,7 @@
-// The built service (node dist/bundle/main.js, with the node options npm start gives it) as its own process on a free
-// loopback port, for the tests that need a real process: the browser journeys (test/browser/), the multi-instance tests
-// (test/processes/) and the README examples (test/readme/).
+// The built service (node dist/bundle/main.js, as npm start runs it) as its own process on a free loopback port, for the tests that need a real
+// process: the browser journeys (test/browser/) and the multi-instance tests (test/processes/).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-
-/** The options package.json's start script gives node before the service's file ("node --some-option dist/…"), if any. */
-function startNodeOptions() {
-  const { scripts } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  return scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
-}
 
 export function freePort() {
   return new Promise((resolve) => {
@@ -29,7 +21,7 @@ export async function spawnService(env) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn('node', [...startNodeOptions(), 'dist/bundle/main.js'], {
+  const child = spawn('node', ['dist/bundle/main.js'], {
     env: { ...process.env, PORT: String(port), PUBLIC_URL: base, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

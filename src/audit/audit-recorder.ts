@@ -60,7 +60,7 @@ export async function recordAudit(manager: EntityManager, drafts: AuditDraft | A
   await notePlanChanges(manager, list);
 }
 
-/** One entry for rows of a plan's table written together (a seed's units, the demo contacts): what, how many, which. */
+/** One entry for rows of a plan's table written together (a list's import, seed units, demo contacts): how many, which. */
 export function recordBatch(
   manager: EntityManager,
   action: 'import' | 'update',

@@ -1,6 +1,6 @@
 import type { DeepPartial, EntityManager, ObjectLiteral } from 'typeorm';
 import type { ListItemEntity } from '../database/list-item.entity.js';
-import { recordAudit } from '../audit/audit-recorder.js';
+import { recordBatch } from '../audit/audit-recorder.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { DomainError, type FieldProblem } from '../common/domain-error.js';
 import { groupBy } from '../common/group-by.js';
@@ -153,22 +153,15 @@ export async function applyList(
   }
   const inserted = !dryRun && creates.length ? await insertNew(manager, plan, adapter, creates) : null;
   if (!dryRun && (counts.created || counts.updated)) {
-    await recordAudit(manager, {
-      action: 'import',
-      entityType: manager.dataSource.getMetadata(adapter.entity).tableName,
-      entityId: null,
-      planId: plan.id,
-      before: null,
-      after: {
-        source,
-        count: counts.created,
-        seqs: creates.map((c) => c.input.seq),
-        ids: inserted?.ids ?? [],
-        updated: counts.updated,
-        updatedSeqs,
-        assignments: inserted?.assignments ?? 0,
-        milestones: inserted?.milestones ?? 0,
-      },
+    await recordBatch(manager, 'import', adapter.entity, plan.id, {
+      source,
+      count: counts.created,
+      seqs: creates.map((c) => c.input.seq),
+      ids: inserted?.ids ?? [],
+      updated: counts.updated,
+      updatedSeqs,
+      assignments: inserted?.assignments ?? 0,
+      milestones: inserted?.milestones ?? 0,
     });
   }
   return counts;
