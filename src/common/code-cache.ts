@@ -20,7 +20,7 @@ export interface CodeCacheRun {
  */
 export function runWithCodeCache(file: string): CodeCacheRun {
   const source = readFileSync(file, 'utf8');
-  const cacheFile = `${file.replace(/\.c?js$/, '')}.${createHash('sha256').update(source).digest('hex').slice(0, 16)}.v8cache`;
+  const cacheFile = `${file.replace(/\.c?js$/, '')}.${createHash('sha1').update(source).digest('hex').slice(0, 16)}.v8cache`;
   const cachedData = readIfThere(cacheFile);
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
   const requireThere = createRequire(file);

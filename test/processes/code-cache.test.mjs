@@ -31,7 +31,7 @@ function bundle() {
 }
 
 function contentHash(file) {
-  return createHash('sha256').update(readFileSync(file, 'utf8')).digest('hex').slice(0, 16);
+  return createHash('sha1').update(readFileSync(file, 'utf8')).digest('hex').slice(0, 16);
 }
 
 /**
