@@ -7,17 +7,17 @@
 //
 // Left out of the bundle and loaded from node_modules as usual:
 // - native addons, and pg (loaded only for a PostgreSQL database);
-// - what @nestjs/swagger loads through createRequire (class-validator, class-transformer), which a bundler cannot
-//   see: bundled as well, they would be two copies, each with its own metadata;
 // - Nest's optional packages that Qingdan does not install.
 // typeorm is bundled: @nestjs/typeorm's one createRequire('typeorm') (typeorm-compat.js, for names TypeORM 1 no
 // longer has) is pointed at the bundled copy, so it does not load a second one (about 160 ms) from node_modules.
+// class-validator and class-transformer are bundled too (loading them from node_modules took about 0.15 s of each
+// start): @nestjs/mapped-types' createRequire of them (type-helpers.utils.js, for PartialType and the like) is pointed
+// at the bundled copies, so their metadata (the DTOs' rules and @Type) is one store, not two.
 // The exceljs import stays lazy: it goes into a chunk of its own, loaded on the first spreadsheet.
 // dist/bundle/ is as deep as dist/<folder>/, so paths resolved from import.meta.url (seeds/, dist-web/) still hold.
 import { defineConfig } from 'rolldown';
 
 const NATIVE = ['better-sqlite3', 'bcrypt', 'pg'];
-const LOADED_BY_NEST = ['class-validator', /^class-transformer(\/|$)/];
 const NOT_INSTALLED = [/^@nestjs\/(microservices|websockets|platform-express)(\/|$)/, /^@fastify\/view$/];
 
 /** @nestjs/typeorm's typeorm-compat.js asks the bundled typeorm, not createRequire. */
@@ -32,11 +32,35 @@ const typeormCompat = {
   },
 };
 
+/** The modules @nestjs/mapped-types requires by name, as the bundle has them (class-transformer's CommonJS build, as `main` says). */
+const MAPPED_TYPES_REQUIRES = {
+  'class-validator': 'class-validator',
+  'class-transformer': 'class-transformer',
+  'class-transformer/cjs/storage': 'class-transformer/cjs/storage',
+  'class-transformer/storage': 'class-transformer/cjs/storage',
+};
+
+/** @nestjs/mapped-types' type-helpers.utils.js asks the bundled class-validator and class-transformer, not createRequire. */
+const mappedTypesRequire = {
+  name: 'mapped-types-require',
+  transform(code, id) {
+    if (!id.endsWith('@nestjs/mapped-types/dist/type-helpers.utils.js')) return null;
+    const load = 'const require = createRequire(import.meta.url);';
+    if (!code.includes(load)) throw new Error(`${id} no longer loads class-validator as this bundle expects: check it`);
+    const names = Object.entries(MAPPED_TYPES_REQUIRES);
+    const imports = [...new Set(names.map(([, path]) => path))].map((path, i) => `import * as bundled${i} from '${path}';`);
+    const paths = [...new Set(names.map(([, path]) => path))];
+    const table = names.map(([name, path]) => `'${name}': bundled${paths.indexOf(path)}`).join(', ');
+    // One line in place of one line; `mappings: ''` as for typeorm-compat.
+    return { code: code.replace(load, `${imports.join(' ')} const require = (id) => ({ ${table} })[id];`), map: { mappings: '' } };
+  },
+};
+
 const server = {
   input: 'dist/main.js',
   platform: 'node',
-  plugins: [typeormCompat],
-  external: [/^node:/, ...NATIVE, ...LOADED_BY_NEST, ...NOT_INSTALLED],
+  plugins: [typeormCompat, mappedTypesRequire],
+  external: [/^node:/, ...NATIVE, ...NOT_INSTALLED],
   output: {
     dir: 'dist/bundle',
     entryFileNames: 'server.cjs',
