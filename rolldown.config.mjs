@@ -66,8 +66,8 @@ const server = {
     entryFileNames: 'server.cjs',
     chunkFileNames: '[name]-[hash].cjs',
     format: 'cjs',
-    // The few import() of packages left outside (class-validator and class-transformer, for Nest) become require():
-    // a script compiled by vm.Script has no loader for import().
+    // import() of packages left outside (Nest's optional ones, not installed) becomes require(): a script compiled by
+    // vm.Script has no loader for import(), and either way a missing package is a rejected promise.
     dynamicImportInCjs: false,
     // Class names stay: Nest names providers and TypeORM entities by them. ASCII only: a file with one Chinese
     // character is held by V8 at two bytes per character.

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it, mock } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { runWithCodeCache } from '../../dist/common/code-cache.js';
 import { spawnService } from '../service-process.mjs';
 
@@ -89,7 +89,6 @@ describe('running the bundle through its code cache', () => {
     assert.equal(warn.mock.callCount(), 1);
     assert.match(warn.mock.calls[0].arguments[0], /V8 code cache not kept at .*server\.[0-9a-f]{16}\.v8cache/);
     assert.equal(existsSync(`${run.cacheFile}.${process.pid}.partial`), false);
-    mock.restoreAll();
   });
 
   it('the built service keeps its cache beside the bundle once started, and the next start takes it without writing it again', async () => {
