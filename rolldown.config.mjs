@@ -47,10 +47,11 @@ const mappedTypesRequire = {
     if (!id.endsWith('@nestjs/mapped-types/dist/type-helpers.utils.js')) return null;
     const load = 'const require = createRequire(import.meta.url);';
     if (!code.includes(load)) throw new Error(`${id} no longer loads class-validator as this bundle expects: check it`);
-    const names = Object.entries(MAPPED_TYPES_REQUIRES);
-    const imports = [...new Set(names.map(([, path]) => path))].map((path, i) => `import * as bundled${i} from '${path}';`);
-    const paths = [...new Set(names.map(([, path]) => path))];
-    const table = names.map(([name, path]) => `'${name}': bundled${paths.indexOf(path)}`).join(', ');
+    const paths = [...new Set(Object.values(MAPPED_TYPES_REQUIRES))];
+    const imports = paths.map((path, i) => `import * as bundled${i} from '${path}';`);
+    const table = Object.entries(MAPPED_TYPES_REQUIRES)
+      .map(([name, path]) => `'${name}': bundled${paths.indexOf(path)}`)
+      .join(', ');
     // One line in place of one line; `mappings: ''` as for typeorm-compat.
     return { code: code.replace(load, `${imports.join(' ')} const require = (id) => ({ ${table} })[id];`), map: { mappings: '' } };
   },

@@ -1,5 +1,6 @@
-// The built service (node dist/bundle/main.js, as npm start runs it) as its own process on a free loopback port, for the tests that need a real
-// process: the browser journeys (test/browser/) and the multi-instance tests (test/processes/).
+// The built service (node dist/bundle/main.js, as npm start runs it) as its own process on a free loopback port, for
+// the tests that need a real process: the browser journeys (test/browser/), the multi-instance and code-cache tests
+// (test/processes/) and the README examples (test/readme/).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
