@@ -43,7 +43,10 @@ export class OutboxMessage extends BaseEntity {
   @Column({ type: 'varchar', length: 300 })
   subject: string;
 
-  /** With a body (bodyId), this and html and markdown are the message's own beginning, and the body follows. */
+  /**
+   * With a body (bodyId), this and html and markdown are the message's own beginning, and the body follows. With
+   * content, all three are empty here and rendered from it (message-content.ts).
+   */
   @Column({ type: 'text' })
   text: string;
 
@@ -53,6 +56,13 @@ export class OutboxMessage extends BaseEntity {
   /** Markdown for chat robots. */
   @Column({ type: 'text', nullable: true })
   markdown: string | null;
+
+  /**
+   * What a reminder says (its ReminderContent as JSON), rendered into text, HTML or markdown when it is sent or shown.
+   * Kept instead of the rendered forms: a sweep writes a fraction of the bytes, and the rendering is the same.
+   */
+  @Column({ type: 'text', nullable: true })
+  content: string | null;
 
   /** The shared rest of the message (OutboxBody), or null when text, html and markdown are all of it. */
   @Column({ type: 'integer', nullable: true })

@@ -9,6 +9,7 @@ import type { Channel } from '../units/unit-contact.entity.js';
 import { insertRows } from '../database/insert-rows.js';
 import { OutboxEntry } from './outbox-entry.entity.js';
 import { keepBodies, type SharedBody, withBodies } from './outbox-bodies.js';
+import { rendered } from './message-content.js';
 import { type MessageRule, type MessageStatus, OutboxMessage } from './outbox-message.entity.js';
 import { type EntryKey, entryKeyString } from './entry-key.js';
 
@@ -26,6 +27,8 @@ export interface NewMessage {
   text: string;
   html: string | null;
   markdown: string | null;
+  /** A reminder's content, kept instead of its text, html and markdown (message-content.ts); those are empty then. */
+  content?: string;
   /** What this message shares word for word with others, after its own text, html and markdown (kept once). */
   shared?: SharedBody;
   /** How many things it lists (default: its keys). */
@@ -87,8 +90,9 @@ export class OutboxService {
       const ids = await insertRows(
         m,
         OutboxMessage,
-        messages.map(({ entries, shared: _shared, itemCount, ...fields }, i) => ({
+        messages.map(({ entries, shared: _shared, itemCount, content, ...fields }, i) => ({
           ...fields,
+          content: content ?? null,
           bodyId: bodyIds[i],
           itemCount: itemCount ?? entries.length,
           status: 'pending',
@@ -119,14 +123,14 @@ export class OutboxService {
       take: query.limit,
       skip: query.offset,
     });
-    return { items: (await withBodies(this.dataSource.manager, items)).map(shown), total };
+    return { items: (await withBodies(this.dataSource.manager, items)).map((m) => shown(rendered(m))), total };
   }
 
   async get(planId: number | null, id: number): Promise<OutboxMessage> {
     const message = await this.dataSource.getRepository(OutboxMessage).findOneBy({ id, ...(planId !== null ? { planId } : {}) });
     if (!message) throw new NotFoundError('消息', id);
     const [full] = await withBodies(this.dataSource.manager, [message]);
-    return shown(full);
+    return shown(rendered(full));
   }
 
   /** Sends one message again: a failed one, or a sent one someone did not get. One being sent now is left alone. */

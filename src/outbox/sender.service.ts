@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DeliveryError } from './delivery.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { withBodies } from './outbox-bodies.js';
+import { rendered } from './message-content.js';
 import { Transports } from './transports.js';
 
 /** Minutes to wait before attempt n+1 after n failed ones: 1, 5, 15, 60, 180, then every 6 hours. */
@@ -109,15 +110,17 @@ export class SenderService {
   private async attempt(message: OutboxMessage, attempts: number): Promise<keyof DeliveryRun> {
     const repo = this.dataSource.getRepository(OutboxMessage);
     try {
+      // A message kept as content is rendered here; one that cannot be fails with the reason, like any attempt.
+      const { text, html, markdown } = rendered(message);
       const receipt = await this.transports.send({
         id: message.id,
         channel: message.channel,
         recipient: message.recipient,
         recipientName: message.recipientName,
         subject: message.subject,
-        text: message.text,
-        html: message.html,
-        markdown: message.markdown,
+        text,
+        html,
+        markdown,
         date: this.clock.now(),
       });
       await repo.update({ id: message.id }, { status: 'sent', sentAt: this.clock.now(), deliveredTo: receipt.deliveredTo.slice(0, 500), lastError: null, nextAttemptAt: null });

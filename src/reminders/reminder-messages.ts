@@ -99,6 +99,14 @@ function closingOf(c: ReminderContent): { act: string; sender: string } {
   return { act, sender };
 }
 
+/** A reminder's subject line alone (the outbox keeps it beside the content). */
+export function reminderSubject(c: ReminderContent): string {
+  return subjectOf(
+    c,
+    c.items.filter((l) => l.role !== 'support'),
+  );
+}
+
 /**
  * A reminder (催办) in plain text, HTML and robot markdown. Lead items first; supported ones under "配合事项（抄送）".
  * For one channel only its body is rendered (email: HTML; a robot: markdown) and the other is left empty.

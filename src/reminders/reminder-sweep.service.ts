@@ -14,7 +14,8 @@ import { isUniqueViolation } from '../database/unique-violation.js';
 import { Leases } from '../database/leases.js';
 import { Plan } from '../plans/plan.entity.js';
 import { PlanSnapshots } from './plan-snapshot.js';
-import { renderReminder } from './reminder-messages.js';
+import { reminderSubject, renderReminder } from './reminder-messages.js';
+import { storedContent } from '../outbox/message-content.js';
 import { type PlannedReminders, planReminders, type ReminderDraft, type Unreachable, keyOf } from './reminder-planner.js';
 import { latestNudge, type ReminderRules, sweepDates, type Workdays } from './reminder-rules.js';
 import { type PlanReminderSettings, ReminderSettingsService } from './reminder-settings.service.js';
@@ -158,7 +159,7 @@ export class ReminderSweepService {
     for (const draft of drafts) {
       const key = keyOf(draft);
       if (taken.has(entryKeyString(key))) continue;
-      const rendered = renderReminder(draft.content, draft.recipient.channel);
+      // What it says is kept, and rendered when it is sent or shown (outbox/message-content.ts).
       messages.push({
         planId: draft.planId,
         rule: draft.rule,
@@ -167,10 +168,11 @@ export class ReminderSweepService {
         recipientName: draft.recipient.name.slice(0, 100),
         unitId: draft.recipient.unitId,
         sendDate: draft.sendDate,
-        subject: rendered.subject.slice(0, 300),
-        text: rendered.text,
-        html: draft.recipient.channel === 'email' ? rendered.html : null,
-        markdown: draft.recipient.channel === 'email' ? null : rendered.markdown,
+        subject: reminderSubject(draft.content).slice(0, 300),
+        text: '',
+        html: null,
+        markdown: null,
+        content: storedContent(draft.content),
         itemCount: draft.content.items.length,
         entries: [key],
       });

@@ -18,6 +18,7 @@ import { PlanRevisions1733700000000 } from './1733700000000-plan-revisions.js';
 import { OutboxLz41733800000000 } from './1733800000000-outbox-lz4.js';
 import { OutboxBodies1733900000000 } from './1733900000000-outbox-bodies.js';
 import { StatusStates1734000000000 } from './1734000000000-status-states.js';
+import { OutboxContents1734100000000 } from './1734100000000-outbox-contents.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   OutboxLz41733800000000,
   OutboxBodies1733900000000,
   StatusStates1734000000000,
+  OutboxContents1734100000000,
 ];
