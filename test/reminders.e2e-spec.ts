@@ -240,6 +240,24 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
       expect(new Set(smtp.mails.map((m) => m.messageId)).size).toBe(smtp.mails.length);
     });
 
+    it('shows each reminder in the outbox word for word as it was sent, though it keeps only what the reminder says', async () => {
+      const [mail] = mailsTo(smtp.mails, jxw.headEmail!).filter((m) => m.subject.includes('逾期'));
+      const row = (await outbox(t, { rule: 'overdue' })).items.find((m) => m.recipient === jxw.headEmail)!;
+      const shown = (await t.as(office).get(`/api/v1/plans/${plan}/outbox/${row.id}`).expect(200)).body as OutboxRow & { text: string; html: string | null };
+      expect(shown.subject).toBe(mail.subject);
+      expect(shown.text.trim()).toBe(mail.text.trim());
+      expect(shown.html).toContain(`<title>${mail.subject}</title>`);
+      expect(shown.html).toContain('区经济信息委');
+      expect(shown).not.toHaveProperty('content');
+      // What the database holds for it: the items it lists, not the rendered text.
+      const [stored] = await t.app
+        .get(DataSource)
+        .query<{ text: string; html: string | null; content: string }[]>(`SELECT text, html, content FROM outbox_messages WHERE id = ${row.id}`);
+      expect([stored.text, stored.html]).toEqual(['', null]);
+      const listed = (JSON.parse(stored.content) as { items: { code: string }[] }).items.map((l) => l.code);
+      expect(new Set(listed)).toEqual(codes(mail.text));
+    });
+
     it('writes nothing twice: not on a second sweep, not from a second instance on the same database', async () => {
       const before = smtp.mails.length;
       await sweep(t);

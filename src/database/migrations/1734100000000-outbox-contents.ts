@@ -23,7 +23,7 @@ export class OutboxContents1734100000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const execute = executeOn(queryRunner);
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = (await queryRunner.query(
         queryRunner.connection.options.type === 'postgres'
           ? `SELECT id, channel, content FROM outbox_messages WHERE content IS NOT NULL AND id > $1 ORDER BY id LIMIT ${CHUNK}`
