@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.js';
 import { Clock } from '../src/common/clock.js';
+import { readContent } from '../src/outbox/message-content.js';
 import { SenderService } from '../src/outbox/sender.service.js';
 import type { RobotNetwork } from '../src/outbox/robot-network.js';
 import { ReminderScheduler } from '../src/reminders/reminder-scheduler.js';
@@ -254,7 +255,7 @@ describe('reminders and the weekly digest of the Jiangjin plan (real SMTP server
         .get(DataSource)
         .query<{ text: string; html: string | null; content: string }[]>(`SELECT text, html, content FROM outbox_messages WHERE id = ${row.id}`);
       expect([stored.text, stored.html]).toEqual(['', null]);
-      const listed = (JSON.parse(stored.content) as { items: { code: string }[] }).items.map((l) => l.code);
+      const listed = readContent(stored.content).items.map((l) => l.code);
       expect(new Set(listed)).toEqual(codes(mail.text));
     });
 

@@ -8,6 +8,7 @@ import { MIGRATIONS } from './migrations/index.js';
 import { insertRows } from './insert-rows.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { keepBodies } from '../outbox/outbox-bodies.js';
+import { storedContent } from '../outbox/message-content.js';
 import type { ReminderContent } from '../reminders/reminder-types.js';
 
 /** Runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL names a server (scripts/with-postgres.sh). */
@@ -107,7 +108,7 @@ describe('database schema', () => {
     };
     await dataSource.transaction((manager) =>
       insertRows(manager, OutboxMessage, [
-        { ...MESSAGE, rule: 'due', recipient: 'wang@example.org', text: '', html: null, content: JSON.stringify(content) },
+        { ...MESSAGE, rule: 'due', recipient: 'wang@example.org', text: '', html: null, content: storedContent(content) },
         {
           ...MESSAGE,
           rule: 'due',
@@ -115,7 +116,7 @@ describe('database schema', () => {
           recipient: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k',
           text: '',
           html: null,
-          content: JSON.stringify(content),
+          content: storedContent(content),
         },
       ]),
     );

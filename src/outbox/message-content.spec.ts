@@ -1,5 +1,5 @@
 import { DeliveryError } from './delivery.js';
-import { rendered, renderContent, storedContent } from './message-content.js';
+import { readContent, rendered, renderContent, storedContent } from './message-content.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import type { ReminderContent } from '../reminders/reminder-types.js';
 
@@ -51,6 +51,42 @@ describe('messages kept as what they say', () => {
     expect(robot.markdown).toContain('[项目3](https://qingdan.example.gov.cn/plans/1/projects/3) 工业固废资源化利用项目｜逾期10天');
   });
 
+  it('keeps each line as an array of its values and reads back the same content, notes and marks included', () => {
+    const [line] = CONTENT.items;
+    const noted = {
+      ...line,
+      itemId: 4,
+      code: '项目4',
+      instructions: [{ date: '2026-11-18', author: '江津区领导', content: '请加快进度' }],
+      moreInstructions: 2,
+      unsigned: true,
+    };
+    const content = { ...CONTENT, items: [line, noted] };
+    const stored = JSON.parse(storedContent(content)) as { items: unknown[][] };
+    expect(stored.items[0]).toEqual([
+      'project',
+      3,
+      30,
+      '项目3',
+      '工业固废资源化利用项目',
+      'lead',
+      ['区经济信息委'],
+      '2026-11-13',
+      '',
+      10,
+      0,
+      'in_progress',
+      'red',
+      60,
+      null,
+      'https://qingdan.example.gov.cn/plans/1/projects/3',
+    ]);
+    expect(stored.items[1].slice(16)).toEqual([[{ date: '2026-11-18', author: '江津区领导', content: '请加快进度' }], 2, true]);
+    const back = readContent(storedContent(content));
+    expect(back).toEqual(content);
+    expect(back.items[0]).not.toHaveProperty('instructions');
+  });
+
   it('leaves a message written whole as it is, and shows a rendered one without its content', () => {
     const whole = message({ text: '全文', html: '<p>全文</p>' });
     expect(rendered(whole)).toBe(whole);
@@ -69,7 +105,7 @@ describe('messages kept as what they say', () => {
       error = thrown;
     }
     expect(error).toBeInstanceOf(DeliveryError);
-    expect((error as DeliveryError).message).toMatch(/^Message 41: its stored content is not JSON/);
+    expect((error as DeliveryError).message).toMatch(/^Message 41: its stored content cannot be read/);
     expect((error as DeliveryError).permanent).toBe(true);
   });
 });
