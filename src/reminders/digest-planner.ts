@@ -3,6 +3,7 @@ import type { PlanDigestView, PlanStatuses } from './plan-snapshot.js';
 import { LIST_TYPES } from '../common/item-type.js';
 import { INSTRUCTIONS_PER_ITEM, itemLine, milestoneLine, occurrenceStates, remindedStates } from './reminder-planner.js';
 import type { DigestSection, ItemLine, ListSummary } from './reminder-types.js';
+import { compareCodes } from '../common/code-order.js';
 
 const UNASSIGNED = '暂未明确';
 
@@ -24,7 +25,7 @@ export function digestSection(now: PlanDigestView, since: PlanStatuses, dueSoonD
     lines.push(itemLine(ctx, item, null));
     byUnit.set(unit, lines);
   }
-  const mostOverdue = (a: ItemLine, b: ItemLine) => b.daysOverdue - a.daysOverdue || a.code.localeCompare(b.code, 'zh', { numeric: true });
+  const mostOverdue = (a: ItemLine, b: ItemLine) => b.daysOverdue - a.daysOverdue || compareCodes(a.code, b.code);
   const overdueByUnit = [...byUnit.entries()]
     .map(([unitName, items]) => ({ unitName, items: items.sort(mostOverdue) }))
     .sort((a, b) => b.items[0].daysOverdue - a.items[0].daysOverdue || b.items.length - a.items.length);
@@ -49,7 +50,7 @@ export function digestSection(now: PlanDigestView, since: PlanStatuses, dueSoonD
       }
     }
   }
-  dueSoon.sort((a, b) => a.daysLeft - b.daysLeft || a.code.localeCompare(b.code, 'zh', { numeric: true }));
+  dueSoon.sort((a, b) => a.daysLeft - b.daysLeft || compareCodes(a.code, b.code));
 
   // The leaders' own 批示 of the week, so the digest shows what was asked of whom beside what is late.
   const instructed: ItemLine[] = [];
@@ -60,7 +61,7 @@ export function digestSection(now: PlanDigestView, since: PlanStatuses, dueSoonD
     instructed.push({ ...itemLine(ctx, item, null), instructions: shown, moreInstructions: fresh.length - shown.length });
   }
   const latestFirst = (l: ItemLine) => l.instructions?.at(-1)?.date ?? '';
-  instructed.sort((a, b) => latestFirst(b).localeCompare(latestFirst(a)) || a.code.localeCompare(b.code, 'zh', { numeric: true }));
+  instructed.sort((a, b) => latestFirst(b).localeCompare(latestFirst(a)) || compareCodes(a.code, b.code));
 
   return {
     planName: now.plan.name,

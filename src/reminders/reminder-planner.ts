@@ -5,6 +5,7 @@ import { daysBetween } from '../calendar/calendar-dates.js';
 import { phraseWithOccurrence } from '../deadlines/occurrences.js';
 import { isMonthlyCall, latestNudge, milestoneHits, type ReminderRules, type Workdays } from './reminder-rules.js';
 import type { ItemLine, ReminderContent, ReminderRule } from './reminder-types.js';
+import { compareCodes } from '../common/code-order.js';
 
 /** One reminder message to be written to the outbox: its recipient, its date and what it lists. */
 export interface ReminderDraft {
@@ -240,8 +241,10 @@ function withNotes(line: ItemLine, item: SnapshotItem | undefined, draft: Remind
   const fresh = item.instructions.filter((i) => i.date <= draft.sendDate && (since === null || i.date >= since));
   const shown = fresh.slice(-INSTRUCTIONS_PER_ITEM);
   const notes: Partial<ItemLine> = shown.length ? { instructions: shown, moreInstructions: fresh.length - shown.length } : {};
-  const unsigned = draft.rule === 'monthly_call' && !item.signedUnitIds.includes(draft.recipient.unitId!) ? { unsigned: true } : {};
-  return { ...line, ...notes, ...unsigned };
+  const unsigned = draft.rule === 'monthly_call' && !item.signedUnitIds.includes(draft.recipient.unitId!);
+  // Lines are shared between drafts and never changed: one with nothing to add is listed as it is.
+  if (!shown.length && !unsigned) return line;
+  return { ...line, ...notes, ...(unsigned ? { unsigned: true } : {}) };
 }
 
 /** The monthly call: items not yet signed for first, then as byRoleThenDue. */
@@ -253,7 +256,7 @@ function unsignedFirst(a: ItemLine, b: ItemLine): number {
 function byRoleThenDue(a: ItemLine, b: ItemLine): number {
   if (a.role !== b.role) return a.role === 'lead' ? -1 : 1;
   const [x, y] = [a.dueDate ?? '9999', b.dueDate ?? '9999'];
-  return x === y ? a.code.localeCompare(b.code, 'zh', { numeric: true }) : x < y ? -1 : 1;
+  return x === y ? compareCodes(a.code, b.code) : x < y ? -1 : 1;
 }
 
 /** A milestone as a message lists it, as of the sweep's today. */
