@@ -34,7 +34,19 @@ describe('calendar dates', () => {
   });
 
   it('refuses what is not a YYYY-MM-DD date', () => {
-    for (const bad of ['2025-13-01', '2025-00-10', '2025-01-32', '2025-1-1', '', 'tomorrow', '2025-01-01T00:00:00Z']) {
+    for (const bad of [
+      '2025-13-01',
+      '2025-00-10',
+      '2025-01-32',
+      '2025-1-1',
+      '',
+      'tomorrow',
+      '2025-01-01T00:00:00Z',
+      '2025/01/01',
+      '2025-01-0a',
+      '+025-01-01',
+      '２０２５-01-01',
+    ]) {
       expect(() => addDays(bad, 1)).toThrow(RangeError);
     }
   });

@@ -1,5 +1,5 @@
 import type { EntryKey } from '../outbox/entry-key.js';
-import type { DigestItem, PlanSnapshot, SnapshotContact, SnapshotItem, SnapshotMilestone } from './plan-snapshot.js';
+import type { DigestItem, PlanSnapshot, SnapshotContact, SnapshotItem, SnapshotMilestone, SnapshotUnit } from './plan-snapshot.js';
 import { type Recipient, recipientKey, unitRecipients, userRecipients } from './recipients.js';
 import { daysBetween } from '../calendar/calendar-dates.js';
 import { phraseWithOccurrence } from '../deadlines/occurrences.js';
@@ -64,8 +64,19 @@ export function planReminders(
   const groups = new Map<string, ReminderDraft>();
   /** The units a draft to the office or a plan leader speaks of, to name them in the subject. */
   const unitNamesOf = new Map<ReminderDraft, Set<string>>();
-  /** Each draft's key with each line it lists (itemType:itemId:milestoneId): the office's escalation can list hundreds. */
-  const listed = new Set<string>();
+  /** The lines (itemType:itemId:milestoneId) each draft lists: the office's escalation can list hundreds. */
+  const listedBy = new Map<ReminderDraft, Set<string>>();
+  /** Recipients are worked out once per unit and level (and the plan's leaders and office once): the same objects, keyed once. */
+  const recipientsOf = new Map<string, Recipient[]>();
+  const keys = new Map<Recipient, string>();
+  const keyOfRecipient = (recipient: Recipient) => keys.get(recipient) ?? keys.set(recipient, recipientKey(recipient)).get(recipient)!;
+  const unitTo = (unit: SnapshotUnit, level: 'liaison' | 'head' | 'leader') => {
+    const key = `${unit.id}|${level}`;
+    return recipientsOf.get(key) ?? recipientsOf.set(key, unitRecipients(unit, contactsOf(unit.id), level)).get(key)!;
+  };
+  const usersTo = (audience: 'leader' | 'office') =>
+    recipientsOf.get(audience) ??
+    recipientsOf.set(audience, userRecipients(audience === 'leader' ? snapshot.leaderUsers : snapshot.officeUsers, audience)).get(audience)!;
   const unreachable = new Map<string, Unreachable>();
   const newestFirst = [...dates].sort().reverse();
   const open = snapshot.items.filter((i) => !i.paused && i.status !== 'closed' && i.status !== 'suspended');
@@ -79,8 +90,9 @@ export function planReminders(
     daysBefore: number | null,
     unitKey: number | null,
   ) => {
+    const lineKey = `${line.itemType}:${line.itemId}:${line.milestoneId}`;
     for (const recipient of recipients) {
-      const key = `${rule}|${recipientKey(recipient)}|${date}`;
+      const key = `${rule}|${keyOfRecipient(recipient)}|${date}`;
       let draft = groups.get(key);
       if (!draft) {
         draft = {
@@ -103,9 +115,10 @@ export function planReminders(
         };
         groups.set(key, draft);
         unitNamesOf.set(draft, new Set());
+        listedBy.set(draft, new Set());
       }
       const content = draft.content;
-      const lineKey = `${key}|${line.itemType}:${line.itemId}:${line.milestoneId}`;
+      const listed = listedBy.get(draft)!;
       if (!listed.has(lineKey)) {
         listed.add(lineKey);
         content.items.push(line);
@@ -138,8 +151,8 @@ export function planReminders(
           if (hit.rule === 'escalation') {
             const lead = item.leadUnitIds.map((id) => snapshot.units.get(id)!).filter(Boolean);
             const unitNames = lead.length ? lead.map((u) => u.name) : ['暂未明确'];
-            const leaders = lead.flatMap((u) => unitRecipients(u, contactsOf(u.id), 'leader'));
-            const to = [...(leaders.length ? leaders : userRecipients(snapshot.leaderUsers, 'leader')), ...userRecipients(snapshot.officeUsers, 'office')];
+            const leaders = lead.flatMap((u) => unitTo(u, 'leader'));
+            const to = [...(leaders.length ? leaders : usersTo('leader')), ...usersTo('office')];
             if (!to.length) missing(hit.rule, unitNames.join('、'), item.code);
             add(hit.rule, date, to, milestoneLine(ctx, item, milestone, 'lead'), unitNames, null, null);
             continue;
@@ -149,7 +162,7 @@ export function planReminders(
           for (const [unitId, role] of unitsOf(item)) {
             const unit = snapshot.units.get(unitId);
             if (!unit) continue;
-            const to = unitRecipients(unit, contactsOf(unitId), level);
+            const to = unitTo(unit, level);
             if (!to.length) missing(hit.rule, unit.name, item.code);
             add(hit.rule, date, to, milestoneLine(ctx, item, milestone, role), [unit.name], hit.daysBefore, null);
           }
@@ -175,7 +188,7 @@ export function planReminders(
   function unitMessage(rule: 'monthly_call' | 'nudge', date: string, unitId: number, item: SnapshotItem, role: Role): void {
     const unit = snapshot.units.get(unitId);
     if (!unit) return;
-    const to = unitRecipients(unit, contactsOf(unitId), 'liaison');
+    const to = unitTo(unit, 'liaison');
     if (!to.length) missing(rule, unit.name, item.code);
     add(rule, date, to, itemLine(ctx, item, role), [unit.name], null, unitId);
   }
