@@ -33,14 +33,30 @@ const OPTIONAL = new Set<keyof ItemLine>(['instructions', 'moreInstructions', 'u
 
 type StoredContent = Omit<ReminderContent, 'items'> & { items: unknown[][] };
 
-/** A reminder's content as the outbox keeps it: JSON, each item line an array of its values (LINE_FIELDS). */
-export function storedContent(content: ReminderContent): string {
-  const items = content.items.map((line) => {
+
+/** Item lines' stored forms: one for the messages of a plan's sweep, which share lines (every unit hearing of a milestone). */
+export type StoredLines = Map<ItemLine, string>;
+
+function storedLine(line: ItemLine, made: StoredLines): string {
+  let stored = made.get(line);
+  if (stored === undefined) {
     const values: unknown[] = LINE_FIELDS.map((field) => line[field] ?? null);
     while (values.length && values[values.length - 1] === null) values.pop();
-    return values;
-  });
-  return JSON.stringify({ ...content, items } satisfies StoredContent);
+    stored = JSON.stringify(values);
+    made.set(line, stored);
+  }
+  return stored;
+}
+
+/**
+ * A reminder's content as the outbox keeps it: JSON, each item line an array of its values (LINE_FIELDS), items last.
+ * A line met before in `made` is not written out again.
+ */
+export function storedContent(content: ReminderContent, made: StoredLines = new Map()): string {
+  const { items, ...rest } = content;
+  // The object without its items, then its items appended before the closing brace.
+  const head = JSON.stringify(rest);
+  return `${head === '{}' ? '{' : `${head.slice(0, -1)},`}"items":[${items.map((line) => storedLine(line, made)).join(',')}]}`;
 }
 
 /** The content storedContent kept. */

@@ -170,11 +170,11 @@ export class PlanSnapshots {
     const signedOf = groupBy(signatures, (s) => `${s.itemType}:${s.itemId}`);
     const items = read.map((r): SnapshotItem => {
       const key = `${r.row.itemType}:${r.row.itemId}`;
-      return {
-        ...this.item(plan, r, instructionsOf.get(key) ?? []),
+      // The digest's item with the two facts only reminders need, added to it rather than copied.
+      return Object.assign(this.item(plan, r, instructionsOf.get(key) ?? []), {
         paused: paused.has(key),
         signedUnitIds: (signedOf.get(key) ?? []).map((sig) => sig.unitId),
-      };
+      });
     });
     return {
       plan,

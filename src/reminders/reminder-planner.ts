@@ -138,6 +138,13 @@ export function planReminders(
   ];
   const contactsOf = (unitId: number): SnapshotContact[] => snapshot.contacts.get(unitId) ?? [];
 
+  // A milestone's line is the same for every unit that hears of it in the same role: made once, listed by each.
+  const lines = new Map<SnapshotMilestone, Partial<Record<Role, ItemLine>>>();
+  const lineOf = (item: SnapshotItem, milestone: SnapshotMilestone, role: Role): ItemLine => {
+    const made = lines.get(milestone) ?? lines.set(milestone, {}).get(milestone)!;
+    return (made[role] ??= milestoneLine(ctx, item, milestone, role));
+  };
+
   for (const item of open) {
     for (const milestone of item.milestones.flatMap((m) => remindedStates(m, today))) {
       const state = { dueDate: milestone.status.dueDate, status: milestone.status.status };
@@ -154,7 +161,7 @@ export function planReminders(
             const leaders = lead.flatMap((u) => unitTo(u, 'leader'));
             const to = [...(leaders.length ? leaders : usersTo('leader')), ...usersTo('office')];
             if (!to.length) missing(hit.rule, unitNames.join('、'), item.code);
-            add(hit.rule, date, to, milestoneLine(ctx, item, milestone, 'lead'), unitNames, null, null);
+            add(hit.rule, date, to, lineOf(item, milestone, 'lead'), unitNames, null, null);
             continue;
           }
           const level = hit.rule === 'overdue' ? 'head' : 'liaison';
@@ -164,7 +171,7 @@ export function planReminders(
             if (!unit) continue;
             const to = unitTo(unit, level);
             if (!to.length) missing(hit.rule, unit.name, item.code);
-            add(hit.rule, date, to, milestoneLine(ctx, item, milestone, role), [unit.name], hit.daysBefore, null);
+            add(hit.rule, date, to, lineOf(item, milestone, role), [unit.name], hit.daysBefore, null);
           }
         }
       }

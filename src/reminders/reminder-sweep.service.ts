@@ -15,7 +15,7 @@ import { Leases } from '../database/leases.js';
 import { Plan } from '../plans/plan.entity.js';
 import { PlanSnapshots } from './plan-snapshot.js';
 import { reminderSubject, renderReminder } from './reminder-messages.js';
-import { storedContent } from '../outbox/message-content.js';
+import { storedContent, type StoredLines } from '../outbox/message-content.js';
 import { type PlannedReminders, planReminders, type ReminderDraft, type Unreachable, keyOf } from './reminder-planner.js';
 import { latestNudge, type ReminderRules, sweepDates, type Workdays } from './reminder-rules.js';
 import { type PlanReminderSettings, ReminderSettingsService } from './reminder-settings.service.js';
@@ -156,6 +156,7 @@ export class ReminderSweepService {
   private async fresh(drafts: ReminderDraft[], manager: EntityManager): Promise<NewMessage[]> {
     const taken = await this.outbox.taken(drafts.map(keyOf), manager);
     const messages: NewMessage[] = [];
+    const lines: StoredLines = new Map();
     for (const draft of drafts) {
       const key = keyOf(draft);
       if (taken.has(entryKeyString(key))) continue;
@@ -172,7 +173,7 @@ export class ReminderSweepService {
         text: '',
         html: null,
         markdown: null,
-        content: storedContent(draft.content),
+        content: storedContent(draft.content, lines),
         itemCount: draft.content.items.length,
         entries: [key],
       });
