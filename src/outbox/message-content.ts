@@ -33,7 +33,6 @@ const OPTIONAL = new Set<keyof ItemLine>(['instructions', 'moreInstructions', 'u
 
 type StoredContent = Omit<ReminderContent, 'items'> & { items: unknown[][] };
 
-
 /** Item lines' stored forms: one for the messages of a plan's sweep, which share lines (every unit hearing of a milestone). */
 export type StoredLines = Map<ItemLine, string>;
 

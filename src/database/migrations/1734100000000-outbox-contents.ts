@@ -4,7 +4,7 @@ import type { OutboxMessage } from '../../outbox/outbox-message.entity.js';
 import { executeOn } from '../raw-sql.js';
 import { hasLz4 } from './table-helpers.js';
 
-/** Messages rendered back per statement when reverting. */
+/** Messages read back per query when reverting. */
 const CHUNK = 200;
 
 /**
