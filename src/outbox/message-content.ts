@@ -53,9 +53,9 @@ function storedLine(line: ItemLine, made: StoredLines): string {
  */
 export function storedContent(content: ReminderContent, made: StoredLines = new Map()): string {
   const { items, ...rest } = content;
-  // The object without its items, then its items appended before the closing brace.
+  // The object without its items (never empty: rule, plan, unit…), then its items appended before the closing brace.
   const head = JSON.stringify(rest);
-  return `${head === '{}' ? '{' : `${head.slice(0, -1)},`}"items":[${items.map((line) => storedLine(line, made)).join(',')}]}`;
+  return `${head.slice(0, -1)},"items":[${items.map((line) => storedLine(line, made)).join(',')}]}`;
 }
 
 /** The content storedContent kept. */

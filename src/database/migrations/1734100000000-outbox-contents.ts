@@ -24,12 +24,9 @@ export class OutboxContents1734100000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     const execute = executeOn(queryRunner);
     for (let after = 0; ;) {
-      const rows = (await queryRunner.query(
-        queryRunner.connection.options.type === 'postgres'
-          ? `SELECT id, channel, content FROM outbox_messages WHERE content IS NOT NULL AND id > $1 ORDER BY id LIMIT ${CHUNK}`
-          : `SELECT id, channel, content FROM outbox_messages WHERE content IS NOT NULL AND id > ? ORDER BY id LIMIT ${CHUNK}`,
-        [after],
-      )) as Pick<OutboxMessage, 'id' | 'channel' | 'content'>[];
+      const rows = (await execute(`SELECT id, channel, content FROM outbox_messages WHERE content IS NOT NULL AND id > ? ORDER BY id LIMIT ${CHUNK}`, [
+        after,
+      ])) as Pick<OutboxMessage, 'id' | 'channel' | 'content'>[];
       if (!rows.length) break;
       for (const row of rows) {
         const { text, html, markdown } = renderContent(row);
