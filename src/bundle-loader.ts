@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { runWithCodeCache } from './common/code-cache.js';
 import { limitHeapGrowth } from './common/heap-growth.js';
+import { allowCollections, releaseYoungGeneration } from './common/young-generation.js';
 
 /**
  * What `npm start` runs, bundled into dist/bundle/main.js (rolldown.config.mjs): the service itself is
@@ -21,11 +22,13 @@ const KEEP_CACHE_AFTER_MS = 3_000;
 
 const server = fileURLToPath(new URL('./server.cjs', import.meta.url));
 
-// V8 takes a code cache only under the flags it was made with, so the heap setting the service makes (createApp) is
-// made before compiling as well.
+// V8 takes a code cache only under the flags it was made with, so the heap settings are made before compiling.
 limitHeapGrowth();
+allowCollections();
 if (process.sourceMapsEnabled) createRequire(server)(server);
 else {
   const run = runWithCodeCache(server);
   if (run.cache !== 'accepted') setTimeout(() => run.keep(), KEEP_CACHE_AFTER_MS).unref();
 }
+// Once start-up is over, what it grew of the young generation is given back (common/young-generation.ts).
+setTimeout(releaseYoungGeneration, KEEP_CACHE_AFTER_MS).unref();
