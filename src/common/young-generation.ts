@@ -9,6 +9,10 @@ import { runInNewContext } from 'node:vm';
  * while the service is quiet let V8 see that, and it shrinks it to 1 MB; it grows again as soon as work needs it.
  */
 
+/** Quiet: the event loop was busy less than this share of the last QUIET_CHECK_MS (waiting at most QUIET_WAIT_MS). */
+const QUIET_UTILIZATION = 0.2;
+const QUIET_CHECK_MS = 500;
+const QUIET_WAIT_MS = 60_000;
 /** Minor collections, this far apart: the allocation V8 measures between them is the process's quiet rate. */
 const STEP_MS = 50;
 const MAX_STEPS = 40;
@@ -31,10 +35,27 @@ function youngBytes(): number {
   return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.physical_space_size ?? 0;
 }
 
-/** Collects the young generation every STEP_MS until V8 has shrunk it (or MAX_STEPS), without keeping the process up. */
+/**
+ * Once the process is quiet (a start-up sweep may still be running), collects the young generation every STEP_MS until
+ * V8 has shrunk it (or MAX_STEPS), without keeping the process up.
+ */
 export function releaseYoungGeneration(): void {
   const collect = minorGc;
   if (!collect) return;
+  let waited = 0;
+  let last = performance.eventLoopUtilization();
+  const whenQuiet = () => {
+    const now = performance.eventLoopUtilization();
+    const busy = performance.eventLoopUtilization(now, last).utilization;
+    last = now;
+    waited += QUIET_CHECK_MS;
+    if (busy > QUIET_UTILIZATION && waited < QUIET_WAIT_MS) setTimeout(whenQuiet, QUIET_CHECK_MS).unref();
+    else collectUntilSmall(collect);
+  };
+  setTimeout(whenQuiet, QUIET_CHECK_MS).unref();
+}
+
+function collectUntilSmall(collect: () => void): void {
   let steps = 0;
   const step = () => {
     collect();
