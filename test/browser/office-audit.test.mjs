@@ -69,6 +69,17 @@ test('the admin reads the log of every plan, each entry with its plan, and a uni
   await selectBox(page, '方案').click();
   await page.getByRole('option', { name: '重庆市江津区' }).click();
   await page.getByRole('button', { name: '查询' }).click();
+  // The table shows every plan's entries until the narrowed page arrives: wait for it, not for the first row.
+  await page
+    .waitForFunction(
+      () => {
+        const cells = [...document.querySelectorAll('tr.audit-row td:nth-child(6)')];
+        return cells.length > 0 && cells.every((td) => td.textContent.trim() === '重庆市江津区');
+      },
+      null,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   const plans = page.locator('tr.audit-row td:nth-child(6)');
   await plans.first().waitFor();
   assert.deepEqual([...new Set(await plans.allInnerTexts())], ['重庆市江津区']);
