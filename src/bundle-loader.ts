@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { runWithCodeCache } from './common/code-cache.js';
 import { limitHeapGrowth } from './common/heap-growth.js';
-import { allowCollections, releaseYoungGeneration } from './common/young-generation.js';
+import { allowCollections } from './common/young-generation.js';
 
 /**
  * What `npm start` runs, bundled into dist/bundle/main.js (rolldown.config.mjs): the service itself is
@@ -15,20 +15,19 @@ import { allowCollections, releaseYoungGeneration } from './common/young-generat
  */
 
 /**
- * How long after loading the cache is written: start-up (migrations, seeds, the first sweep) takes about 2 s, and what
- * it compiled goes into the cache; what runs later is compiled lazily as ever.
+ * Start-up (migrations, seeds, the first sweep) takes about 2 s. This long after loading, what it compiled goes into the
+ * cache (what runs later is compiled lazily as ever), and the young generation it grew is given back.
  */
-const KEEP_CACHE_AFTER_MS = 3_000;
+const AFTER_START_UP_MS = 3_000;
 
 const server = fileURLToPath(new URL('./server.cjs', import.meta.url));
 
 // V8 takes a code cache only under the flags it was made with, so the heap settings are made before compiling.
 limitHeapGrowth();
-allowCollections();
+const releaseYoungGeneration = allowCollections();
 if (process.sourceMapsEnabled) createRequire(server)(server);
 else {
   const run = runWithCodeCache(server);
-  if (run.cache !== 'accepted') setTimeout(() => run.keep(), KEEP_CACHE_AFTER_MS).unref();
+  if (run.cache !== 'accepted') setTimeout(() => run.keep(), AFTER_START_UP_MS).unref();
 }
-// Once start-up is over, what it grew of the young generation is given back (common/young-generation.ts).
-setTimeout(releaseYoungGeneration, KEEP_CACHE_AFTER_MS).unref();
+setTimeout(releaseYoungGeneration, AFTER_START_UP_MS).unref();

@@ -19,16 +19,15 @@ const MAX_STEPS = 40;
 /** Done when the young generation holds no more than this. */
 const SMALL_BYTES = 4 * 1024 * 1024;
 
-let minorGc: (() => void) | undefined;
-
 /**
  * Makes V8's collector callable from here (`--expose-gc` gives it to contexts made afterwards, not to the service's own
- * globals). Set before the service is compiled, as a code cache is only taken under the flags it was made with.
+ * globals), and answers how to give the young generation back. Call it before the service is compiled, as a code cache
+ * is only taken under the flags it was made with.
  */
-export function allowCollections(): void {
+export function allowCollections(): () => void {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as (options: { type: 'minor' }) => void;
-  minorGc = () => gc({ type: 'minor' });
+  return () => releaseYoungGeneration(() => gc({ type: 'minor' }));
 }
 
 function youngBytes(): number {
@@ -39,9 +38,7 @@ function youngBytes(): number {
  * Once the process is quiet (a start-up sweep may still be running), collects the young generation every STEP_MS until
  * V8 has shrunk it (or MAX_STEPS), without keeping the process up.
  */
-export function releaseYoungGeneration(): void {
-  const collect = minorGc;
-  if (!collect) return;
+function releaseYoungGeneration(collect: () => void): void {
   let waited = 0;
   let last = performance.eventLoopUtilization();
   const whenQuiet = () => {

@@ -10,7 +10,7 @@ const MODULE = new URL('../../dist/common/young-generation.js', import.meta.url)
 function inNewProcess(code) {
   const script = `
     import { getHeapSpaceStatistics } from 'node:v8';
-    const { allowCollections, releaseYoungGeneration } = await import(${JSON.stringify(MODULE)});
+    const { allowCollections } = await import(${JSON.stringify(MODULE)});
     const youngMb = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').physical_space_size / 2 ** 20;
     ${code}`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -26,7 +26,7 @@ const BURST = `
 describe('the young generation after start-up', () => {
   it('shrinks to a few MB once the process is quiet', () => {
     const result = inNewProcess(`
-      allowCollections();
+      const releaseYoungGeneration = allowCollections();
       ${BURST}
       const grown = youngMb();
       releaseYoungGeneration();
@@ -37,7 +37,7 @@ describe('the young generation after start-up', () => {
 
   it('makes no collections while the process is busy (a start-up sweep), and shrinks it once the process is quiet', () => {
     const result = inNewProcess(`
-      allowCollections();
+      const releaseYoungGeneration = allowCollections();
       ${BURST}
       const minor = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => e.detail.kind === 1 && minor.push(e.startTime))).observe({ entryTypes: ['gc'] });
