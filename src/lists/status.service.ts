@@ -89,8 +89,8 @@ export class StatusService {
     milestones: Milestone[],
     asOf: string,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, ItemStatusView>> {
-    const result = new Map<string, ItemStatusView>();
+  ): Promise<Map<number, ItemStatusView>> {
+    const result = new Map<number, ItemStatusView>();
     if (items.length === 0) return result;
     const facts = await this.statusFacts(plan, items, asOf, manager);
     const derived = deriveStatuses(items, { milestones, ...facts }, plan, { asOf, dueSoonDays: this.config.dueSoonDays });

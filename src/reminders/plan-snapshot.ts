@@ -18,6 +18,7 @@ import { StatusService } from '../lists/status.service.js';
 import type { ReadItem } from '../lists/item-read-model.js';
 import type { ItemStatus, MilestoneStatus } from '../status/status.js';
 import { itemLink, myListLink, planOverviewLink } from './app-links.js';
+import { itemKey } from '../status/derive-statuses.js';
 
 export interface SnapshotMilestone {
   id: number;
@@ -132,13 +133,13 @@ export class PlanSnapshots {
       this.statuses.read(plan, rowsNow, { milestones, assignments }, today),
       this.statuses.read(plan, rowsThen, { milestones, assignments }, since),
     ]);
-    const instructionsOf = groupBy(instructions, (i) => `${i.itemType}:${i.itemId}`);
+    const instructionsOf = groupBy(instructions, (i) => itemKey(i.itemType, i.itemId));
     return {
       now: {
         plan,
         asOf: today,
         planLink: planOverviewLink(this.config.publicUrl, plan.id),
-        items: readNow.map((r) => this.item(plan, r, instructionsOf.get(`${r.row.itemType}:${r.row.itemId}`) ?? [])),
+        items: readNow.map((r) => this.item(plan, r, instructionsOf.get(itemKey(r.row.itemType, r.row.itemId)) ?? [])),
         units: new Map(units.map((u) => [u.id, u])),
       },
       then: { items: readThen.map(({ row, status }) => ({ itemType: row.itemType, itemId: row.itemId, overdue: status.overdue })) },
@@ -165,11 +166,11 @@ export class PlanSnapshots {
       ),
     ]);
     const planLink = planOverviewLink(this.config.publicUrl, plan.id);
-    const paused = new Set(pauses.map((p) => `${p.itemType}:${p.itemId}`));
-    const instructionsOf = groupBy(instructions, (i) => `${i.itemType}:${i.itemId}`);
-    const signedOf = groupBy(signatures, (s) => `${s.itemType}:${s.itemId}`);
+    const paused = new Set(pauses.map((p) => itemKey(p.itemType, p.itemId)));
+    const instructionsOf = groupBy(instructions, (i) => itemKey(i.itemType, i.itemId));
+    const signedOf = groupBy(signatures, (s) => itemKey(s.itemType, s.itemId));
     const items = read.map((r): SnapshotItem => {
-      const key = `${r.row.itemType}:${r.row.itemId}`;
+      const key = itemKey(r.row.itemType, r.row.itemId);
       // The digest's item with the two facts only reminders need, added to it rather than copied.
       return Object.assign(this.item(plan, r, instructionsOf.get(key) ?? []), {
         paused: paused.has(key),

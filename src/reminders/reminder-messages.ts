@@ -13,6 +13,7 @@ import {
 } from './message-format.js';
 import type { ItemLine, ReminderContent, RenderedMessage } from './reminder-types.js';
 import type { Channel } from '../units/unit-contact.entity.js';
+import { itemKey } from '../status/derive-statuses.js';
 
 /** How a recipient without a name is greeted. */
 function greetingOf(c: ReminderContent): string {
@@ -40,7 +41,7 @@ function daysLeft(c: ReminderContent): number {
 }
 
 /** How many items (事项) the lines are about: an item with several milestones due or overdue has a line for each. */
-const itemCount = (lines: ItemLine[]) => new Set(lines.map((l) => `${l.itemType}:${l.itemId}`)).size;
+const itemCount = (lines: ItemLine[]) => new Set(lines.map((l) => itemKey(l.itemType, l.itemId))).size;
 
 const maxOverdue = (c: ReminderContent) => Math.max(0, ...c.items.map((l) => l.daysOverdue));
 const minOverdue = (c: ReminderContent) => (c.items.length ? Math.min(...c.items.map((l) => l.daysOverdue)) : 0);

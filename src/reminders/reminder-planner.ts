@@ -6,6 +6,7 @@ import { phraseWithOccurrence } from '../deadlines/occurrences.js';
 import { isMonthlyCall, latestNudge, milestoneHits, type ReminderRules, type Workdays } from './reminder-rules.js';
 import type { ItemLine, ReminderContent, ReminderRule } from './reminder-types.js';
 import { compareCodes } from '../common/code-order.js';
+import { itemKey } from '../status/derive-statuses.js';
 
 /** One reminder message to be written to the outbox: its recipient, its date and what it lists. */
 export interface ReminderDraft {
@@ -201,7 +202,7 @@ export function planReminders(
   }
 
   const drafts = [...groups.values()].sort((a, b) => (a.sendDate === b.sendDate ? 0 : a.sendDate < b.sendDate ? -1 : 1));
-  const itemOf = new Map(snapshot.items.map((i) => [`${i.itemType}:${i.itemId}`, i]));
+  const itemOf = new Map(snapshot.items.map((i) => [itemKey(i.itemType, i.itemId), i]));
   const sentOn = new Map<string, string[]>();
   for (const draft of drafts) {
     // Unit messages carry the 批示 given since the recipient last heard from the plan; the monthly call asks for 签收 first.
@@ -213,7 +214,7 @@ export function planReminders(
           .filter((d): d is string => d !== undefined)
           .sort()
           .at(-1) ?? null;
-      draft.content.items = draft.content.items.map((line) => withNotes(line, itemOf.get(`${line.itemType}:${line.itemId}`), draft, since));
+      draft.content.items = draft.content.items.map((line) => withNotes(line, itemOf.get(itemKey(line.itemType, line.itemId)), draft, since));
       sentOn.set(key, [...(sentOn.get(key) ?? []), draft.sendDate]);
     }
     draft.content.items.sort(draft.rule === 'monthly_call' ? unsignedFirst : byRoleThenDue);

@@ -56,7 +56,7 @@ export function overduePhrase(row: OverdueRow): string {
 
 /** Every overdue milestone on asOf, the longest overdue first. */
 export function buildOverdueReport(plan: PlanHeader, view: PlanView, facts: ReportFacts, filter: OverdueFilter): OverdueReport {
-  const lastReport = new Map<string, string>();
+  const lastReport = new Map<number, string>();
   for (const r of facts.reported) {
     if (r.lastDate === null) continue;
     const key = itemKey(r.itemType, r.itemId);

@@ -141,7 +141,7 @@ export function buildProgressReport(plan: PlanHeader, view: PlanView, facts: Rep
   };
 }
 
-function projectRows(view: PlanView, facts: ReportFacts, itemOf: Map<string, ViewItem>): ProjectProgress[] {
+function projectRows(view: PlanView, facts: ReportFacts, itemOf: Map<number, ViewItem>): ProjectProgress[] {
   // The percent of the latest official report; the investment of the latest that states one (several lead units: the last).
   const percentOf = new Map<number, { date: string; id: number; percent: number | null }>();
   for (const r of facts.standing) {
@@ -172,7 +172,7 @@ function projectRows(view: PlanView, facts: ReportFacts, itemOf: Map<string, Vie
   });
 }
 
-function indicatorRows(view: PlanView, facts: ReportFacts, itemOf: Map<string, ViewItem>): IndicatorProgress[] {
+function indicatorRows(view: PlanView, facts: ReportFacts, itemOf: Map<number, ViewItem>): IndicatorProgress[] {
   // A value stands from the end of its period: a year's from 31 December, a month's from its last day.
   const valuesOf = groupBy(
     facts.indicatorValues.filter((v) => {

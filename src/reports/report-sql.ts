@@ -1,7 +1,7 @@
 import { LIST_TYPES } from '../common/item-type.js';
 import { LISTS } from '../lists/list-registry.js';
 import { KEPT_STANDING_SQL, STANDING_SQL, standingParams } from '../standing/standing-sql.js';
-import { emptyFacts, type FactPart, type ReportFacts, type StateRow } from './report-facts.js';
+import { type AssignmentRow, emptyFacts, type FactPart, type ReportedRow, type ReportFacts, type StateRow } from './report-facts.js';
 
 /**
  * How reports read a plan as of a date: plain SQL, written once (quoted camelCase columns, `?` placeholders, dates
@@ -124,6 +124,15 @@ export const KEPT_SQL: Partial<typeof REPORT_SQL> = {
 };
 
 /**
+ * The plan's holders each with the last day it reported on the item (kept; null: never), in the holders' order: the
+ * `assignments` and `reported` parts in one read, when both are asked for and the kept standing holds.
+ */
+const HOLDERS_WITH_DATES_SQL = `SELECT a."itemType", a."itemId", a."unitId", a.role, CAST(d."lastDate" AS TEXT) AS "lastDate"
+  FROM assignments a LEFT JOIN unit_report_dates d
+    ON d."planId" = a."planId" AND d."itemType" = a."itemType" AND d."itemId" = a."itemId" AND d."unitId" = a."unitId"
+  WHERE a."planId" = ? AND a."itemType" IN ${TYPES} ORDER BY a.position, a.id`;
+
+/**
  * The plan a report is about, with its time zone, the dates from which its kept standing and states hold (null: it
  * has no reports, no events) and its revision (database/plan-revisions.ts); `WHERE id = ?` picks one.
  */
@@ -172,18 +181,23 @@ const WALK: KeptFacts = { standing: false, states: false };
  */
 export async function loadFacts(run: RunSql, planId: number, asOf: string, parts: readonly FactPart[], kept: KeptFacts = WALK): Promise<ReportFacts> {
   const facts = emptyFacts(asOf);
+  // Holders and their report dates share their rows: one read gives both.
+  const holdersWithDates = kept.standing && parts.includes('assignments') && parts.includes('reported');
+  const reads = holdersWithDates ? parts.filter((part) => part !== 'reported') : parts;
   const statementOf = (part: FactPart) => {
     if (part === 'events' && kept.states) return { sql: RECURRING_EVENTS_SQL, params: (id: number) => [id, asOf] };
+    if (part === 'assignments' && holdersWithDates) return { sql: HOLDERS_WITH_DATES_SQL, params: (id: number) => [id] };
     return (kept.standing ? KEPT_SQL[part] : undefined) ?? REPORT_SQL[part];
   };
   const readStates = kept.states && parts.includes('events');
   const [states, ...loaded] = await Promise.all([
     readStates ? Promise.resolve(run<StateRow>(STATES_SQL, [planId])) : null,
-    ...parts.map((part) => Promise.resolve(run(statementOf(part).sql, statementOf(part).params(planId, asOf)))),
+    ...reads.map((part) => Promise.resolve(run(statementOf(part).sql, statementOf(part).params(planId, asOf)))),
   ]);
-  parts.forEach((part, i) => {
+  reads.forEach((part, i) => {
     (facts as unknown as Record<FactPart, unknown[]>)[part] = loaded[i];
   });
+  if (holdersWithDates) facts.reported = facts.assignments as (AssignmentRow & ReportedRow)[];
   facts.states = states;
   return facts;
 }

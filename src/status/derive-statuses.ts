@@ -65,7 +65,17 @@ export interface DerivedStatus extends ItemStatus {
   milestones: Map<number, MilestoneStatus>;
 }
 
-export const itemKey = (itemType: string, itemId: number) => `${itemType}:${itemId}`;
+/**
+ * An item's key in the maps rules build over a plan's rows: its id and its kind in one number (task 0, project 1,
+ * indicator 2, work step 3). A number, not "task:12": building and hashing thousands of strings per report was a
+ * fifth of its read model's time.
+ */
+export function itemKey(itemType: string, itemId: number): number {
+  // Compared one by one: a kind read from the database is a new string each time, which a lookup table hashes first.
+  const kind = itemType === 'task' ? 0 : itemType === 'project' ? 1 : itemType === 'indicator' ? 2 : itemType === 'stage' ? 3 : -1;
+  if (kind < 0) throw new Error(`Unknown item kind: ${itemType}`);
+  return itemId * 4 + kind;
+}
 
 /** The plan's period: a recurring milestone's occurrences start with the first and run to the end. */
 export interface PlanPeriod {
@@ -92,18 +102,18 @@ export function deriveStatuses(
   rows: StatusRows,
   plan: PlanPeriod,
   options: StatusOptions,
-): Map<string, DerivedStatus> {
+): Map<number, DerivedStatus> {
   const planStart = plan.periodStart;
   const milestonesOf = groupBy(rows.milestones, (m) => itemKey(m.itemType, m.itemId));
   const eventsOf = groupBy(rows.events, (e) => itemKey(e.itemType, e.itemId));
   const standingOf = groupBy(rows.standing, (r) => itemKey(r.itemType, r.itemId));
   const statesOf = rows.states ? groupBy(rows.states, (s) => itemKey(s.itemType, s.itemId)) : null;
   /** The events of one milestone (or of the item as a whole) folded: kept, or folded now. */
-  const foldOf = (key: string, milestoneId: number | null, events: readonly EventInput[]): EventFold => {
+  const foldOf = (key: number, milestoneId: number | null, events: readonly EventInput[]): EventFold => {
     if (statesOf) return statesOf.get(key)?.find((s) => s.milestoneKey === (milestoneId ?? 0)) ?? NO_EVENTS;
     return foldEvents(events.filter((e) => e.milestoneId === milestoneId && e.date <= options.asOf).map(toEventFact));
   };
-  const result = new Map<string, DerivedStatus>();
+  const result = new Map<number, DerivedStatus>();
   for (const { itemType, itemId } of items) {
     const key = itemKey(itemType, itemId);
     const own = milestonesOf.get(key) ?? [];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { deriveStatuses, type EventInput, type MilestoneInput, type StandingInput } from './derive-statuses.js';
+import { deriveStatuses, itemKey, type EventInput, type MilestoneInput, type StandingInput } from './derive-statuses.js';
 import type { StatusEventKind } from './status-event.entity.js';
 import {
   type EventFact,
@@ -235,7 +235,7 @@ describe('deriveStatuses invariants', () => {
           events: [...facts.events.map(toInput(1, 1)), ...others.map((e) => ({ ...toInput(2, 2)(e), id: 100 + e.seq }))],
           standing: facts.progress.map(toReport(1, 1)),
         };
-        const derived = deriveStatuses([{ itemType: 'task', itemId: 1 }], rows, plan, options).get('task:1')!;
+        const derived = deriveStatuses([{ itemType: 'task', itemId: 1 }], rows, plan, options).get(itemKey('task', 1))!;
         const expected = milestoneStatus(facts, options);
         expect(derived.milestones.get(1)).toEqual(expected);
         expect(derived).toMatchObject({ status: expected.status, overdue: expected.overdue, light: expected.light });
@@ -250,7 +250,7 @@ describe('deriveStatuses invariants', () => {
         const m: MilestoneInput = { id: 1, itemType: 'task', itemId: 1, dueDate: '2021-12-31', baselineDate: null, periodStart: null, recurrence: 'yearly' };
         const rows = { milestones: [m], events: events.map(toInput(1, 1)), standing: progress.map(toReport(1, 1)) };
         const s = deriveStatuses([{ itemType: 'task', itemId: 1 }], rows, plan, options)
-          .get('task:1')!
+          .get(itemKey('task', 1))!
           .milestones.get(1)!;
         const missed = s.occurrences!.filter((o) => o.overdue);
         expect(s.missedOccurrences).toBe(missed.length);
@@ -277,7 +277,7 @@ describe('deriveStatuses invariants', () => {
           standing: all.standing.filter((r) => r.submittedDate <= options.asOf),
         };
         const item = [{ itemType: 'task', itemId: 1 }];
-        expect(deriveStatuses(item, all, plan, options).get('task:1')).toEqual(deriveStatuses(item, known, plan, options).get('task:1'));
+        expect(deriveStatuses(item, all, plan, options).get(itemKey('task', 1))).toEqual(deriveStatuses(item, known, plan, options).get(itemKey('task', 1)));
       }),
       RUNS,
     );

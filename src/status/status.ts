@@ -1,3 +1,4 @@
+import { daysBetween } from '../calendar/calendar-dates.js';
 import type { StatusEventKind } from './status-event.entity.js';
 
 /** Status as the README defines it ("状态与红黄绿灯"); overdue and the traffic light are derived, never stored. */
@@ -77,12 +78,6 @@ export interface OccurrenceFacts {
   start: string;
   events: EventFact[];
   progress: ProgressFact[];
-}
-
-const DAY = 86_400_000;
-
-function days(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
 
 /**
@@ -209,9 +204,9 @@ function lightOf(status: Status, overdue: boolean, due: string | null, percent: 
   if (status === 'closed' || status === 'suspended' || due === null) return 'grey';
   if (overdue) return 'red';
   if (status === 'submitted') return 'green';
-  if (days(options.asOf, due) <= options.dueSoonDays) return 'yellow';
-  const span = days(start, due);
-  const elapsed = span > 0 ? Math.min(1, Math.max(0, days(start, options.asOf) / span)) : 0;
+  if (daysBetween(options.asOf, due) <= options.dueSoonDays) return 'yellow';
+  const span = daysBetween(start, due);
+  const elapsed = span > 0 ? Math.min(1, Math.max(0, daysBetween(start, options.asOf) / span)) : 0;
   return (percent ?? 0) + BEHIND_TOLERANCE < elapsed * 100 ? 'yellow' : 'green';
 }
 
