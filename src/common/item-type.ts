@@ -18,6 +18,7 @@ export const LIST_NAMES: ListName[] = LIST_TYPES.map((t) => LIST_NAMING[t].name)
 
 /** The kinds of item that carry milestones: the lists' items and a plan's work steps (工作步骤), which have no units. */
 export type ItemType = ListType | 'stage';
+export const ITEM_TYPES: readonly ItemType[] = [...LIST_TYPES, 'stage'];
 
 /** Chinese names of the item kinds, for messages shown to users: 任务11. */
 export const ITEM_TYPE_NAMES = {

@@ -1,14 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/role.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '../common/domain-error.js';
-import { ITEM_TYPE_NAMES, type ItemType, LIST_TYPES } from '../common/item-type.js';
+import { ITEM_TYPE_NAMES, ITEM_TYPES, type ItemType } from '../common/item-type.js';
 import { LIST_OF } from './list-registry.js';
 import { Milestone } from '../deadlines/milestone.entity.js';
 import { PlanStage } from '../plans/plan-stage.entity.js';
 import { Assignment, type AssignmentRole } from './assignment.entity.js';
-
-/** Items that progress, notices and extensions can be about. */
-export const REPORTABLE_TYPES: readonly ItemType[] = [...LIST_TYPES, 'stage'];
 
 const entityOf = (itemType: ItemType) => (itemType === 'stage' ? PlanStage : LIST_OF[itemType]?.entity);
 
@@ -29,7 +26,7 @@ export interface HeldItem {
 /** The item of this plan with its lead and supporting units, or 404 naming it. */
 export async function findHeldItem(manager: EntityManager, planId: number, itemType: ItemType, itemId: number): Promise<HeldItem> {
   const entity = entityOf(itemType);
-  if (!entity) throw new ValidationFailedError([{ field: 'itemType', value: itemType, message: `应为 ${REPORTABLE_TYPES.join('、')} 之一` }]);
+  if (!entity) throw new ValidationFailedError([{ field: 'itemType', value: itemType, message: `应为 ${ITEM_TYPES.join('、')} 之一` }]);
   const item = (await manager.findOneBy(entity, { id: itemId, planId })) as {
     seq: number;
     withdrawnOn?: string | null;

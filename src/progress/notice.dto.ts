@@ -1,17 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { ItemType } from '../common/item-type.js';
+import { ITEM_TYPES, type ItemType } from '../common/item-type.js';
 import { Optional, Trim } from '../common/optional.js';
-import { REPORTABLE_TYPES } from '../lists/item-holders.js';
 import type { NoticeStatus } from './supervision-notice.entity.js';
 
 export const NOTICE_STATUSES: readonly NoticeStatus[] = ['open', 'answered'];
 
 /** The office issues a supervision notice (督办) on an item. */
 export class CreateNoticeDto {
-  @ApiProperty({ enum: REPORTABLE_TYPES, example: 'task' })
-  @IsIn(REPORTABLE_TYPES as ItemType[])
+  @ApiProperty({ enum: ITEM_TYPES, example: 'task' })
+  @IsIn(ITEM_TYPES as ItemType[])
   itemType: ItemType;
 
   @ApiProperty({ example: 11 })
@@ -56,9 +55,9 @@ export class NoticeListQuery {
   @IsIn(NOTICE_STATUSES as NoticeStatus[])
   status?: NoticeStatus;
 
-  @ApiPropertyOptional({ enum: REPORTABLE_TYPES })
+  @ApiPropertyOptional({ enum: ITEM_TYPES })
   @IsOptional()
-  @IsIn(REPORTABLE_TYPES as ItemType[])
+  @IsIn(ITEM_TYPES as ItemType[])
   itemType?: ItemType;
 
   @ApiPropertyOptional()

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { ItemType } from '../common/item-type.js';
+import { ITEM_TYPES, type ItemType } from '../common/item-type.js';
 import { Optional, Trim } from '../common/optional.js';
-import { REPORTABLE_TYPES } from '../lists/item-holders.js';
 import { REPORT_STATES, type ReportState, type ReportStatus } from './progress-report.entity.js';
 
 class ReportFields {
@@ -56,8 +55,8 @@ class ReportFields {
 }
 
 export class CreateReportDto extends ReportFields {
-  @ApiProperty({ enum: REPORTABLE_TYPES })
-  @IsIn(REPORTABLE_TYPES as ItemType[])
+  @ApiProperty({ enum: ITEM_TYPES })
+  @IsIn(ITEM_TYPES as ItemType[])
   itemType: ItemType;
 
   @ApiProperty({ example: 11 })
@@ -126,9 +125,9 @@ export class OccurrenceReasonDto extends ReasonDto {
 const STATUS_FILTER: ReportStatus[] = ['draft', 'submitted', 'accepted', 'returned'];
 
 export class ReportListQuery {
-  @ApiPropertyOptional({ enum: REPORTABLE_TYPES })
+  @ApiPropertyOptional({ enum: ITEM_TYPES })
   @IsOptional()
-  @IsIn(REPORTABLE_TYPES as ItemType[])
+  @IsIn(ITEM_TYPES as ItemType[])
   itemType?: ItemType;
 
   @ApiPropertyOptional()

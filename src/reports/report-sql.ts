@@ -114,23 +114,16 @@ const STATES_SQL = `SELECT "itemType", "itemId", "milestoneKey", status, "before
  */
 export const KEPT_SQL: Partial<typeof REPORT_SQL> = {
   standing: { sql: KEPT_STANDING_SQL, params: (planId) => [planId] },
+  // Every holder with its role, in the holders' order, and the last day it reported (null: never): the holders as the
+  // `assignments` part reads them, so a report asking for both reads them once (loadFacts).
   reported: {
-    sql: `SELECT a."itemType", a."itemId", a."unitId", CAST(d."lastDate" AS TEXT) AS "lastDate"
+    sql: `SELECT a."itemType", a."itemId", a."unitId", a.role, CAST(d."lastDate" AS TEXT) AS "lastDate"
           FROM assignments a LEFT JOIN unit_report_dates d
             ON d."planId" = a."planId" AND d."itemType" = a."itemType" AND d."itemId" = a."itemId" AND d."unitId" = a."unitId"
-          WHERE a."planId" = ? AND a."itemType" IN ${TYPES}`,
+          WHERE a."planId" = ? AND a."itemType" IN ${TYPES} ORDER BY a.position, a.id`,
     params: (planId) => [planId],
   },
 };
-
-/**
- * The plan's holders each with the last day it reported on the item (kept; null: never), in the holders' order: the
- * `assignments` and `reported` parts in one read, when both are asked for and the kept standing holds.
- */
-const HOLDERS_WITH_DATES_SQL = `SELECT a."itemType", a."itemId", a."unitId", a.role, CAST(d."lastDate" AS TEXT) AS "lastDate"
-  FROM assignments a LEFT JOIN unit_report_dates d
-    ON d."planId" = a."planId" AND d."itemType" = a."itemType" AND d."itemId" = a."itemId" AND d."unitId" = a."unitId"
-  WHERE a."planId" = ? AND a."itemType" IN ${TYPES} ORDER BY a.position, a.id`;
 
 /**
  * The plan a report is about, with its time zone, the dates from which its kept standing and states hold (null: it
@@ -181,12 +174,11 @@ const WALK: KeptFacts = { standing: false, states: false };
  */
 export async function loadFacts(run: RunSql, planId: number, asOf: string, parts: readonly FactPart[], kept: KeptFacts = WALK): Promise<ReportFacts> {
   const facts = emptyFacts(asOf);
-  // Holders and their report dates share their rows: one read gives both.
+  // The kept report dates come with their holders: one read gives both parts.
   const holdersWithDates = kept.standing && parts.includes('assignments') && parts.includes('reported');
-  const reads = holdersWithDates ? parts.filter((part) => part !== 'reported') : parts;
+  const reads = holdersWithDates ? parts.filter((part) => part !== 'assignments') : parts;
   const statementOf = (part: FactPart) => {
     if (part === 'events' && kept.states) return { sql: RECURRING_EVENTS_SQL, params: (id: number) => [id, asOf] };
-    if (part === 'assignments' && holdersWithDates) return { sql: HOLDERS_WITH_DATES_SQL, params: (id: number) => [id] };
     return (kept.standing ? KEPT_SQL[part] : undefined) ?? REPORT_SQL[part];
   };
   const readStates = kept.states && parts.includes('events');
@@ -197,7 +189,7 @@ export async function loadFacts(run: RunSql, planId: number, asOf: string, parts
   reads.forEach((part, i) => {
     (facts as unknown as Record<FactPart, unknown[]>)[part] = loaded[i];
   });
-  if (holdersWithDates) facts.reported = facts.assignments as (AssignmentRow & ReportedRow)[];
+  if (holdersWithDates) facts.assignments = facts.reported as (AssignmentRow & ReportedRow)[];
   facts.states = states;
   return facts;
 }
