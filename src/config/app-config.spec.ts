@@ -45,7 +45,16 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ type: 'postgres', url: 'postgres://u@db.example.org/q?sslmode=verify-full', poolSize: 25 });
   });
 
+  it("works out today's reports ahead every 5 seconds unless told otherwise; 0 turns it off", () => {
+    expect(loadConfig({}, cwd).reportsAheadSeconds).toBe(5);
+    expect(loadConfig({ REPORTS_AHEAD_SECONDS: '60' }, cwd).reportsAheadSeconds).toBe(60);
+    expect(loadConfig({ REPORTS_AHEAD_SECONDS: '0' }, cwd).reportsAheadSeconds).toBe(0);
+  });
+
   it.each([
+    [{ REPORTS_AHEAD_SECONDS: '-1' }, 'REPORTS_AHEAD_SECONDS="-1" is not a number of seconds from 0 to 86400'],
+    [{ REPORTS_AHEAD_SECONDS: '2.5' }, 'REPORTS_AHEAD_SECONDS="2.5" is not a number of seconds from 0 to 86400'],
+    [{ REPORTS_AHEAD_SECONDS: '90000' }, 'REPORTS_AHEAD_SECONDS="90000" is not a number of seconds from 0 to 86400'],
     [{ PORT: 'abc' }, 'PORT="abc"'],
     [{ DATABASE_URL: 'postgres://u@h/q', DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE="0" is not a positive number of connections'],
     [{ EVIDENCE_STORE: 'cloud' }, 'EVIDENCE_STORE="cloud" must be directory or database'],

@@ -49,6 +49,8 @@ export interface AppConfig {
   outboxDir: string;
   /** Run the reminder sweep and the sender on their own (cron); off: only on demand (tests, one-off runs). */
   scheduler: boolean;
+  /** Every this many seconds each instance works out every plan's progress and overdue reports of today not yet kept; 0: only when asked. */
+  reportsAheadSeconds: number;
   /** Attempts at delivering one message before it is marked failed. */
   deliveryMaxAttempts: number;
   /** After a stop, the sweep catches up on at most this many past days. */
@@ -124,6 +126,12 @@ function parsePositive(name: string, raw: string, what: string, max = Number.MAX
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name}="${raw}" is not a positive number of ${what}`);
   if (value > max) throw new ConfigError(`${name}="${raw}" is more than ${max} ${what}`);
+  return value;
+}
+
+function parseSeconds(name: string, raw: string, max: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max) throw new ConfigError(`${name}="${raw}" is not a number of seconds from 0 to ${max}`);
   return value;
 }
 
@@ -252,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mailFrom: parseMailFrom(get('MAIL_FROM') || '清单催办 <qingdan@localhost>'),
     outboxDir: resolve(cwd, get('OUTBOX_DIR') || 'data/outbox'),
     scheduler: parseBoolean('SCHEDULER', get('SCHEDULER') || 'true'),
+    reportsAheadSeconds: parseSeconds('REPORTS_AHEAD_SECONDS', get('REPORTS_AHEAD_SECONDS') || '5', 86_400),
     deliveryMaxAttempts: parsePositive('DELIVERY_MAX_ATTEMPTS', get('DELIVERY_MAX_ATTEMPTS') || '8', 'attempts'),
     catchUpDays: parsePositive('REMINDER_CATCHUP_DAYS', get('REMINDER_CATCHUP_DAYS') || '31', 'days'),
     webhookAllowedHosts: parseAllowedHosts(get('WEBHOOK_ALLOWED_HOSTS')),

@@ -2,14 +2,18 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators.js';
+import { ReportsAheadService } from '../reports/reports-ahead.service.js';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reportsAhead: ReportsAheadService,
+  ) {}
 
-  /** 200 when the database answers and no migration is pending. */
+  /** 200 when the database answers and no migration is pending; with how many plans' reports of today are worked out ahead. */
   @Get()
   async check() {
     try {
@@ -19,6 +23,6 @@ export class HealthController {
     } catch (error) {
       throw new ServiceUnavailableException(`数据库不可用：${(error as Error).message}`);
     }
-    return { status: 'ok', database: this.dataSource.options.type };
+    return { status: 'ok', database: this.dataSource.options.type, reportsAhead: this.reportsAhead.status() };
   }
 }

@@ -11,7 +11,7 @@ export class ReportCache {
   private readonly entries = new Map<string, Buffer>();
   private bytes = 0;
 
-  constructor(private readonly budget = REPORT_CACHE_BYTES) {}
+  constructor(readonly budget = REPORT_CACHE_BYTES) {}
 
   get(key: string): Buffer | undefined {
     const json = this.entries.get(key);

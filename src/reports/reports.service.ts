@@ -18,7 +18,7 @@ import { loadFacts, PLAN_SQL, REPORT_PARTS } from './report-sql.js';
 import type { AssessmentQuery, CrossPlanQuery, OverdueQuery, ReportQuery, UnitsQuery } from './reports.dto.js';
 import { buildUnitsReport } from './unit-report.js';
 
-interface PlanRow extends PlanHeader {
+export interface PlanRow extends PlanHeader {
   timeZone: string;
   /** From this date on the plan's kept standing holds (null: it has no reports). */
   standingThrough: string | null;
@@ -119,6 +119,21 @@ export class ReportsService {
     return { kind: 'overdue-all', report, asOf: this.crossPlanDate(query) };
   }
 
+  /** Every plan, as reports read it. */
+  allPlans(): Promise<PlanRow[]> {
+    return this.reader.all<PlanRow>(`${PLAN_SQL} ORDER BY id`, []);
+  }
+
+  /**
+   * A plan's progress and overdue reports of today, as the office and leaders ask for them, kept for their first ask
+   * (built now unless kept already); answers their size in bytes.
+   */
+  async workOutToday(row: PlanRow): Promise<number> {
+    const progress = await this.progressJson(row, undefined);
+    const overdue = await this.overdueJson(row, undefined, {});
+    return progress.length + overdue.length;
+  }
+
   private progressJson(row: PlanRow, asOf: string | undefined): Promise<Buffer> {
     return this.cachedJson(row, 'progress', asOf, '', REPORT_PARTS.progress, ({ plan, view, facts }) => buildProgressReport(plan, view, facts));
   }
@@ -154,7 +169,7 @@ export class ReportsService {
   }
 
   private async visiblePlans(query: CrossPlanQuery, actor: Actor): Promise<PlanRow[]> {
-    const plans = await this.reader.all<PlanRow>(`${PLAN_SQL} ORDER BY id`, []);
+    const plans = await this.allPlans();
     return plans.filter((p) => (actor.planId === null || p.id === actor.planId) && (!query.region || p.region.includes(query.region)));
   }
 
