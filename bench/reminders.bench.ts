@@ -192,7 +192,15 @@ async function prepare(databaseUrl: string): Promise<void> {
 }
 
 async function phase(dir: string, databaseUrl: string, name: Phase): Promise<void> {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, SEED: 'false', SCHEDULER: 'false', CLOCK, OUTBOX_DIR: join(dir, 'outbox') });
+  // The sweep or the digest alone: no reports worked out ahead beside it (reports.bench.ts times those).
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    SEED: 'false',
+    SCHEDULER: 'false',
+    REPORTS_AHEAD_SECONDS: '0',
+    CLOCK,
+    OUTBOX_DIR: join(dir, 'outbox'),
+  });
   const app = await createApp(config, { logger: false, docsUi: false });
   await app.init();
   const started = performance.now();
