@@ -145,6 +145,36 @@ describe('reports worked out ahead', () => {
     expect(ready).toBeLessThan(4);
     expect(warnings).toEqual([`Reports ahead: today's reports of ${ready} of 4 plans fill the report cache; the others are worked out when asked`]);
   });
+
+  it('a pass that cannot read the plans logs it once however many passes fail, and again when it fails anew after recovering', async () => {
+    const dataSource = t.app.get(DataSource);
+    const errors: string[] = [];
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation((message: unknown) => void errors.push(String(message)));
+    const breakPlans = () => dataSource.query('ALTER TABLE plan_revisions RENAME TO plan_revisions_away');
+    const mendPlans = () => dataSource.query('ALTER TABLE plan_revisions_away RENAME TO plan_revisions');
+    try {
+      await breakPlans();
+      try {
+        await pass();
+        await pass();
+      } finally {
+        await mendPlans();
+      }
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^Reports ahead: reading the plans failed: .*plan_revisions/);
+      await pass();
+      expect((await health()).reportsAhead).toMatchObject({ plans: 4, ready: 4 });
+      await breakPlans();
+      try {
+        await pass();
+      } finally {
+        await mendPlans();
+      }
+      expect(errors).toHaveLength(2);
+    } finally {
+      error.mockRestore();
+    }
+  });
 });
 
 describe('reports not worked out ahead (REPORTS_AHEAD_SECONDS=0)', () => {

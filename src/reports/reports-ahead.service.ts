@@ -31,6 +31,8 @@ export class ReportsAheadService implements OnApplicationBootstrap, OnModuleDest
   private running: Promise<void> | null = null;
   private stopped = false;
   private cacheFullWarned = false;
+  /** What failed and was logged, so a failure that lasts is logged once, not at every pass: 'plans', or a plan at a revision. */
+  private readonly failures = new Set<string>();
   private last: ReportsAheadStatus = { plans: 0, ready: 0, checkedAt: null };
 
   constructor(
@@ -69,8 +71,9 @@ export class ReportsAheadService implements OnApplicationBootstrap, OnModuleDest
     let plans;
     try {
       plans = await this.reports.allPlans();
+      this.failures.delete('plans');
     } catch (error) {
-      this.logger.error(`Reports ahead: reading the plans failed: ${(error as Error).message}`);
+      this.logOnce('plans', `Reports ahead: reading the plans failed: ${(error as Error).message}`);
       return;
     }
     let ready = 0;
@@ -88,10 +91,16 @@ export class ReportsAheadService implements OnApplicationBootstrap, OnModuleDest
         bytes += await this.reports.workOutToday(plan);
         ready++;
       } catch (error) {
-        this.logger.error(`Reports ahead: plan ${plan.id} (${plan.name}) failed: ${(error as Error).stack ?? String(error)}`);
+        this.logOnce(`${plan.id}@${plan.revision}`, `Reports ahead: plan ${plan.id} (${plan.name}) failed: ${(error as Error).stack ?? String(error)}`);
       }
       await yieldToRequests();
     }
     this.last = { plans: plans.length, ready, checkedAt: this.clock.now().toISOString() };
+  }
+
+  private logOnce(failure: string, message: string): void {
+    if (this.failures.has(failure)) return;
+    this.failures.add(failure);
+    this.logger.error(message);
   }
 }
