@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { freshReport } from './helpers/fresh-report.js';
+import { unitReportsOverdueProgress } from './helpers/unit-progress.js';
 import { planId, startAnotherInstance, startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
@@ -99,26 +100,7 @@ describe('reports kept between changes', () => {
           .expect(201);
       },
     ],
-    [
-      'a unit reporting progress',
-      async () => {
-        const unit = await t.login('jiangjin-jxw');
-        const [row] = JSON.parse((await t.as(unit).get(url('overdue')).expect(200)).text).rows as { itemType: string; itemId: number; milestoneId: number }[];
-        await t
-          .as(unit)
-          .post(`/api/v1/plans/${jiangjin}/progress`)
-          .send({
-            itemType: row.itemType,
-            itemId: row.itemId,
-            milestoneId: row.milestoneId,
-            state: 'in_progress',
-            percent: 40,
-            narrative: '正在推进',
-            submit: true,
-          })
-          .expect(201);
-      },
-    ],
+    ['a unit reporting progress', () => unitReportsOverdueProgress(t, jiangjin, AS_OF)],
   ];
 
   it.each(changes)('%s shows in the next reports', async (_name, change) => {

@@ -6,6 +6,7 @@ import { ReportCache } from '../src/reports/report-cache.js';
 import { ReportsAheadService } from '../src/reports/reports-ahead.service.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { freshReport } from './helpers/fresh-report.js';
+import { unitReportsOverdueProgress } from './helpers/unit-progress.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
@@ -77,26 +78,8 @@ describe('reports worked out ahead', () => {
 
   it("after a unit reports progress, the next pass works the plan's reports out again with the report in them", async () => {
     t.clock.set(NOW);
-    const unit = await t.login('jiangjin-jxw');
-    const [row] = JSON.parse((await t.as(unit).get(`/api/v1/plans/${jiangjin}/reports/overdue`).expect(200)).text).rows as {
-      itemType: string;
-      itemId: number;
-      milestoneId: number;
-    }[];
     const before = await ask('progress');
-    await t
-      .as(unit)
-      .post(`/api/v1/plans/${jiangjin}/progress`)
-      .send({
-        itemType: row.itemType,
-        itemId: row.itemId,
-        milestoneId: row.milestoneId,
-        state: 'in_progress',
-        percent: 40,
-        narrative: '正在推进',
-        submit: true,
-      })
-      .expect(201);
+    await unitReportsOverdueProgress(t, jiangjin);
     await pass();
     const after = await ask('progress');
     expect(factReads(after.statements)).toEqual([]);
