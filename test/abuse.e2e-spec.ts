@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LoggerService } from '@nestjs/common';
 import { SenderService } from '../src/outbox/sender.service.js';
 import { RawReader } from '../src/database/raw-reader.js';
 import type { RobotNetwork } from '../src/outbox/robot-network.js';
 import { ReminderScheduler } from '../src/reminders/reminder-scheduler.js';
+import { LogCatcher } from './helpers/log-catcher.js';
 import { type RobotReceiver, startRobotReceiver } from './helpers/mail-catcher.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -19,23 +19,6 @@ interface Item {
   version: number;
   milestones: { id: number; dueDate: string | null }[];
   leadUnits: { id: number; name: string }[];
-}
-
-/** Log lines the app wrote, kept to check that a bad request logs one line and no stack. */
-class LogCatcher implements LoggerService {
-  lines: { level: string; message: string; extra: unknown[] }[] = [];
-  log(message: unknown, ...extra: unknown[]) {
-    this.lines.push({ level: 'log', message: String(message), extra });
-  }
-  warn(message: unknown, ...extra: unknown[]) {
-    this.lines.push({ level: 'warn', message: String(message), extra });
-  }
-  error(message: unknown, ...extra: unknown[]) {
-    this.lines.push({ level: 'error', message: String(message), extra });
-  }
-  since(mark: number) {
-    return this.lines.slice(mark);
-  }
 }
 
 /** Keeps superagent from turning a Buffer body into JSON: the bytes go out as they are (its typing says string). */

@@ -1,11 +1,10 @@
-import { jest } from '@jest/globals';
-import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RawReader } from '../src/database/raw-reader.js';
 import { ReportCache } from '../src/reports/report-cache.js';
 import { ReportsAheadService } from '../src/reports/reports-ahead.service.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { freshReport } from './helpers/fresh-report.js';
+import { LogCatcher } from './helpers/log-catcher.js';
 import { unitReportsOverdueProgress } from './helpers/unit-progress.js';
 import { planId, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -20,9 +19,16 @@ describe('reports worked out ahead', () => {
   let t: TestApp;
   let jiangjin: number;
   let office: string;
+  const logs = new LogCatcher();
+  /** The lines of one level logged from `mark` on. */
+  const logged = (level: string, mark: number) =>
+    logs
+      .since(mark)
+      .filter((l) => l.level === level)
+      .map((l) => l.message);
 
   beforeAll(async () => {
-    t = await startTestApp({ DEMO_PROGRESS: 'true', CLOCK: NOW });
+    t = await startTestApp({ DEMO_PROGRESS: 'true', CLOCK: NOW }, logs);
     jiangjin = await planId(t, 'jiangjin');
     office = await t.login('jiangjin-office');
   });
@@ -114,14 +120,10 @@ describe('reports worked out ahead', () => {
     const cache = new ReportCache(150 * 1024);
     const reports = new ReportsService(t.app.get(RawReader), t.app.get(DataSource), t.clock, cache, t.config);
     const ahead = new ReportsAheadService(reports, cache, t.clock, t.config);
-    const warnings: string[] = [];
-    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message)));
-    try {
-      await ahead.pass();
-      await ahead.pass();
-    } finally {
-      warn.mockRestore();
-    }
+    const mark = logs.lines.length;
+    await ahead.pass();
+    await ahead.pass();
+    const warnings = logged('warn', mark);
     const { plans, ready } = ahead.status();
     expect(plans).toBe(4);
     expect(ready).toBeGreaterThan(0);
@@ -131,32 +133,28 @@ describe('reports worked out ahead', () => {
 
   it('a pass that cannot read the plans logs it once however many passes fail, and again when it fails anew after recovering', async () => {
     const dataSource = t.app.get(DataSource);
-    const errors: string[] = [];
-    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation((message: unknown) => void errors.push(String(message)));
+    const mark = logs.lines.length;
     const breakPlans = () => dataSource.query('ALTER TABLE plan_revisions RENAME TO plan_revisions_away');
     const mendPlans = () => dataSource.query('ALTER TABLE plan_revisions_away RENAME TO plan_revisions');
+    await breakPlans();
     try {
-      await breakPlans();
-      try {
-        await pass();
-        await pass();
-      } finally {
-        await mendPlans();
-      }
-      expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(/^Reports ahead: reading the plans failed: .*plan_revisions/);
       await pass();
-      expect((await health()).reportsAhead).toMatchObject({ plans: 4, ready: 4 });
-      await breakPlans();
-      try {
-        await pass();
-      } finally {
-        await mendPlans();
-      }
-      expect(errors).toHaveLength(2);
+      await pass();
     } finally {
-      error.mockRestore();
+      await mendPlans();
     }
+    const errors = () => logged('error', mark);
+    expect(errors()).toHaveLength(1);
+    expect(errors()[0]).toMatch(/^Reports ahead: reading the plans failed: .*plan_revisions/);
+    await pass();
+    expect((await health()).reportsAhead).toMatchObject({ plans: 4, ready: 4 });
+    await breakPlans();
+    try {
+      await pass();
+    } finally {
+      await mendPlans();
+    }
+    expect(errors()).toHaveLength(2);
   });
 });
 

@@ -30,9 +30,8 @@ export class ReportsAheadService implements OnApplicationBootstrap, OnModuleDest
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
-  private cacheFullWarned = false;
-  /** What failed and was logged, so a failure that lasts is logged once, not at every pass: 'plans', or a plan at a revision. */
-  private readonly failures = new Set<string>();
+  /** What was logged, so a condition that lasts is logged once, not at every pass: the plans unread, the cache full, a plan failing at a revision. */
+  private readonly logged = new Set<string>();
   private last: ReportsAheadStatus = { plans: 0, ready: 0, checkedAt: null };
 
   constructor(
@@ -52,8 +51,8 @@ export class ReportsAheadService implements OnApplicationBootstrap, OnModuleDest
     await this.running;
   }
 
-  status(): ReportsAheadStatus {
-    return { ...this.last };
+  status(): Readonly<ReportsAheadStatus> {
+    return this.last;
   }
 
   private schedule(delayMs: number): void {
@@ -71,9 +70,9 @@ export class ReportsAheadService implements OnApplicationBootstrap, OnModuleDest
     let plans;
     try {
       plans = await this.reports.allPlans();
-      this.failures.delete('plans');
+      this.logged.delete('plans');
     } catch (error) {
-      this.logOnce('plans', `Reports ahead: reading the plans failed: ${(error as Error).message}`);
+      this.logOnce('plans', 'error', `Reports ahead: reading the plans failed: ${(error as Error).message}`);
       return;
     }
     let ready = 0;
@@ -81,26 +80,23 @@ export class ReportsAheadService implements OnApplicationBootstrap, OnModuleDest
     for (const plan of plans) {
       if (this.stopped) return;
       if (bytes > this.cache.budget * CACHE_SHARE) {
-        if (!this.cacheFullWarned) {
-          this.logger.warn(`Reports ahead: today's reports of ${ready} of ${plans.length} plans fill the report cache; the others are worked out when asked`);
-          this.cacheFullWarned = true;
-        }
+        this.logOnce('cache full', 'warn', `Reports ahead: today's reports of ${ready} of ${plans.length} plans fill the report cache; the others are worked out when asked`);
         break;
       }
       try {
         bytes += await this.reports.workOutToday(plan);
         ready++;
       } catch (error) {
-        this.logOnce(`${plan.id}@${plan.revision}`, `Reports ahead: plan ${plan.id} (${plan.name}) failed: ${(error as Error).stack ?? String(error)}`);
+        this.logOnce(`plan ${plan.id}@${plan.revision}`, 'error', `Reports ahead: plan ${plan.id} (${plan.name}) failed: ${(error as Error).stack ?? String(error)}`);
       }
       await yieldToRequests();
     }
     this.last = { plans: plans.length, ready, checkedAt: this.clock.now().toISOString() };
   }
 
-  private logOnce(failure: string, message: string): void {
-    if (this.failures.has(failure)) return;
-    this.failures.add(failure);
-    this.logger.error(message);
+  private logOnce(condition: string, level: 'warn' | 'error', message: string): void {
+    if (this.logged.has(condition)) return;
+    this.logged.add(condition);
+    this.logger[level](message);
   }
 }
