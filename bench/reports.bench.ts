@@ -5,10 +5,10 @@
  * once the service has worked them out ahead (reports-ahead.service.ts; target: median under 5 ms), the same in a start
  * with nothing worked out ahead (REPORTS_AHEAD_SECONDS=0: what an ask costs between a change and the next pass; no
  * target), one plan asked again (target: median under 5 ms), both reports across all plans (target: under 0.5 s) and
- * its peak memory (target: under 250 MB). Then autocannon loads Qingdan's overdue report of one plan and the same report from a plain Node http server that works it out from the
- * reports with prepared statements on the same database (the floor, overdue-floor.ts), in alternating rounds, and
- * prints both throughputs and their ratio (target: 0.75 or better; above 1 Qingdan beats the floor, as its kept
- * standing spares it the walk through the reports).
+ * its peak memory (target: under 250 MB). Then autocannon loads Qingdan's overdue report of one plan and the same report
+ * from a plain Node http server that works it out from the reports with prepared statements on the same database (the
+ * floor, overdue-floor.ts), in alternating rounds, and prints both throughputs and their ratio (target: 0.75 or better;
+ * above 1 Qingdan beats the floor, as its kept standing spares it the walk through the reports).
  *   npm run bench
  */
 import { type ChildProcess, fork } from 'node:child_process';
